@@ -1,0 +1,178 @@
+// Package cli is Marquee's command line: one file per command, every
+// command listed in commands below. Commands take their flags before
+// their arguments, read the database from --db or MARQUEE_DB, print
+// machine-readable output with --json where they print results, and
+// return an error that Main turns into a message and a non-zero exit.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"marquee/internal/config"
+)
+
+// IO is where a command reads and writes; tests substitute buffers.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	Getenv func(string) string
+	IsTTY  bool // whether Err is a terminal (progress bars, log format)
+}
+
+// Stdio returns the process's standard streams.
+func Stdio() IO {
+	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, IsTTY: isTerminal(os.Stderr)}
+}
+
+// command is one subcommand. Names may have two words ("import imdb").
+type command struct {
+	name    string
+	args    string // usage of positional arguments
+	summary string
+	run     func(ctx context.Context, c *cmdContext) error
+}
+
+// commands is every command Marquee has, in help order.
+var commands = []command{
+	{"serve", "", "run the web site and JSON API", runServe},
+	{"version", "", "print the version", runVersion},
+}
+
+// cmdContext is what a running command gets: its streams, its parsed
+// configuration and flags, and its positional arguments.
+type cmdContext struct {
+	IO
+	cfg   config.Config
+	flags *flag.FlagSet
+	args  []string // positional arguments after flags
+	raw   []string // everything after the command name
+	json  bool
+	cmd   *command
+}
+
+// argsAfterName returns the words after the command's name, for parse.
+func (c *cmdContext) argsAfterName() []string { return c.raw }
+
+// errUsage marks an error caused by how the command was called.
+var errUsage = errors.New("usage")
+
+// usageError reports a bad call; Main prints the command's usage after it.
+func usageError(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+}
+
+// Main runs the command named by args and returns the process exit code:
+// 0 on success, 1 on failure, 2 on a usage error.
+func Main(ctx context.Context, args []string, io IO) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printHelp(io.Out)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, rest := lookup(args)
+	if cmd == nil {
+		fmt.Fprintf(io.Err, "marquee: unknown command %q; run 'marquee --help' for the list\n", strings.Join(args[:min(2, len(args))], " "))
+		return 2
+	}
+	c := &cmdContext{IO: io, cfg: config.Defaults(), cmd: cmd, raw: rest}
+	c.cfg.FromEnv(io.Getenv)
+	c.flags = flag.NewFlagSet("marquee "+cmd.name, flag.ContinueOnError)
+	c.flags.SetOutput(io.Err)
+	c.flags.Usage = func() { printCommandHelp(c) }
+	err := cmd.run(ctx, c)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(io.Err, "marquee %s: %v\n", cmd.name, strings.TrimPrefix(err.Error(), "usage: "))
+		fmt.Fprintf(io.Err, "run 'marquee %s --help' for usage\n", cmd.name)
+		return 2
+	default:
+		fmt.Fprintf(io.Err, "marquee %s: %v\n", cmd.name, err)
+		return 1
+	}
+}
+
+// parse parses the command's flags (registered by the caller on c.flags,
+// plus --db and, when withJSON, --json) and keeps the positional args.
+// Flags come before arguments.
+func (c *cmdContext) parse(args []string, withDB, withJSON bool) error {
+	if withDB {
+		c.cfg.BindDB(c.flags)
+	}
+	if withJSON {
+		c.flags.BoolVar(&c.json, "json", false, "print machine-readable JSON")
+	}
+	if err := c.flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError("%v", err)
+	}
+	c.args = c.flags.Args()
+	for _, a := range c.args {
+		if strings.HasPrefix(a, "--") && len(a) > 2 {
+			return usageError("flag %s must come before the arguments", a)
+		}
+	}
+	return c.cfg.Validate()
+}
+
+// lookup finds the command named by the first one or two words of args.
+func lookup(args []string) (*command, []string) {
+	if len(args) >= 2 {
+		for i := range commands {
+			if commands[i].name == args[0]+" "+args[1] {
+				return &commands[i], args[2:]
+			}
+		}
+	}
+	for i := range commands {
+		if commands[i].name == args[0] {
+			return &commands[i], args[1:]
+		}
+	}
+	return nil, nil
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Marquee — a self-hosted film encyclopedia.")
+	fmt.Fprintln(w, "\nUsage: marquee COMMAND [flags] [arguments]")
+	fmt.Fprintln(w, "\nCommands:")
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	width := 0
+	for _, n := range names {
+		width = max(width, len(n))
+	}
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --help. The database comes from --db or MARQUEE_DB (default ./marquee.db).")
+}
+
+func printCommandHelp(c *cmdContext) {
+	w := c.Err
+	fmt.Fprintf(w, "Usage: marquee %s [flags] %s\n\n%s.\n\nFlags:\n", c.cmd.name, c.cmd.args, capitalize(c.cmd.summary))
+	c.flags.PrintDefaults()
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"marquee/internal/demo"
+	"marquee/internal/store"
+	"marquee/internal/web"
+)
+
+func runServe(ctx context.Context, c *cmdContext) error {
+	c.cfg.BindServe(c.flags)
+	if err := c.parse(c.raw, true, false); err != nil {
+		return err
+	}
+	if len(c.args) > 0 {
+		return usageError("serve takes no arguments, got %q", c.args[0])
+	}
+	log := newLogger(c.Err, c.cfg.Log, c.IsTTY)
+	st, err := store.Open(ctx, c.cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if !c.cfg.NoDemo {
+		loaded, err := demo.LoadIfEmpty(ctx, st)
+		if err != nil {
+			return err
+		}
+		if loaded {
+			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
+		}
+	}
+	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           site.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "db", st.DSN(), "engine", st.Engine())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+// Package demo loads the demo catalog — the facts of Sean Baker's feature
+// films, their cast and characters, and the dossiers of the corpus
+// articles — into an empty store, so a first `marquee serve` has
+// something worth reading.
+package demo
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+
+	"marquee/internal/film"
+	"marquee/internal/store"
+)
+
+//go:embed catalog.json
+var catalogJSON []byte
+
+type catalog struct {
+	People []film.Person `json:"people"`
+	Films  []struct {
+		Film    film.Film `json:"film"`
+		Credits []struct {
+			Person    string    `json:"person"`
+			Role      film.Role `json:"role"`
+			Character string    `json:"character"`
+			Billing   int       `json:"billing"`
+		} `json:"credits"`
+		BoxOffice  *film.BoxOffice `json:"box_office"`
+		Festivals  []film.Festival `json:"festivals"`
+		Advisories []film.Advisory `json:"advisories"`
+	} `json:"films"`
+	Relations []film.Relation `json:"relations"`
+}
+
+// FilmSlugs lists the demo catalog's films, for tests.
+func FilmSlugs() []string {
+	var c catalog
+	_ = json.Unmarshal(catalogJSON, &c)
+	var out []string
+	for _, f := range c.Films {
+		out = append(out, f.Film.Slug)
+	}
+	return out
+}
+
+// LoadIfEmpty loads the demo catalog when the store has no films, and
+// reports whether it did.
+func LoadIfEmpty(ctx context.Context, s *store.Store) (bool, error) {
+	_, total, err := s.ListFilms(ctx, store.FilmFilter{Limit: 1})
+	if err != nil {
+		return false, err
+	}
+	if total > 0 {
+		return false, nil
+	}
+	return true, Load(ctx, s)
+}
+
+// Load writes the demo catalog into s, updating what is already there.
+func Load(ctx context.Context, s *store.Store) error {
+	var c catalog
+	if err := json.Unmarshal(catalogJSON, &c); err != nil {
+		return fmt.Errorf("demo catalog: %w", err)
+	}
+	for i := range c.People {
+		if err := s.PutPerson(ctx, &c.People[i]); err != nil {
+			return fmt.Errorf("demo catalog: %w", err)
+		}
+	}
+	for _, f := range c.Films {
+		fm := f.Film
+		if err := s.PutFilm(ctx, &fm); err != nil {
+			return fmt.Errorf("demo catalog: %w", err)
+		}
+		for _, cr := range f.Credits {
+			credit := film.Credit{FilmSlug: fm.Slug, PersonSlug: cr.Person, Role: cr.Role, Character: cr.Character, Billing: cr.Billing}
+			if err := s.PutCredit(ctx, credit); err != nil {
+				return fmt.Errorf("demo catalog: %w", err)
+			}
+			if cr.Role == film.RoleCast && cr.Character != "" {
+				ch := film.Character{FilmSlug: fm.Slug, Name: cr.Character, PlayedBySlug: cr.Person}
+				if err := s.PutCharacter(ctx, ch); err != nil {
+					return fmt.Errorf("demo catalog: %w", err)
+				}
+			}
+		}
+		if f.BoxOffice != nil {
+			if err := s.PutBoxOffice(ctx, fm.Slug, *f.BoxOffice); err != nil {
+				return fmt.Errorf("demo catalog: %w", err)
+			}
+		}
+		if err := s.SetFestivals(ctx, fm.Slug, f.Festivals); err != nil {
+			return fmt.Errorf("demo catalog: %w", err)
+		}
+		if err := s.SetAdvisories(ctx, fm.Slug, f.Advisories); err != nil {
+			return fmt.Errorf("demo catalog: %w", err)
+		}
+	}
+	for _, r := range c.Relations {
+		if err := s.PutRelation(ctx, r); err != nil {
+			return fmt.Errorf("demo catalog: %w", err)
+		}
+	}
+	return loadDossiers(ctx, s)
+}
+
+// loadDossiers is filled in when the dossier parser lands.
+func loadDossiers(ctx context.Context, s *store.Store) error { return nil }

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"marquee/internal/film"
+)
+
+// PutCredit adds a credit, or updates the billing of an identical one. The
+// film and the person must exist.
+func (s *Store) PutCredit(ctx context.Context, c film.Credit) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	key := c.FilmSlug + "/" + c.PersonSlug + "/" + string(c.Role)
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		fid, err := filmID(ctx, tx, "credit", c.FilmSlug)
+		if err != nil {
+			return err
+		}
+		pid, err := personID(ctx, tx, "credit", c.PersonSlug)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO credits (film_id, person_id, role, character_name, billing) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing`,
+			fid, pid, string(c.Role), c.Character, c.Billing)
+		if err != nil {
+			return s.wrap(err, "put", "credit", key)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE people SET credit_count = (SELECT COUNT(*) FROM credits WHERE person_id = $1) WHERE id = $1`, pid)
+		return s.wrap(err, "count credits of", "person", c.PersonSlug)
+	})
+}
+
+const creditQuery = `SELECT f.slug, f.title, f.year, p.slug, p.name, c.role, c.character_name, c.billing
+	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id `
+
+func (s *Store) credits(ctx context.Context, where, order, key string) ([]film.Credit, error) {
+	rows, err := s.read.QueryContext(ctx, creditQuery+where+" ORDER BY "+order, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []film.Credit
+	for rows.Next() {
+		var (
+			c    film.Credit
+			role string
+		)
+		if err := rows.Scan(&c.FilmSlug, &c.FilmTitle, &c.FilmYear, &c.PersonSlug, &c.PersonName, &role, &c.Character, &c.Billing); err != nil {
+			return nil, err
+		}
+		c.Role = film.Role(role)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// FilmCredits returns a film's credits in role order, billing order within
+// a role (unbilled last).
+func (s *Store) FilmCredits(ctx context.Context, filmSlug string) ([]film.Credit, error) {
+	out, err := s.credits(ctx, "WHERE f.slug = $1", roleOrder+", CASE WHEN c.billing = 0 THEN 1 ELSE 0 END, c.billing, p.name", filmSlug)
+	if err != nil {
+		return nil, fmt.Errorf("credits of film %q: %w", filmSlug, err)
+	}
+	return out, nil
+}
+
+// PersonCredits returns a person's credits, newest film first.
+func (s *Store) PersonCredits(ctx context.Context, personSlug string) ([]film.Credit, error) {
+	out, err := s.credits(ctx, "WHERE p.slug = $1", "f.year DESC, f.title, "+roleOrder, personSlug)
+	if err != nil {
+		return nil, fmt.Errorf("credits of person %q: %w", personSlug, err)
+	}
+	return out, nil
+}
+
+const roleOrder = `CASE c.role WHEN 'director' THEN 0 WHEN 'writer' THEN 1 WHEN 'cast' THEN 2
+	WHEN 'cinematographer' THEN 3 WHEN 'editor' THEN 4 WHEN 'composer' THEN 5 WHEN 'producer' THEN 6 ELSE 7 END`
+
+// Directors returns the names of a film's directors in billing order.
+func (s *Store) Directors(ctx context.Context, filmSlug string) ([]string, error) {
+	return s.strings(ctx, `SELECT p.name FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
+		WHERE f.slug = $1 AND c.role = 'director' ORDER BY c.billing, p.name`, filmSlug)
+}

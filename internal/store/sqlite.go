@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/mattn/go-sqlite3"
+
+	"marquee/internal/film"
+)
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string { return "sqlite" }
+
+func (sqliteDialect) translate(err error, entity, key string) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.ExtendedCode {
+	case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+		return &film.ConflictError{Entity: entity, Key: key}
+	case sqlite3.ErrConstraintForeignKey, sqlite3.ErrConstraintNotNull:
+		return &film.MissingRefError{Entity: entity, Ref: key}
+	case sqlite3.ErrConstraintCheck:
+		return &film.ValidationError{Entity: entity, Field: "value", Reason: se.Error()}
+	}
+	return err
+}
+
+// sqliteDSN builds the driver's connection string: WAL, a busy timeout so
+// readers wait for the writer, foreign keys on, and (for the writer)
+// BEGIN IMMEDIATE transactions.
+func sqliteDSN(path string, writer bool) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_foreign_keys", "on")
+	q.Set("_synchronous", "NORMAL")
+	if writer {
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Set("_query_only", "true")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open store: empty database path (use --db PATH or MARQUEE_DB)")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("open store %s: directory %s does not exist", path, dir)
+		}
+	}
+	write, err := sql.Open("sqlite3", sqliteDSN(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1) // SQLite has one writer; queue in Go, not in busy loops
+	if err := write.PingContext(ctx); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	read, err := sql.Open("sqlite3", sqliteDSN(path, false))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	read.SetMaxOpenConns(8)
+	read.SetMaxIdleConns(8)
+	return &Store{read: read, write: write, dialect: sqliteDialect{}, dsn: "sqlite:" + path}, nil
+}
