@@ -1,0 +1,159 @@
+package dossier
+
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
+
+var speechCues = []string{"said", "says", "stating", "stated", "explained", "explains", "recalled", "recalls",
+	"described", "told", "noted", "added", "remarked", "reflected", "admitted", "quipped", "wrote", "writes",
+	"put it", "this way", "saying", "declared", "insisted", "observed", "commented", "joked", "asked", "argued",
+	"according to", "in the words of"}
+
+// quotes records the real quotations in u: long enough to be speech, or
+// introduced by a speech verb or a colon. Titles are not quotations.
+func (x *extractor) quotes(u unit, spans []span, prev string) {
+	for _, sp := range spans {
+		q := strings.TrimSpace(u.text[sp.start:sp.end])
+		open := sp.start - 3
+		if u.text[sp.start-1] == '"' {
+			open = sp.start - 1
+		}
+		if !isQuotation(q, u.text[:open]) {
+			continue
+		}
+		clause := clauseBefore(u.text, open, spans)
+		speaker := x.speakerIn(clause, spans, u.text, prev)
+		if speaker == "" {
+			speaker = x.speakerAfter(u.text[min(len(u.text), sp.end+1):])
+		}
+		slug := ""
+		if speaker != "" {
+			slug, _ = x.lookupPerson(speaker)
+		}
+		x.d.Quotes = append(x.d.Quotes, film.Quote{Text: q, Speaker: speaker, Source: x.source(clause),
+			Section: u.kind, Line: u.line, SpeakerSlug: slug})
+	}
+}
+
+func isQuotation(q, before string) bool {
+	n := len(strings.Fields(q))
+	if _, title := titleSpan(q); title && n < 10 {
+		return false
+	}
+	tail := strings.ToLower(before[max(0, len(before)-80):])
+	cued := strings.HasSuffix(strings.TrimRight(tail, " "), ":")
+	for _, c := range speechCues {
+		cued = cued || strings.Contains(tail, c)
+	}
+	return n >= 4 && cued || n >= 12
+}
+
+// clauseBefore returns the sentence (up to a full stop or semicolon outside
+// quotes) that ends at byte i.
+func clauseBefore(s string, i int, spans []span) string {
+	for j := i - 1; j > 0; j-- {
+		if (s[j] == '.' || s[j] == ';' || s[j] == '?' || s[j] == '!') && j+1 < len(s) && s[j+1] == ' ' && !inSpans(spans, j) {
+			return s[j+1 : i]
+		}
+	}
+	return s[:i]
+}
+
+// speakerIn finds the last person named in the clause, or resolves a
+// pronoun to the last person named before it in the paragraph or the one
+// before.
+func (x *extractor) speakerIn(clause string, spans []span, para, prev string) string {
+	if p := x.lastPerson(clause, nil); p != "" {
+		return p
+	}
+	if !hasPronoun(clause) {
+		return ""
+	}
+	at := strings.Index(para, clause)
+	if at < 0 {
+		at = 0
+	}
+	if p := x.lastPerson(para[:at], spans); p != "" {
+		return p
+	}
+	return x.lastPerson(prev, quoteSpans(prev))
+}
+
+func hasPronoun(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, ",:;") {
+		case "he", "she", "they":
+			return true
+		}
+	}
+	return false
+}
+
+// lastPerson returns the last known person named in s outside spans.
+func (x *extractor) lastPerson(s string, spans []span) string {
+	ws := tokenize(s, nil)
+	found := ""
+	capRuns(s, ws, func(a, b int) {
+		if inSpans(spans, ws[a].start) {
+			return
+		}
+		for a < b && stopCaps[ws[a].s] {
+			a++
+		}
+		for k := a; k < b; k++ {
+			for l := b; l > k; l-- {
+				if full, ok := x.resolve(joinWords(ws, k, l)); ok {
+					found = full
+					k = l - 1
+					break
+				}
+			}
+		}
+	})
+	return found
+}
+
+// speakerAfter reads “…,” said Baker / “…,” Baker said.
+func (x *extractor) speakerAfter(s string) string {
+	s = strings.TrimLeft(s, "”\", ")
+	if len(s) > 60 {
+		s = s[:60]
+	}
+	if i := strings.IndexAny(s, ".;“\""); i >= 0 {
+		s = s[:i]
+	}
+	l := strings.ToLower(s)
+	if !strings.Contains(l, "said") && !strings.Contains(l, "says") && !strings.Contains(l, "explained") {
+		return ""
+	}
+	return x.lastPerson(s, nil)
+}
+
+// source names the publication in the clause: from the gazetteer, or
+// after "interview with", "speaking to", "told".
+func (x *extractor) source(clause string) string {
+	ws := tokenize(clause, nil)
+	found := ""
+	capRuns(clause, ws, func(a, b int) {
+		for k := a; k < b; k++ {
+			for l := min(b, k+6); l > k; l-- {
+				if name := joinWords(ws, k, l); publications[name] {
+					found = name
+					k = l - 1
+					break
+				}
+			}
+		}
+		if found == "" {
+			before := strings.ToLower(clause[:ws[a].start])
+			if hasSuffixAny(before, pubCues) {
+				if _, person := x.resolve(joinWords(ws, a, b)); !person {
+					found = joinWords(ws, a, b)
+				}
+			}
+		}
+	})
+	return found
+}
