@@ -55,6 +55,7 @@ type extractor struct {
 	cat      Catalog
 	lookups  int
 	known    map[string]bool   // full names of people
+	roles    map[string]bool   // character names, never people
 	surnames map[string]string // "Baker" → "Sean Baker"
 	catalog  map[string]string // catalog answers by name: slug or ""
 	mention  map[string]bool   // "kind\x00name" already listed
@@ -67,7 +68,7 @@ type extractor struct {
 const maxLookups = 2000
 
 func newExtractor(d *film.Dossier, opts *Options) *extractor {
-	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, surnames: map[string]string{},
+	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, surnames: map[string]string{},
 		catalog: map[string]string{}, mention: map[string]bool{}}
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
 		x.learn(n)
@@ -92,10 +93,13 @@ func (x *extractor) learn(name string) {
 // resolve returns the full name a capitalised run stands for, if it is a
 // person we know of.
 func (x *extractor) resolve(name string) (string, bool) {
+	if x.roles[name] {
+		return "", false
+	}
 	if x.known[name] {
 		return name, true
 	}
-	if full, ok := x.surnames[name]; ok {
+	if full, ok := x.surnames[name]; ok && !x.roles[full] {
 		return full, true
 	}
 	return "", false

@@ -34,6 +34,10 @@ func (x *extractor) mentions(u unit, spans []span) {
 // run classifies the parts of one capitalised run, longest gazetteer
 // match first; what is left may be a person.
 func (x *extractor) run(s string, ws []word, a, b int) {
+	if last := ws[b-1].s; last == "Boulevard" || last == "Avenue" || last == "Street" || last == "Road" {
+		x.add("place", joinWords(ws, a, b), "")
+		return
+	}
 	rest := a
 	for k := a; k < b; {
 		l := min(6, b-k)
@@ -82,8 +86,6 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 		x.add("place", name, "")
 	case hasSuffixAny(before, pubCues):
 		x.add("publication", name, "")
-	case ws[b-1].s == "Boulevard" || ws[b-1].s == "Avenue" || ws[b-1].s == "Street":
-		x.add("place", name, "")
 	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
 		if slug, ok := x.lookupFilm(name, 0); ok {
 			x.add("film", name, slug)

@@ -148,6 +148,7 @@ func (x *extractor) pair(person, character string) {
 		}
 	}
 	x.learn(person)
+	x.roles[character] = true
 	slug, _ := x.lookupPerson(person)
 	x.d.Cast = append(x.d.Cast, film.CastPair{Person: person, Character: character, PersonSlug: slug})
 }

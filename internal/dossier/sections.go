@@ -28,7 +28,9 @@ func assemble(d *film.Dossier, blocks []block) {
 			questions[i]++
 		}
 		if last < 0 && blocks[i].kind == bHeading && roles[i] == roleSection {
-			last = i
+			if k, _ := kindOf(blocks[i].text, false); k != film.SectionFAQ {
+				last = i
+			}
 		}
 	}
 	bd := &builder{d: d}
