@@ -91,7 +91,7 @@ func isTitle(b block, level1 int, atTop bool) bool {
 	if b.level == 1 {
 		return level1 == 1
 	}
-	if _, known := kindOf(b.text, true); known || b.level != 0 || b.bold {
+	if b.level != 0 || b.bold {
 		return false
 	}
 	_, year := titleYear(b.text)

@@ -28,3 +28,13 @@ func TestDump(t *testing.T) {
 	b, _ := json.MarshalIndent(struct{ F, C, Q, M, N, W any }{d.Film, d.Cast, d.Quotes, d.Mentions, d.Noise, d.Warnings}, "", " ")
 	t.Logf("%s", b)
 }
+
+func TestDumpText(t *testing.T) {
+	f := os.Getenv("DUMP")
+	if f == "" {
+		t.Skip()
+	}
+	src, _ := os.ReadFile(f)
+	d, _ := Parse(f, src, nil)
+	os.Stdout.Write(RenderText(d))
+}

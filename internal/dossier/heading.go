@@ -99,7 +99,7 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if strings.HasPrefix(strings.ToLower(text), "in conclusion") {
 		return "", 0, false
 	}
-	if _, known := kindOf(text, false); known {
+	if _, known := synonyms[normHeading(text)]; known {
 		return text, style, true
 	}
 	return text, style, isTitleCase(text)

@@ -8,7 +8,7 @@ import (
 
 // personCues, found just before a capitalised run, say it names a person.
 var personCues = []string{"directed by ", "written by ", "produced by ", "portrayed by ", "played by ",
-	"led by ", "starring ", "featuring ", "director ", "filmmaker ", "cinematographer ", "co-cinematographer ",
+	"led by ", "starring ", "stars ", "featuring ", "director ", "filmmaker ", "cinematographer ", "co-cinematographer ",
 	"collaborator ", "actor ", "actress ", "producer ", "producers ", "composer ", "editor ", "screenwriter ",
 	"co-writer ", "co-star ", "star ", "regular ", "newcomer ", "shot by ", "edited by ", "scored by ", "music by "}
 
@@ -18,7 +18,6 @@ var personCues = []string{"directed by ", "written by ", "produced by ", "portra
 func (x *extractor) harvest(us []unit) {
 	for _, u := range us {
 		spans := quoteSpans(u.text)
-		x.castPairs(u.text, spans)
 		x.ws = tokenize(u.text, x.ws)
 		ws := x.ws
 		capRuns(u.text, ws, func(a, b int) {
@@ -44,6 +43,7 @@ func (x *extractor) harvest(us []unit) {
 				}
 			}
 		})
+		x.castPairs(u, spans)
 	}
 }
 
@@ -64,7 +64,8 @@ func hasCue(before string) bool {
 
 // castPairs finds "Character (Actor)", "Actor (Character)", "Actor as
 // Character" and "Character, portrayed … by Actor".
-func (x *extractor) castPairs(s string, spans []span) {
+func (x *extractor) castPairs(u unit, spans []span) {
+	s := u.text
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '(')
 		if j < 0 {
@@ -81,7 +82,7 @@ func (x *extractor) castPairs(s string, spans []span) {
 		}
 		x.parenPair(runBefore(s[:p]), s[p+1:p+k])
 	}
-	x.portrayedPairs(s)
+	x.portrayedPairs(s, u.kind == film.SectionCharacters)
 }
 
 // runBefore returns the capitalised run that ends just before "(".
@@ -155,7 +156,9 @@ func (x *extractor) pair(person, character string) {
 
 // portrayedPairs: "Mikey Saber, portrayed with depth and nuance by Simon
 // Rex" and "Simon Rex as Mikey Saber".
-func (x *extractor) portrayedPairs(s string) {
+// In a cast section "Teo Yoo as Hae Sung" needs no other evidence that
+// Teo Yoo is a person.
+func (x *extractor) portrayedPairs(s string, cast bool) {
 	for _, verb := range []string{"portrayed", "played"} {
 		p := strings.Index(s, verb)
 		if p <= 0 {
@@ -177,7 +180,8 @@ func (x *extractor) portrayedPairs(s string) {
 	}
 	if p := strings.Index(s, " as "); p > 0 {
 		actor, character := runBefore(s[:p]), nameAfter(s[p+4:], 0)
-		if _, ok := x.resolve(actor); ok && character != "" && isNameLike(character) && len(strings.Fields(actor)) >= 2 {
+		_, known := x.resolve(actor)
+		if (known || cast) && character != "" && isNameLike(actor) && isNameLike(character) && len(strings.Fields(actor)) >= 2 {
 			x.pair(actor, character)
 		}
 	}

@@ -34,15 +34,19 @@ func scan(lines []string) ([]block, []film.Noise) {
 // layout decides whether the text uses Markdown headings and whether it
 // is hard-wrapped.
 func layout(lines []string) (md, wrapped bool) {
-	atx, long, nonBlank := 0, 0, 0
+	// Body lines of hard-wrapped text mostly end mid-sentence; lines
+	// holding a whole paragraph end with its last full stop.
+	atx, body, open := 0, 0, 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue
 		}
-		nonBlank++
-		if len(t) > 150 {
-			long++
+		if len(t) >= 50 {
+			body++
+			if !endsSentence(t) {
+				open++
+			}
 		}
 		if t[0] == '#' {
 			if _, _, ok := atxHeading(t); ok {
@@ -50,7 +54,12 @@ func layout(lines []string) (md, wrapped bool) {
 			}
 		}
 	}
-	return atx >= 2, long*10 < nonBlank
+	return atx >= 2, body > 0 && open*2 > body
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, "”\"’')*_ ")
+	return t != "" && strings.IndexByte(".?!:;", t[len(t)-1]) >= 0
 }
 
 // line handles lines[i] and returns the index of the last line it used.
