@@ -11,6 +11,7 @@ type unit struct {
 	text string
 	line int
 	kind film.SectionKind
+	ws   []word // capitalised words and connectors, filled by harvest
 }
 
 // units lists the dossier's paragraphs, list items, table cells and FAQ
@@ -21,14 +22,14 @@ func units(d *film.Dossier) []unit {
 		for _, b := range bs {
 			switch b.Kind {
 			case film.BlockParagraph:
-				out = append(out, unit{b.Text, b.Line, k})
+				out = append(out, unit{text: b.Text, line: b.Line, kind: k})
 			case film.BlockList:
 				for _, it := range b.Items {
-					out = append(out, unit{it, b.Line, k})
+					out = append(out, unit{text: it, line: b.Line, kind: k})
 				}
 			case film.BlockTable:
 				for _, r := range b.Rows {
-					out = append(out, unit{strings.Join(r, ", "), b.Line, k})
+					out = append(out, unit{text: strings.Join(r, ", "), line: b.Line, kind: k})
 				}
 			}
 		}
@@ -42,7 +43,7 @@ func units(d *film.Dossier) []unit {
 		if s.Kind == film.SectionFAQ && !faqDone {
 			faqDone = true
 			for _, f := range d.FAQ {
-				out = append(out, unit{f.Question, f.Line, s.Kind}, unit{f.Answer, f.Line, s.Kind})
+				out = append(out, unit{text: f.Question, line: f.Line, kind: s.Kind}, unit{text: f.Answer, line: f.Line, kind: s.Kind})
 			}
 		}
 	}
@@ -60,7 +61,6 @@ type extractor struct {
 	catalog  map[string]string // catalog answers by name: slug or ""
 	mention  map[string]bool   // "kind\x00name" already listed
 	titles   []string          // every quoted title, repeats included
-	ws       []word
 }
 
 // maxLookups bounds catalog calls per article, so a pathological input

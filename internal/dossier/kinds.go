@@ -117,7 +117,7 @@ func kindOf(heading string, first bool) (kind film.SectionKind, known bool) {
 // so that "2. PLOT SYNOPSIS:" and "Plot Synopsis" compare equal.
 func normHeading(s string) string {
 	s, _ = headingText(s)
-	s = film.Fold(s)
+	s = fold(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -164,6 +164,30 @@ func stripQuoted(s string) string {
 				b.WriteRune(r)
 			}
 		}
+	}
+	return b.String()
+}
+
+// fold is film.Fold without its Unicode normalisation when s needs none:
+// headings are checked on every short line, and most are ASCII.
+func fold(s string) string {
+	for _, r := range s {
+		if r >= 0x80 && r != '’' && r != '‘' && r != '“' && r != '”' {
+			return film.Fold(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '’' || r == '‘':
+			r = '\''
+		case r == '“' || r == '”':
+			r = '"'
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -21,8 +21,7 @@ var (
 // publications and film titles, in first-seen order.
 func (x *extractor) mentions(u unit, spans []span) {
 	x.films(u.text, spans)
-	x.ws = tokenize(u.text, x.ws)
-	ws := x.ws
+	ws := u.ws
 	capRuns(u.text, ws, func(a, b int) {
 		if inSpans(spans, ws[a].start) {
 			return
@@ -80,7 +79,7 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 		x.add("person", full, slug)
 		return
 	}
-	before := strings.ToLower(s[max(0, ws[a].start-30):ws[a].start])
+	before := s[max(0, ws[a].start-30):ws[a].start]
 	switch {
 	case hasSuffixAny(before, placeCues) && !orgWords[ws[b-1].s]:
 		x.add("place", name, "")
@@ -93,9 +92,10 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 	}
 }
 
+// hasSuffixAny reports whether s ends with one of list, ignoring case.
 func hasSuffixAny(s string, list []string) bool {
 	for _, c := range list {
-		if strings.HasSuffix(s, c) {
+		if len(s) >= len(c) && strings.EqualFold(s[len(s)-len(c):], c) {
 			return true
 		}
 	}
@@ -112,7 +112,7 @@ func (x *extractor) films(s string, spans []span) {
 		}
 		year := yearAfter(s[min(len(s), sp.end+3):])
 		x.titles = append(x.titles, title)
-		if year == 0 && musicSentence(s, sp) && !x.mention["film\x00"+title] {
+		if year == 0 && !x.mention["film\x00"+title] && musicSentence(s, sp) {
 			continue
 		}
 		slug, _ := x.lookupFilm(title, year)

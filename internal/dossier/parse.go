@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"fmt"
 	"strings"
 
 	"marquee/internal/film"
@@ -23,7 +24,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	defer func() {
 		// A bug must not take down an import of thousands of articles.
 		if r := recover(); r != nil {
-			d, err = nil, &ParseError{File: file, Reason: "internal error while parsing; please report this file"}
+			d, err = nil, &ParseError{File: file, Reason: fmt.Sprintf("internal error while parsing (%v); please report this file", r)}
 		}
 	}()
 	lines, warnings, err := decode(file, src, opts.MaxBytes)

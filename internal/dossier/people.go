@@ -16,10 +16,11 @@ var personCues = []string{"directed by ", "written by ", "produced by ", "portra
 // cast lists, common first names and the catalog) so that the second
 // pass can expand surnames and attribute quotes.
 func (x *extractor) harvest(us []unit) {
-	for _, u := range us {
+	for i := range us {
+		u := &us[i]
 		spans := quoteSpans(u.text)
-		x.ws = tokenize(u.text, x.ws)
-		ws := x.ws
+		u.ws = tokenizeCaps(u.text, nil)
+		ws := u.ws
 		capRuns(u.text, ws, func(a, b int) {
 			if inSpans(spans, ws[a].start) {
 				return
@@ -43,24 +44,13 @@ func (x *extractor) harvest(us []unit) {
 				}
 			}
 		})
-		x.castPairs(u, spans)
+		x.castPairs(*u, spans)
 	}
 }
 
 func isGazetteer(s string) bool { return places[s] || publications[s] }
 
-func hasCue(before string) bool {
-	if len(before) > 40 {
-		before = before[len(before)-40:]
-	}
-	before = strings.ToLower(before)
-	for _, c := range personCues {
-		if strings.HasSuffix(before, c) {
-			return true
-		}
-	}
-	return false
-}
+func hasCue(before string) bool { return hasSuffixAny(before, personCues) }
 
 // castPairs finds "Character (Actor)", "Actor (Character)", "Actor as
 // Character" and "Character, portrayed … by Actor".
@@ -178,7 +168,7 @@ func (x *extractor) portrayedPairs(s string, cast bool) {
 			x.pair(actor, character)
 		}
 	}
-	if p := strings.Index(s, " as "); p > 0 {
+	if p := strings.Index(s, " as "); p > 0 && p+4 < len(s) && isCap(s[p+4:]) {
 		actor, character := runBefore(s[:p]), nameAfter(s[p+4:], 0)
 		_, known := x.resolve(actor)
 		if (known || cast) && character != "" && isNameLike(actor) && isNameLike(character) && len(strings.Fields(actor)) >= 2 {

@@ -147,8 +147,7 @@ func (x *extractor) source(clause string) string {
 			}
 		}
 		if found == "" {
-			before := strings.ToLower(clause[:ws[a].start])
-			if hasSuffixAny(before, pubCues) {
+			if hasSuffixAny(clause[:ws[a].start], pubCues) {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
 					found = joinWords(ws, a, b)
 				}

@@ -14,6 +14,12 @@ type span struct{ start, end int }
 func quoteSpans(s string) []span {
 	var out []span
 	for i := 0; i < len(s); {
+		for i < len(s) && s[i] != '"' && s[i] != 0xe2 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch {
 		case strings.HasPrefix(s[i:], "“"):
 			j := strings.Index(s[i+3:], "”")
@@ -47,10 +53,33 @@ type word struct {
 // tokenize splits s into words: letters and digits, with inner hyphens,
 // apostrophes, full stops and ampersands kept ("Sin-Dee", "O’Hagan",
 // "U.S."). It appends to buf so callers can reuse it.
-func tokenize(s string, buf []word) []word {
+func tokenize(s string, buf []word) []word { return tokenizeWords(s, buf, false) }
+
+// tokenizeCaps is tokenize for callers that only look at capitalised
+// runs: it drops lower-case words longer than any connector, which is
+// most of the text. Runs still break at them, because the words around
+// a dropped one are no longer one space apart.
+func tokenizeCaps(s string, buf []word) []word { return tokenizeWords(s, buf, true) }
+
+func tokenizeWords(s string, buf []word, caps bool) []word {
 	buf = buf[:0]
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		if caps && c >= 'a' && c <= 'z' {
+			j := i + 1
+			for j < len(s) && asciiWord[s[j]] {
+				j++
+			}
+			if j-i > 3 && (j == len(s) || s[j] < utf8.RuneSelf && s[j] != '-' && s[j] != '\'' && s[j] != '.' && s[j] != '&') {
+				i = j
+				continue
+			}
+		}
+		r, n := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
@@ -59,6 +88,9 @@ func tokenize(s string, buf []word) []word {
 			continue
 		}
 		j := i + n
+		for j < len(s) && asciiWord[s[j]] {
+			j++
+		}
 		for j < len(s) {
 			r2, n2 := rune(s[j]), 1
 			if r2 >= utf8.RuneSelf {
@@ -81,6 +113,9 @@ func tokenize(s string, buf []word) []word {
 }
 
 func cutPossessive(w string) (string, bool) {
+	if last := w[len(w)-1]; last != 's' && last != 0x99 { // 0x99 ends "’"
+		return w, false
+	}
 	for _, suf := range []string{"’s", "'s"} {
 		if t, ok := strings.CutSuffix(w, suf); ok && t != "" {
 			return t, true
@@ -91,6 +126,15 @@ func cutPossessive(w string) (string, bool) {
 	}
 	return w, false
 }
+
+// asciiWord marks the ASCII letters and digits; bytes of UTF-8
+// sequences are false.
+var asciiWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
