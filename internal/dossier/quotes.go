@@ -68,6 +68,9 @@ func (x *extractor) speakerIn(clause string, spans []span, para, prev string) st
 	if p := x.lastPerson(clause, nil); p != "" {
 		return p
 	}
+	if p := namedSpeaker(clause); p != "" {
+		return p
+	}
 	if !hasPronoun(clause) {
 		return ""
 	}
@@ -152,6 +155,24 @@ func (x *extractor) source(clause string) string {
 					found = joinWords(ws, a, b)
 				}
 			}
+		}
+	})
+	return found
+}
+
+var speechVerbs = setOf("said|says|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
+
+// namedSpeaker finds "Baker said" in a clause when Baker is nobody the
+// article has introduced: the name right before a speech verb.
+func namedSpeaker(clause string) string {
+	ws := tokenize(clause, nil)
+	found := ""
+	capRuns(clause, ws, func(a, b int) {
+		for a < b && stopCaps[ws[a].s] {
+			a++
+		}
+		if a < b && b < len(ws) && speechVerbs[ws[b].s] && !isGazetteer(joinWords(ws, a, b)) {
+			found = joinWords(ws, a, b)
 		}
 	})
 	return found
