@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"sort"
 	"strings"
 
 	"marquee/internal/film"
@@ -57,6 +58,7 @@ type extractor struct {
 	lookups  int
 	known    map[string]bool   // full names of people
 	roles    map[string]bool   // character names, never people
+	pairs    map[string]bool   // cast pairs already listed
 	surnames map[string]string // "Baker" → "Sean Baker"
 	catalog  map[string]string // catalog answers by name: slug or ""
 	mention  map[string]bool   // "kind\x00name" already listed
@@ -68,7 +70,7 @@ type extractor struct {
 const maxLookups = 2000
 
 func newExtractor(d *film.Dossier, opts *Options) *extractor {
-	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, surnames: map[string]string{},
+	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{},
 		catalog: map[string]string{}, mention: map[string]bool{}}
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
 		x.learn(n)
@@ -172,12 +174,10 @@ func (x *extractor) add(kind, name, slug string) {
 	}
 }
 
-// inSpans reports whether byte offset i lies inside one of spans.
+// inSpans reports whether byte offset i lies inside one of spans, which
+// are sorted and do not overlap. It searches, rather than scans, so that a
+// paragraph with thousands of quotations stays linear.
 func inSpans(spans []span, i int) bool {
-	for _, sp := range spans {
-		if i >= sp.start && i < sp.end {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].end > i })
+	return k < len(spans) && spans[k].start <= i
 }

@@ -16,6 +16,9 @@ func plainInline(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	// Once a search for a closing marker fails, later ones would fail
+	// too; remembering that keeps a line full of stars linear.
+	var noClose [2]bool
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -25,8 +28,12 @@ func plainInline(s string) string {
 				i += j + 4
 				continue
 			}
-		case c == '*' || c == '_' && (i == 0 || !isWordByte(s[i-1])):
-			if j := closeEmph(s, i); j > 0 {
+		case (c == '*' || c == '_' && (i == 0 || !isWordByte(s[i-1]))) && !noClose[markIndex(c)]:
+			j := closeEmph(s, i)
+			if j < 0 && i+1 < len(s) && s[i+1] != ' ' {
+				noClose[markIndex(c)] = true
+			}
+			if j > 0 {
 				inner := s[i+1 : j]
 				if r, _ := utf8.DecodeRuneInString(inner); unicode.IsUpper(r) && isTitleCase(inner) {
 					b.WriteString("“" + inner + "”")
@@ -55,6 +62,13 @@ func plainInline(s string) string {
 	return b.String()
 }
 
+func markIndex(c byte) int {
+	if c == '*' {
+		return 0
+	}
+	return 1
+}
+
 // closeEmph finds the closing marker of an emphasis span opened at i.
 func closeEmph(s string, i int) int {
 	c := s[i]
@@ -78,11 +92,13 @@ func isWordByte(c byte) bool {
 
 // mdLink parses "[text](url)" at the start of s.
 func mdLink(s string) (text string, n int, ok bool) {
-	j := strings.IndexByte(s, ']')
+	j := strings.IndexByte(s[:min(len(s), 1024)], ']')
 	if j < 1 || j+1 >= len(s) || s[j+1] != '(' {
 		return "", 0, false
 	}
-	k := strings.IndexByte(s[j+1:], ')')
+	// A link target is short; bounding the search keeps "[a](" repeated
+	// a million times linear.
+	k := strings.IndexByte(s[j+1:min(len(s), j+1+2048)], ')')
 	if k < 0 {
 		return "", 0, false
 	}

@@ -11,7 +11,11 @@ import (
 // to watch and contradicted claims.
 func wordFindings(lines []string, d *film.Dossier, facts *LintFacts) []Finding {
 	var out []Finding
+	sec := -1 // the section holding line i+1; lines only move forward
 	for i, l := range lines {
+		for sec+1 < len(d.Sections) && d.Sections[sec+1].Line <= i+1 {
+			sec++
+		}
 		t := strings.TrimSpace(l)
 		if t == "" || noiseReason(t) != "" {
 			continue
@@ -22,9 +26,12 @@ func wordFindings(lines []string, d *film.Dossier, facts *LintFacts) []Finding {
 		spans := quoteSpans(l)
 		if label, _, ok := labelOf(t); ok {
 			at := strings.Index(l, label)
-			spans = append(spans, span{at, at + len(label)})
+			lower = strings.Repeat(" ", at+len(label)) + lower[at+len(label):]
 		}
-		where := sectionAt(d, i+1)
+		where := ""
+		if sec >= 0 {
+			where = " in " + sectionHeading(d.Sections[sec])
+		}
 		for _, m := range matches(lower, spans, peacockTerms) {
 			out = append(out, Finding{Line: i + 1, Rule: "peacock", Severity: "warning",
 				Message: fmt.Sprintf("%q%s praises without showing; describe what the film does or cite who says so", l[m.start:m.end], where),
@@ -122,20 +129,6 @@ func cited(l string, spans []span) bool {
 		}
 	})
 	return found
-}
-
-// sectionAt names the section holding line n, for messages.
-func sectionAt(d *film.Dossier, n int) string {
-	var s *film.Section
-	for i := range d.Sections {
-		if d.Sections[i].Line <= n {
-			s = &d.Sections[i]
-		}
-	}
-	if s == nil {
-		return ""
-	}
-	return " in " + sectionHeading(*s)
 }
 
 // matches finds whole-word occurrences of terms in lower, outside spans.

@@ -149,13 +149,20 @@ func yearAfter(s string) int {
 
 // musicSentence reports whether the sentence around sp talks about music.
 func musicSentence(s string, sp span) bool {
-	from := strings.LastIndex(s[:max(0, sp.start-3)], ". ")
-	to := strings.Index(s[min(len(s), sp.end):], ". ")
-	end := len(s)
+	// Look no further than a long sentence either side, so that a
+	// paragraph with no full stops stays linear.
+	lo := max(0, sp.start-300)
+	from := strings.LastIndex(s[lo:max(lo, sp.start-3)], ". ")
+	if from >= 0 {
+		from += lo
+	}
+	hi := min(len(s), sp.end+300)
+	to := strings.Index(s[min(len(s), sp.end):hi], ". ")
+	end := hi
 	if to >= 0 {
 		end = sp.end + to
 	}
-	sent := strings.ToLower(s[max(0, from):end])
+	sent := strings.ToLower(s[max(lo, from):end])
 	for _, c := range musicCues {
 		if strings.Contains(sent, c) {
 			return true

@@ -66,9 +66,9 @@ func (x *extractor) castPairs(u unit, spans []span) {
 		if inSpans(spans, p) {
 			continue
 		}
-		k := strings.IndexByte(s[p:], ')')
+		k := strings.IndexByte(s[p:min(len(s), p+80)], ')')
 		if k < 0 {
-			break
+			continue
 		}
 		x.parenPair(runBefore(s[:p]), s[p+1:p+k])
 	}
@@ -133,11 +133,11 @@ func isNameLike(s string) bool {
 }
 
 func (x *extractor) pair(person, character string) {
-	for _, c := range x.d.Cast {
-		if c.Person == person && c.Character == character {
-			return
-		}
+	key := person + "\x00" + character
+	if x.pairs[key] {
+		return
 	}
+	x.pairs[key] = true
 	x.learn(person)
 	x.roles[character] = true
 	slug, _ := x.lookupPerson(person)

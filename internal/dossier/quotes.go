@@ -23,8 +23,9 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		if !isQuotation(q, u.text[:open]) {
 			continue
 		}
-		clause := clauseBefore(u.text, open, spans)
-		speaker := x.speakerIn(clause, spans, u.text, prev)
+		at := clauseStart(u.text, open, spans)
+		clause := u.text[at:open]
+		speaker := x.speakerIn(clause, u.text[max(0, at-600):at], prev)
 		if speaker == "" {
 			speaker = x.speakerAfter(u.text[min(len(u.text), sp.end+1):])
 		}
@@ -50,21 +51,23 @@ func isQuotation(q, before string) bool {
 	return n >= 4 && cued || n >= 12
 }
 
-// clauseBefore returns the sentence (up to a full stop or semicolon outside
-// quotes) that ends at byte i.
-func clauseBefore(s string, i int, spans []span) string {
-	for j := i - 1; j > 0; j-- {
+// clauseStart returns where the sentence (up to a full stop or semicolon
+// outside quotes) that ends at byte i begins.
+func clauseStart(s string, i int, spans []span) int {
+	lo := max(0, i-400)
+	for j := i - 1; j > lo; j-- {
 		if (s[j] == '.' || s[j] == ';' || s[j] == '?' || s[j] == '!') && j+1 < len(s) && s[j+1] == ' ' && !inSpans(spans, j) {
-			return s[j+1 : i]
+			return j + 1
 		}
 	}
-	return s[:i]
+	return lo
 }
 
 // speakerIn finds the last person named in the clause, or resolves a
-// pronoun to the last person named before it in the paragraph or the one
-// before.
-func (x *extractor) speakerIn(clause string, spans []span, para, prev string) string {
+// pronoun to the last person named in the text just before it, or in the
+// paragraph before. The antecedent is near: callers pass a few sentences,
+// not the whole paragraph, so many quotes in one paragraph stay linear.
+func (x *extractor) speakerIn(clause, before, prev string) string {
 	if p := x.lastPerson(clause, nil); p != "" {
 		return p
 	}
@@ -74,12 +77,11 @@ func (x *extractor) speakerIn(clause string, spans []span, para, prev string) st
 	if !hasPronoun(clause) {
 		return ""
 	}
-	at := strings.Index(para, clause)
-	if at < 0 {
-		at = 0
-	}
-	if p := x.lastPerson(para[:at], spans); p != "" {
+	if p := x.lastPerson(before, quoteSpans(before)); p != "" {
 		return p
+	}
+	if len(prev) > 600 {
+		prev = prev[len(prev)-600:]
 	}
 	return x.lastPerson(prev, quoteSpans(prev))
 }
@@ -106,7 +108,7 @@ func (x *extractor) lastPerson(s string, spans []span) string {
 			a++
 		}
 		for k := a; k < b; k++ {
-			for l := b; l > k; l-- {
+			for l := min(b, k+4); l > k; l-- {
 				if full, ok := x.resolve(joinWords(ws, k, l)); ok {
 					found = full
 					k = l - 1
