@@ -22,6 +22,7 @@ func TestParseBadInput(t *testing.T) {
 		{"prose", []byte("Just one paragraph of prose with no headings at all, which says nothing about structure.\n"),
 			"prose.txt:1: no recognisable structure: no headings and no FAQ"},
 		{"noise", []byte("Advertisement\nShare this article\n"), "noise.txt: no article text (only page noise)"},
+		{"title", []byte("# Red Rocket (2021)\n"), "title.txt:1: only a title, no sections"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,6 +37,9 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	}
 	d = &film.Dossier{Source: file, Warnings: warnings, Noise: noise}
 	assemble(d, blocks)
+	if len(d.Sections) == 0 && len(d.FAQ) == 0 {
+		return nil, &ParseError{File: file, Line: blocks[0].line, Reason: "only a title, no sections"}
+	}
 	extract(d, opts)
 	normalize(d)
 	return d, nil
