@@ -34,7 +34,7 @@ func outline(blocks []block) []role {
 		if b.level > 0 && !b.bold && i != first {
 			secLevel = min(secLevel, b.level)
 		}
-		if _, known := kindOf(b.text, false); known && b.level == 0 && !b.bold {
+		if b.hknown && b.level == 0 && !b.bold {
 			styles[b.style&(styleCaps|styleNumbered|styleColon)]++
 		}
 	}
@@ -56,7 +56,7 @@ func outline(blocks []block) []role {
 	}
 	for i, b := range blocks {
 		if b.kind == bHeading && b.bold && sections == 0 {
-			if _, known := kindOf(b.text, false); known {
+			if b.hknown {
 				roles[i] = roleSection
 			}
 		}
@@ -65,7 +65,7 @@ func outline(blocks []block) []role {
 }
 
 func headingRole(b block, title bool, secLevel int, mainStyle hstyle, inSection bool) role {
-	_, known := kindOf(b.text, false)
+	known := b.hknown
 	switch {
 	case title:
 		return roleTitle

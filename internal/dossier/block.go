@@ -1,6 +1,10 @@
 package dossier
 
-import "strings"
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
 
 // bkind is the shape of a scanned block, before sections are assembled.
 type bkind uint8
@@ -18,12 +22,15 @@ const (
 type block struct {
 	kind    bkind
 	line    int
-	text    string // paragraph, heading or question
-	level   int    // heading: 1–6 when written as Markdown or setext; 0 when inferred
-	style   hstyle // heading: how it was written
-	bold    bool   // heading: a bold line
-	answer  bool   // paragraph: began "A:"
-	qish    bool   // paragraph: one short line ending in "?"
+	text    string           // paragraph, heading or question
+	level   int              // heading: 1–6 when written as Markdown or setext; 0 when inferred
+	style   hstyle           // heading: how it was written
+	bold    bool             // heading: a bold line
+	hkind   film.SectionKind // heading: kindOf(text, false), worked out once
+	hknown  bool
+	hfirst  film.SectionKind // heading: its kind when it opens the article
+	answer  bool             // paragraph: began "A:"
+	qish    bool             // paragraph: one short line ending in "?"
 	items   []string
 	ordered bool
 	header  []string
@@ -84,6 +91,9 @@ func unbold(t string) string {
 
 // qaPrefix parses "Q: …" / "A: …" (and "Question:"/"Answer:").
 func qaPrefix(t string, short, long string) (string, bool) {
+	if t == "" || t[0] != short[0] && t[0] != '*' && t[0] != '_' {
+		return "", false
+	}
 	u := unbold(t)
 	for _, p := range []string{short + ":", short + ".", long + ":"} {
 		if rest, ok := strings.CutPrefix(u, p); ok && strings.TrimSpace(rest) != "" {

@@ -63,6 +63,7 @@ type extractor struct {
 	catalog  map[string]string // catalog answers by name: slug or ""
 	mention  map[string]bool   // "kind\x00name" already listed
 	titles   []string          // every quoted title, repeats included
+	words    []word            // backing store of the units' words
 }
 
 // maxLookups bounds catalog calls per article, so a pathological input

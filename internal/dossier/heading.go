@@ -108,11 +108,13 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 // isTitleCase reports whether every word but the small ones starts with a
 // capital letter or a digit, and there are at most ten words.
 func isTitleCase(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 10 {
+	n := wordCount(s)
+	if n == 0 || n > 10 {
 		return false
 	}
-	for i, w := range words {
+	i := -1
+	for w := range strings.FieldsSeq(s) {
+		i++
 		w = strings.TrimLeft(w, "“\"‘'(*_[")
 		if w == "" {
 			continue
@@ -148,4 +150,17 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// wordCount is len(strings.Fields(s)) without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

@@ -129,7 +129,7 @@ func labelOf(p string) (label, rest string, ok bool) {
 
 func validLabel(l, rest string) (string, string, bool) {
 	l = strings.TrimSpace(l)
-	if rest == "" || strings.ContainsAny(l, ".?!;") || len(strings.Fields(l)) > 9 {
+	if rest == "" || strings.ContainsAny(l, ".?!;") || wordCount(l) > 9 {
 		return "", "", false
 	}
 	switch strings.ToLower(l) {

@@ -91,6 +91,9 @@ func fromWindows1252(src []byte) (string, int, int) {
 
 // splitLines splits on LF, CRLF or a lone CR.
 func splitLines(s string) []string {
+	if !strings.Contains(s, "\r") {
+		return strings.Split(s, "\n")
+	}
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
 	for len(s) > 0 {
 		i := strings.IndexAny(s, "\r\n")

@@ -123,7 +123,7 @@ func (x *extractor) films(s string, spans []span) {
 // titleSpan reports whether quoted text reads as a title.
 func titleSpan(q string) (string, bool) {
 	t := strings.TrimSpace(strings.TrimRight(q, ",. "))
-	n := len(strings.Fields(t))
+	n := wordCount(t)
 	if n == 0 || n > 8 || strings.Contains(t, ". ") || strings.ContainsAny(t, "?!") {
 		return "", false
 	}

@@ -39,7 +39,7 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 }
 
 func isQuotation(q, before string) bool {
-	n := len(strings.Fields(q))
+	n := wordCount(q)
 	if _, title := titleSpan(q); title && n < 10 {
 		return false
 	}

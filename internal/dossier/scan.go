@@ -225,6 +225,10 @@ func (s *scanner) heading(i int, text string, level int, bold bool) {
 }
 
 func (s *scanner) add(b block) {
+	if b.kind == bHeading {
+		b.hkind, b.hknown = kindOf(b.text, false)
+		b.hfirst, _ = kindOf(b.text, true)
+	}
 	s.flush()
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)

@@ -28,7 +28,7 @@ func assemble(d *film.Dossier, blocks []block) {
 			questions[i]++
 		}
 		if last < 0 && blocks[i].kind == bHeading && roles[i] == roleSection {
-			if k, _ := kindOf(blocks[i].text, false); k != film.SectionFAQ {
+			if blocks[i].hkind != film.SectionFAQ {
 				last = i
 			}
 		}
@@ -41,7 +41,10 @@ func assemble(d *film.Dossier, blocks []block) {
 		case b.kind == bHeading && bd.inFAQ() && strings.HasSuffix(b.text, "?"):
 			bd.question(b.text, b.line)
 		case b.kind == bHeading && roles[i] == roleSection:
-			k, _ := kindOf(b.text, len(d.Sections) == 0)
+			k := b.hkind
+			if len(d.Sections) == 0 {
+				k = b.hfirst
+			}
 			bd.open(k, plainInline(b.text), b.line)
 		case b.kind == bHeading:
 			bd.subsection(plainInline(b.text), b.line)

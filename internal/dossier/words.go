@@ -53,16 +53,15 @@ type word struct {
 // tokenize splits s into words: letters and digits, with inner hyphens,
 // apostrophes, full stops and ampersands kept ("Sin-Dee", "O’Hagan",
 // "U.S."). It appends to buf so callers can reuse it.
-func tokenize(s string, buf []word) []word { return tokenizeWords(s, buf, false) }
+func tokenize(s string, buf []word) []word { return tokenizeWords(s, buf[:0], false) }
 
 // tokenizeCaps is tokenize for callers that only look at capitalised
 // runs: it drops lower-case words longer than any connector, which is
 // most of the text. Runs still break at them, because the words around
-// a dropped one are no longer one space apart.
+// a dropped one are no longer one space apart. It appends to buf.
 func tokenizeCaps(s string, buf []word) []word { return tokenizeWords(s, buf, true) }
 
 func tokenizeWords(s string, buf []word, caps bool) []word {
-	buf = buf[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !asciiWord[c] {
@@ -74,7 +73,7 @@ func tokenizeWords(s string, buf []word, caps bool) []word {
 			for j < len(s) && asciiWord[s[j]] {
 				j++
 			}
-			if j-i > 3 && (j == len(s) || s[j] < utf8.RuneSelf && s[j] != '-' && s[j] != '\'' && s[j] != '.' && s[j] != '&') {
+			if (j == len(s) || s[j] < utf8.RuneSelf && s[j] != '-' && s[j] != '\'' && s[j] != '.' && s[j] != '&') && !isConnector(s[i:j]) {
 				i = j
 				continue
 			}
@@ -156,6 +155,14 @@ func isCap(w string) bool {
 // connectors may join capitalised words inside one name.
 var connectors = map[string]bool{"of": true, "the": true, "&": true, "de": true, "del": true,
 	"van": true, "von": true, "da": true, "du": true, "la": true, "le": true, "der": true}
+
+func isConnector(w string) bool {
+	switch w {
+	case "of", "the", "de", "del", "van", "von", "da", "du", "la", "le", "der":
+		return true
+	}
+	return false
+}
 
 // capRuns calls fn for each run of capitalised words in ws — words one
 // space apart, joined only by connectors, ended by a possessive.
