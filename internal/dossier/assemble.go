@@ -145,6 +145,9 @@ func plainRows(rows [][]string) [][]string {
 }
 
 func blocksText(bs []film.Block) string {
+	if len(bs) == 1 && bs[0].Kind == film.BlockParagraph {
+		return bs[0].Text
+	}
 	var b strings.Builder
 	for i, x := range bs {
 		if i > 0 {

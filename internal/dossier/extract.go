@@ -9,16 +9,24 @@ import (
 
 // unit is one piece of running text with where it stands.
 type unit struct {
-	text string
-	line int
-	kind film.SectionKind
-	ws   []word // capitalised words and connectors, filled by harvest
+	text  string
+	line  int
+	kind  film.SectionKind
+	ws    []word // capitalised words and connectors, filled by harvest
+	spans []span // quoted stretches, filled by harvest
 }
 
 // units lists the dossier's paragraphs, list items, table cells and FAQ
 // pairs in reading order.
 func units(d *film.Dossier) []unit {
-	var out []unit
+	n := len(d.FAQ) * 2
+	for _, s := range d.Sections {
+		n += len(s.Blocks)
+		for _, sub := range s.Subsections {
+			n += len(sub.Blocks)
+		}
+	}
+	out := make([]unit, 0, n)
 	add := func(k film.SectionKind, bs []film.Block) {
 		for _, b := range bs {
 			switch b.Kind {

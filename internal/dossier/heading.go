@@ -99,10 +99,11 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if strings.HasPrefix(strings.ToLower(text), "in conclusion") {
 		return "", 0, false
 	}
-	if _, known := synonyms[normHeading(text)]; known {
+	if isTitleCase(text) {
 		return text, style, true
 	}
-	return text, style, isTitleCase(text)
+	_, known := synonyms[normHeading(text)]
+	return text, style, known
 }
 
 // isTitleCase reports whether every word but the small ones starts with a

@@ -11,7 +11,7 @@ import (
 // case — how Markdown writes a film title — becomes a “quoted” title, the
 // way plain-text articles write one. Other italics just lose their stars.
 func plainInline(s string) string {
-	if !strings.ContainsAny(s, "*_[`") {
+	if !hasMarkup(s) {
 		return s
 	}
 	var b strings.Builder
@@ -67,6 +67,18 @@ func markIndex(c byte) int {
 		return 0
 	}
 	return 1
+}
+
+// hasMarkup is strings.ContainsAny(s, "*_[`"), in the tight loop that
+// every paragraph goes through.
+func hasMarkup(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*', '_', '[', '`':
+			return true
+		}
+	}
+	return false
 }
 
 // closeEmph finds the closing marker of an emphasis span opened at i.

@@ -89,7 +89,11 @@ var keywords = []struct {
 // heading opens the article, where "Overview" is the introduction. known
 // is false for headings left as SectionOther.
 func kindOf(heading string, first bool) (kind film.SectionKind, known bool) {
-	n := normHeading(heading)
+	return kindOfNorm(heading, normHeading(heading), first)
+}
+
+// kindOfNorm is kindOf for a heading already normalised as n.
+func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known bool) {
 	if n == "overview" {
 		if first {
 			return film.SectionIntroduction, true

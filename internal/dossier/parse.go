@@ -80,7 +80,7 @@ func extract(d *film.Dossier, opts *Options) {
 	x.harvest(us)
 	prev := ""
 	for i, u := range us {
-		spans := quoteSpans(u.text)
+		spans := u.spans
 		x.mentions(u, spans)
 		if i > 0 && us[i-1].kind == u.kind {
 			prev = us[i-1].text

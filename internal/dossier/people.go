@@ -23,7 +23,8 @@ func (x *extractor) harvest(us []unit) {
 	x.words = make([]word, 0, total/12+16)
 	for i := range us {
 		u := &us[i]
-		spans := quoteSpans(u.text)
+		u.spans = quoteSpans(u.text)
+		spans := u.spans
 		// One slice holds every unit's words: far fewer allocations
 		// than a slice per paragraph.
 		from := len(x.words)

@@ -22,7 +22,7 @@ type scanner struct {
 }
 
 func scan(lines []string) ([]block, []film.Noise) {
-	s := &scanner{lines: lines, blank: true}
+	s := &scanner{lines: lines, blank: true, blocks: make([]block, 0, len(lines)/2+1)}
 	s.md, s.wrapped = layout(lines)
 	for i := 0; i < len(lines); i++ {
 		i = s.line(i)
@@ -90,7 +90,7 @@ func (s *scanner) line(i int) int {
 			lvl = 1
 		}
 		h := s.para[0]
-		s.para = nil
+		s.para = s.para[:0]
 		s.heading(s.paraLine-1, h, lvl, false)
 		return i
 	}
@@ -114,7 +114,7 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 	if a, ok := qaPrefix(t, "A", "Answer"); ok {
 		s.flush()
 		s.listOpen = false
-		s.para, s.paraLine, s.answer = []string{a}, i+1, true
+		s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
 		return i
 	}
 	if b, ok := boldLine(t); ok {
@@ -148,7 +148,7 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 	}
 	s.flush()
 	s.listOpen = false
-	s.para, s.paraLine = []string{t}, i+1
+	s.para, s.paraLine = append(s.para[:0], t), i+1
 	return i
 }
 
@@ -226,8 +226,9 @@ func (s *scanner) heading(i int, text string, level int, bold bool) {
 
 func (s *scanner) add(b block) {
 	if b.kind == bHeading {
-		b.hkind, b.hknown = kindOf(b.text, false)
-		b.hfirst, _ = kindOf(b.text, true)
+		n := normHeading(b.text)
+		b.hkind, b.hknown = kindOfNorm(b.text, n, false)
+		b.hfirst, _ = kindOfNorm(b.text, n, true)
 	}
 	s.flush()
 	s.listOpen = false
@@ -242,7 +243,7 @@ func (s *scanner) flush() {
 	text := strings.Join(s.para, " ")
 	b := block{kind: bPara, line: s.paraLine, text: text, answer: s.answer}
 	b.qish = len(s.para) == 1 && len(text) <= 200 && strings.HasSuffix(text, "?")
-	s.para, s.answer = nil, false
+	s.para, s.answer = s.para[:0], false
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)
 }

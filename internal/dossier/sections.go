@@ -33,6 +33,13 @@ func assemble(d *film.Dossier, blocks []block) {
 			}
 		}
 	}
+	sections := 2 // an untitled introduction and conclusion, perhaps
+	for _, r := range roles {
+		if r == roleSection {
+			sections++
+		}
+	}
+	d.Sections = make([]film.Section, 0, sections)
 	bd := &builder{d: d}
 	for i, b := range blocks {
 		switch {
@@ -155,6 +162,11 @@ func (bd *builder) close() {
 	bd.flushQ()
 	bd.flushSub()
 	s := bd.cur
+	if len(s.Subsections) == 0 && s.Kind != film.SectionFAQ {
+		s.Text = blocksText(s.Blocks)
+		bd.cur = nil
+		return
+	}
 	parts := []string{}
 	if t := blocksText(s.Blocks); t != "" {
 		parts = append(parts, t)
