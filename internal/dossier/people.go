@@ -20,7 +20,7 @@ func (x *extractor) harvest(us []unit) {
 	for _, u := range us {
 		total += len(u.text)
 	}
-	x.words = make([]word, 0, total/12+16)
+	x.words = make([]word, 0, total/18+16) // about one kept word in 20 bytes
 	for i := range us {
 		u := &us[i]
 		u.spans = quoteSpans(u.text)
