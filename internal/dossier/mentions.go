@@ -23,7 +23,7 @@ func (x *extractor) mentions(u unit, spans []span) {
 	x.films(u.text, spans)
 	ws := u.ws
 	capRuns(u.text, ws, func(a, b int) {
-		if inSpans(spans, ws[a].start) {
+		if inSpans(spans, int(ws[a].start)) {
 			return
 		}
 		x.run(u.text, ws, a, b)
@@ -79,7 +79,8 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 		x.add("person", full, slug)
 		return
 	}
-	before := s[max(0, ws[a].start-30):ws[a].start]
+	at := int(ws[a].start)
+	before := s[max(0, at-30):at]
 	switch {
 	case hasSuffixAny(before, placeCues) && !orgWords[ws[b-1].s]:
 		x.add("place", name, "")

@@ -20,7 +20,7 @@ func (x *extractor) harvest(us []unit) {
 	for _, u := range us {
 		total += len(u.text)
 	}
-	x.words = make([]word, 0, total/18+16) // about one kept word in 20 bytes
+	x.words = make([]word, 0, total/14+16) // about one kept word in 20 bytes, with room
 	for i := range us {
 		u := &us[i]
 		u.spans = quoteSpans(u.text)
@@ -32,7 +32,7 @@ func (x *extractor) harvest(us []unit) {
 		u.ws = x.words[from:len(x.words):len(x.words)]
 		ws := u.ws
 		capRuns(u.text, ws, func(a, b int) {
-			if inSpans(spans, ws[a].start) {
+			if inSpans(spans, int(ws[a].start)) {
 				return
 			}
 			for a < b && stopCaps[ws[a].s] {
@@ -46,7 +46,7 @@ func (x *extractor) harvest(us []unit) {
 			case x.known[name]:
 			case b-a >= 2 && firstNames[ws[a].s]:
 				x.learn(name)
-			case b-a >= 2 && hasCue(u.text[:ws[a].start]):
+			case b-a >= 2 && hasCue(u.text[:int(ws[a].start)]):
 				x.learn(name)
 			case b-a >= 2:
 				if _, ok := x.lookupPerson(name); ok {
@@ -94,7 +94,7 @@ func runBefore(s string) string {
 	ws := tokenize(s, nil)
 	name := ""
 	capRuns(s, ws, func(a, b int) {
-		if ws[b-1].end == len(s) && !ws[b-1].poss {
+		if int(ws[b-1].end) == len(s) && !ws[b-1].poss {
 			for a < b && stopCaps[ws[a].s] {
 				a++
 			}

@@ -101,7 +101,7 @@ func (x *extractor) lastPerson(s string, spans []span) string {
 	ws := tokenize(s, nil)
 	found := ""
 	capRuns(s, ws, func(a, b int) {
-		if inSpans(spans, ws[a].start) {
+		if inSpans(spans, int(ws[a].start)) {
 			return
 		}
 		for a < b && stopCaps[ws[a].s] {
@@ -152,7 +152,7 @@ func (x *extractor) source(clause string) string {
 			}
 		}
 		if found == "" {
-			if hasSuffixAny(clause[:ws[a].start], pubCues) {
+			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
 					found = joinWords(ws, a, b)
 				}

@@ -46,7 +46,7 @@ func quoteSpans(s string) []span {
 // whose "’s" is not part of s.
 type word struct {
 	s          string
-	start, end int
+	start, end int32 // int32 keeps the token store small; input is capped far below 2 GB
 	poss       bool
 }
 
@@ -101,7 +101,7 @@ func tokenizeWords(s string, buf []word, caps bool) []word {
 			}
 			break
 		}
-		w := word{s: s[i:j], start: i, end: j}
+		w := word{s: s[i:j], start: int32(i), end: int32(j)}
 		if t, ok := cutPossessive(w.s); ok {
 			w.s, w.poss = t, true
 		}
