@@ -88,14 +88,11 @@ func isTitle(b block, level1 int, atTop bool) bool {
 	if !atTop {
 		return false
 	}
-	if b.level == 1 {
-		return level1 == 1
-	}
-	if b.level != 0 || b.bold {
-		return false
-	}
 	_, year := titleYear(b.text)
-	return year > 0
+	if b.level == 1 {
+		return level1 == 1 || year > 0
+	}
+	return b.level == 0 && !b.bold && year > 0
 }
 
 // conclusionOpeners start an untitled closing paragraph.

@@ -89,8 +89,15 @@ func headingText(s string) (string, hstyle) {
 // case, ALL CAPS, or a known section name.
 func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	text, style = headingText(line)
-	if text == "" || len(text) > 90 || strings.Contains(text, ": ") {
+	if text == "" || len(text) > 90 {
 		return "", 0, false
+	}
+	if i := strings.Index(text, ": "); i >= 0 {
+		// "Plot Summary: What Happens" is a heading with a subtitle;
+		// "Setting: Set against…" is a labelled paragraph.
+		if _, known := synonyms[normHeading(text[:i])]; !known || !isTitleCase(text) {
+			return "", 0, false
+		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
 	if strings.ContainsRune(".!?,;", last) || !hasLetter(text) {

@@ -38,6 +38,7 @@ func (x *extractor) harvest(us []unit) {
 			for a < b && stopCaps[ws[a].s] {
 				a++
 			}
+			b = cutAtOf(ws, a, b)
 			if b-a < 1 || b-a > 4 || orgWords[ws[b-1].s] || isGazetteer(joinWords(ws, a, b)) {
 				return
 			}
@@ -56,6 +57,18 @@ func (x *extractor) harvest(us []unit) {
 		})
 		x.castPairs(*u, spans)
 	}
+}
+
+// cutAtOf ends a would-be name before "of" or "the": "Jane Smith of
+// Slant" is Jane Smith. ("de", "van" and the like stay: they are part of
+// names.)
+func cutAtOf(ws []word, a, b int) int {
+	for k := a + 1; k < b; k++ {
+		if ws[k].s == "of" || ws[k].s == "the" {
+			return k
+		}
+	}
+	return b
 }
 
 func isGazetteer(s string) bool { return places[s] || publications[s] }

@@ -20,25 +20,30 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		if u.text[sp.start-1] == '"' {
 			open = sp.start - 1
 		}
-		if !isQuotation(q, u.text[:open]) {
+		after := afterClause(u.text[min(len(u.text), sp.end+1):])
+		if !isQuotation(q, u.text[:open], after) {
 			continue
 		}
 		at := clauseStart(u.text, open, spans)
 		clause := u.text[at:open]
 		speaker := x.speakerIn(clause, u.text[max(0, at-600):at], prev)
 		if speaker == "" {
-			speaker = x.speakerAfter(u.text[min(len(u.text), sp.end+1):])
+			speaker = x.speakerAfter(after)
+		}
+		source := x.source(clause)
+		if source == "" {
+			source = x.source(after)
 		}
 		slug := ""
 		if speaker != "" {
 			slug, _ = x.lookupPerson(speaker)
 		}
-		x.d.Quotes = append(x.d.Quotes, film.Quote{Text: q, Speaker: speaker, Source: x.source(clause),
+		x.d.Quotes = append(x.d.Quotes, film.Quote{Text: q, Speaker: speaker, Source: source,
 			Section: u.kind, Line: u.line, SpeakerSlug: slug})
 	}
 }
 
-func isQuotation(q, before string) bool {
+func isQuotation(q, before, after string) bool {
 	n := wordCount(q)
 	if _, title := titleSpan(q); title && n < 10 {
 		return false
@@ -47,6 +52,9 @@ func isQuotation(q, before string) bool {
 	cued := strings.HasSuffix(strings.TrimRight(tail, " "), ":")
 	for _, c := range speechCues {
 		cued = cued || strings.Contains(tail, c)
+	}
+	for w := range strings.FieldsSeq(after) {
+		cued = cued || speechVerbs[strings.ToLower(strings.Trim(w, ","))]
 	}
 	return n >= 4 && cued || n >= 12
 }
@@ -120,20 +128,40 @@ func (x *extractor) lastPerson(s string, spans []span) string {
 	return found
 }
 
-// speakerAfter reads “…,” said Baker / “…,” Baker said.
-func (x *extractor) speakerAfter(s string) string {
+// afterClause is what follows a quotation up to the end of its sentence:
+// "…,” Baker told IndieWire.
+func afterClause(s string) string {
 	s = strings.TrimLeft(s, "”\", ")
-	if len(s) > 60 {
-		s = s[:60]
+	if len(s) > 80 {
+		s = s[:80]
 	}
 	if i := strings.IndexAny(s, ".;“\""); i >= 0 {
 		s = s[:i]
 	}
-	l := strings.ToLower(s)
-	if !strings.Contains(l, "said") && !strings.Contains(l, "says") && !strings.Contains(l, "explained") {
+	return s
+}
+
+// speakerAfter reads “…,” said Baker / “…,” Baker told IndieWire.
+func (x *extractor) speakerAfter(s string) string {
+	said := false
+	for w := range strings.FieldsSeq(s) {
+		said = said || speechVerbs[strings.ToLower(strings.Trim(w, ","))]
+	}
+	if !said {
 		return ""
 	}
-	return x.lastPerson(s, nil)
+	if p := x.lastPerson(s, nil); p != "" {
+		return p
+	}
+	if p := namedSpeaker(s); p != "" {
+		return p
+	}
+	ws := tokenize(s, nil)
+	if len(ws) >= 2 && speechVerbs[ws[0].s] && isCap(ws[1].s) {
+		name, _, _ := strings.Cut(nameAfter(s[int(ws[1].start):], 0), " of ")
+		return name
+	}
+	return ""
 }
 
 // source names the publication in the clause: from the gazetteer, or

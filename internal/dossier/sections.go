@@ -108,6 +108,9 @@ func (bd *builder) question(text string, line int) {
 	if q, ok := qaPrefix(text, "Q", "Question"); ok {
 		text = q
 	}
+	if q, _, ok := cutNumbering(text); ok {
+		text = q
+	}
 	bd.q = &film.FAQ{Question: text, Line: line}
 }
 
