@@ -28,26 +28,7 @@ func titleYear(s string) (string, int) {
 // Sean Baker") or the most-mentioned quoted title, in that order.
 func identify(d *film.Dossier, opts *Options, titles []string) {
 	f := &d.Film
-	if d.Title != "" {
-		f.Title, f.Year = titleYear(d.Title)
-		if q := firstQuoted(f.Title); q != "" {
-			f.Title = q
-		}
-	}
-	if f.Title == "" {
-		for _, s := range d.Sections {
-			if s.Kind == film.SectionIntroduction {
-				f.Title = firstQuoted(s.Heading)
-				if f.Title == "" {
-					f.Title = leadingQuoted(s.Text)
-				}
-				break
-			}
-		}
-	}
-	if f.Title == "" && len(titles) > 0 {
-		f.Title = mostCommon(titles)
-	}
+	f.Title, f.Year = articleTitle(d, titles)
 	if intro := d.Section(film.SectionIntroduction); intro != nil {
 		if f.Year == 0 {
 			f.Year = introYear(intro.Text)
@@ -70,6 +51,31 @@ func identify(d *film.Dossier, opts *Options, titles []string) {
 	if f.Slug == "" && f.Title != "" {
 		f.Slug = film.FilmSlug(f.Title, f.Year)
 	}
+}
+
+// articleTitle finds the film's title (and year, when the title line
+// gives it) in the title line, the introduction's heading or opening
+// words, or else the quoted title mentioned most.
+func articleTitle(d *film.Dossier, titles []string) (string, int) {
+	if d.Title != "" {
+		title, year := titleYear(d.Title)
+		if q := firstQuoted(title); q != "" {
+			title = q
+		}
+		return title, year
+	}
+	if intro := d.Section(film.SectionIntroduction); intro != nil {
+		if t := firstQuoted(intro.Heading); t != "" {
+			return t, 0
+		}
+		if t := leadingQuoted(intro.Text); t != "" {
+			return t, 0
+		}
+	}
+	if len(titles) > 0 {
+		return mostCommon(titles), 0
+	}
+	return "", 0
 }
 
 // firstQuoted returns the first “quoted” or "quoted" text in s.

@@ -26,6 +26,8 @@ type Finding struct {
 	Excerpt  string `json:"excerpt,omitempty"`
 }
 
+// String formats the finding as "line: severity rule: message | excerpt",
+// the form of the golden lint reports.
 func (f Finding) String() string {
 	s := fmt.Sprintf("%d: %s %s: %s", f.Line, f.Severity, f.Rule, f.Message)
 	if f.Excerpt != "" {

@@ -42,6 +42,8 @@ type ParseError struct {
 	Reason string
 }
 
+// Error formats the error as "file:line: reason", or "file: reason" when
+// Line is 0.
 func (e *ParseError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)

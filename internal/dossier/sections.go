@@ -20,19 +20,7 @@ type builder struct {
 // assemble turns blocks into the dossier's title, sections and FAQ.
 func assemble(d *film.Dossier, blocks []block) {
 	roles := outline(blocks)
-	last := -1 // the last section heading; untitled conclusion and FAQ come after it
-	questions := make([]int, len(blocks)+1)
-	for i := len(blocks) - 1; i >= 0; i-- {
-		questions[i] = questions[i+1]
-		if blocks[i].kind == bQuestion {
-			questions[i]++
-		}
-		if last < 0 && blocks[i].kind == bHeading && roles[i] == roleSection {
-			if blocks[i].hkind != film.SectionFAQ {
-				last = i
-			}
-		}
-	}
+	last, questions := tail(blocks, roles)
 	sections := 2 // an untitled introduction and conclusion, perhaps
 	for _, r := range roles {
 		if r == roleSection {
@@ -70,6 +58,24 @@ func assemble(d *film.Dossier, blocks []block) {
 		}
 	}
 	bd.close()
+}
+
+// tail finds the last section heading other than an FAQ's — an untitled
+// conclusion or FAQ can only come after it — and, for each block, how many
+// questions follow it.
+func tail(blocks []block, roles []role) (last int, questions []int) {
+	last = -1
+	questions = make([]int, len(blocks)+1)
+	for i := len(blocks) - 1; i >= 0; i-- {
+		questions[i] = questions[i+1]
+		if blocks[i].kind == bQuestion {
+			questions[i]++
+		}
+		if last < 0 && blocks[i].kind == bHeading && roles[i] == roleSection && blocks[i].hkind != film.SectionFAQ {
+			last = i
+		}
+	}
+	return last, questions
 }
 
 func (bd *builder) inFAQ() bool { return bd.inKind(film.SectionFAQ) }
