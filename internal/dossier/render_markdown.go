@@ -40,7 +40,7 @@ func RenderMarkdown(d *film.Dossier) []byte {
 		b.WriteString("## " + film.SectionFAQ.Label() + "\n\n")
 		mdFAQ(&b, d.FAQ)
 	}
-	return bytes.TrimRight(b.Bytes(), "\n")
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
 
 // sectionHeading is the heading to show: the article's own, or the kind's

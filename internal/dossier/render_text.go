@@ -38,7 +38,7 @@ func RenderText(d *film.Dossier) []byte {
 	if !faqDone && len(d.FAQ) > 0 {
 		textFAQ(&b, d.FAQ)
 	}
-	return bytes.TrimRight(b.Bytes(), "\n")
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
 
 // textHeading writes a bare heading line when Parse would read it back as
