@@ -42,6 +42,9 @@ type command struct {
 // commands is every command Marquee has, in help order.
 var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
+	{"import article", "FILE...", "parse film articles into dossiers and file them under their films", runImportArticle},
+	{"export article", "SLUG", "print a film's dossier as text, markdown, html or json", runExportArticle},
+	{"lint article", "FILE...", "report what an editor would flag in film articles", runLintArticle},
 	{"version", "", "print the version", runVersion},
 }
 
