@@ -1,15 +1,23 @@
 package store
 
 import (
+	"context"
 	"os"
 	"testing"
+
+	"marquee/internal/store/storetest"
 )
 
-func testPostgresDSN(t *testing.T) string { return os.Getenv("MARQUEE_TEST_POSTGRES") }
+func testPostgresDSN(t *testing.T) string { return os.Getenv(storetest.EnvPostgres) }
 
-// openTestPostgres is completed by the PostgreSQL backend; until then a
-// configured server fails loudly rather than passing silently.
+// openTestPostgres opens a store on a fresh schema of the test server,
+// dropped when t ends.
 func openTestPostgres(t *testing.T, dsn string) *Store {
-	t.Fatalf("MARQUEE_TEST_POSTGRES is set but the PostgreSQL store is not built yet")
-	return nil
+	t.Helper()
+	s, err := Open(context.Background(), storetest.PostgresDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
