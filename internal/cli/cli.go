@@ -42,6 +42,9 @@ type command struct {
 // commands is every command Marquee has, in help order.
 var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
+	{"backup", "FILE", "write a consistent snapshot of the SQLite database while serve runs", runBackup},
+	{"restore", "FILE", "replace the SQLite database's contents with a backup", runRestore},
+	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
 	{"version", "", "print the version", runVersion},
 }
 
