@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -59,8 +60,8 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", redact(dsn), err)
 	}
-	if cfg.MaxConns < 8 {
-		cfg.MaxConns = 8
+	if !strings.Contains(dsn, "pool_max_conns") && cfg.MaxConns < 8 {
+		cfg.MaxConns = 8 // pgx's default of max(4, CPUs) starves a page that runs several queries
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
