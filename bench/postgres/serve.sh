@@ -7,7 +7,11 @@
 #
 # Knobs: ROUNDS (3), SECONDS_PER_ROUND (8), WORKERS (16), SERVE_PROCS (1:
 # GOMAXPROCS of each serve, so each process stands for one machine of fixed
-# size; set 0 to leave Go's default). Rounds interleave one and two
+# size; set 0 to leave Go's default), SERVE_CPU_QUOTA (unset: each serve may
+# use a whole core; e.g. 0.35: each serve process is held to 0.35 of a core
+# with a cgroup-v1 CPU quota, standing for a web machine of fixed size on a
+# box too small to give every process its own cores; needs root and a
+# writable /sys/fs/cgroup/cpu). Rounds interleave one and two
 # processes so drift on a busy machine hits both alike. Everything listens
 # on 127.0.0.1 and runs under nice.
 set -euo pipefail
@@ -21,9 +25,11 @@ PORT_B=${PORT_B:-18182}
 
 work=$(mktemp -d)
 pids=()
+cgroups=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  for g in "${cgroups[@]}"; do rmdir "$g" 2>/dev/null || true; done
   if [ -n "${PGDATA_DIR:-}" ]; then
     su postgres -c "$PGBIN/pg_ctl -D $PGDATA_DIR -m fast stop" >/dev/null 2>&1 || true
   fi
@@ -51,6 +57,13 @@ start_serve() { # port
   if [ "$SERVE_PROCS" != 0 ]; then env=(GOMAXPROCS="$SERVE_PROCS"); fi
   env "${env[@]}" nice "$work/marquee" serve --db "$dsn" --addr "127.0.0.1:$1" --log json --metrics=false 2>>"$work/serve.log" &
   pids+=($!)
+  if [ -n "${SERVE_CPU_QUOTA:-}" ]; then
+    local g="/sys/fs/cgroup/cpu/marquee_bench_$1"
+    mkdir -p "$g"
+    cgroups+=("$g")
+    awk -v q="$SERVE_CPU_QUOTA" 'BEGIN {printf "%d\n", q * 100000}' > "$g/cpu.cfs_quota_us"
+    echo "${pids[-1]}" > "$g/cgroup.procs"
+  fi
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0
     sleep 0.1
@@ -63,7 +76,7 @@ start_serve "$PORT_B"
 A="http://127.0.0.1:$PORT_A"
 B="http://127.0.0.1:$PORT_B"
 
-echo "engine=postgres workers=$WORKERS seconds=$SECONDS_PER_ROUND serve_gomaxprocs=$SERVE_PROCS cores=$(nproc)"
+echo "engine=postgres workers=$WORKERS seconds=$SECONDS_PER_ROUND serve_gomaxprocs=$SERVE_PROCS serve_cpu_quota=${SERVE_CPU_QUOTA:-none} cores=$(nproc)"
 one=(); two=()
 for r in $(seq "$ROUNDS"); do
   o=$(nice "$work/loadgen" -servers "$A" -c "$WORKERS" -d "${SECONDS_PER_ROUND}s")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"path/filepath"
@@ -15,13 +14,6 @@ import (
 	"marquee/internal/store"
 	"marquee/internal/store/storetest"
 )
-
-func run(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Main(context.Background(), args, IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
-	return out.String(), errb.String(), code
-}
 
 // TestMigrateStoreRoundTripsTheDemoCatalog copies the demo catalog (with a
 // dossier) from SQLite to PostgreSQL, when a server is configured, and
@@ -50,7 +42,7 @@ func TestMigrateStoreRoundTripsTheDemoCatalog(t *testing.T) {
 	hops = append(hops, "sqlite:"+filepath.Join(dir, "back.db"))
 	var first, last map[string]store.Checksum
 	for i := 0; i+1 < len(hops); i++ {
-		out, errOut, code := run(t, "migrate-store", "--from", hops[i], "--to", hops[i+1], "--json")
+		code, out, errOut := run(t, nil, "migrate-store", "--from", hops[i], "--to", hops[i+1], "--json")
 		if code != 0 {
 			t.Fatalf("migrate-store %s → %s: exit %d: %s", hops[i], hops[i+1], code, errOut)
 		}
@@ -82,7 +74,7 @@ func TestMigrateStoreRoundTripsTheDemoCatalog(t *testing.T) {
 	if diff := cmp.Diff(first, last); diff != "" {
 		t.Errorf("round trip changed the catalog (-before +after):\n%s", diff)
 	}
-	if _, errOut, code := run(t, "migrate-store", "--from", src, "--to", hops[len(hops)-1]); code == 0 || !strings.Contains(errOut, "not empty") {
+	if code, _, errOut := run(t, nil, "migrate-store", "--from", src, "--to", hops[len(hops)-1]); code == 0 || !strings.Contains(errOut, "not empty") {
 		t.Errorf("migrate-store into a filled database: exit %d, %s", code, errOut)
 	}
 }
@@ -99,13 +91,13 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	}
 	st.Close()
 	backup := filepath.Join(dir, "backup.db")
-	if _, errOut, code := run(t, "backup", "--db", db, backup); code != 0 {
+	if code, _, errOut := run(t, nil, "backup", "--db", db, backup); code != 0 {
 		t.Fatalf("backup: %s", errOut)
 	}
-	if _, errOut, code := run(t, "restore", "--db", filepath.Join(dir, "new.db"), backup); code != 0 {
+	if code, _, errOut := run(t, nil, "restore", "--db", filepath.Join(dir, "new.db"), backup); code != 0 {
 		t.Fatalf("restore: %s", errOut)
 	}
-	if _, _, code := run(t, "backup", "--db", db); code != 2 {
+	if code, _, _ := run(t, nil, "backup", "--db", db); code != 2 {
 		t.Errorf("backup without a file: exit %d, want 2", code)
 	}
 }
