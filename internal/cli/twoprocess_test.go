@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -20,17 +19,6 @@ import (
 	"marquee/internal/store"
 	"marquee/internal/store/storetest"
 )
-
-// testDatabases returns a fresh SQLite path and, when a test server is
-// configured, a fresh PostgreSQL schema, by engine name.
-func testDatabases(t *testing.T) map[string]string {
-	t.Helper()
-	dbs := map[string]string{"sqlite": filepath.Join(t.TempDir(), "marquee.db")}
-	if dsn := storetest.PostgresDSN(t); dsn != "" {
-		dbs["postgres"] = dsn
-	}
-	return dbs
-}
 
 // startServe runs `marquee serve` in a child process on a free port and
 // returns its base URL; the process is stopped when t ends.
@@ -102,54 +90,52 @@ func get(t *testing.T, url string) (int, string) {
 // two serve processes on one database, and whatever is written to the
 // database is served at once by both, with no cache to go stale.
 func TestTwoServeProcessesShareOneDatabase(t *testing.T) {
-	for engine, db := range testDatabases(t) {
-		t.Run(engine, func(t *testing.T) {
-			ctx := context.Background()
-			st, err := store.Open(ctx, db)
+	storetest.Each(t, func(t *testing.T, db string) {
+		ctx := context.Background()
+		st, err := store.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if err := demo.Load(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		a := startServe(t, db, "--no-demo")
+		b := startServe(t, db, "--no-demo")
+		const page = "/films/red-rocket-2021"
+		for _, base := range []string{a, b} {
+			if code, body := get(t, base+page); code != 200 || !strings.Contains(body, "Red Rocket") {
+				t.Fatalf("%s%s = %d before any change", base, page, code)
+			}
+		}
+		for i := 1; i <= 3; i++ {
+			answer := fmt.Sprintf("Answer number %d, written once.", i)
+			d := &film.Dossier{FAQ: []film.FAQ{{Question: "Where was it shot?", Answer: answer}}}
+			if _, err := st.PutDossier(ctx, "red-rocket-2021", d, "test"); err != nil {
+				t.Fatal(err)
+			}
+			f, err := st.GetFilm(ctx, "red-rocket-2021")
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer st.Close()
-			if err := demo.Load(ctx, st); err != nil {
+			f.Title = fmt.Sprintf("Red Rocket (cut %d)", i)
+			if err := st.PutFilm(ctx, f); err != nil {
 				t.Fatal(err)
 			}
-			a := startServe(t, db, "--no-demo")
-			b := startServe(t, db, "--no-demo")
-			const page = "/films/red-rocket-2021"
-			for _, base := range []string{a, b} {
-				if code, body := get(t, base+page); code != 200 || !strings.Contains(body, "Red Rocket") {
-					t.Fatalf("%s%s = %d before any change", base, page, code)
+			for name, base := range map[string]string{"A": a, "B": b} {
+				code, body := get(t, base+page)
+				if code != 200 || !strings.Contains(body, answer) || !strings.Contains(body, f.Title) {
+					t.Errorf("process %s after change %d: status %d, dossier answer shown %v, new title shown %v",
+						name, i, code, strings.Contains(body, answer), strings.Contains(body, f.Title))
 				}
 			}
-			for i := 1; i <= 3; i++ {
-				answer := fmt.Sprintf("Answer number %d, written once.", i)
-				d := &film.Dossier{FAQ: []film.FAQ{{Question: "Where was it shot?", Answer: answer}}}
-				if _, err := st.PutDossier(ctx, "red-rocket-2021", d, "test"); err != nil {
-					t.Fatal(err)
-				}
-				f, err := st.GetFilm(ctx, "red-rocket-2021")
-				if err != nil {
-					t.Fatal(err)
-				}
-				f.Title = fmt.Sprintf("Red Rocket (cut %d)", i)
-				if err := st.PutFilm(ctx, f); err != nil {
-					t.Fatal(err)
-				}
-				for name, base := range map[string]string{"A": a, "B": b} {
-					code, body := get(t, base+page)
-					if code != 200 || !strings.Contains(body, answer) || !strings.Contains(body, f.Title) {
-						t.Errorf("process %s after change %d: status %d, dossier answer shown %v, new title shown %v",
-							name, i, code, strings.Contains(body, answer), strings.Contains(body, f.Title))
-					}
-				}
-			}
-			if code, _ := get(t, b+"/readyz"); code != 200 {
-				t.Errorf("/readyz = %d", code)
-			}
-			code, metrics := get(t, a+"/metrics")
-			if code != 200 || !strings.Contains(metrics, `marquee_http_requests_total{method="GET",route="/films/{slug}",code="200"} 4`) {
-				t.Errorf("/metrics = %d:\n%s", code, metrics)
-			}
-		})
-	}
+		}
+		if code, _ := get(t, b+"/readyz"); code != 200 {
+			t.Errorf("/readyz = %d", code)
+		}
+		code, metrics := get(t, a+"/metrics")
+		if code != 200 || !strings.Contains(metrics, `marquee_http_requests_total{method="GET",route="/films/{slug}",code="200"} 4`) {
+			t.Errorf("/metrics = %d:\n%s", code, metrics)
+		}
+	})
 }

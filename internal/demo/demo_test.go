@@ -2,15 +2,19 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"marquee/internal/store"
+	"marquee/internal/store/storetest"
 )
 
 func TestLoadIfEmpty(t *testing.T) {
+	storetest.Each(t, testLoadIfEmpty)
+}
+
+func testLoadIfEmpty(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

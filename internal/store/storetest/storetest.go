@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -73,4 +74,20 @@ func PostgresDSN(t testing.TB) string {
 	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// Each runs fn once per available engine, as a subtest named for it, with
+// the DSN of a fresh database: a SQLite file in t's temporary directory,
+// and a fresh PostgreSQL schema when EnvPostgres is set. Packages above
+// the store use it to run their store-touching tests on both engines.
+func Each(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		fn(t, filepath.Join(t.TempDir(), "marquee.db"))
+	})
+	if os.Getenv(EnvPostgres) != "" {
+		t.Run("postgres", func(t *testing.T) {
+			fn(t, PostgresDSN(t))
+		})
+	}
 }
