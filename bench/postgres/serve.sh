@@ -87,5 +87,7 @@ for r in $(seq "$ROUNDS"); do
   two+=("$(echo "$t" | sed 's/.*"rps":\([0-9.]*\).*/\1/')")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratios=()
+for i in "${!one[@]}"; do ratios+=("$(awk -v a="${one[$i]}" -v b="${two[$i]}" 'BEGIN {printf "%.2f", b/a}')"); done
 m1=$(median "${one[@]}"); m2=$(median "${two[@]}")
-echo "median film pages/s: one process $m1, two processes $m2, ratio $(awk -v a="$m1" -v b="$m2" 'BEGIN {printf "%.2f", b/a}')"
+echo "median film pages/s: one process $m1, two processes $m2; per-round ratios ${ratios[*]}, median ratio $(median "${ratios[@]}")"
