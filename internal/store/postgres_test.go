@@ -21,3 +21,40 @@ func openTestPostgres(t *testing.T, dsn string) *Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// TestConcurrentOpenMigratesOnce starts several stores on one fresh
+// PostgreSQL schema at once, as several serve processes do; the advisory
+// lock lets exactly one apply each migration.
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	if testPostgresDSN(t) == "" {
+		t.Skip(storetest.EnvPostgres + " not set")
+	}
+	dsn := storetest.PostgresDSN(t)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(context.Background(), dsn)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.read.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := Migrations("postgres"); n != len(ms) {
+		t.Errorf("schema_migrations has %d rows, want %d", n, len(ms))
+	}
+}
