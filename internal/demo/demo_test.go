@@ -2,16 +2,20 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"marquee/internal/film"
 	"marquee/internal/store"
+	"marquee/internal/store/storetest"
 )
 
 func TestLoadIfEmpty(t *testing.T) {
+	storetest.Each(t, testLoadIfEmpty)
+}
+
+func testLoadIfEmpty(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +55,12 @@ func TestLoadIfEmpty(t *testing.T) {
 }
 
 func TestDemoDossiers(t *testing.T) {
+	storetest.Each(t, testDemoDossiers)
+}
+
+func testDemoDossiers(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
