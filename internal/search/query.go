@@ -27,6 +27,10 @@ type term struct {
 	alts   []string
 	prefix bool
 	fixed  bool // alts are typo corrections, not the word itself
+	// loose marks a one-letter word being typed after others ("sean b"):
+	// too common a prefix to ask the index for, it is checked on the
+	// candidates instead.
+	loose bool
 }
 
 // parsed is a query reduced to what the engine needs.
@@ -57,8 +61,13 @@ func parseText(text string) (*parsed, error) {
 	for _, w := range words {
 		p.terms = append(p.terms, term{text: w})
 	}
-	if n := len(p.terms); n > 0 && utf8.RuneCountInString(p.terms[n-1].text) >= 2 && !endsWithSpace(text) {
-		p.terms[n-1].prefix = true
+	if n := len(p.terms); n > 0 && !endsWithSpace(text) {
+		switch {
+		case utf8.RuneCountInString(p.terms[n-1].text) >= 2:
+			p.terms[n-1].prefix = true
+		case n > 1:
+			p.terms[n-1].prefix, p.terms[n-1].loose = true, true
+		}
 	}
 	return p, nil
 }
@@ -125,9 +134,18 @@ func tokens(s string) []string {
 // keep words such as NEAR, AND or OR from being read as operators.
 func ftsPhrase(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
 
+// indexed returns the terms the index is asked about: all but a loose one.
+func indexed(terms []term) []term {
+	if n := len(terms); n > 0 && terms[n-1].loose {
+		return terms[:n-1]
+	}
+	return terms
+}
+
 // matchExpr is the FTS5 expression for terms, restricted to columns (nil
 // for all): every term must match one of its alternatives.
 func matchExpr(terms []term, columns []string) string {
+	terms = indexed(terms)
 	var b strings.Builder
 	if len(columns) > 0 {
 		b.WriteString("{" + strings.Join(columns, " ") + "} : (")
@@ -158,6 +176,7 @@ func matchExpr(terms []term, columns []string) string {
 // words in order: one phrase per combination of alternatives, at most a
 // few, anchored to the start of the name column.
 func startExpr(terms []term) string {
+	terms = indexed(terms)
 	combos := [][]string{nil}
 	for _, t := range terms {
 		var next [][]string

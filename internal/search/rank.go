@@ -189,3 +189,27 @@ func stripWordArticle(ws []string) []string {
 	}
 	return ws
 }
+
+// keepLoose drops the candidates whose names lack a word beginning with
+// the loose last letter, if there is one; dossier passages stay, their
+// text being out of reach here.
+func (p *parsed) keepLoose(docs []doc) []doc {
+	if len(p.terms) == 0 || !p.terms[len(p.terms)-1].loose {
+		return docs
+	}
+	last := p.terms[len(p.terms)-1]
+	out := docs[:0]
+	for _, d := range docs {
+		keep := d.kind == docSection
+		for _, w := range tokens(d.name + " " + d.alt) {
+			if last.matches(w) {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			out = append(out, d)
+		}
+	}
+	return out
+}

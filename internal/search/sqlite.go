@@ -85,7 +85,7 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 	}
 	docs, err := e.sqliteMatch(ctx, matchExpr(p.terms, columns), q, extra, n)
 	if err != nil || len(docs) < n {
-		return docs, err
+		return p.keepLoose(docs), err
 	}
 	more, err := e.sqliteMatch(ctx, startExpr(p.terms), q, extra, max(n/3, 8))
 	if err != nil {
@@ -100,7 +100,7 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 			docs = append(docs, d)
 		}
 	}
-	return docs, nil
+	return p.keepLoose(docs), nil
 }
 
 // sqliteExpand decides, for each query word, which words of the index it
@@ -120,7 +120,7 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 	for i := range p.terms {
 		t := &p.terms[i]
 		t.alts = []string{t.text}
-		if known[t.text] > 0 {
+		if known[t.text] > 0 || t.loose {
 			continue
 		}
 		if t.prefix {
