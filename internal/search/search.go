@@ -82,10 +82,12 @@ const MaxQueryBytes = 512
 
 // Engine runs searches against a store.
 type Engine struct {
-	st *store.Store
+	st    *store.Store
+	vocab vocabCache
 }
 
 // New returns an Engine over st.
+// The engine keeps the index vocabulary in memory (see Warm).
 func New(st *store.Store) *Engine { return &Engine{st: st} }
 
 // Budgets: how many matches are ranked for a search and for a suggestion.

@@ -106,39 +106,29 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 // sqliteExpand decides, for each query word, which words of the index it
 // stands for: itself when the index holds it (or, for the word being
 // typed, a word it begins); otherwise its one-edit neighbours that the
-// index holds, the commonest few — "bakr" → "baker". Lookups go to the
-// index's own vocabulary (fts5vocab), a handful of B-tree probes.
+// index holds, the commonest few — "bakr" → "baker". Neighbours are
+// looked up in the vocabulary held in memory; a word missing from it is
+// checked in the index itself before it is taken for a typo, since it
+// may have been added after the vocabulary was loaded.
 func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
-	words := make([]string, len(p.terms))
-	for i, t := range p.terms {
-		words[i] = t.text
-	}
-	known, err := e.vocabCounts(ctx, words)
+	v, err := e.vocab.get(ctx, e)
 	if err != nil {
 		return err
 	}
 	for i := range p.terms {
 		t := &p.terms[i]
 		t.alts = []string{t.text}
-		if known[t.text] > 0 || t.loose {
+		if t.loose || v.count(t.text) > 0 || (t.prefix && v.hasPrefix(t.text)) {
 			continue
 		}
-		if t.prefix {
-			ok, err := e.vocabHasPrefix(ctx, t.text)
-			if err != nil {
-				return err
-			}
-			if ok {
-				continue
-			}
-		}
-		cands := edits1(t.text)
-		if len(cands) == 0 {
-			continue
-		}
-		counts, err := e.vocabCounts(ctx, cands)
-		if err != nil {
+		if ok, err := e.indexHas(ctx, t); err != nil || ok {
 			return err
+		}
+		counts := map[string]int{}
+		for _, c := range edits1(t.text) {
+			if n := v.count(c); n > 0 {
+				counts[c] = n
+			}
 		}
 		if alts := commonest(counts, 3); len(alts) > 0 {
 			t.alts, t.fixed = alts, true
@@ -147,44 +137,20 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 	return nil
 }
 
-func (e *Engine) vocabCounts(ctx context.Context, words []string) (map[string]int, error) {
-	out := make(map[string]int, len(words))
-	if len(words) == 0 {
-		return out, nil
+// indexHas reports whether the index holds the term (as a prefix, for the
+// word being typed).
+func (e *Engine) indexHas(ctx context.Context, t *term) (bool, error) {
+	expr := ftsPhrase(t.text)
+	if t.prefix {
+		expr += " *"
 	}
-	ph := make([]string, len(words))
-	args := make([]any, len(words))
-	for i, w := range words {
-		ph[i] = fmt.Sprintf("$%d", i+1)
-		args[i] = w
-	}
-	rows, err := e.st.DB().QueryContext(ctx, "SELECT term, doc FROM search_vocab WHERE term IN ("+strings.Join(ph, ", ")+")", args...)
-	if err != nil {
-		return nil, fmt.Errorf("search vocabulary: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			w string
-			n int
-		)
-		if err := rows.Scan(&w, &n); err != nil {
-			return nil, err
-		}
-		out[w] = n
-	}
-	return out, rows.Err()
-}
-
-func (e *Engine) vocabHasPrefix(ctx context.Context, prefix string) (bool, error) {
-	var w string
-	err := e.st.DB().QueryRowContext(ctx, "SELECT term FROM search_vocab WHERE term >= $1 AND term < $2 LIMIT 1",
-		prefix, prefix+"\U0010FFFF").Scan(&w)
+	var one int
+	err := e.st.DB().QueryRowContext(ctx, "SELECT 1 FROM search_fts WHERE search_fts MATCH $1 LIMIT 1", expr).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("search vocabulary: %w", err)
+		return false, fmt.Errorf("search %q: %w", expr, err)
 	}
 	return true, nil
 }
