@@ -155,7 +155,11 @@ func matchExpr(terms []term, columns []string) string {
 			b.WriteString(" AND ")
 		}
 		b.WriteString("(")
-		for j, a := range t.alts {
+		alts := t.alts
+		if len(alts) == 0 {
+			alts = []string{t.text}
+		}
+		for j, a := range alts {
 			if j > 0 {
 				b.WriteString(" OR ")
 			}
@@ -181,7 +185,11 @@ func startExpr(terms []term) string {
 	for _, t := range terms {
 		var next [][]string
 		for _, c := range combos {
-			for _, a := range t.alts {
+			alts := t.alts
+			if len(alts) == 0 {
+				alts = []string{t.text}
+			}
+			for _, a := range alts {
 				if len(next) == 8 {
 					break
 				}

@@ -121,8 +121,12 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 		if t.loose || v.count(t.text) > 0 || (t.prefix && v.hasPrefix(t.text)) {
 			continue
 		}
-		if ok, err := e.indexHas(ctx, t); err != nil || ok {
+		ok, err := e.indexHas(ctx, t)
+		if err != nil {
 			return err
+		}
+		if ok {
+			continue
 		}
 		counts := map[string]int{}
 		for _, c := range edits1(t.text) {
