@@ -42,6 +42,7 @@ type command struct {
 // commands is every command Marquee has, in help order.
 var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
+	{"search", "QUERY", "search films, people, characters, themes and dossiers", runSearch},
 	{"version", "", "print the version", runVersion},
 }
 
