@@ -48,7 +48,8 @@ CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
     DELETE FROM search_fts WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER search_docs_au AFTER UPDATE OF name, alt ON search_docs BEGIN
+CREATE TRIGGER search_docs_au AFTER UPDATE OF name, alt ON search_docs
+WHEN old.name IS NOT new.name OR old.alt IS NOT new.alt BEGIN
     DELETE FROM search_fts WHERE rowid = old.id;
     INSERT INTO search_fts (rowid, name, alt, body) VALUES (new.id,
         CASE WHEN new.kind = 5 THEN '' ELSE new.name END,
