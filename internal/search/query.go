@@ -31,6 +31,11 @@ type term struct {
 	// too common a prefix to ask the index for, it is checked on the
 	// candidates instead.
 	loose bool
+	// completions, when set, are every indexed word the prefix term
+	// begins, few enough to ask for by name: FTS5 reads an OR of words
+	// lazily, where a prefix query without a prefix index of its length
+	// first merges the whole doclist of every completion.
+	completions []string
 }
 
 // parsed is a query reduced to what the engine needs.
@@ -155,16 +160,19 @@ func matchExpr(terms []term, columns []string) string {
 			b.WriteString(" AND ")
 		}
 		b.WriteString("(")
-		alts := t.alts
+		alts, star := t.alts, t.prefix && !t.fixed
 		if len(alts) == 0 {
 			alts = []string{t.text}
+		}
+		if t.completions != nil {
+			alts, star = t.completions, false
 		}
 		for j, a := range alts {
 			if j > 0 {
 				b.WriteString(" OR ")
 			}
 			b.WriteString(ftsPhrase(a))
-			if t.prefix && !t.fixed {
+			if star {
 				b.WriteString(" *")
 			}
 		}

@@ -8,6 +8,9 @@ import (
 	"strings"
 )
 
+// maxCompletions is how many words a prefix may stand for, spelled out.
+const maxCompletions = 32
+
 const docColumns = `d.id, d.kind, d.ref, d.ord, d.slug, d.name, d.alt, d.year, d.pop, COALESCE(d.film_id, 0)`
 
 // filterSQL turns a query's filters into conditions on search_docs d,
@@ -118,6 +121,15 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 	for i := range p.terms {
 		t := &p.terms[i]
 		t.alts = []string{t.text}
+		if t.prefix && !t.loose && len(t.text) >= 4 {
+			// Shorter prefixes have prefix indexes of their own.
+			// The word itself stays in, in case it is newer than the vocabulary.
+			if c := v.completions(t.text, maxCompletions); c != nil && c[0] != t.text {
+				t.completions = append([]string{t.text}, c...)
+			} else {
+				t.completions = c
+			}
+		}
 		if t.loose || v.count(t.text) > 0 || (t.prefix && v.hasPrefix(t.text)) {
 			continue
 		}

@@ -40,6 +40,23 @@ func (v *vocab) hasPrefix(p string) bool {
 	return i < len(v.terms) && strings.HasPrefix(v.terms[i], p)
 }
 
+// completions returns the words that begin with p, or nil when there
+// are more than n.
+func (v *vocab) completions(p string, n int) []string {
+	i, _ := v.find(p)
+	j := i
+	for j < len(v.terms) && strings.HasPrefix(v.terms[j], p) {
+		if j-i == n {
+			return nil
+		}
+		j++
+	}
+	if j == i {
+		return nil
+	}
+	return v.terms[i:j:j]
+}
+
 // vocabCache loads the vocabulary on first use and again after vocabTTL.
 type vocabCache struct {
 	mu sync.Mutex
