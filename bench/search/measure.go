@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"marquee/internal/search"
@@ -21,6 +23,8 @@ type timing struct {
 	Search   []time.Duration `json:"search_ns"`
 	Baseline []time.Duration `json:"baseline_ns"`
 	First    string          `json:"first"`
+	Want     string          `json:"want,omitempty"`
+	Hit      int             `json:"hit"` // rank (1-based) of the wanted title or name in the top 3, or 0
 }
 
 // measure runs a warm-up round, then rounds of suggest, search with
@@ -51,6 +55,16 @@ func measure(ctx context.Context, st *store.Store, e *search.Engine, qs []query,
 			if round < 0 {
 				if len(res.Results) > 0 {
 					t.First = res.Results[0].Kind + " " + res.Results[0].Title + res.Results[0].Name
+				}
+				t.Want = q.want
+				for i, r := range res.Results[:min(3, len(res.Results))] {
+					got := strings.ToLower(r.Title + r.Name)
+					if r.Year != 0 && q.cat == "title year" {
+						got += " " + strconv.Itoa(r.Year)
+					}
+					if t.Hit == 0 && got == strings.ToLower(q.want) {
+						t.Hit = i + 1
+					}
 				}
 				continue
 			}
@@ -123,6 +137,30 @@ func report(ts []timing) {
 			ms(pct(sug, 0.5)), ms(pct(sug, 0.99)), ms(pct(srch, 0.5)), ms(pct(srch, 0.99)),
 			ms(pct(base, 0.5)), ms(pct(base, 0.99)),
 			float64(pct(srch, 0.5))/float64(pct(base, 0.5)), float64(pct(srch, 0.99))/float64(pct(base, 0.99)))
+	}
+	fmt.Println("\n| queries | n | hit@1 | hit@3 |\n|---|---|---|---|")
+	for _, c := range cats {
+		var n, at1, at3 int
+		for _, t := range ts {
+			if t.Want != "" && (c == "all" || t.Cat == c) {
+				n++
+				if t.Hit == 1 {
+					at1++
+				}
+				if t.Hit >= 1 {
+					at3++
+				}
+			}
+		}
+		if n > 0 {
+			fmt.Printf("| %s | %d | %.2f | %.2f |\n", c, n, float64(at1)/float64(n), float64(at3)/float64(n))
+		}
+	}
+	fmt.Println("\nmisses (wanted title or name not first):")
+	for _, t := range ts {
+		if t.Want != "" && t.Hit != 1 {
+			fmt.Printf("  %-12s %-40q want %q, first: %s (hit %d)\n", t.Cat, t.Query, t.Want, t.First, t.Hit)
+		}
 	}
 	fmt.Println("\nslowest searches:")
 	sort.Slice(ts, func(i, j int) bool { return pct(ts[i].Search, 0.5) > pct(ts[j].Search, 0.5) })

@@ -14,6 +14,7 @@ import (
 // query is one benchmark query and its category.
 type query struct {
 	cat, text string
+	want      string // the title or name that should come first ("" for common words)
 }
 
 // querySet draws a fixed (seeded) set of about 200 queries from the
@@ -49,30 +50,30 @@ func querySet(ctx context.Context, st *store.Store) ([]query, error) {
 	titleOf := func(s string) (string, string) { t, y, _ := strings.Cut(s, "\t"); return t, y }
 	for _, s := range popular {
 		t, _ := titleOf(s)
-		qs = append(qs, query{"title exact", t})
+		qs = append(qs, query{"title exact", t, t})
 	}
 	for i, s := range randomFilms {
 		t, y := titleOf(s)
 		switch i % 3 {
 		case 0:
-			qs = append(qs, query{"title exact", t}, query{"title year", t + " " + y})
+			qs = append(qs, query{"title exact", t, t}, query{"title year", t + " " + y, t + " " + y})
 		case 1:
-			qs = append(qs, query{"title prefix", prefixOf(t)})
+			qs = append(qs, query{"title prefix", prefixOf(t), ""})
 		default:
-			qs = append(qs, query{"title typo", typo(r, t)})
+			qs = append(qs, query{"title typo", typo(r, t), t})
 		}
 	}
 	for _, n := range famous {
-		qs = append(qs, query{"name exact", n})
+		qs = append(qs, query{"name exact", n, n})
 	}
 	for i, n := range randomPeople {
 		switch i % 3 {
 		case 0:
-			qs = append(qs, query{"name exact", n})
+			qs = append(qs, query{"name exact", n, n})
 		case 1:
-			qs = append(qs, query{"name prefix", prefixOf(n)})
+			qs = append(qs, query{"name prefix", prefixOf(n), ""})
 		default:
-			qs = append(qs, query{"name typo", typo(r, n)})
+			qs = append(qs, query{"name typo", typo(r, n), n})
 		}
 	}
 	common, err := commonWords(ctx, db, 20)
@@ -80,9 +81,9 @@ func querySet(ctx context.Context, st *store.Store) ([]query, error) {
 		return nil, err
 	}
 	for i, w := range common {
-		qs = append(qs, query{"common word", w})
+		qs = append(qs, query{"common word", w, ""})
 		if i%2 == 1 {
-			qs = append(qs, query{"common pair", common[i-1] + " " + w})
+			qs = append(qs, query{"common pair", common[i-1] + " " + w, ""})
 		}
 	}
 	return qs, nil

@@ -56,9 +56,10 @@ func parseText(text string) (*parsed, error) {
 		words = words[:maxTerms]
 	}
 	p := &parsed{}
+	typing := !endsWithSpace(text) // the last word may be incomplete
 	if len(words) > 1 {
 		if y := yearOf(words[len(words)-1]); y != 0 {
-			p.year, words = y, words[:len(words)-1]
+			p.year, words, typing = y, words[:len(words)-1], false
 		} else if y := yearOf(words[0]); y != 0 {
 			p.year, words = y, words[1:]
 		}
@@ -66,11 +67,13 @@ func parseText(text string) (*parsed, error) {
 	for _, w := range words {
 		p.terms = append(p.terms, term{text: w})
 	}
-	if n := len(p.terms); n > 0 && !endsWithSpace(text) {
+	if n := len(p.terms); n > 0 && typing {
+		last := p.terms[n-1].text
+		r, _ := utf8.DecodeRuneInString(last)
 		switch {
-		case utf8.RuneCountInString(p.terms[n-1].text) >= 2:
+		case utf8.RuneCountInString(last) >= 2:
 			p.terms[n-1].prefix = true
-		case n > 1:
+		case n > 1 && unicode.IsLetter(r):
 			p.terms[n-1].prefix, p.terms[n-1].loose = true, true
 		}
 	}

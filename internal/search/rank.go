@@ -62,6 +62,9 @@ func rank(p *parsed, docs []doc) {
 		if p.year != 0 && d.year == p.year {
 			d.score += 8
 		}
+		if d.kind == docCharacter {
+			d.score-- // a character named like a film of that year is the lesser hit
+		}
 	}
 	sort.SliceStable(docs, func(i, j int) bool {
 		a, b := &docs[i], &docs[j]

@@ -86,7 +86,8 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 		columns = []string{"name", "alt"}
 		extra = fmt.Sprintf(" AND d.kind <> %d", docSection)
 	}
-	docs, err := e.sqliteMatch(ctx, matchExpr(p.terms, columns), q, extra, n)
+	expr := matchExpr(p.terms, columns)
+	docs, err := e.sqliteMatch(ctx, expr, q, extra, n)
 	if err != nil || len(docs) < n {
 		return p.keepLoose(docs), err
 	}
@@ -94,16 +95,31 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 	if err != nil {
 		return nil, err
 	}
+	docs = merge(docs, more)
+	if p.year != 0 {
+		// "title year": the film of that year, however obscure.
+		more, err = e.sqliteMatch(ctx, expr, q, extra+fmt.Sprintf(" AND d.year = %d", p.year), max(n/6, 8))
+		if err != nil {
+			return nil, err
+		}
+		docs = merge(docs, more)
+	}
+	return p.keepLoose(docs), nil
+}
+
+// merge appends to docs those of more it does not hold yet.
+func merge(docs, more []doc) []doc {
 	seen := make(map[int64]bool, len(docs))
 	for _, d := range docs {
 		seen[d.id] = true
 	}
 	for _, d := range more {
 		if !seen[d.id] {
+			seen[d.id] = true
 			docs = append(docs, d)
 		}
 	}
-	return p.keepLoose(docs), nil
+	return docs
 }
 
 // sqliteExpand decides, for each query word, which words of the index it
