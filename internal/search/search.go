@@ -55,8 +55,9 @@ type Result struct {
 
 // Results is a page of hits, best first, with facet counts over all hits.
 // "All hits" is bounded: the engine ranks at most the few hundred most
-// popular matches (plus names that begin with the query), so Total and
-// the facet counts describe those when a query matches more.
+// popular matches (plus names that begin with the query, and films of a
+// year given in the query) and keeps the best 200, so Total and the facet
+// counts describe those when a query matches more.
 type Results struct {
 	Results []Result                 `json:"results"`
 	Facets  map[string][]store.Count `json:"facets"`
@@ -93,6 +94,7 @@ func New(st *store.Store) *Engine { return &Engine{st: st} }
 // Budgets: how many matches are ranked for a search and for a suggestion.
 const (
 	searchCandidates  = 300
+	maxHits           = 200 // the best hits kept for Total and facets
 	suggestCandidates = 48
 	maxSuggestions    = 20
 )
@@ -137,6 +139,7 @@ func (e *Engine) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	docs = docs[:min(len(docs), max(maxHits, q.Offset+q.Limit))]
 	res.Total = len(docs)
 	if res.Facets, err = e.facets(ctx, docs); err != nil {
 		return nil, err
