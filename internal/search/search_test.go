@@ -231,3 +231,35 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// With a tiny budget the first query saturates, so the name-start and
+// year queries run too, and still bring the exact title.
+func TestSaturatedCandidates(t *testing.T) {
+	e := New(testCatalog(t))
+	ctx := context.Background()
+	for _, c := range []struct{ q, want string }{
+		{"the", ""},
+		{"red rocket 1990", "film/red-rocket-1990"},
+		{"the florida project", "film/the-florida-project-2017"},
+		{"sean bakr", "person/sean-baker"},
+	} {
+		p, err := parseText(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.sqliteExpand(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		docs, err := e.sqliteCandidates(ctx, p, Query{}, 1, false)
+		if err != nil {
+			t.Fatalf("%q: %v", c.q, err)
+		}
+		if c.want == "" {
+			continue
+		}
+		rank(p, docs)
+		if len(docs) == 0 || kindNames[docs[0].kind]+"/"+docs[0].slug != c.want {
+			t.Errorf("%q: got %v, want %s first", c.q, docs, c.want)
+		}
+	}
+}
