@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"marquee/internal/demo"
+	"marquee/internal/search"
 	"marquee/internal/store"
 	"marquee/internal/web"
 )
@@ -36,7 +37,7 @@ func runServe(ctx context.Context, c *cmdContext) error {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
 		}
 	}
-	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev})
+	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev, BaseURL: c.cfg.BaseURL, Search: search.New(st)})
 	if err != nil {
 		return err
 	}
