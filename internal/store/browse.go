@@ -151,13 +151,14 @@ func (s *Store) LinkName(ctx context.Context, kind, slug string) (string, error)
 // RatingHistogram counts a film's per-user ratings (user_ratings, any
 // source) into ten buckets by rating on a 0–10 scale: bucket i holds
 // ratings r with i < r ≤ i+1 (a rating of 0 falls in bucket 0). Ratings
-// on a 0–5 scale are assumed when no rating exceeds 5, and doubled.
-func (s *Store) RatingHistogram(ctx context.Context, filmSlug string) ([10]int, error) {
+// on a 0–5 scale are assumed when no rating exceeds 5, and doubled. It
+// also returns the mean rating on the 0–10 scale (0 when there are none).
+func (s *Store) RatingHistogram(ctx context.Context, filmSlug string) ([10]int, float64, error) {
 	var h [10]int
 	rows, err := s.read.QueryContext(ctx, `SELECT r.rating, COUNT(*) FROM user_ratings r JOIN films f ON f.id = r.film_id
 		WHERE f.slug = $1 GROUP BY r.rating`, filmSlug)
 	if err != nil {
-		return h, fmt.Errorf("rating histogram of %q: %w", filmSlug, err)
+		return h, 0, fmt.Errorf("rating histogram of %q: %w", filmSlug, err)
 	}
 	defer rows.Close()
 	type bucket struct {
@@ -169,23 +170,30 @@ func (s *Store) RatingHistogram(ctx context.Context, filmSlug string) ([10]int, 
 	for rows.Next() {
 		var b bucket
 		if err := rows.Scan(&b.r, &b.n); err != nil {
-			return h, err
+			return h, 0, err
 		}
 		bs = append(bs, b)
 		top = max(top, b.r)
 	}
 	if err := rows.Err(); err != nil {
-		return h, err
+		return h, 0, err
 	}
 	scale := 1.0
 	if top <= 5 {
 		scale = 2
 	}
+	var sum float64
+	var n int
 	for _, b := range bs {
 		i := int(b.r*scale+0.999) - 1
 		h[min(max(i, 0), 9)] += b.n
+		sum += b.r * scale * float64(b.n)
+		n += b.n
 	}
-	return h, nil
+	if n == 0 {
+		return h, 0, nil
+	}
+	return h, sum / float64(n), nil
 }
 
 // DossierFilm is a film with a dossier, for feeds and sitemaps.

@@ -94,7 +94,13 @@ func compareSections(a, b *filmView) []compareSection {
 		if sa == nil && sb == nil {
 			continue
 		}
-		out = append(out, compareSection{ID: "cmp-" + string(k), Heading: k.Label(), A: sa, B: sb})
+		heading := k.Label()
+		if sa != nil && sa.Heading != "" {
+			heading = sa.Heading
+		} else if sb != nil && sb.Heading != "" {
+			heading = sb.Heading
+		}
+		out = append(out, compareSection{ID: "cmp-" + string(k), Heading: heading, A: sa, B: sb})
 	}
 	return out
 }

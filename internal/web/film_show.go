@@ -20,12 +20,19 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	p := &filmPage{Base: s.newBase(r, title, filmDescription(v)), filmView: *v}
 	p.OGType = "video.movie"
 	p.Modified = v.modified()
-	p.JSONLD = s.movieLD(func(path string) string { return s.absURL(r, path) }, v)
-	hist, err := s.store.RatingHistogram(ctx, slug)
+	hist, mean, err := s.store.RatingHistogram(ctx, slug)
 	if err != nil {
 		return err
 	}
 	p.RatingChart = ratingChart(hist)
+	if f.Rating.Votes == 0 && mean > 0 {
+		// No catalog rating: the readers' ratings stand in for it.
+		for _, n := range hist {
+			f.Rating.Votes += int64(n)
+		}
+		f.Rating.Average = mean
+	}
+	p.JSONLD = s.movieLD(func(path string) string { return s.absURL(r, path) }, v)
 	s.render(w, r, http.StatusOK, "film", p)
 	return nil
 }
