@@ -19,9 +19,14 @@ func poster(f *film.Film, directors []string) template.HTML {
 	hue := sum % 360
 	hue2 := (hue + 40 + sum/360%60) % 360
 	lines := wrapTitle(f.Title, 11)
-	size := 44
+	longest := 1
+	for _, l := range lines {
+		longest = max(longest, len([]rune(l)))
+	}
+	// A bold serif capital runs about 0.6 em wide; keep lines inside 170 units.
+	size := min(44, int(170/(0.6*float64(longest))))
 	if len(lines) > 3 {
-		size = 34
+		size = min(size, 34)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 300" role="img" aria-label="%s" class="poster">`, esc("Poster: "+f.Title))
