@@ -41,6 +41,7 @@ func runServe(ctx context.Context, c *cmdContext) error {
 	if err != nil {
 		return err
 	}
+	defer site.Close()
 	ln, err := net.Listen("tcp", c.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)

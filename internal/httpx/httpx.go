@@ -28,15 +28,29 @@ var gzipPool = sync.Pool{New: func() any {
 // current, and compresses with gzip when the client accepts it. Only 200
 // responses are made conditional.
 func Write(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, modified time.Time) {
+	etag := ""
+	if status == http.StatusOK {
+		etag = ETag(body)
+	}
+	WriteTagged(w, r, status, contentType, body, modified, etag)
+}
+
+// ETag returns a strong entity tag for body: a hash of the bytes.
+func ETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+}
+
+// WriteTagged is Write with the ETag of body already computed (by ETag),
+// for callers that keep it alongside the bytes.
+func WriteTagged(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, modified time.Time, etag string) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "no-cache") // revalidate every time: cheap with the ETag
 	}
 	h.Add("Vary", "Accept-Encoding")
-	if status == http.StatusOK {
-		sum := sha256.Sum256(body)
-		etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+	if status == http.StatusOK && etag != "" {
 		h.Set("ETag", etag)
 		if !modified.IsZero() {
 			h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))

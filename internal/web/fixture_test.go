@@ -100,6 +100,7 @@ func newTestHandler(t testing.TB) (http.Handler, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s.Handler(), st
 }
 

@@ -97,10 +97,28 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	if data.base().NoIndex {
+	b := data.base()
+	if status != http.StatusOK {
+		if b.NoIndex {
+			w.Header().Set("X-Robots-Tag", "noindex")
+		}
+		httpx.Write(w, r, status, "text/html; charset=utf-8", buf.Bytes(), b.Modified)
+		return
+	}
+	p := &cachedPage{body: bytes.Clone(buf.Bytes()), modified: b.Modified, noIndex: b.NoIndex}
+	p.etag = httpx.ETag(p.body)
+	if s.cache != nil {
+		s.cache.keep(r, p)
+	}
+	s.writePage(w, r, p)
+}
+
+// writePage answers with a rendered page.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *cachedPage) {
+	if p.noIndex {
 		w.Header().Set("X-Robots-Tag", "noindex")
 	}
-	httpx.Write(w, r, status, "text/html; charset=utf-8", buf.Bytes(), data.base().Modified)
+	httpx.WriteTagged(w, r, http.StatusOK, "text/html; charset=utf-8", p.body, p.modified, p.etag)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

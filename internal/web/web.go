@@ -27,6 +27,7 @@ type Server struct {
 	log     *slog.Logger
 	baseURL string
 	api     http.Handler
+	cache   *pageCache // nil: render every request
 }
 
 // Options configures a Server.
@@ -34,7 +35,11 @@ type Options struct {
 	Dev     bool           // reload templates from disk on each request
 	BaseURL string         // public URL for canonical links, feeds and sitemaps; taken from the request when empty
 	Search  *search.Engine // the search engine; search.New(store) when nil
+	NoCache bool           // render every page on every request (implied by Dev)
 }
+
+// cacheBytes bounds the rendered pages kept in memory.
+const cacheBytes = 64 << 20
 
 // New returns a Server reading from s. Templates are parsed once here.
 func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
@@ -48,7 +53,25 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 	}
 	base := strings.TrimRight(opt.BaseURL, "/")
 	a := api.New(s, eng, log, api.Options{BaseURL: base})
-	return &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler()}, nil
+	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler()}
+	if !opt.Dev && !opt.NoCache {
+		w, err := s.WatchChanges(context.Background())
+		switch {
+		case err == nil:
+			srv.cache = newPageCache(w, cacheBytes)
+		case !errors.Is(err, store.ErrNoChangeWatch):
+			return nil, err
+		}
+	}
+	return srv, nil
+}
+
+// Close releases what the server holds open in the store.
+func (s *Server) Close() error {
+	if s.cache != nil {
+		return s.cache.watch.Close()
+	}
+	return nil
 }
 
 // Handler returns the HTTP handler with every route, the API's included.
@@ -106,6 +129,13 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // handle adapts a handlerFunc, mapping its error to a status and page.
 func (s *Server) handle(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.cache != nil {
+			var p *cachedPage
+			if p, r = s.cache.lookup(r); p != nil {
+				s.writePage(w, r, p)
+				return
+			}
+		}
 		if err := h(w, r); err != nil {
 			s.serveError(w, r, err)
 		}

@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// ErrNoChangeWatch is returned by WatchChanges on engines that cannot
+// report changes cheaply (PostgreSQL); callers then must not cache.
+var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
+
+// ChangeWatcher tells whether anything was committed to the database, by
+// this process or any other, since it last looked. It holds one read
+// connection of its own and asks SQLite's PRAGMA data_version, which
+// changes whenever another connection commits. It is safe for concurrent
+// use.
+type ChangeWatcher struct {
+	mu   sync.Mutex
+	conn *sql.Conn
+	last int64
+	gen  uint64
+}
+
+// WatchChanges returns a ChangeWatcher on a SQLite store, or
+// ErrNoChangeWatch on an engine without a cheap change counter.
+func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
+	if s.dialect.name() != "sqlite" {
+		return nil, ErrNoChangeWatch
+	}
+	conn, err := s.read.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("watch changes: %w", err)
+	}
+	w := &ChangeWatcher{conn: conn}
+	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&w.last); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("watch changes: %w", err)
+	}
+	return w, nil
+}
+
+// Generation returns a number that stays the same while nothing is
+// committed to the database and grows when anything is. Reading it before
+// reading data makes anything derived from that data safe to reuse for as
+// long as the generation stays the same.
+func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var v int64
+	if err := w.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("data version: %w", err)
+	}
+	if v != w.last {
+		w.last = v
+		w.gen++
+	}
+	return w.gen, nil
+}
+
+// Close returns the watcher's connection to the pool.
+func (w *ChangeWatcher) Close() error { return w.conn.Close() }
