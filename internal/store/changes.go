@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 )
 
 // ErrNoChangeWatch is returned by WatchChanges on engines that cannot
@@ -18,10 +19,18 @@ var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
 // changes whenever another connection commits. It is safe for concurrent
 // use.
 type ChangeWatcher struct {
-	mu   sync.Mutex
-	conn *sql.Conn
-	last int64
-	gen  uint64
+	mu      sync.Mutex // guards conn, last and gen: one query at a time
+	conn    *sql.Conn
+	last    int64
+	gen     uint64
+	batch   sync.Mutex // guards waiting and running
+	waiting []chan genResult
+	running bool
+}
+
+type genResult struct {
+	gen uint64
+	err error
 }
 
 // WatchChanges returns a ChangeWatcher on a SQLite store, or
@@ -46,7 +55,52 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 // committed to the database and grows when anything is. Reading it before
 // reading data makes anything derived from that data safe to reuse for as
 // long as the generation stays the same.
+//
+// Concurrent callers share queries: each caller waits for the next query
+// that starts after it called, so the answer reflects every commit that
+// finished before the call, while one query answers many callers.
 func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
+	ch := make(chan genResult, 1)
+	w.batch.Lock()
+	w.waiting = append(w.waiting, ch)
+	lead := !w.running
+	w.running = true
+	w.batch.Unlock()
+	if lead {
+		go w.serve() // runs while callers keep coming, then ends
+	}
+	select {
+	case r := <-ch:
+		return r.gen, r.err
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// serve answers waiting callers batch by batch until none is left. A batch
+// is taken before its query starts, so every caller in it called before
+// the query began.
+func (w *ChangeWatcher) serve() {
+	for {
+		w.batch.Lock()
+		batch := w.waiting
+		w.waiting = nil
+		if len(batch) == 0 {
+			w.running = false
+			w.batch.Unlock()
+			return
+		}
+		w.batch.Unlock()
+		gen, err := w.query()
+		for _, ch := range batch {
+			ch <- genResult{gen, err}
+		}
+	}
+}
+
+func (w *ChangeWatcher) query() (uint64, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var v int64

@@ -18,3 +18,20 @@ func BenchmarkFilmPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFilmPageParallel is the warm film page under concurrent
+// requests, as the load test sends them.
+func BenchmarkFilmPageParallel(b *testing.B) {
+	h, _ := newTestHandler(b)
+	b.ReportAllocs()
+	b.SetParallelism(32)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/films/red-rocket-2021", nil))
+			if rec.Code != 200 {
+				b.Fatal(rec.Code)
+			}
+		}
+	})
+}
