@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -30,6 +31,9 @@ func TestChangeWatcherSeesOtherConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
+	if !w.usesSharedMemory() {
+		t.Log("the watcher could not map the -shm file; testing PRAGMA data_version")
+	}
 	g1, _ := w.Generation(ctx)
 	g2, _ := w.Generation(ctx)
 	if g1 != g2 {
@@ -45,8 +49,27 @@ func TestChangeWatcherSeesOtherConnections(t *testing.T) {
 	if err := b.PutFilm(ctx, &film.Film{Slug: "y-2000", Title: "Y", Year: 2000}); err != nil {
 		t.Fatal(err)
 	}
-	if g4, _ := w.Generation(ctx); g4 == g3 {
+	g4, _ := w.Generation(ctx)
+	if g4 == g3 {
 		t.Fatal("generation did not move after the same store's writer wrote")
+	}
+	// Every commit moves it, both through the shared memory and through
+	// PRAGMA data_version.
+	for _, viaPragma := range []bool{false, true} {
+		if viaPragma && w.shm != nil {
+			w.shm.close()
+			w.shm = nil
+		}
+		for i := range 20 {
+			before, _ := w.Generation(ctx)
+			f := &film.Film{Slug: "z-2000", Title: fmt.Sprint("Z", i), Year: 2000}
+			if err := a.PutFilm(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			if after, _ := w.Generation(ctx); after == before {
+				t.Fatalf("commit %d (pragma %v) not seen", i, viaPragma)
+			}
+		}
 	}
 }
 

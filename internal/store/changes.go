@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -15,10 +16,16 @@ var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
 
 // ChangeWatcher tells whether anything was committed to the database, by
 // this process or any other, since it last looked. It holds one read
-// connection of its own and asks SQLite's PRAGMA data_version, which
-// changes whenever another connection commits. It is safe for concurrent
-// use.
+// connection of its own, which keeps SQLite's WAL and its shared-memory
+// index open. Where it can map that index (the "-shm" file) it reads the
+// header every commit rewrites; elsewhere it asks PRAGMA data_version,
+// which changes whenever another connection commits. It is safe for
+// concurrent use.
 type ChangeWatcher struct {
+	shm     *shmHeader // nil: ask PRAGMA data_version
+	shmMu   sync.Mutex // guards shmLast and gen on the shm path
+	shmLast [4]uint32
+
 	mu      sync.Mutex // guards conn, last and gen: one query at a time
 	conn    *sql.Conn
 	last    int64
@@ -48,6 +55,10 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 		conn.Close()
 		return nil, fmt.Errorf("watch changes: %w", err)
 	}
+	// The query above opened the WAL, so the -shm file exists now.
+	if w.shm = openShm(strings.TrimPrefix(s.dsn, "sqlite:")); w.shm != nil {
+		w.shmLast, _ = w.shm.state()
+	}
 	return w, nil
 }
 
@@ -60,6 +71,18 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 // that starts after it called, so the answer reflects every commit that
 // finished before the call, while one query answers many callers.
 func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
+	if w.shm != nil {
+		key, stable := w.shm.state()
+		w.shmMu.Lock()
+		defer w.shmMu.Unlock()
+		if key != w.shmLast || !stable {
+			// Mid-update copies get a fresh generation each time, so
+			// nothing read under one is ever reused.
+			w.shmLast = key
+			w.gen++
+		}
+		return w.gen, nil
+	}
 	ch := make(chan genResult, 1)
 	w.batch.Lock()
 	w.waiting = append(w.waiting, ch)
@@ -114,5 +137,14 @@ func (w *ChangeWatcher) query() (uint64, error) {
 	return w.gen, nil
 }
 
-// Close returns the watcher's connection to the pool.
-func (w *ChangeWatcher) Close() error { return w.conn.Close() }
+// Close releases the watcher's mapping and connection.
+func (w *ChangeWatcher) Close() error {
+	if w.shm != nil {
+		w.shm.close()
+	}
+	return w.conn.Close()
+}
+
+// usesSharedMemory reports whether the watcher reads the wal-index
+// directly, for tests.
+func (w *ChangeWatcher) usesSharedMemory() bool { return w.shm != nil }
