@@ -7,7 +7,8 @@
 #                             /work/bench-data/scale1.db when it is ready,
 #                             else a fresh demo database.
 # Environment: DURATION (default 15s), CONNS (64), THREADS (2),
-#              SERVE_PORT (18490), NGINX_PORT (18491), OUT (bench/out/web).
+#              SERVE_PORT (18490), NGINX_PORT (18491), GO_PORT (18492),
+#              OUT (bench/out/web).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -17,6 +18,7 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 SERVE_PORT=${SERVE_PORT:-18490}
 NGINX_PORT=${NGINX_PORT:-18491}
+GO_PORT=${GO_PORT:-18492}
 OUT=${OUT:-bench/out/web}
 PAGE=/films/red-rocket-2021
 WORK=$(mktemp -d /tmp/marquee-webbench.XXXXXX)
@@ -27,8 +29,9 @@ for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { echo "need $tool: apt-get install -y wrk nginx" >&2; exit 1; }
 done
 
-SERVE_PID="" NGINX_PID=""
+SERVE_PID="" NGINX_PID="" GO_PID=""
 cleanup() {
+  [ -n "$GO_PID" ] && kill "$GO_PID" 2>/dev/null || true
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   rm -rf "$WORK"
@@ -53,6 +56,7 @@ fi
 
 echo "== build"
 go build -o "$WORK/marquee" ./cmd/marquee
+go build -o "$WORK/static" ./bench/web/static
 echo "== load the demo catalog into $DB"
 nice go run ./bench/web/loaddemo "$DB"
 FILMS=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM films' 2>/dev/null || echo "?")
@@ -99,6 +103,9 @@ nice nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
 NGINX_PID=$!
 sleep 0.5
 cmp -s "$WORK/page.html" <(curl -fsS "http://127.0.0.1:$NGINX_PORT$PAGE") || { echo "nginx serves different bytes" >&2; exit 1; }
+nice "$WORK/static" "$WORK/page.html" "127.0.0.1:$GO_PORT" &
+GO_PID=$!
+sleep 0.3
 
 run_wrk() { # name url [script]
   local name=$1 url=$2 script=${3:-}
@@ -119,12 +126,15 @@ stats() { # file → "rps p50 p99"
 }
 
 run_wrk nginx "http://127.0.0.1:$NGINX_PORT$PAGE"
+run_wrk go-static "http://127.0.0.1:$GO_PORT$PAGE"
 run_wrk serve "http://127.0.0.1:$SERVE_PORT$PAGE"
 run_wrk serve-uncached "http://127.0.0.1:$SERVE_PORT$PAGE" bench/web/uncached.lua
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVE_PID/status")
 
 read -r N_RPS N_P50 N_P99 < <(stats "$OUT/nginx.txt")
 read -r S_RPS S_P50 S_P99 < <(stats "$OUT/serve.txt")
+read -r G_RPS G_P50 G_P99 < <(stats "$OUT/go-static.txt")
+GRATIO=$(awk -v a="$G_RPS" -v b="$N_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
 read -r U_RPS U_P50 U_P99 < <(stats "$OUT/serve-uncached.txt")
 RATIO=$(awk -v a="$S_RPS" -v b="$N_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
 URATIO=$(awk -v a="$U_RPS" -v b="$N_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
@@ -137,6 +147,7 @@ RSS_MB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.0f", k / 1024 }')
   echo "| server | req/s | p50 ms | p99 ms | vs nginx |"
   echo "|---|---:|---:|---:|---:|"
   echo "| nginx, static file | $N_RPS | $N_P50 | $N_P99 | 100% |"
+  echo "| Go net/http, same bytes from memory (ceiling for any Go server) | $G_RPS | $G_P50 | $G_P99 | $GRATIO% |"
   echo "| marquee serve, warm | $S_RPS | $S_P50 | $S_P99 | $RATIO% |"
   echo "| marquee serve, every request rendered (cache bypassed) | $U_RPS | $U_P50 | $U_P99 | $URATIO% |"
   echo
