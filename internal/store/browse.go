@@ -36,6 +36,29 @@ func (s *Store) FilmsAfter(ctx context.Context, f FilmFilter, after int64, limit
 	return out, s.fillGenres(ctx, out)
 }
 
+// LatestFilms returns up to limit released films, newest year first
+// (announced titles dated after maxYear are left out).
+func (s *Store) LatestFilms(ctx context.Context, maxYear, limit int) ([]film.Film, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+filmColumns+` FROM films f
+		WHERE f.year > 0 AND f.year <= $1 ORDER BY f.year DESC, f.id DESC LIMIT $2`, maxYear, limit)
+	if err != nil {
+		return nil, fmt.Errorf("latest films: %w", err)
+	}
+	defer rows.Close()
+	var out []film.Film
+	for rows.Next() {
+		fm, err := scanFilm(rows)
+		if err != nil {
+			return nil, fmt.Errorf("latest films: %w", err)
+		}
+		out = append(out, fm)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("latest films: %w", err)
+	}
+	return out, nil
+}
+
 // filmWhere turns the filtering fields of f into SQL conditions on films f
 // with $n placeholders numbered from 1.
 func filmWhere(f FilmFilter) ([]string, []any) {
@@ -125,11 +148,16 @@ func (s *Store) PeopleAfter(ctx context.Context, after int64, limit int) ([]film
 	return out, rows.Err()
 }
 
-// Directors returns the people credited as director on the most films,
+// TopDirectors returns the people credited as director on the most films,
 // with their film counts, most prolific first.
 func (s *Store) TopDirectors(ctx context.Context, limit int) ([]Count, error) {
-	out, err := s.counts(ctx, `SELECT p.slug, COUNT(*) FROM credits c JOIN people p ON p.id = c.person_id
-		WHERE c.role = 'director' GROUP BY p.slug ORDER BY COUNT(*) DESC, p.slug LIMIT $1`, limit)
+	// Grouping on "person_id + 0" keeps SQLite from walking the
+	// credits_person index row by row (30 s on ten million credits) when
+	// one pass over the table takes about one.
+	out, err := s.counts(ctx, `SELECT p.slug, x.n FROM (
+			SELECT c.person_id + 0 AS pid, COUNT(*) AS n FROM credits c WHERE c.role = 'director'
+			GROUP BY c.person_id + 0 ORDER BY n DESC LIMIT $1) x
+		JOIN people p ON p.id = x.pid ORDER BY x.n DESC, p.slug`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("top directors: %w", err)
 	}
@@ -255,6 +283,18 @@ func (s *Store) MaxID(ctx context.Context, table string) (int64, error) {
 	var n int64
 	if err := s.read.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM "+table).Scan(&n); err != nil {
 		return 0, fmt.Errorf("max id of %s: %w", table, err)
+	}
+	return n, nil
+}
+
+// CountRows returns the number of films (table "films") or people ("people").
+func (s *Store) CountRows(ctx context.Context, table string) (int, error) {
+	if table != "films" && table != "people" {
+		return 0, fmt.Errorf("count %q: not a countable table", table)
+	}
+	var n int
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count %s: %w", table, err)
 	}
 	return n, nil
 }

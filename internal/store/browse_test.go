@@ -105,6 +105,10 @@ func TestBrowseReads(t *testing.T) {
 		if err != nil || len(dirs) != 1 || dirs[0].Value != "d" || dirs[0].Count != 1 {
 			t.Fatalf("TopDirectors = %+v, %v", dirs, err)
 		}
+		latest, err := s.LatestFilms(ctx, 2010, 5)
+		if err != nil || len(latest) != 2 || latest[0].Slug != "b-2002" {
+			t.Fatalf("LatestFilms = %+v, %v", latest, err)
+		}
 		top, err := s.MaxID(ctx, "films")
 		if err != nil || top < 3 {
 			t.Fatalf("MaxID = %d, %v", top, err)

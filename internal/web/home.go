@@ -2,8 +2,7 @@ package web
 
 import (
 	"net/http"
-
-	"marquee/internal/store"
+	"time"
 )
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
@@ -13,7 +12,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if p.Dossiers, err = s.store.DossierFilms(ctx, 12); err != nil {
 		return err
 	}
-	if p.Films, p.Total, err = s.store.ListFilms(ctx, store.FilmFilter{Sort: "year", Limit: 24}); err != nil {
+	if p.Films, err = s.store.LatestFilms(ctx, time.Now().Year(), 24); err != nil {
+		return err
+	}
+	if p.Total, err = s.store.CountRows(ctx, "films"); err != nil {
 		return err
 	}
 	if p.Decades, err = s.store.Decades(ctx); err != nil {
