@@ -29,7 +29,7 @@ func timelineChart(name string, groups []creditGroup) *chart {
 	const (
 		w      = 720
 		rowH   = 36
-		labelW = 110
+		labelW = 140
 		right  = 20
 	)
 	h := len(groups)*rowH + 40

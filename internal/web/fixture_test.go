@@ -120,3 +120,5 @@ func get(t testing.TB, h http.Handler, path string, header ...string) (*http.Res
 }
 
 func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
+
+func discardLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -176,5 +177,43 @@ func TestJSONLD(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestServerErrorPage closes the database under the server and checks
+// that readers get a helpful 500 page, not a stack trace or half a page.
+func TestServerErrorPage(t *testing.T) {
+	st := newTestStore(t)
+	s, err := New(st, discardLog(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	st.Close()
+	res, body := get(t, h, "/films/red-rocket-2021")
+	if res.StatusCode != http.StatusInternalServerError {
+		t.Fatalf("status = %d, want 500", res.StatusCode)
+	}
+	for _, want := range []string{"Something went wrong", "try again", `action="/search"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("500 page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "sql") {
+		t.Error("500 page leaks a database error")
+	}
+	res, body = get(t, h, "/api/v1/films/red-rocket-2021")
+	if res.StatusCode != 500 || !strings.Contains(body, `"code":"internal"`) {
+		t.Errorf("API 500 = %d %s", res.StatusCode, body)
+	}
+}
+
+func TestHead(t *testing.T) {
+	h, _ := newTestHandler(t)
+	req := httptest.NewRequest("HEAD", "/films/red-rocket-2021", nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("ETag") == "" {
+		t.Errorf("HEAD = %d with %d bytes, ETag %q", rec.Code, rec.Body.Len(), rec.Header().Get("ETag"))
 	}
 }

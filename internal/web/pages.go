@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"strings"
 	"time"
 
 	"marquee/internal/film"
@@ -34,7 +35,7 @@ func (s *Server) newBase(r *http.Request, title, description string) Base {
 		Description: description,
 		Canonical:   s.absURL(r, r.URL.Path),
 		OGType:      "website",
-		Query:       r.URL.Query().Get("q"),
+		Query:       strings.ToValidUTF8(r.URL.Query().Get("q"), "�"),
 		Year:        time.Now().Year(),
 	}
 }
