@@ -82,3 +82,16 @@ func relationLabel(k film.RelationKind) string {
 	}
 	return "If you liked this"
 }
+
+// crewLabel names a crew credit in the infobox, as film credits do.
+func crewLabel(r film.Role) string {
+	switch r {
+	case film.RoleCinematographer:
+		return "Cinematography"
+	case film.RoleEditor:
+		return "Editing"
+	case film.RoleComposer:
+		return "Music"
+	}
+	return roleLabel(r)
+}
