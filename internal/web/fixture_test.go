@@ -6,10 +6,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"marquee/internal/demo"
+	"marquee/internal/dossier"
 	"marquee/internal/film"
 	"marquee/internal/store"
 )
@@ -122,3 +124,41 @@ func get(t testing.TB, h http.Handler, path string, header ...string) (*http.Res
 func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
 
 func discardLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// newCorpusStore opens a fresh store with the demo catalog and the corpus
+// articles (Red Rocket, Tangerine, The Florida Project) parsed by the
+// dossier parser, as a reader would find them.
+func newCorpusStore(t testing.TB) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []struct {
+		file, slug, title string
+		year              int
+	}{
+		{"red-rocket.txt", "red-rocket-2021", "Red Rocket", 2021},
+		{"tangerine.txt", "tangerine-2015", "Tangerine", 2015},
+		{"the-florida-project.md", "the-florida-project-2017", "The Florida Project", 2017},
+	} {
+		src, err := os.ReadFile(filepath.Join("..", "dossier", "testdata", "corpus", a.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := dossier.Parse(a.file, src, &dossier.Options{Title: a.title, Year: a.year, Slug: a.slug,
+			Directors: []string{"Sean Baker"}, Catalog: st.Linker(ctx)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.PutDossier(ctx, a.slug, d, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
