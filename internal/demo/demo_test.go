@@ -2,15 +2,20 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
+	"marquee/internal/film"
 	"marquee/internal/store"
+	"marquee/internal/store/storetest"
 )
 
 func TestLoadIfEmpty(t *testing.T) {
+	storetest.Each(t, testLoadIfEmpty)
+}
+
+func testLoadIfEmpty(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,5 +51,40 @@ func TestLoadIfEmpty(t *testing.T) {
 	}
 	if ch, err := st.GetCharacter(ctx, "tangerine-2015", "sin-dee-rella"); err != nil || ch.PlayedByName != "Kitana Kiki Rodriguez" {
 		t.Errorf("Sin-Dee Rella = %v, %v", ch, err)
+	}
+}
+
+func TestDemoDossiers(t *testing.T) {
+	storetest.Each(t, testDemoDossiers)
+}
+
+func testDemoDossiers(t *testing.T, dsn string) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.GetDossier(ctx, "red-rocket-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sections) < 15 || len(d.FAQ) != 5 {
+		t.Errorf("Red Rocket dossier has %d sections and %d FAQ pairs; want the reference's 17 and 5", len(d.Sections), len(d.FAQ))
+	}
+	if d.Section(film.SectionFanTheories) == nil || d.Section(film.SectionConclusion) == nil {
+		t.Errorf("Red Rocket dossier lacks fan theories or conclusion: %+v", d.Sections)
+	}
+	refs, err := st.DossiersMentioning(ctx, "person", "simon-rex")
+	if err != nil || len(refs) == 0 || refs[0].Slug != "red-rocket-2021" {
+		t.Errorf("dossiers mentioning Simon Rex = %v, %v", refs, err)
+	}
+	for _, slug := range []string{"tangerine-2015", "the-florida-project-2017"} {
+		if _, err := st.GetDossier(ctx, slug); err != nil {
+			t.Errorf("%s dossier: %v", slug, err)
+		}
 	}
 }

@@ -18,6 +18,10 @@ type sqliteDialect struct{}
 
 func (sqliteDialect) name() string { return "sqlite" }
 
+// lockMigrations has nothing to do: write transactions begin IMMEDIATE,
+// which already excludes other writers.
+func (sqliteDialect) lockMigrations(context.Context, *sql.Tx) error { return nil }
+
 func (sqliteDialect) translate(err error, entity, key string) error {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {

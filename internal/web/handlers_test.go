@@ -31,7 +31,7 @@ func TestPages(t *testing.T) {
 			"<h3 id=\"plot-homecoming\">Homecoming</h3>", "<li>Refineries on every horizon</li>", `<th scope="col">Outlet</th>`,
 			`<a href="/places/texas-city">Texas City</a>`,
 		}},
-		{"/films/tangerine-2015", 200, []string{"Tangerine", "No one has written a dossier"}},
+		{"/films/take-out-2004", 200, []string{"Take Out", "No one has written a dossier"}}, {"/films/tangerine-2015", 200, []string{"Tangerine", `id="faq"`, "Contents"}},
 		{"/people/sean-baker", 200, []string{"Sean Baker", "Director", "Red Rocket", `"@type":"Person"`, "Career timeline", "Dossiers that mention Sean Baker"}},
 		{"/people/simon-rex", 200, []string{"Mikey Saber", "Characters played"}},
 		{"/films/red-rocket-2021/characters/mikey-saber", 200, []string{"Mikey Saber", "Played by", "Simon Rex"}},
