@@ -10,6 +10,7 @@ import (
 
 	"marquee/internal/demo"
 	"marquee/internal/ops"
+	"marquee/internal/search"
 	"marquee/internal/store"
 	"marquee/internal/web"
 )
@@ -37,10 +38,11 @@ func runServe(ctx context.Context, c *cmdContext) error {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
 		}
 	}
-	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev})
+	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev, BaseURL: c.cfg.BaseURL, Search: search.New(st)})
 	if err != nil {
 		return err
 	}
+	defer site.Close()
 	ln, err := net.Listen("tcp", c.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)

@@ -52,6 +52,7 @@ func sqliteDSN(path string, writer bool) string {
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Set("_query_only", "true")
+		q.Set("_stmt_cache_size", "64")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
