@@ -43,6 +43,8 @@ type command struct {
 var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
 	{"version", "", "print the version", runVersion},
+	{"import imdb", "DIR", "import IMDb's datasets (.tsv.gz or .tsv) from DIR", runImportIMDb},
+	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
 }
 
 // cmdContext is what a running command gets: its streams, its parsed

@@ -1,0 +1,90 @@
+-- Catalog imports: what the IMDb, MovieLens, Letterboxd and box-office
+-- importers keep beyond the core tables, and a record of each import run
+-- so an interrupted one is noticed and restarted cleanly.
+
+-- One row per import run. A run inserts its row (status 'running') before
+-- the load and sets status, finished_at and summary in the same
+-- transaction as the load, so a run killed midway stays 'running'.
+CREATE TABLE import_runs (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT    NOT NULL,
+    input       TEXT    NOT NULL DEFAULT '',
+    status      TEXT    NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done', 'failed')),
+    started_at  INTEGER NOT NULL DEFAULT 0,
+    finished_at INTEGER NOT NULL DEFAULT 0,
+    summary     TEXT    NOT NULL DEFAULT ''
+);
+
+-- title.episode: an episode's series and position.
+CREATE TABLE episodes (
+    film_id   INTEGER PRIMARY KEY REFERENCES films (id) ON DELETE CASCADE,
+    series_id INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    season    INTEGER NOT NULL DEFAULT 0,
+    episode   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX episodes_series ON episodes (series_id, season, episode);
+
+-- MovieLens movies and their links to IMDb and TMDB; film_id is the
+-- catalog film the movie was matched or created as.
+CREATE TABLE movielens_movies (
+    movie_id INTEGER PRIMARY KEY,
+    film_id  INTEGER REFERENCES films (id) ON DELETE SET NULL,
+    title    TEXT    NOT NULL DEFAULT '',
+    genres   TEXT    NOT NULL DEFAULT '',
+    imdb_id  TEXT,
+    tmdb_id  INTEGER
+);
+CREATE INDEX movielens_movies_film ON movielens_movies (film_id);
+
+CREATE TABLE movielens_tags (
+    user_id   INTEGER NOT NULL,
+    film_id   INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    tag       TEXT    NOT NULL,
+    tagged_at INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, film_id, tag)
+);
+CREATE INDEX movielens_tags_film ON movielens_tags (film_id);
+
+-- Letterboxd exports: a member's diary (one row per logged viewing),
+-- reviews, watched list and watchlist. Ratings go to user_ratings with
+-- source 'letterboxd'.
+CREATE TABLE diary_entries (
+    source        TEXT    NOT NULL,
+    external_user TEXT    NOT NULL,
+    film_id       INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    watched_on    TEXT    NOT NULL DEFAULT '',
+    logged_on     TEXT    NOT NULL DEFAULT '',
+    rating        REAL    NOT NULL DEFAULT 0,
+    rewatch       INTEGER NOT NULL DEFAULT 0,
+    tags          TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (source, external_user, film_id, watched_on, logged_on)
+);
+CREATE INDEX diary_entries_film ON diary_entries (film_id);
+
+CREATE TABLE reviews (
+    source        TEXT    NOT NULL,
+    external_user TEXT    NOT NULL,
+    film_id       INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    watched_on    TEXT    NOT NULL DEFAULT '',
+    logged_on     TEXT    NOT NULL DEFAULT '',
+    rating        REAL    NOT NULL DEFAULT 0,
+    rewatch       INTEGER NOT NULL DEFAULT 0,
+    body          TEXT    NOT NULL,
+    tags          TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (source, external_user, film_id, logged_on)
+);
+CREATE INDEX reviews_film ON reviews (film_id);
+
+-- list is 'watched' or 'watchlist'.
+CREATE TABLE user_lists (
+    source        TEXT    NOT NULL,
+    external_user TEXT    NOT NULL,
+    list          TEXT    NOT NULL CHECK (list IN ('watched', 'watchlist')),
+    film_id       INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    added_on      TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (source, external_user, list, film_id)
+);
+CREATE INDEX user_lists_film ON user_lists (film_id);
+
+-- Finding films by folded title for Letterboxd and box-office matching.
+CREATE INDEX alt_titles_title ON alt_titles (title);
