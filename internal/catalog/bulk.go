@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -17,8 +18,18 @@ import (
 // bulkConn is the one connection a bulk import writes through. It talks
 // to the driver directly, below database/sql: ANCHORS measured the
 // database/sql conversions at a sixth of the load time.
+//
+// Writes are pipelined: loaders queue statements with async and go on
+// parsing while one goroutine executes them in order, so on two cores the
+// parsing and SQLite's own work overlap. Everything else (exec, queries)
+// first waits for the queue to drain, so the connection is only ever used
+// by one goroutine at a time.
 type bulkConn struct {
-	c *sqlite3.SQLiteConn
+	c    *sqlite3.SQLiteConn
+	jobs chan func() error
+	quit chan struct{}
+	mu   sync.Mutex
+	err  error // the first failed job; later jobs are dropped
 }
 
 // openBulk opens a driver connection on st's SQLite file. Foreign keys
@@ -38,7 +49,8 @@ func openBulk(st *store.Store) (*bulkConn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s for import: %w", path, err)
 	}
-	b := &bulkConn{c: dc.(*sqlite3.SQLiteConn)}
+	b := &bulkConn{c: dc.(*sqlite3.SQLiteConn), jobs: make(chan func() error, 256), quit: make(chan struct{})}
+	go b.work()
 	// A modest page cache for the load; PRAGMA threads lets CREATE INDEX
 	// sort with a helper thread. ANCHORS: a large cache slows index builds.
 	if err := b.exec("PRAGMA cache_size = -65536; PRAGMA threads = 2; PRAGMA temp_store = FILE"); err != nil {
@@ -48,9 +60,56 @@ func openBulk(st *store.Store) (*bulkConn, error) {
 	return b, nil
 }
 
-func (b *bulkConn) Close() error { return b.c.Close() }
+func (b *bulkConn) Close() error {
+	_ = b.wait()
+	close(b.jobs)
+	<-b.quit
+	return b.c.Close()
+}
+
+// work executes queued jobs in order until the queue is closed.
+func (b *bulkConn) work() {
+	defer close(b.quit)
+	for fn := range b.jobs {
+		if b.failed() != nil {
+			continue
+		}
+		if err := fn(); err != nil {
+			b.mu.Lock()
+			b.err = err
+			b.mu.Unlock()
+		}
+	}
+}
+
+func (b *bulkConn) failed() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
+}
+
+// async queues fn for the writer goroutine. It returns the error of an
+// earlier job, if one failed, so loaders stop soon after a failure.
+func (b *bulkConn) async(fn func() error) error {
+	if err := b.failed(); err != nil {
+		return err
+	}
+	b.jobs <- fn
+	return nil
+}
+
+// wait blocks until every queued job has run and returns the first error.
+func (b *bulkConn) wait() error {
+	done := make(chan struct{})
+	b.jobs <- func() error { close(done); return nil }
+	<-done
+	return b.failed()
+}
 
 func (b *bulkConn) exec(query string, args ...driver.Value) error {
+	if err := b.wait(); err != nil {
+		return err
+	}
 	_, err := b.c.Exec(query, args)
 	if err != nil {
 		return fmt.Errorf("%s: %w", firstLine(query), err)
@@ -61,6 +120,9 @@ func (b *bulkConn) exec(query string, args ...driver.Value) error {
 // queryRows runs query and calls fn for each row with its values, which
 // are only valid during the call.
 func (b *bulkConn) queryRows(query string, fn func(vals []driver.Value) error, args ...driver.Value) error {
+	if err := b.wait(); err != nil {
+		return err
+	}
 	rows, err := b.c.Query(query, args)
 	if err != nil {
 		return fmt.Errorf("%s: %w", firstLine(query), err)
@@ -105,6 +167,7 @@ const rowsPerInsert = 64
 // inserter batches rows into multi-row INSERT statements. A nil inserter
 // (a dry run) accepts rows and writes nothing.
 type inserter struct {
+	b             *bulkConn
 	multi, single driver.Stmt
 	cols          int
 	vals          []driver.Value
@@ -117,6 +180,9 @@ func (b *bulkConn) inserter(head string, cols int, tail string) (*inserter, erro
 	if b == nil {
 		return nil, nil
 	}
+	if err := b.wait(); err != nil {
+		return nil, err
+	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
 	multi, err := b.c.Prepare(head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", rowsPerInsert), ",") + " " + tail)
 	if err != nil {
@@ -127,7 +193,7 @@ func (b *bulkConn) inserter(head string, cols int, tail string) (*inserter, erro
 		multi.Close()
 		return nil, fmt.Errorf("prepare %s: %w", head, err)
 	}
-	return &inserter{multi: multi, single: single, cols: cols, vals: make([]driver.Value, 0, cols*rowsPerInsert)}, nil
+	return &inserter{b: b, multi: multi, single: single, cols: cols, vals: make([]driver.Value, 0, cols*rowsPerInsert)}, nil
 }
 
 // add buffers one row, writing a full batch when there is one.
@@ -140,9 +206,12 @@ func (in *inserter) add(vals ...driver.Value) error {
 	if in.n < rowsPerInsert {
 		return nil
 	}
-	_, err := in.multi.Exec(in.vals) //nolint:staticcheck // the driver's own Exec is the fast path
-	in.vals, in.n = in.vals[:0], 0
-	return err
+	batch := in.vals
+	in.vals, in.n = make([]driver.Value, 0, cap(batch)), 0
+	return in.b.async(func() error {
+		_, err := in.multi.Exec(batch) //nolint:staticcheck // the driver's own Exec is the fast path
+		return err
+	})
 }
 
 // flush writes the rows buffered.
@@ -150,21 +219,28 @@ func (in *inserter) flush() error {
 	if in == nil {
 		return nil
 	}
-	for i := 0; i < in.n; i++ {
-		if _, err := in.single.Exec(in.vals[i*in.cols : (i+1)*in.cols]); err != nil { //nolint:staticcheck
-			return err
+	vals, n := in.vals, in.n
+	in.vals, in.n = make([]driver.Value, 0, cap(vals)), 0
+	return in.b.async(func() error {
+		for i := range n {
+			if _, err := in.single.Exec(vals[i*in.cols : (i+1)*in.cols]); err != nil { //nolint:staticcheck
+				return err
+			}
 		}
-	}
-	in.vals, in.n = in.vals[:0], 0
-	return nil
+		return nil
+	})
 }
 
-// close flushes and releases the statements.
+// close flushes, waits for the queued rows to be written, and releases
+// the statements.
 func (in *inserter) close() error {
 	if in == nil {
 		return nil
 	}
 	err := in.flush()
+	if werr := in.b.wait(); err == nil {
+		err = werr
+	}
 	in.multi.Close()
 	in.single.Close()
 	return err
@@ -209,7 +285,13 @@ func (b *bulkConn) rebuildIndexes(ctx context.Context, saved []savedIndex, each 
 			return err
 		}
 		each(ix.name)
-		if err := b.exec(ix.sql); err != nil {
+		err := b.exec(ix.sql)
+		if cleanup, ok := uniqueCleanups[ix.name]; ok && err != nil && strings.Contains(err.Error(), "UNIQUE") {
+			if err = b.exec(cleanup); err == nil {
+				err = b.exec(ix.sql)
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
 		}
 	}

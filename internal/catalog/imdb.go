@@ -45,8 +45,16 @@ var imdbDatasets = []imdbDataset{
 var imdbTables = []string{"films", "film_genres", "alt_titles", "people", "credits", "characters", "episodes"}
 
 // keptIndexes stay during the load because the loaders' upserts name them
-// as their conflict target.
+// as their conflict target. When the characters table starts empty it
+// has nothing to conflict with, and the loader dedupes in Go instead.
 var keptIndexes = map[string]bool{"characters_film_slug": true}
+
+// uniqueCleanups make a unique index buildable when input rows broke it
+// (a principals file not sorted by title defeats the loader's dedupe):
+// the first row of each key is kept.
+var uniqueCleanups = map[string]string{
+	"characters_film_slug": "DELETE FROM characters WHERE id NOT IN (SELECT MIN(id) FROM characters GROUP BY film_id, slug)",
+}
 
 // imdbLoad is the state of one IMDb import.
 type imdbLoad struct {
@@ -66,6 +74,9 @@ type imdbLoad struct {
 	now    int64
 
 	filmSlugs, personSlugs *slugIndex
+	freshChars             bool            // characters was empty: plain inserts, deduped here
+	charFilm               int64           // the film whose characters charSeen holds
+	charSeen               map[string]bool // character slugs of charFilm
 }
 
 // found is a dataset file present in the import directory.
@@ -127,7 +138,15 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	if err := l.loadExistingIDs(); err != nil {
 		return sum, err
 	}
-	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, func() error {
+	keep := keptIndexes
+	if !opts.DryRun {
+		n, err := db.queryInt("SELECT COUNT(*) FROM (SELECT 1 FROM characters LIMIT 1)")
+		if err != nil {
+			return sum, err
+		}
+		l.freshChars, keep = n == 0, map[string]bool{"characters_film_slug": n > 0}
+	}
+	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keep, func() error {
 		for _, f := range files {
 			if err := l.loadFile(f); err != nil {
 				return err
@@ -236,7 +255,7 @@ func (l *imdbLoad) each(t *tsv, fn func(tl *tally) *RowError) error {
 // secondary indexes dropped, rebuilding them, running ANALYZE and marking
 // the run done before the commit; afterIndex, if any, runs once the
 // indexes are back. A dry run only loads.
-func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, load, afterIndex func() error) (err error) {
+func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex func() error) (err error) {
 	if opts.DryRun {
 		return load()
 	}
@@ -266,7 +285,7 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
 		}
 	}()
-	saved, err := db.dropIndexes(ctx, tables, keptIndexes)
+	saved, err := db.dropIndexes(ctx, tables, keep)
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func (l *imdbLoad) names(t *tsv) error {
 			return t.fieldErr(3, "deathYear", "bad number: "+clip(f[3]))
 		}
 		id := l.people.get(n)
-		slug := film.PersonSlug(name)
+		slug := personSlug(name)
 		if id == 0 {
 			id = l.next.person
 			l.next.person++
@@ -79,7 +79,11 @@ func (l *imdbLoad) creditWriters() (creditWriters, error) {
 	if err != nil {
 		return creditWriters{}, err
 	}
-	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, "ON CONFLICT (film_id, slug) DO NOTHING")
+	conflict := "ON CONFLICT (film_id, slug) DO NOTHING"
+	if l.freshChars {
+		conflict = "" // no unique index during this load; principals dedupe per film
+	}
+	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, conflict)
 	return creditWriters{credits, chars}, err
 }
 
@@ -125,8 +129,8 @@ func (l *imdbLoad) principals(t *tsv) error {
 			if l.werr == nil {
 				l.werr = cw.credits.add(fid, pid, role, c, billing)
 			}
-			slug := film.Slugify(c)
-			if l.werr == nil && slug != "" && !notCharacters[slug] {
+			slug := slugify(c)
+			if l.werr == nil && slug != "" && !notCharacters[slug] && l.newCharacter(fid, slug) {
 				l.werr = cw.chars.add(fid, slug, c, pid)
 			}
 		}
@@ -136,6 +140,25 @@ func (l *imdbLoad) principals(t *tsv) error {
 		return nil
 	})
 	return firstErr(err, cw.close())
+}
+
+// newCharacter reports whether slug is the first character of that name
+// met in film fid. Principals come sorted by title, so remembering the
+// current film's names is enough; rebuildIndexes cleans up after input
+// that is not sorted.
+func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
+	if l.charSeen == nil {
+		l.charSeen = make(map[string]bool, 16)
+	}
+	if fid != l.charFilm {
+		l.charFilm = fid
+		clear(l.charSeen)
+	}
+	if l.charSeen[slug] {
+		return false
+	}
+	l.charSeen[slug] = true
+	return true
 }
 
 func (l *imdbLoad) crew(t *tsv) error {

@@ -1,11 +1,10 @@
 package catalog
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"slices"
 	"strconv"
-
-	"marquee/internal/film"
 )
 
 // rating is one row of title.ratings, kept until its title is loaded.
@@ -112,14 +111,17 @@ func (l *imdbLoad) titles(t *tsv) error {
 			l.films.set(n, id)
 		}
 		r, _ := l.rates.get(n)
-		slug := film.FilmSlug(title, int(year))
+		slug := filmSlug(title, int(year))
 		if !existed {
 			l.filmSlugs.add(slug, id)
 		}
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
-			l.werr = l.w.exec("DELETE FROM film_genres WHERE film_id = ?", id)
+			l.werr = l.w.async(func() error {
+				_, err := l.w.c.Exec("DELETE FROM film_genres WHERE film_id = ?", []driver.Value{id})
+				return err
+			})
 		}
 		eachItem(f[8], func(g []byte) {
 			if l.werr == nil {

@@ -113,9 +113,9 @@ func openTSV(path, header string) (*tsv, error) {
 	if string(got) != header {
 		in.Close()
 		if bytes.IndexByte(got, '\t') < 0 {
-			return nil, fmt.Errorf("%s: not a TSV file: first line %q has no tabs (expected the header %q)", in.name, clip(got), header)
+			return nil, fmt.Errorf("%s: not a TSV file: first line %s has no tabs (expected the header %q)", in.name, clip(got), header)
 		}
-		return nil, fmt.Errorf("%s: wrong header %q, expected %q", in.name, clip(got), header)
+		return nil, fmt.Errorf("%s: wrong header %s, expected %q", in.name, clip(got), header)
 	}
 	t.columns = strings.Split(string(got), "\t")
 	t.want = len(t.columns)

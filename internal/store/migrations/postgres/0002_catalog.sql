@@ -86,5 +86,8 @@ CREATE TABLE user_lists (
 );
 CREATE INDEX user_lists_film ON user_lists (film_id);
 
+-- (SQLite's 0002 also rebuilds credits and film_genres as WITHOUT ROWID
+-- tables; PostgreSQL stores them as they are.)
+
 -- Finding films by folded title for Letterboxd and box-office matching.
 CREATE INDEX alt_titles_title ON alt_titles (title);
