@@ -44,6 +44,7 @@ var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
 	{"version", "", "print the version", runVersion},
 	{"import imdb", "DIR", "import IMDb's datasets (.tsv.gz or .tsv) from DIR", runImportIMDb},
+	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
 	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
 }
 

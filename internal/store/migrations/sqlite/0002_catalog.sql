@@ -32,7 +32,10 @@ CREATE TABLE movielens_movies (
     title    TEXT    NOT NULL DEFAULT '',
     genres   TEXT    NOT NULL DEFAULT '',
     imdb_id  TEXT,
-    tmdb_id  INTEGER
+    tmdb_id  INTEGER,
+    -- MovieLens's own aggregate (0.5–5 stars), kept apart from IMDb's.
+    rating_avg   REAL NOT NULL DEFAULT 0,
+    rating_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX movielens_movies_film ON movielens_movies (film_id);
 
