@@ -209,8 +209,7 @@ func (in *inserter) add(vals ...driver.Value) error {
 	batch := in.vals
 	in.vals, in.n = make([]driver.Value, 0, cap(batch)), 0
 	return in.b.async(func() error {
-		_, err := in.multi.Exec(batch) //nolint:staticcheck // the driver's own Exec is the fast path
-		return err
+		return run(in.multi, batch)
 	})
 }
 
@@ -223,7 +222,7 @@ func (in *inserter) flush() error {
 	in.vals, in.n = make([]driver.Value, 0, cap(vals)), 0
 	return in.b.async(func() error {
 		for i := range n {
-			if _, err := in.single.Exec(vals[i*in.cols : (i+1)*in.cols]); err != nil { //nolint:staticcheck
+			if err := run(in.single, vals[i*in.cols:(i+1)*in.cols]); err != nil {
 				return err
 			}
 		}
@@ -244,6 +243,22 @@ func (in *inserter) close() error {
 	in.multi.Close()
 	in.single.Close()
 	return err
+}
+
+// run executes an INSERT through the driver's Query rather than Exec: in
+// mattn/go-sqlite3 Query binds every argument and takes the first step in
+// one cgo call, where Exec makes one call per argument (a ninth of the
+// load time on a profile). Next surfaces a failed step.
+func run(stmt driver.Stmt, args []driver.Value) error {
+	rows, err := stmt.Query(args) //nolint:staticcheck // the driver's own method is the point
+	if err != nil {
+		return err
+	}
+	err = rows.Next(nil)
+	if errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return firstErr(err, rows.Close())
 }
 
 // savedIndex is a secondary index dropped for a load, to be recreated.

@@ -25,6 +25,10 @@ func openCSV(path string, required ...string) (*csvFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newCSV(in, required...)
+}
+
+func newCSV(in *input, required ...string) (*csvFile, error) {
 	r := csv.NewReader(in.r)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true

@@ -20,7 +20,7 @@ import (
 type input struct {
 	path  string
 	name  string // base name, for messages
-	f     *os.File
+	f     io.Closer
 	size  int64
 	count countingReader
 	r     io.Reader // decompressed stream
@@ -48,14 +48,19 @@ func openInput(path string) (*input, error) {
 		f.Close()
 		return nil, err
 	}
-	in := &input{path: path, name: filepath.Base(path), f: f, size: st.Size()}
-	in.count.r = f
+	return newInput(filepath.Base(path), f, f, st.Size())
+}
+
+// newInput wraps an open stream (a file, a ZIP entry) named name.
+func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error) {
+	in := &input{path: name, name: name, f: c, size: size}
+	in.count.r = r
 	br := bufio.NewReaderSize(&in.count, 1<<20)
 	magic, _ := br.Peek(2)
 	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			f.Close()
+			c.Close()
 			return nil, fmt.Errorf("%s: not a readable gzip stream: %w", in.name, err)
 		}
 		in.zr = zr

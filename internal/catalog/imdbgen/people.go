@@ -69,42 +69,67 @@ func (g *gen) nameBasics(w *bufio.Writer, r *rand.Rand) (int, error) {
 	return g.names, nil
 }
 
-// principals writes 3 to 13 principals per title (8 on average), each a
-// distinct person drawn with a Zipf bias towards busy people.
-func (g *gen) principals(w *bufio.Writer, r *rand.Rand) (int, error) {
+// principal is one person credited on a title.
+type principal struct {
+	person int
+	cat    string
+}
+
+// titlePrincipals draws the 3 to 13 principals of title t (8 on average),
+// distinct people with a Zipf bias towards busy ones, from a stream of its
+// own, so that title.crew can name the same directors and writers as
+// title.principals, as IMDb's files do.
+func (g *gen) titlePrincipals(t int, out []principal) []principal {
+	r := rand.New(rand.NewPCG(g.opts.Seed^0x9e3779b97f4a7c15, uint64(t)))
 	people := rand.NewZipf(r, 1.02, 50, uint64(g.names-1))
+	out = out[:0]
+	for range 3 + r.IntN(11) {
+		p := 1 + int(people.Uint64())
+		for g.has(out, p) {
+			p = 1 + r.IntN(g.names)
+		}
+		out = append(out, principal{p, pick(categories, r.Float64())})
+	}
+	return out
+}
+
+func (g *gen) has(ps []principal, p int) bool {
+	for _, x := range ps {
+		if x.person == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *gen) principals(w *bufio.Writer, r *rand.Rand) (int, error) {
 	words := rand.NewZipf(r, 1.1, 20, uint64(len(g.vocab)-1))
-	var b []byte
-	n := 0
-	used := make(map[int]bool, 16)
+	var (
+		b  []byte
+		ps []principal
+		n  int
+	)
 	for t := 1; t <= g.titles; t++ {
-		clear(used)
-		count := 3 + r.IntN(11)
-		for ord := 1; ord <= count; ord++ {
-			p := 1 + int(people.Uint64())
-			for used[p] {
-				p = 1 + r.IntN(g.names)
-			}
-			used[p] = true
-			cat := pick(categories, r.Float64())
+		ps = g.titlePrincipals(t, ps)
+		for i, p := range ps {
 			b = id(b[:0], "tt", t)
 			b = append(b, '\t')
-			b = strconv.AppendInt(b, int64(ord), 10)
+			b = strconv.AppendInt(b, int64(i+1), 10)
 			b = append(b, '\t')
-			b = id(b, "nm", p)
+			b = id(b, "nm", p.person)
 			b = append(b, '\t')
-			b = append(b, cat...)
+			b = append(b, p.cat...)
 			b = append(b, '\t')
 			switch {
-			case cat == "writer" && r.Float64() < 0.5:
+			case p.cat == "writer" && r.Float64() < 0.5:
 				b = append(b, "screenplay"...)
-			case cat == "producer":
+			case p.cat == "producer":
 				b = append(b, "executive producer"...)
 			default:
 				b = append(b, `\N`...)
 			}
 			b = append(b, '\t')
-			b = g.characters(b, r, words, cat)
+			b = g.characters(b, r, words, p.cat)
 			n++
 			if err := g.emit(w, r, b); err != nil {
 				return n, err
@@ -156,27 +181,43 @@ func (g *gen) ratings(w *bufio.Writer, r *rand.Rand) (int, error) {
 	return g.titles, nil
 }
 
+// crew names a title's directors and writers: those among its principals,
+// and, as in IMDb's files, sometimes others who are not.
 func (g *gen) crew(w *bufio.Writer, r *rand.Rand) (int, error) {
 	people := rand.NewZipf(r, 1.02, 50, uint64(g.names-1))
-	var b []byte
-	list := func(n int) {
-		if n == 0 {
-			b = append(b, `\N`...)
-			return
+	var (
+		b  []byte
+		ps []principal
+	)
+	list := func(cat string, extra float64) {
+		n := 0
+		for _, p := range ps {
+			if p.cat == cat {
+				if n > 0 {
+					b = append(b, ',')
+				}
+				b = id(b, "nm", p.person)
+				n++
+			}
 		}
-		for k := range n {
-			if k > 0 {
+		if r.Float64() < extra {
+			if n > 0 {
 				b = append(b, ',')
 			}
 			b = id(b, "nm", 1+int(people.Uint64()))
+			n++
+		}
+		if n == 0 {
+			b = append(b, `\N`...)
 		}
 	}
 	for t := 1; t <= g.titles; t++ {
+		ps = g.titlePrincipals(t, ps)
 		b = id(b[:0], "tt", t)
 		b = append(b, '\t')
-		list([]int{0, 1, 1, 1, 1, 1, 2}[r.IntN(7)])
+		list("director", 0.3)
 		b = append(b, '\t')
-		list([]int{0, 0, 1, 1, 2, 3}[r.IntN(6)])
+		list("writer", 0.4)
 		if err := g.emit(w, r, b); err != nil {
 			return t, err
 		}
