@@ -49,8 +49,8 @@ var ErrTooManyErrors = errors.New("too many malformed rows")
 // RowError is one malformed or rejected input row.
 type RowError struct {
 	File   string `json:"file"`
-	Line   int    `json:"line,omitempty"`  // 1-based line in the file (CSV/TSV), or
-	Index  int    `json:"index,omitempty"` // 0-based position in a JSON array
+	Line   int    `json:"line,omitempty"` // 1-based line in the file (CSV/TSV), or
+	Row    int    `json:"row,omitempty"`  // 1-based position in a JSON array (index Row-1)
 	Field  string `json:"field,omitempty"`
 	Reason string `json:"reason"`
 }
@@ -58,7 +58,7 @@ type RowError struct {
 func (e RowError) Error() string {
 	pos := fmt.Sprintf("line %d", e.Line)
 	if e.Line == 0 {
-		pos = fmt.Sprintf("row %d", e.Index)
+		pos = fmt.Sprintf("row %d (index %d)", e.Row, e.Row-1)
 	}
 	if e.Field != "" {
 		return fmt.Sprintf("%s: %s: field %s: %s", e.File, pos, e.Field, e.Reason)

@@ -64,7 +64,7 @@ func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error)
 			return nil, fmt.Errorf("%s: not a readable gzip stream: %w", in.name, err)
 		}
 		in.zr = zr
-		in.r = zr
+		in.r = bufio.NewReaderSize(zr, 1<<20)
 	} else {
 		in.r = br
 	}

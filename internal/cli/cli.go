@@ -46,6 +46,7 @@ var commands = []command{
 	{"import imdb", "DIR", "import IMDb's datasets (.tsv.gz or .tsv) from DIR", runImportIMDb},
 	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
 	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
+	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
 	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
 }
 
