@@ -300,13 +300,7 @@ func (b *bulkConn) rebuildIndexes(ctx context.Context, saved []savedIndex, each 
 			return err
 		}
 		each(ix.name)
-		err := b.exec(ix.sql)
-		if cleanup, ok := uniqueCleanups[ix.name]; ok && err != nil && strings.Contains(err.Error(), "UNIQUE") {
-			if err = b.exec(cleanup); err == nil {
-				err = b.exec(ix.sql)
-			}
-		}
-		if err != nil {
+		if err := b.exec(ix.sql); err != nil {
 			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
 		}
 	}

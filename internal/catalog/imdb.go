@@ -44,17 +44,12 @@ var imdbDatasets = []imdbDataset{
 // are dropped for the load and rebuilt before commit.
 var imdbTables = []string{"films", "film_genres", "alt_titles", "people", "credits", "characters", "episodes"}
 
-// keptIndexes stay during the load because the loaders' upserts name them
-// as their conflict target. When the characters table starts empty it
-// has nothing to conflict with, and the loader dedupes in Go instead.
-var keptIndexes = map[string]bool{"characters_film_slug": true}
-
-// uniqueCleanups make a unique index buildable when input rows broke it
-// (a principals file not sorted by title defeats the loader's dedupe):
-// the first row of each key is kept.
-var uniqueCleanups = map[string]string{
-	"characters_film_slug": "DELETE FROM characters WHERE id NOT IN (SELECT MIN(id) FROM characters GROUP BY film_id, slug)",
-}
+// keptIndexes stay during the load. Their keys arrive in ascending order
+// (IMDb's files are sorted by id, and ids are assigned in file order), so
+// keeping them costs appends at the right edge of the B-tree, less than
+// building them afterwards; and characters_film_slug is the conflict
+// target of the characters upsert.
+var keptIndexes = map[string]bool{"films_imdb": true, "people_imdb": true, "characters_film_slug": true}
 
 // imdbLoad is the state of one IMDb import.
 type imdbLoad struct {
@@ -74,7 +69,6 @@ type imdbLoad struct {
 	now    int64
 
 	filmSlugs, personSlugs *slugIndex
-	freshChars             bool            // characters was empty: plain inserts, deduped here
 	charFilm               int64           // the film whose characters charSeen holds
 	charSeen               map[string]bool // character slugs of charFilm
 }
@@ -138,15 +132,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	if err := l.loadExistingIDs(); err != nil {
 		return sum, err
 	}
-	keep := keptIndexes
-	if !opts.DryRun {
-		n, err := db.queryInt("SELECT COUNT(*) FROM (SELECT 1 FROM characters LIMIT 1)")
-		if err != nil {
-			return sum, err
-		}
-		l.freshChars, keep = n == 0, map[string]bool{"characters_film_slug": n > 0}
-	}
-	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keep, func() error {
+	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
 		for _, f := range files {
 			if err := l.loadFile(f); err != nil {
 				return err

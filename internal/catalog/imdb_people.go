@@ -79,11 +79,7 @@ func (l *imdbLoad) creditWriters() (creditWriters, error) {
 	if err != nil {
 		return creditWriters{}, err
 	}
-	conflict := "ON CONFLICT (film_id, slug) DO NOTHING"
-	if l.freshChars {
-		conflict = "" // no unique index during this load; principals dedupe per film
-	}
-	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, conflict)
+	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, "ON CONFLICT (film_id, slug) DO NOTHING")
 	return creditWriters{credits, chars}, err
 }
 
@@ -143,9 +139,9 @@ func (l *imdbLoad) principals(t *tsv) error {
 }
 
 // newCharacter reports whether slug is the first character of that name
-// met in film fid. Principals come sorted by title, so remembering the
-// current film's names is enough; rebuildIndexes cleans up after input
-// that is not sorted.
+// met in film fid, sparing the upsert a conflict. Principals come sorted
+// by title, so remembering the current film's names is enough; for input
+// that is not sorted, the upsert's ON CONFLICT still keeps the first.
 func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
 	if l.charSeen == nil {
 		l.charSeen = make(map[string]bool, 16)
