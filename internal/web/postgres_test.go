@@ -21,9 +21,9 @@ func testDSN(t testing.TB, name string) string {
 }
 
 // TestPostgres runs the handler tests again on PostgreSQL (where the page
-// cache is off: there is no cheap change counter) when
-// MARQUEE_TEST_POSTGRES names a server. The browser and page-cache tests
-// are SQLite's alone.
+// cache is validated by the WAL insert position) when
+// MARQUEE_TEST_POSTGRES names a server. The browser tests are SQLite's
+// alone.
 func TestPostgres(t *testing.T) {
 	if storetest.PostgresDSN(t) == "" {
 		t.Skip(storetest.EnvPostgres + " not set")
@@ -37,6 +37,8 @@ func TestPostgres(t *testing.T) {
 		"JSONLD":             TestJSONLD,
 		"ServerErrorPage":    TestServerErrorPage,
 		"Head":               TestHead,
+		"CacheSeesWrites":    TestCacheSeesWrites,
+		"NoCacheOption":      TestNoCacheOption,
 	} {
 		t.Run(name, test)
 	}
