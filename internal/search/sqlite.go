@@ -98,7 +98,7 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 	docs = merge(docs, more)
 	if p.year != 0 {
 		// "title year": the film of that year, however obscure.
-		more, err = e.sqliteMatch(ctx, expr, q, extra+fmt.Sprintf(" AND d.year = %d", p.year), max(n/6, 8))
+		more, err = e.sqliteMatch(ctx, expr, q, extra+fmt.Sprintf(" AND d.kind = %d AND d.year = %d", docFilm, p.year), max(n/6, 8))
 		if err != nil {
 			return nil, err
 		}
