@@ -137,7 +137,7 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 	for i := range p.terms {
 		t := &p.terms[i]
 		t.alts = []string{t.text}
-		if t.prefix && !t.loose && len(t.text) >= 4 {
+		if t.prefix && !t.loose && len(t.text) >= 5 {
 			// Shorter prefixes have prefix indexes of their own.
 			// The word itself stays in, in case it is newer than the vocabulary.
 			if c := v.completions(t.text, maxCompletions); c != nil && c[0] != t.text {

@@ -31,7 +31,7 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
     name, alt, body,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '2 3 4'
 );
 
 -- The index's own vocabulary, for one-typo expansion of unknown words.
