@@ -42,6 +42,12 @@ type command struct {
 // commands is every command Marquee has, in help order.
 var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
+	{"import article", "FILE...", "parse film articles into dossiers and file them under their films", runImportArticle},
+	{"export article", "SLUG", "print a film's dossier as text, markdown, html or json", runExportArticle},
+	{"lint article", "FILE...", "report what an editor would flag in film articles", runLintArticle},
+	{"backup", "FILE", "write a consistent snapshot of the SQLite database while serve runs", runBackup},
+	{"restore", "FILE", "replace the SQLite database's contents with a backup", runRestore},
+	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
 	{"search", "QUERY", "search films, people, characters, themes and dossiers", runSearch},
 	{"version", "", "print the version", runVersion},
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"marquee/internal/demo"
+	"marquee/internal/ops"
+	"marquee/internal/search"
 	"marquee/internal/store"
 	"marquee/internal/web"
 )
@@ -36,16 +38,17 @@ func runServe(ctx context.Context, c *cmdContext) error {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
 		}
 	}
-	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev})
+	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev, BaseURL: c.cfg.BaseURL, Search: search.New(st)})
 	if err != nil {
 		return err
 	}
+	defer site.Close()
 	ln, err := net.Listen("tcp", c.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           site.Handler(),
+		Handler:           withMetrics(site.Handler(), st, c.cfg.Metrics),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -70,4 +73,19 @@ func runServe(ctx context.Context, c *cmdContext) error {
 		return err
 	}
 	return nil
+}
+
+// withMetrics wraps the site so every request is counted and timed by
+// route, and adds GET /metrics (when on). The site's own mux records the
+// matched pattern on the request, which the middleware reads afterwards.
+func withMetrics(site http.Handler, st *store.Store, on bool) http.Handler {
+	if !on {
+		return site
+	}
+	m := ops.New()
+	m.WatchDB(st.Engine(), st.DBStats)
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	mux.Handle("/", site)
+	return m.Middleware(mux)
 }

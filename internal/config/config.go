@@ -18,11 +18,12 @@ type Config struct {
 	Log     string // "text", "json" or "auto" (JSON when stderr is not a terminal)
 	Dev     bool   // reload templates from disk on each request
 	NoDemo  bool   // do not load the demo catalog into an empty database
+	Metrics bool   // serve Prometheus metrics at /metrics
 }
 
 // Defaults returns the configuration before environment and flags.
 func Defaults() Config {
-	return Config{DB: "./marquee.db", Addr: "127.0.0.1:8080", Log: "auto"}
+	return Config{DB: "./marquee.db", Addr: "127.0.0.1:8080", Log: "auto", Metrics: true}
 }
 
 // FromEnv overlays MARQUEE_* variables read through getenv.
@@ -42,6 +43,9 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("MARQUEE_NO_DEMO"); v == "1" || v == "true" {
 		c.NoDemo = true
 	}
+	if v := getenv("MARQUEE_METRICS"); v == "0" || v == "false" || v == "off" {
+		c.Metrics = false
+	}
 }
 
 // BindDB registers --db on fs.
@@ -55,6 +59,7 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public base URL for canonical links, e.g. https://films.example.org (env MARQUEE_BASE_URL)")
 	fs.StringVar(&c.Log, "log", c.Log, "log format: text, json or auto (env MARQUEE_LOG)")
 	fs.BoolVar(&c.Dev, "dev", c.Dev, "reload templates from disk on each request (env MARQUEE_DEV)")
+	fs.BoolVar(&c.Metrics, "metrics", c.Metrics, "serve Prometheus metrics at /metrics; --metrics=false to turn off (env MARQUEE_METRICS=off)")
 	fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "do not load the demo catalog into an empty database (env MARQUEE_NO_DEMO)")
 }
 

@@ -6,10 +6,12 @@ package demo
 
 import (
 	"context"
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
+	"path"
 
+	"marquee/internal/dossier"
 	"marquee/internal/film"
 	"marquee/internal/store"
 )
@@ -106,5 +108,40 @@ func Load(ctx context.Context, s *store.Store) error {
 	return loadDossiers(ctx, s)
 }
 
-// loadDossiers is filled in when the dossier parser lands.
-func loadDossiers(ctx context.Context, s *store.Store) error { return nil }
+//go:embed articles/*.txt articles/*.md
+var articles embed.FS
+
+// dossiers maps each embedded article to the demo film it is about.
+var dossiers = []struct{ file, slug string }{
+	{"articles/red-rocket.txt", "red-rocket-2021"},
+	{"articles/tangerine.txt", "tangerine-2015"},
+	{"articles/the-florida-project.md", "the-florida-project-2017"},
+}
+
+// loadDossiers parses the embedded articles and files each under its film.
+func loadDossiers(ctx context.Context, s *store.Store) error {
+	for _, a := range dossiers {
+		src, err := articles.ReadFile(a.file)
+		if err != nil {
+			return err
+		}
+		f, err := s.GetFilm(ctx, a.slug)
+		if err != nil {
+			return fmt.Errorf("demo dossier %s: %w", a.file, err)
+		}
+		directors, err := s.Directors(ctx, a.slug)
+		if err != nil {
+			return err
+		}
+		opts := &dossier.Options{Title: f.Title, Year: f.Year, Slug: f.Slug, Directors: directors, Catalog: s.Linker(ctx)}
+		d, err := dossier.Parse(path.Base(a.file), src, opts)
+		if err != nil {
+			return fmt.Errorf("demo dossier: %w", err)
+		}
+		d.Source = path.Base(a.file)
+		if _, _, err := s.AttachDossier(ctx, store.Attachment{Film: f, Dossier: d, Author: "demo"}); err != nil {
+			return fmt.Errorf("demo dossier %s: %w", a.file, err)
+		}
+	}
+	return nil
+}

@@ -14,26 +14,28 @@ func (s *Store) PutCredit(ctx context.Context, c film.Credit) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	return s.Transact(ctx, func(tx *sql.Tx) error { return s.putCredit(ctx, tx, c) })
+}
+
+func (s *Store) putCredit(ctx context.Context, tx *sql.Tx, c film.Credit) error {
 	key := c.FilmSlug + "/" + c.PersonSlug + "/" + string(c.Role)
-	return s.Transact(ctx, func(tx *sql.Tx) error {
-		fid, err := filmID(ctx, tx, "credit", c.FilmSlug)
-		if err != nil {
-			return err
-		}
-		pid, err := personID(ctx, tx, "credit", c.PersonSlug)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `
-			INSERT INTO credits (film_id, person_id, role, character_name, billing) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing`,
-			fid, pid, string(c.Role), c.Character, c.Billing)
-		if err != nil {
-			return s.wrap(err, "put", "credit", key)
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE people SET credit_count = (SELECT COUNT(*) FROM credits WHERE person_id = $1) WHERE id = $1`, pid)
-		return s.wrap(err, "count credits of", "person", c.PersonSlug)
-	})
+	fid, err := filmID(ctx, tx, "credit", c.FilmSlug)
+	if err != nil {
+		return err
+	}
+	pid, err := personID(ctx, tx, "credit", c.PersonSlug)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO credits (film_id, person_id, role, character_name, billing) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing`,
+		fid, pid, string(c.Role), c.Character, c.Billing)
+	if err != nil {
+		return s.wrap(err, "put", "credit", key)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE people SET credit_count = (SELECT COUNT(*) FROM credits WHERE person_id = $1) WHERE id = $1`, pid)
+	return s.wrap(err, "count credits of", "person", c.PersonSlug)
 }
 
 const creditQuery = `SELECT f.slug, f.title, f.year, p.slug, p.name, c.role, c.character_name, c.billing

@@ -18,38 +18,44 @@ func (s *Store) PutDossier(ctx context.Context, filmSlug string, d *film.Dossier
 		return 0, err
 	}
 	var rev int
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
-		fid, err := filmID(ctx, tx, "dossier", filmSlug)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(revision), 0) + 1 FROM dossier_revisions WHERE film_id = $1", fid).Scan(&rev)
-		if err != nil {
-			return err
-		}
-		d.Film.Slug = filmSlug
-		d.Revision = rev
-		body, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("encode dossier: %w", err)
-		}
-		t := now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossiers (film_id, revision, body, source, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $5)
-			ON CONFLICT (film_id) DO UPDATE SET revision = excluded.revision, body = excluded.body,
-				source = excluded.source, updated_at = excluded.updated_at`, fid, rev, string(body), d.Source, t); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_revisions (film_id, revision, body, author, created_at)
-			VALUES ($1, $2, $3, $4, $5)`, fid, rev, string(body), author, t); err != nil {
-			return err
-		}
-		return projectDossier(ctx, tx, fid, d)
+	err := s.Transact(ctx, func(tx *sql.Tx) (err error) {
+		rev, err = s.putDossier(ctx, tx, filmSlug, d, author)
+		return err
 	})
 	if err != nil {
 		return 0, s.wrap(err, "put", "dossier", filmSlug)
 	}
 	return rev, nil
+}
+
+func (s *Store) putDossier(ctx context.Context, tx *sql.Tx, filmSlug string, d *film.Dossier, author string) (int, error) {
+	fid, err := filmID(ctx, tx, "dossier", filmSlug)
+	if err != nil {
+		return 0, err
+	}
+	var rev int
+	err = tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(revision), 0) + 1 FROM dossier_revisions WHERE film_id = $1", fid).Scan(&rev)
+	if err != nil {
+		return 0, err
+	}
+	d.Film.Slug = filmSlug
+	d.Revision = rev
+	body, err := json.Marshal(d)
+	if err != nil {
+		return 0, fmt.Errorf("encode dossier: %w", err)
+	}
+	t := now()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dossiers (film_id, revision, body, source, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $5)
+		ON CONFLICT (film_id) DO UPDATE SET revision = excluded.revision, body = excluded.body,
+			source = excluded.source, updated_at = excluded.updated_at`, fid, rev, string(body), d.Source, t); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_revisions (film_id, revision, body, author, created_at)
+		VALUES ($1, $2, $3, $4, $5)`, fid, rev, string(body), author, t); err != nil {
+		return 0, err
+	}
+	return rev, projectDossier(ctx, tx, fid, d)
 }
 
 // projectDossier rewrites the rows derived from a dossier: its sections

@@ -62,12 +62,21 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return int(v.Int64), err
 }
 
-// migrate applies pending migrations, each in its own transaction.
+// migrate applies pending migrations, each in its own transaction. Several
+// processes may start at once on one PostgreSQL database, so each step
+// holds the dialect's migration lock and re-reads what is applied.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT    NOT NULL,
-		applied_at BIGINT  NOT NULL)`); err != nil {
+	err := s.Transact(ctx, func(tx *sql.Tx) error {
+		if err := s.dialect.lockMigrations(ctx, tx); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER PRIMARY KEY,
+			name       TEXT    NOT NULL,
+			applied_at BIGINT  NOT NULL)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	ms, err := Migrations(s.dialect.name())
@@ -83,6 +92,16 @@ func (s *Store) migrate(ctx context.Context) error {
 			continue
 		}
 		err := s.Transact(ctx, func(tx *sql.Tx) error {
+			if err := s.dialect.lockMigrations(ctx, tx); err != nil {
+				return err
+			}
+			var applied int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations WHERE version = $1", m.Version).Scan(&applied); err != nil {
+				return err
+			}
+			if applied > 0 {
+				return nil // another process got there first
+			}
 			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 				return err
 			}

@@ -26,8 +26,12 @@ func (s *Store) PutPerson(ctx context.Context, p *film.Person) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
+	return s.putPerson(ctx, s.write, p)
+}
+
+func (s *Store) putPerson(ctx context.Context, q querier, p *film.Person) error {
 	t := now()
-	err := s.write.QueryRowContext(ctx, `
+	err := q.QueryRowContext(ctx, `
 		INSERT INTO people (slug, name, birth_year, death_year, professions, imdb_id, wikidata_id, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
 		ON CONFLICT (slug) DO UPDATE SET

@@ -1,15 +1,60 @@
 package store
 
 import (
+	"context"
 	"os"
 	"testing"
+
+	"marquee/internal/store/storetest"
 )
 
-func testPostgresDSN(t *testing.T) string { return os.Getenv("MARQUEE_TEST_POSTGRES") }
+func testPostgresDSN(t *testing.T) string { return os.Getenv(storetest.EnvPostgres) }
 
-// openTestPostgres is completed by the PostgreSQL backend; until then a
-// configured server fails loudly rather than passing silently.
+// openTestPostgres opens a store on a fresh schema of the test server,
+// dropped when t ends.
 func openTestPostgres(t *testing.T, dsn string) *Store {
-	t.Fatalf("MARQUEE_TEST_POSTGRES is set but the PostgreSQL store is not built yet")
-	return nil
+	t.Helper()
+	s, err := Open(context.Background(), storetest.PostgresDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestConcurrentOpenMigratesOnce starts several stores on one fresh
+// PostgreSQL schema at once, as several serve processes do; the advisory
+// lock lets exactly one apply each migration.
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	if testPostgresDSN(t) == "" {
+		t.Skip(storetest.EnvPostgres + " not set")
+	}
+	dsn := storetest.PostgresDSN(t)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(context.Background(), dsn)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.read.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := Migrations("postgres"); n != len(ms) {
+		t.Errorf("schema_migrations has %d rows, want %d", n, len(ms))
+	}
 }

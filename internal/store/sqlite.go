@@ -19,6 +19,10 @@ type sqliteDialect struct{}
 
 func (sqliteDialect) name() string { return "sqlite" }
 
+// lockMigrations has nothing to do: write transactions begin IMMEDIATE,
+// which already excludes other writers.
+func (sqliteDialect) lockMigrations(context.Context, *sql.Tx) error { return nil }
+
 func (sqliteDialect) translate(err error, entity, key string) error {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
@@ -48,6 +52,7 @@ func sqliteDSN(path string, writer bool) string {
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Set("_query_only", "true")
+		q.Set("_stmt_cache_size", "64")
 	}
 	return "file:" + path + "?" + q.Encode()
 }

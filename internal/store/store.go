@@ -15,12 +15,15 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Store is a handle on one Marquee database. It is safe for concurrent use.
 type Store struct {
-	read    *sql.DB // readers: many connections
-	write   *sql.DB // the single writer on SQLite; the same pool on PostgreSQL
+	read    *sql.DB       // readers: many connections
+	write   *sql.DB       // the single writer on SQLite; the same pool on PostgreSQL
+	pg      *pgxpool.Pool // the native pool behind read and write on PostgreSQL; nil on SQLite
 	dialect dialect
 	dsn     string
 }
@@ -30,6 +33,9 @@ type dialect interface {
 	name() string // "sqlite" or "postgres"
 	// translate turns a driver error into a domain error where it can.
 	translate(err error, entity, key string) error
+	// lockMigrations serialises schema changes between processes for the
+	// rest of tx.
+	lockMigrations(ctx context.Context, tx *sql.Tx) error
 }
 
 // Open opens (creating if need be) the database named by dsn and applies
@@ -59,8 +65,23 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // Engine names the database engine: "sqlite" or "postgres".
 func (s *Store) Engine() string { return s.dialect.name() }
 
-// DSN returns the data source name the store was opened with.
-func (s *Store) DSN() string { return s.dsn }
+// DSN returns the data source name the store was opened with, with any
+// password hidden.
+func (s *Store) DSN() string { return redact(s.dsn) }
+
+// Pool returns the native pgx pool on PostgreSQL (for COPY and other bulk
+// paths) and nil on SQLite.
+func (s *Store) Pool() *pgxpool.Pool { return s.pg }
+
+// DBStats returns the connection-pool statistics of the read pool and,
+// when it is a separate pool, of the writer.
+func (s *Store) DBStats() map[string]sql.DBStats {
+	out := map[string]sql.DBStats{"read": s.read.Stats()}
+	if s.write != s.read {
+		out["write"] = s.write.Stats()
+	}
+	return out
+}
 
 // DB returns the read pool, for packages (search, catalog) that run their
 // own engine-specific SQL. Writes must go through Transact or WriteDB.
@@ -76,6 +97,9 @@ func (s *Store) Close() error {
 		if werr := s.write.Close(); err == nil {
 			err = werr
 		}
+	}
+	if s.pg != nil {
+		s.pg.Close()
 	}
 	return err
 }

@@ -1,54 +1,55 @@
 package web
 
 import (
-	"errors"
 	"net/http"
-
-	"marquee/internal/film"
+	"strings"
 )
 
 func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	slug := r.PathValue("slug")
-	f, err := s.store.GetFilm(ctx, slug)
+	v, err := s.loadFilm(ctx, slug)
 	if err != nil {
 		return err
 	}
-	p := &filmPage{Base: s.base(r, f.Title), Film: f}
-	credits, err := s.store.FilmCredits(ctx, slug)
+	f := v.Film
+	title := f.Title
+	if f.Year != 0 {
+		title += " (" + itoa(f.Year) + ")"
+	}
+	p := &filmPage{Base: s.newBase(r, title, filmDescription(v)), filmView: *v}
+	p.OGType = "video.movie"
+	p.Modified = v.modified()
+	hist, mean, err := s.store.RatingHistogram(ctx, slug)
 	if err != nil {
 		return err
 	}
-	for _, c := range credits {
-		switch c.Role {
-		case film.RoleDirector:
-			p.Directors = append(p.Directors, c)
-		case film.RoleWriter:
-			p.Writers = append(p.Writers, c)
-		case film.RoleCast:
-			p.Cast = append(p.Cast, c)
-		default:
-			p.Crew = append(p.Crew, c)
+	p.RatingChart = ratingChart(hist)
+	if f.Rating.Votes == 0 && mean > 0 {
+		// No catalog rating: the readers' ratings stand in for it.
+		for _, n := range hist {
+			f.Rating.Votes += int64(n)
 		}
+		f.Rating.Average = mean
 	}
-	if p.Characters, err = s.store.FilmCharacters(ctx, slug); err != nil {
-		return err
-	}
-	if p.BoxOffice, err = s.store.GetBoxOffice(ctx, slug); err != nil && !errors.Is(err, film.ErrNotFound) {
-		return err
-	}
-	if p.Festivals, err = s.store.Festivals(ctx, slug); err != nil {
-		return err
-	}
-	if p.Advisories, err = s.store.Advisories(ctx, slug); err != nil {
-		return err
-	}
-	if p.Relations, err = s.store.Relations(ctx, slug); err != nil {
-		return err
-	}
-	if p.Dossier, err = s.store.GetDossier(ctx, slug); err != nil && !errors.Is(err, film.ErrNotFound) {
-		return err
-	}
+	p.JSONLD = s.movieLD(func(path string) string { return s.absURL(r, path) }, v)
 	s.render(w, r, http.StatusOK, "film", p)
 	return nil
+}
+
+// filmDescription is the meta description: the logline, else the start
+// of the dossier's introduction.
+func filmDescription(v *filmView) string {
+	d := v.Film.Logline
+	if d == "" && v.Dossier != nil && len(v.Dossier.D.Sections) > 0 {
+		d = v.Dossier.D.Sections[0].Text
+	}
+	if len(d) > 200 {
+		cut := strings.LastIndexByte(d[:200], ' ')
+		if cut < 100 {
+			cut = 200
+		}
+		d = d[:cut] + "…"
+	}
+	return d
 }

@@ -1,6 +1,11 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+
+	"marquee/internal/film"
+)
 
 func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -9,16 +14,72 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &personPage{Base: s.base(r, person.Name), Person: person}
-	if p.Credits, err = s.store.PersonCredits(ctx, slug); err != nil {
+	p := &personPage{Person: person, Portrait: portrait(person)}
+	credits, err := s.store.PersonCredits(ctx, slug)
+	if err != nil {
 		return err
 	}
+	p.Groups = groupCredits(credits)
 	if p.Characters, err = s.store.PersonCharacters(ctx, slug); err != nil {
 		return err
 	}
 	if p.Mentioned, err = s.store.DossiersMentioning(ctx, "person", slug); err != nil {
 		return err
 	}
+	p.Timeline = timelineChart(person.Name, p.Groups)
+	lo, hi := 0, 0
+	for _, c := range credits {
+		if c.FilmYear != 0 {
+			if lo == 0 || c.FilmYear < lo {
+				lo = c.FilmYear
+			}
+			hi = max(hi, c.FilmYear)
+		}
+	}
+	if lo != 0 {
+		p.Span = itoa(lo)
+		if hi != lo {
+			p.Span += "–" + itoa(hi)
+		}
+	}
+	desc := person.Name
+	if len(person.Professions) > 0 {
+		desc += ", " + strings.Join(person.Professions, ", ")
+	}
+	if len(credits) > 0 {
+		desc += ": filmography, characters and the dossiers that discuss their work."
+	}
+	p.Base = s.newBase(r, person.Name, desc)
+	p.OGType = "profile"
+	p.JSONLD = append(p.JSONLD, personLD(p.Canonical, person))
 	s.render(w, r, http.StatusOK, "person", p)
 	return nil
+}
+
+// groupCredits groups credits by role in film.Roles order, keeping each
+// group's newest-first order; a person credited twice in one role on a
+// film (two characters) is listed once.
+func groupCredits(cs []film.Credit) []creditGroup {
+	var out []creditGroup
+	for _, role := range film.Roles {
+		g := creditGroup{Role: role, Label: roleLabel(role)}
+		seen := map[string]int{}
+		for _, c := range cs {
+			if c.Role != role {
+				continue
+			}
+			if i, ok := seen[c.FilmSlug]; ok {
+				if c.Character != "" {
+					g.Credits[i].Character += " / " + c.Character
+				}
+				continue
+			}
+			seen[c.FilmSlug] = len(g.Credits)
+			g.Credits = append(g.Credits, c)
+		}
+		if len(g.Credits) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"sync"
+
+	"marquee/internal/httpx"
 )
 
 //go:embed templates/*.html
@@ -77,32 +79,55 @@ func (t *templates) lookup(name string) (*template.Template, error) {
 }
 
 // render executes a page into a buffer first, so a template error becomes
-// a clean 500 instead of half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+// a clean 500 instead of half a page, then writes it with an ETag.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data page) {
 	tp, err := s.tmpl.lookup(name)
-	var buf bytes.Buffer
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
 	if err == nil {
-		err = tp.Execute(&buf, data)
+		err = tp.Execute(buf, data)
 	}
 	if err != nil {
 		s.log.Error("render failed", "template", name, "err", err)
 		if name != "error" {
-			s.serveError(w, r, err)
+			s.renderError(w, r, http.StatusInternalServerError, "")
 			return
 		}
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	b := data.base()
+	if status != http.StatusOK {
+		if b.NoIndex {
+			w.Header().Set("X-Robots-Tag", "noindex")
+		}
+		httpx.Write(w, r, status, "text/html; charset=utf-8", buf.Bytes(), b.Modified)
+		return
+	}
+	p := &cachedPage{body: bytes.Clone(buf.Bytes()), modified: b.Modified, noIndex: b.NoIndex}
+	p.etag = httpx.ETag(p.body)
+	if s.cache != nil {
+		s.cache.keep(r, p)
+	}
+	s.writePage(w, r, p)
 }
+
+// writePage answers with a rendered page.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *cachedPage) {
+	if p.noIndex {
+		w.Header().Set("X-Robots-Tag", "noindex")
+	}
+	httpx.WriteTagged(w, r, http.StatusOK, "text/html; charset=utf-8", p.body, p.modified, p.etag)
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func staticHandler() http.Handler {
 	sub, _ := fs.Sub(staticFS, "static")
-	return http.FileServerFS(sub)
-}
-
-var funcs = template.FuncMap{
-	"join": strings.Join,
+	files := http.FileServerFS(sub)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
+	})
 }

@@ -1,29 +1,45 @@
-// Package web serves Marquee's HTML pages. Every route is listed in
-// Handler; handlers live one per file as methods on *Server and return an
-// error, which serveError turns into a status code and an error page.
+// Package web serves Marquee's HTML pages and mounts the JSON API. Every
+// route is listed in Handler; handlers live one per file as methods on
+// *Server and return an error, which serveError turns into a status code
+// and an error page.
 package web
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
+	"marquee/internal/api"
 	"marquee/internal/film"
+	"marquee/internal/httpx"
+	"marquee/internal/search"
 	"marquee/internal/store"
 )
 
 // Server holds what the HTML handlers need.
 type Server struct {
-	store *store.Store
-	tmpl  *templates
-	log   *slog.Logger
+	store   *store.Store
+	search  *search.Engine
+	tmpl    *templates
+	log     *slog.Logger
+	baseURL string
+	api     http.Handler
+	cache   *pageCache // nil: render every request
 }
 
 // Options configures a Server.
 type Options struct {
-	Dev bool // reload templates from disk on each request
+	Dev     bool           // reload templates from disk on each request
+	BaseURL string         // public URL for canonical links, feeds and sitemaps; taken from the request when empty
+	Search  *search.Engine // the search engine; search.New(store) when nil
+	NoCache bool           // render every page on every request (implied by Dev)
 }
+
+// cacheBytes bounds the rendered pages kept in memory.
+const cacheBytes = 64 << 20
 
 // New returns a Server reading from s. Templates are parsed once here.
 func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
@@ -31,22 +47,80 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{store: s, tmpl: t, log: log}, nil
+	eng := opt.Search
+	if eng == nil {
+		eng = search.New(s)
+	}
+	base := strings.TrimRight(opt.BaseURL, "/")
+	a := api.New(s, eng, log, api.Options{BaseURL: base})
+	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler()}
+	if !opt.Dev && !opt.NoCache {
+		w, err := s.WatchChanges(context.Background())
+		switch {
+		case err == nil:
+			srv.cache = newPageCache(w, cacheBytes)
+		case !errors.Is(err, store.ErrNoChangeWatch):
+			return nil, err
+		}
+	}
+	return srv, nil
 }
 
-// Handler returns the HTTP handler with every route.
+// Close releases what the server holds open in the store.
+func (s *Server) Close() error {
+	if s.cache != nil {
+		return s.cache.watch.Close()
+	}
+	return nil
+}
+
+// Handler returns the HTTP handler with every route, the API's included.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", s.handle(s.home))
+	mux.Handle("GET /films", s.handle(s.filmList))
 	mux.Handle("GET /films/{slug}", s.handle(s.filmShow))
+	mux.Handle("GET /films/{film}/characters/{slug}", s.handle(s.characterShow))
 	mux.Handle("GET /people/{slug}", s.handle(s.personShow))
+	mux.Handle("GET /themes/{slug}", s.handle(s.themeShow))
+	mux.Handle("GET /places/{slug}", s.handle(s.placeShow))
+	mux.Handle("GET /publications/{slug}", s.handle(s.publicationShow))
+	mux.Handle("GET /browse", s.handle(s.browseIndex))
+	mux.Handle("GET /compare/{a}/{b}", s.handle(s.compareShow))
+	mux.Handle("GET /search", s.handle(s.searchShow))
+	mux.Handle("GET /feed.atom", s.handle(s.feedShow))
+	mux.Handle("GET /sitemap.xml", s.handle(s.sitemapIndex))
+	mux.Handle("GET /sitemaps/{kind}/{file}", s.handle(s.sitemapShow))
+	mux.Handle("GET /robots.txt", s.handle(s.robotsShow))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	mux.Handle("/api/", s.api)
 	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "page", Key: r.URL.Path}
 	}))
-	return mux
+	return httpx.Guard(securityHeaders(mux), s.refuse)
+}
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// refuse answers a request httpx.Guard turned away: JSON under /api/, an
+// error page elsewhere.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		api.WriteError(w, r, status, msg)
+		return
+	}
+	s.renderError(w, r, status, msg)
 }
 
 // handlerFunc is a handler that can fail.
@@ -55,41 +129,84 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // handle adapts a handlerFunc, mapping its error to a status and page.
 func (s *Server) handle(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.cache != nil {
+			var p *cachedPage
+			if p, r = s.cache.lookup(r); p != nil {
+				s.writePage(w, r, p)
+				return
+			}
+		}
 		if err := h(w, r); err != nil {
 			s.serveError(w, r, err)
 		}
 	})
 }
 
+// badRequest is a client error naming what was wrong; it matches
+// errBadRequest.
+type badRequest struct {
+	Param  string // the query parameter at fault, if any
+	Reason string
+}
+
+func (e *badRequest) Error() string {
+	if e.Param == "" {
+		return e.Reason
+	}
+	return fmt.Sprintf("parameter %q %s", e.Param, e.Reason)
+}
+
+func (e *badRequest) Is(target error) bool { return target == errBadRequest }
+
+var errBadRequest = errors.New("bad request")
+
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
+	msg := ""
 	switch {
 	case errors.Is(err, film.ErrNotFound):
 		status = http.StatusNotFound
-	case errors.Is(err, errBadRequest):
-		status = http.StatusBadRequest
+	case errors.Is(err, errBadRequest), errors.Is(err, search.ErrBadQuery):
+		status, msg = http.StatusBadRequest, err.Error()
 	case errors.Is(err, context.Canceled):
 		return
 	}
 	if status == http.StatusInternalServerError {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	page := &errorPage{Base: s.base(r, "Error"), Status: status}
-	switch status {
-	case http.StatusNotFound:
-		page.Title = "Not found"
-		page.Message = "There is no page at this address. It may have moved, or the link may be mistyped."
-	case http.StatusBadRequest:
-		page.Title = "Bad request"
-		page.Message = err.Error()
-	default:
-		page.Title = "Something went wrong"
-		page.Message = "The server could not build this page. The error has been logged; try again in a moment."
-	}
-	s.render(w, r, status, "error", page)
+	s.renderError(w, r, status, msg)
 }
 
-var errBadRequest = errors.New("bad request")
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	p := &errorPage{Base: s.newBase(r, "Error", ""), Status: status, Message: msg, Path: r.URL.Path}
+	p.NoIndex = true
+	p.Query = ""
+	if !strings.HasPrefix(p.Path, "/") || len(p.Path) > 200 {
+		p.Path = ""
+	}
+	switch status {
+	case http.StatusNotFound:
+		p.Title, p.Heading = "Not found", "We couldn't find that page"
+		p.Query = guessQuery(r.URL.Path)
+	case http.StatusBadRequest, http.StatusRequestURITooLong, http.StatusMethodNotAllowed:
+		p.Title, p.Heading = "Bad request", "That address doesn't work"
+	default:
+		p.Title, p.Heading = "Something went wrong", "Something went wrong on our side"
+		p.Message = "The server could not build this page. The error has been logged; please try again in a moment."
+	}
+	s.render(w, r, status, "error", p)
+}
+
+// guessQuery turns the last segment of a missing page's path into words
+// for the error page's search box: /films/red-rockit → "red rockit".
+func guessQuery(path string) string {
+	i := strings.LastIndexByte(path, '/')
+	seg := path[i+1:]
+	if len(seg) > 80 {
+		return ""
+	}
+	return strings.TrimSpace(strings.ReplaceAll(seg, "-", " "))
+}
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -104,4 +221,16 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write([]byte("ok\n"))
+}
+
+// absURL is the absolute URL of path on this site.
+func (s *Server) absURL(r *http.Request, path string) string {
+	if s.baseURL != "" {
+		return s.baseURL + path
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path
 }

@@ -1,0 +1,150 @@
+// Package api serves Marquee's JSON API under /api/v1. Every route is
+// listed in Handler; handlers live one per file as methods on *Server and
+// return an error, which serveError turns into a status code and a JSON
+// error {"error": {"code": "...", "message": "..."}}. The OpenAPI
+// document describing it all is embedded and served at
+// /api/v1/openapi.json.
+package api
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"marquee/internal/film"
+	"marquee/internal/httpx"
+	"marquee/internal/search"
+	"marquee/internal/store"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// OpenAPI returns the embedded OpenAPI 3 document.
+func OpenAPI() []byte { return openAPI }
+
+// Server holds what the API handlers need.
+type Server struct {
+	store   *store.Store
+	search  *search.Engine
+	log     *slog.Logger
+	baseURL string
+}
+
+// Options configures a Server.
+type Options struct {
+	BaseURL string // public URL, for links in responses; relative links when empty
+}
+
+// New returns an API server over st and the search engine eng.
+func New(st *store.Store, eng *search.Engine, log *slog.Logger, opt Options) *Server {
+	return &Server{store: st, search: eng, log: log, baseURL: strings.TrimRight(opt.BaseURL, "/")}
+}
+
+// Handler returns the handler for every /api/v1 route; anything else
+// under /api/ is a JSON 404.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /api/v1/films", s.handle(s.filmList))
+	mux.Handle("GET /api/v1/films/{key}", s.handle(s.filmShow))
+	mux.Handle("GET /api/v1/people", s.handle(s.personList))
+	mux.Handle("GET /api/v1/people/{slug}", s.handle(s.personShow))
+	mux.Handle("GET /api/v1/search", s.handle(s.searchList))
+	mux.Handle("GET /api/v1/suggest", s.handle(s.suggestList))
+	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPIShow))
+	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
+	}))
+	return mux
+}
+
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+func (s *Server) handle(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+// paramError is a malformed query parameter; it answers 400 and names
+// the parameter.
+type paramError struct {
+	Param  string
+	Reason string
+}
+
+func (e *paramError) Error() string { return fmt.Sprintf("parameter %q %s", e.Param, e.Reason) }
+
+func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	var pe *paramError
+	switch {
+	case errors.As(err, &pe):
+		writeError(w, http.StatusBadRequest, "bad_parameter", err.Error())
+	case errors.Is(err, search.ErrBadQuery):
+		writeError(w, http.StatusBadRequest, "bad_query", err.Error())
+	case errors.Is(err, film.ErrNotFound):
+		writeError(w, http.StatusNotFound, "not_found", err.Error())
+	case errors.Is(err, context.Canceled):
+	default:
+		s.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal", "the server could not answer; the error has been logged")
+	}
+}
+
+// Error is the body of every error response.
+type Error struct {
+	Error ErrorBody `json:"error"`
+}
+
+// ErrorBody is a machine-readable code and a message for people.
+type ErrorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	b, _ := json.Marshal(Error{Error: ErrorBody{Code: code, Message: msg}})
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+// WriteError answers with a JSON error for a request refused before it
+// reached the API (bad path, wrong method), with a code derived from the
+// status.
+func WriteError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	code := "bad_request"
+	switch status {
+	case http.StatusRequestURITooLong:
+		code = "uri_too_long"
+	case http.StatusMethodNotAllowed:
+		code = "method_not_allowed"
+	case http.StatusNotFound:
+		code = "not_found"
+	}
+	writeError(w, status, code, msg)
+}
+
+// writeJSON encodes v in full, then answers with it and an ETag.
+func writeJSON(w http.ResponseWriter, r *http.Request, v any, modified time.Time) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode response: %w", err)
+	}
+	httpx.Write(w, r, http.StatusOK, "application/json", append(b, '\n'), modified)
+	return nil
+}
+
+func (s *Server) openAPIShow(w http.ResponseWriter, r *http.Request) error {
+	httpx.Write(w, r, http.StatusOK, "application/json", openAPI, time.Time{})
+	return nil
+}

@@ -1,0 +1,50 @@
+package api
+
+import (
+	"net/http"
+
+	"marquee/internal/store"
+)
+
+// filmList serves GET /api/v1/films: films in catalog order, filtered by
+// year, decade, genre, certification, theme or director, a page at a time
+// with a cursor.
+func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
+	var (
+		f   store.FilmFilter
+		err error
+	)
+	if f.Year, err = intParam(r, "year", 0, 1870, 2100); err != nil {
+		return err
+	}
+	if f.Decade, err = decadeParam(r); err != nil {
+		return err
+	}
+	for name, dst := range map[string]*string{"genre": &f.Genre, "certification": &f.Certification, "theme": &f.Theme, "director": &f.Director} {
+		if *dst, err = textParam(r, name, 100); err != nil {
+			return err
+		}
+	}
+	limit, err := intParam(r, "limit", 50, 1, 500)
+	if err != nil {
+		return err
+	}
+	after, err := cursorParam(r, "f")
+	if err != nil {
+		return err
+	}
+	films, err := s.store.FilmsAfter(r.Context(), f, after, limit+1)
+	if err != nil {
+		return err
+	}
+	out := FilmList{Films: []FilmSummary{}}
+	if len(films) > limit {
+		films = films[:limit]
+		out.NextCursor = encodeCursor("f", films[limit-1].ID)
+	}
+	for _, fm := range films {
+		out.Films = append(out.Films, FilmSummary{Slug: fm.Slug, Title: fm.Title, Year: fm.Year, RuntimeMin: fm.RuntimeMin,
+			Genres: nonNil(fm.Genres), Certification: fm.Certification, IMDb: fm.IDs.IMDb, URL: s.baseURL + "/api/v1/films/" + fm.Slug})
+	}
+	return writeJSON(w, r, out, timeZero)
+}

@@ -1,0 +1,150 @@
+package dossier
+
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// bkind is the shape of a scanned block, before sections are assembled.
+type bkind uint8
+
+const (
+	bPara bkind = iota
+	bHeading
+	bList
+	bTable
+	bQuestion
+)
+
+// block is one unit the scanner found. Text is raw (Markdown emphasis
+// still in it); assembly turns it into plain text.
+type block struct {
+	kind    bkind
+	line    int
+	text    string           // paragraph, heading or question
+	level   int              // heading: 1–6 when written as Markdown or setext; 0 when inferred
+	style   hstyle           // heading: how it was written
+	bold    bool             // heading: a bold line
+	hkind   film.SectionKind // heading: kindOf(text, false), worked out once
+	hknown  bool
+	hfirst  film.SectionKind // heading: its kind when it opens the article
+	answer  bool             // paragraph: began "A:"
+	qish    bool             // paragraph: one short line ending in "?"
+	items   []string
+	ordered bool
+	header  []string
+	rows    [][]string
+}
+
+// atxHeading parses "## Heading ##".
+func atxHeading(t string) (text string, level int, ok bool) {
+	for level < len(t) && t[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 6 || level < len(t) && t[level] != ' ' && t[level] != '\t' {
+		return "", 0, false
+	}
+	text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[level:]), "#"))
+	return text, level, text != ""
+}
+
+// isRule matches a thematic break or setext underline: "---", "===", "***".
+func isRule(t string, c byte) bool {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case c:
+			n++
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// listItem parses "- item", "• item", "1. item", "2) item".
+func listItem(t string) (text string, ordered, ok bool) {
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "· ", "◦ ", "▪ ", "– "} {
+		if rest, ok := strings.CutPrefix(t, m); ok {
+			return strings.TrimSpace(rest), false, true
+		}
+	}
+	i := 0
+	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < 4 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+		return strings.TrimSpace(t[i+2:]), true, true
+	}
+	return "", false, false
+}
+
+// unbold removes Markdown bold markers, for matching "**Q:** …".
+func unbold(t string) string {
+	if !strings.Contains(t, "**") && !strings.Contains(t, "__") {
+		return t
+	}
+	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(t, "**", ""), "__", ""))
+}
+
+// qaPrefix parses "Q: …" / "A: …" (and "Question:"/"Answer:").
+func qaPrefix(t string, short, long string) (string, bool) {
+	if t == "" || t[0] != short[0] && t[0] != '*' && t[0] != '_' {
+		return "", false
+	}
+	u := unbold(t)
+	for _, p := range []string{short + ":", short + ".", long + ":"} {
+		if rest, ok := strings.CutPrefix(u, p); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
+}
+
+// boldLine returns the inside of a line that is only bold text.
+func boldLine(t string) (string, bool) {
+	for _, m := range []string{"**", "__"} {
+		if len(t) > 4 && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) {
+			inner := t[2 : len(t)-2]
+			if !strings.Contains(inner, m) && strings.TrimSpace(inner) != "" {
+				return strings.TrimSpace(inner), true
+			}
+		}
+	}
+	return "", false
+}
+
+// tableCells splits "| a | b |" into its cells.
+func tableCells(t string) []string {
+	t = strings.TrimSpace(t)
+	t = strings.TrimPrefix(t, "|")
+	t = strings.TrimSuffix(t, "|")
+	cells := strings.Split(t, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
+}
+
+// isTableSep matches "|---|:--:|".
+func isTableSep(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.Contains(t, "-") || !strings.ContainsAny(t, "|") && !strings.HasPrefix(t, "-") {
+		return false
+	}
+	for _, c := range tableCells(t) {
+		c = strings.Trim(c, ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// endsQuestion reports a question mark at the end of s, before any
+// closing quotes, brackets or emphasis: `What is “Red Rocket?”`.
+func endsQuestion(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, "”\"’')*_ "), "?")
+}

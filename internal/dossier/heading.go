@@ -1,0 +1,174 @@
+package dossier
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hstyle records how a heading was written, so headings written unlike
+// the article's section headings can be read as sub-headings.
+type hstyle uint8
+
+const (
+	styleCaps     hstyle = 1 << iota // ALL CAPS
+	styleNumbered                    // "2. Plot Synopsis"
+	styleColon                       // "Plot Synopsis:"
+	styleSubNum                      // "2.1 Setting"
+)
+
+// smallWords may stay lower case inside a title-case heading.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true,
+	"of": true, "in": true, "on": true, "to": true, "for": true, "with": true, "at": true,
+	"by": true, "from": true, "vs": true, "vs.": true, "as": true, "into": true, "&": true,
+	"within": true, "about": true, "behind": true, "between": true, "its": true, "is": true,
+	"over": true, "under": true, "through": true, "after": true, "before": true, "up": true,
+}
+
+// cutNumbering removes "2. ", "2) ", "2.1 ", "IV. " from the front of s.
+func cutNumbering(s string) (rest string, style hstyle, ok bool) {
+	i, dots := 0, 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' && i > 0) {
+		if s[i] == '.' {
+			dots++
+		}
+		i++
+	}
+	if i > 0 && i <= 6 {
+		j := i
+		if j < len(s) && s[j] == ')' {
+			j++
+		}
+		if j < len(s) && s[j] == ' ' && (dots > 0 || j > i) {
+			style = styleNumbered
+			if dots > 1 || dots == 1 && s[i-1] != '.' {
+				style = styleSubNum
+			}
+			return strings.TrimLeft(s[j:], " "), style, true
+		}
+		return s, 0, false
+	}
+	if r, ok := cutRoman(s); ok {
+		return r, styleNumbered, true
+	}
+	return s, 0, false
+}
+
+func cutRoman(s string) (string, bool) {
+	i := 0
+	for i < len(s) && i < 5 && strings.IndexByte("IVX", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' || s[i+1] != ' ' {
+		return s, false
+	}
+	return strings.TrimLeft(s[i+1:], " "), true
+}
+
+// headingText cleans a heading candidate: numbering, emphasis and a
+// trailing colon go; what they said goes into the style.
+func headingText(s string) (string, hstyle) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.Trim(s, "*_"))
+	var style hstyle
+	if r, st, ok := cutNumbering(s); ok {
+		s, style = r, st
+	}
+	if t, ok := strings.CutSuffix(s, ":"); ok {
+		s, style = strings.TrimSpace(strings.Trim(t, "*_")), style|styleColon
+	}
+	if isAllCaps(s) {
+		style |= styleCaps
+	}
+	return s, style
+}
+
+// looksLikeHeading decides from the line alone whether a plain-text line
+// can be a heading: short, no sentence punctuation at its end, and title
+// case, ALL CAPS, or a known section name.
+func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
+	text, style = headingText(line)
+	if text == "" || len(text) > 90 {
+		return "", 0, false
+	}
+	if i := strings.Index(text, ": "); i >= 0 {
+		// "Plot Summary: What Happens" is a heading with a subtitle;
+		// "Setting: Set against…" is a labelled paragraph.
+		if _, known := synonyms[normHeading(text[:i])]; !known || !isTitleCase(text) {
+			return "", 0, false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if strings.ContainsRune(".!?,;", last) || !hasLetter(text) {
+		return "", 0, false
+	}
+	if strings.HasPrefix(strings.ToLower(text), "in conclusion") {
+		return "", 0, false
+	}
+	if isTitleCase(text) {
+		return text, style, true
+	}
+	_, known := synonyms[normHeading(text)]
+	return text, style, known
+}
+
+// isTitleCase reports whether every word but the small ones starts with a
+// capital letter or a digit, and there are at most ten words.
+func isTitleCase(s string) bool {
+	n := wordCount(s)
+	if n == 0 || n > 10 {
+		return false
+	}
+	i := -1
+	for w := range strings.FieldsSeq(s) {
+		i++
+		w = strings.TrimLeft(w, "“\"‘'(*_[")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r) {
+			continue
+		}
+		if i == 0 || !smallWords[strings.ToLower(strings.TrimRight(w, ",:”\"’'"))] {
+			return false
+		}
+	}
+	return true
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordCount is len(strings.Fields(s)) without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

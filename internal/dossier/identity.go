@@ -1,0 +1,143 @@
+package dossier
+
+import (
+	"strconv"
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// titleYear splits "The Florida Project (2017)" into title and year. A
+// title without a parenthesised year comes back whole with year 0.
+func titleYear(s string) (string, int) {
+	s = strings.TrimSpace(s)
+	i := strings.LastIndex(s, "(")
+	if i < 0 || i+6 > len(s) || s[i+5] != ')' {
+		return s, 0
+	}
+	y, err := strconv.Atoi(s[i+1 : i+5])
+	if err != nil || y < film.MinYear || y > 2100 {
+		return s, 0
+	}
+	title := strings.TrimSpace(s[:i])
+	return strings.Trim(title, "“”\"*_ "), y
+}
+
+// identify fills d.Film from the options, the article title, the
+// introduction ("“Tangerine” is a 2015 American comedy-drama directed by
+// Sean Baker") or the most-mentioned quoted title, in that order.
+func identify(d *film.Dossier, opts *Options, titles []string) {
+	f := &d.Film
+	f.Title, f.Year = articleTitle(d, titles)
+	if intro := d.Section(film.SectionIntroduction); intro != nil {
+		if f.Year == 0 {
+			f.Year = introYear(intro.Text)
+		}
+		f.Directors = directedBy(intro.Text)
+	}
+	if opts.Title != "" {
+		f.Title = opts.Title
+	}
+	if opts.Year != 0 {
+		f.Year = opts.Year
+	}
+	if len(opts.Directors) > 0 {
+		f.Directors = append([]string(nil), opts.Directors...)
+	}
+	if f.Directors == nil {
+		f.Directors = []string{}
+	}
+	f.Slug = opts.Slug
+	if f.Slug == "" && f.Title != "" {
+		f.Slug = film.FilmSlug(f.Title, f.Year)
+	}
+}
+
+// articleTitle finds the film's title (and year, when the title line
+// gives it) in the title line, the introduction's heading or opening
+// words, or else the quoted title mentioned most.
+func articleTitle(d *film.Dossier, titles []string) (string, int) {
+	if d.Title != "" {
+		title, year := titleYear(d.Title)
+		if q := firstQuoted(title); q != "" {
+			title = q
+		}
+		return title, year
+	}
+	if intro := d.Section(film.SectionIntroduction); intro != nil {
+		if t := firstQuoted(intro.Heading); t != "" {
+			return t, 0
+		}
+		if t := leadingQuoted(intro.Text); t != "" {
+			return t, 0
+		}
+	}
+	if len(titles) > 0 {
+		return mostCommon(titles), 0
+	}
+	return "", 0
+}
+
+// firstQuoted returns the first “quoted” or "quoted" text in s.
+func firstQuoted(s string) string {
+	for _, sp := range quoteSpans(s) {
+		return s[sp.start:sp.end]
+	}
+	return ""
+}
+
+// leadingQuoted returns a quoted title that opens s: "“Tangerine” is …".
+func leadingQuoted(s string) string {
+	sp := quoteSpans(s)
+	if len(sp) > 0 && sp[0].start <= 3 {
+		return strings.TrimRight(s[sp[0].start:sp[0].end], ",.")
+	}
+	return ""
+}
+
+// introYear finds "is a 2015 …" / "(2015)" in the introduction.
+func introYear(s string) int {
+	for _, pat := range []string{" is a ", " is an ", "("} {
+		i := strings.Index(s, pat)
+		if i < 0 || i+len(pat)+4 > len(s) {
+			continue
+		}
+		if y, err := strconv.Atoi(s[i+len(pat) : i+len(pat)+4]); err == nil && y >= film.MinYear && y <= 2100 {
+			return y
+		}
+	}
+	return 0
+}
+
+// directedBy finds the name after "directed by" or "directed and
+// edited by", skipping a few lower-case words: "directed by the visionary
+// filmmaker Sean Baker".
+func directedBy(s string) []string {
+	i := strings.Index(s, "directed ")
+	if i < 0 {
+		i = strings.Index(s, "Directed ")
+	}
+	if i < 0 {
+		return []string{}
+	}
+	j := strings.Index(s[i:min(len(s), i+40)], " by ")
+	if j < 0 {
+		return []string{}
+	}
+	name := nameAfter(s[i+j+len(" by "):], 4)
+	if name == "" {
+		return []string{}
+	}
+	return []string{name}
+}
+
+func mostCommon(ss []string) string {
+	n, best, bestN := map[string]int{}, "", 0
+	for _, s := range ss {
+		n[s]++
+		if n[s] > bestN {
+			best, bestN = s, n[s]
+		}
+	}
+	return best
+}

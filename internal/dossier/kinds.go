@@ -1,0 +1,197 @@
+package dossier
+
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// synonyms maps a normalised heading (see normHeading) to its kind.
+// "overview" is handled in kindOf because its meaning depends on where
+// it stands.
+var synonyms = map[string]film.SectionKind{}
+
+func init() {
+	for kind, names := range map[film.SectionKind][]string{
+		film.SectionIntroduction: {"introduction", "intro", "about the film", "about the movie", "background"},
+		film.SectionSynopsis: {"plot synopsis", "synopsis", "premise", "story", "the story", "plot overview",
+			"film synopsis", "movie synopsis", "storyline", "logline", "plot outline"},
+		film.SectionPlot: {"plot summary", "plot", "summary", "story recap", "recap", "plot recap",
+			"plot details", "full plot", "the plot", "story summary", "plot breakdown", "narrative"},
+		film.SectionThemes: {"themes and motifs", "themes and symbolism", "themes", "theme", "motifs",
+			"symbolism", "themes and meaning", "major themes", "key themes", "thematic analysis", "meaning"},
+		film.SectionCharacters: {"cast", "characters", "character analysis", "cast and characters",
+			"main cast", "the cast", "cast and crew", "performances", "characters and performances",
+			"character study", "who's who", "cast list", "principal cast"},
+		film.SectionCinematography: {"cinematography and visuals", "visual style", "cinematography",
+			"visuals", "look and feel", "visual language", "camera work", "photography", "visual elements"},
+		film.SectionSound: {"soundtrack and sound design", "music and sound", "score", "soundtrack",
+			"music", "sound", "sound design", "sound and music", "the score", "music and score"},
+		film.SectionReception: {"critical reception", "reception", "critical response", "reviews",
+			"critics", "critical reaction", "response", "critical acclaim", "reception and reviews",
+			"critical and audience reception", "audience reception", "review"},
+		film.SectionImpact: {"impact and significance", "legacy", "cultural impact", "impact",
+			"significance", "influence", "cultural significance", "legacy and influence", "impact and legacy"},
+		film.SectionComparisons: {"comparison to other films", "comparisons with other films", "similar films",
+			"comparisons", "comparison", "comparison with other films", "films like it", "if you liked it",
+			"related films", "compared to other films", "comparisons to other films"},
+		film.SectionControversies: {"controversies and debates", "controversies", "controversy", "debates",
+			"criticism", "criticisms", "controversy and criticism"},
+		film.SectionProduction: {"behind the scenes", "production", "making of", "the making of",
+			"development", "filming", "production history", "development and production", "production notes",
+			"casting", "production and development"},
+		film.SectionVision: {"director's vision", "directors vision", "director vision", "the director's vision",
+			"directorial vision", "the director", "director's intentions", "director's statement"},
+		film.SectionBoxOffice: {"box office performance", "box office", "commercial performance",
+			"box office results", "release and box office", "box-office", "financial performance",
+			"commercial reception", "box office and release"},
+		film.SectionFanTheories: {"fan theories and speculations", "fan theories", "theories",
+			"fan theories and speculation", "speculation", "fan speculation", "interpretations"},
+		film.SectionConclusion: {"conclusion", "final thoughts", "verdict", "the verdict", "closing thoughts",
+			"final verdict", "in conclusion", "conclusions", "wrap up", "wrap-up", "the bottom line",
+			"bottom line", "final words", "summing up", "closing"},
+		film.SectionFAQ: {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a",
+			"q & a", "common questions", "faq section", "frequently asked question"},
+	} {
+		for _, n := range names {
+			synonyms[normHeading(n)] = kind
+		}
+	}
+}
+
+// keywords decide a kind when no synonym matches exactly, tried in order:
+// "Plot Synopsis" must reach synopsis before plot.
+var keywords = []struct {
+	word string
+	kind film.SectionKind
+}{
+	{"frequently asked", film.SectionFAQ}, {"faq", film.SectionFAQ},
+	{"box office", film.SectionBoxOffice}, {"box-office", film.SectionBoxOffice},
+	{"fan theor", film.SectionFanTheories},
+	{"behind the scenes", film.SectionProduction}, {"making of", film.SectionProduction},
+	{"vision", film.SectionVision},
+	{"controvers", film.SectionControversies},
+	{"comparison", film.SectionComparisons}, {"compared", film.SectionComparisons}, {"similar", film.SectionComparisons},
+	{"legacy", film.SectionImpact}, {"impact", film.SectionImpact},
+	{"reception", film.SectionReception}, {"critical", film.SectionReception},
+	{"soundtrack", film.SectionSound}, {"sound", film.SectionSound}, {"music", film.SectionSound},
+	{"cinematograph", film.SectionCinematography}, {"visual", film.SectionCinematography},
+	{"character", film.SectionCharacters},
+	{"theme", film.SectionThemes}, {"motif", film.SectionThemes}, {"symbolism", film.SectionThemes},
+	{"synopsis", film.SectionSynopsis},
+	{"plot", film.SectionPlot},
+	{"introduc", film.SectionIntroduction},
+	{"conclusion", film.SectionConclusion}, {"final thoughts", film.SectionConclusion}, {"verdict", film.SectionConclusion},
+	{"production", film.SectionProduction},
+}
+
+// kindOf maps a heading to its canonical kind. first says whether the
+// heading opens the article, where "Overview" is the introduction. known
+// is false for headings left as SectionOther.
+func kindOf(heading string, first bool) (kind film.SectionKind, known bool) {
+	return kindOfNorm(heading, normHeading(heading), first)
+}
+
+// kindOfNorm is kindOf for a heading already normalised as n.
+func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known bool) {
+	if n == "overview" {
+		if first {
+			return film.SectionIntroduction, true
+		}
+		return film.SectionSynopsis, true
+	}
+	if k, ok := synonyms[n]; ok {
+		return k, true
+	}
+	if len(n) > 60 {
+		return film.SectionOther, false
+	}
+	// A quoted film title must not decide the kind: "Introduction to
+	// “Sound of Metal”" is an introduction.
+	kn := normHeading(stripQuoted(heading))
+	for _, kw := range keywords {
+		if strings.Contains(kn, kw.word) {
+			return kw.kind, true
+		}
+	}
+	return film.SectionOther, false
+}
+
+// normHeading folds case, curly quotes, "&", numbering, and punctuation
+// so that "2. PLOT SYNOPSIS:" and "Plot Synopsis" compare equal.
+func normHeading(s string) string {
+	s, _ = headingText(s)
+	s = fold(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '&':
+			if b.Len() > 0 {
+				b.WriteString(" and")
+			}
+			space = true
+			continue
+		case r == '\'' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '"':
+		default:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	out := b.String()
+	out = strings.TrimPrefix(out, "the ")
+	return out
+}
+
+// stripQuoted drops text between double quotes, curly or straight.
+func stripQuoted(s string) string {
+	if !strings.ContainsAny(s, "\"“") {
+		return s
+	}
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch r {
+		case '"':
+			in = !in
+		case '“':
+			in = true
+		case '”':
+			in = false
+		default:
+			if !in {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// fold is film.Fold without its Unicode normalisation when s needs none:
+// headings are checked on every short line, and most are ASCII.
+func fold(s string) string {
+	for _, r := range s {
+		if r >= 0x80 && r != '’' && r != '‘' && r != '“' && r != '”' {
+			return film.Fold(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '’' || r == '‘':
+			r = '\''
+		case r == '“' || r == '”':
+			r = '"'
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

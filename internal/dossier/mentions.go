@@ -1,0 +1,173 @@
+package dossier
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// placeCues and pubCues, just before a capitalised run, say what it is.
+var (
+	placeCues = []string{"on location in ", "set in ", "shot in ", "filmed in ", "town of ", "city of ",
+		"streets of ", "located in ", "native of ", "raised in ", "born in ", "outskirts of "}
+	pubCues = []string{"interview with ", "interview with the ", "speaking to ", "speaking to the ",
+		"talking to ", "talking to the ", "told ", "told the ", "writing in ", "writing for ", "wrote in ",
+		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for "}
+	musicCues = []string{"song", "track", "album", "single", "music", "band", "tune", "sings", "anthem"}
+)
+
+// mentions is the second pass: people (with surnames expanded), places,
+// publications and film titles, in first-seen order.
+func (x *extractor) mentions(u unit, spans []span) {
+	x.films(u.text, spans)
+	ws := u.ws
+	capRuns(u.text, ws, func(a, b int) {
+		if inSpans(spans, int(ws[a].start)) {
+			return
+		}
+		x.run(u.text, ws, a, b)
+	})
+}
+
+// run classifies the parts of one capitalised run, longest gazetteer
+// match first; what is left may be a person.
+func (x *extractor) run(s string, ws []word, a, b int) {
+	if last := ws[b-1].s; last == "Boulevard" || last == "Avenue" || last == "Street" || last == "Road" {
+		x.add("place", joinWords(ws, a, b), "")
+		return
+	}
+	rest := a
+	for k := a; k < b; {
+		l := min(6, b-k)
+		for ; l > 0; l-- {
+			name := joinWords(ws, k, k+l)
+			kind := ""
+			switch {
+			case publications[name]:
+				kind = "publication"
+			case places[name]:
+				kind = "place"
+			}
+			if kind != "" {
+				x.person(s, ws, rest, k)
+				x.add(kind, strings.TrimPrefix(name, "the "), "")
+				k += l
+				rest = k
+				break
+			}
+		}
+		if l == 0 {
+			k++
+		}
+	}
+	x.person(s, ws, rest, b)
+}
+
+// person lists ws[a:b] as a person, a cued place or publication, or a
+// film the catalog knows.
+func (x *extractor) person(s string, ws []word, a, b int) {
+	for a < b && stopCaps[ws[a].s] {
+		a++
+	}
+	if a >= b || b-a > 4 {
+		return
+	}
+	name := joinWords(ws, a, b)
+	if full, ok := x.resolve(name); ok {
+		slug, _ := x.lookupPerson(full)
+		x.add("person", full, slug)
+		return
+	}
+	at := int(ws[a].start)
+	before := s[max(0, at-30):at]
+	switch {
+	case hasSuffixAny(before, placeCues) && !orgWords[ws[b-1].s]:
+		x.add("place", name, "")
+	case hasSuffixAny(before, pubCues):
+		x.add("publication", name, "")
+	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
+		if slug, ok := x.lookupFilm(name, 0); ok {
+			x.add("film", name, slug)
+		}
+	}
+}
+
+// hasSuffixAny reports whether s ends with one of list, ignoring case.
+func hasSuffixAny(s string, list []string) bool {
+	for _, c := range list {
+		if len(s) >= len(c) && strings.EqualFold(s[len(s)-len(c):], c) {
+			return true
+		}
+	}
+	return false
+}
+
+// films lists quoted titles: short, title case, not a sentence, and not
+// a song (a title seen once in a sentence about music).
+func (x *extractor) films(s string, spans []span) {
+	for _, sp := range spans {
+		title, ok := titleSpan(s[sp.start:sp.end])
+		if !ok {
+			continue
+		}
+		year := yearAfter(s[min(len(s), sp.end+3):])
+		x.titles = append(x.titles, title)
+		if year == 0 && !x.mention["film\x00"+title] && musicSentence(s, sp) {
+			continue
+		}
+		slug, _ := x.lookupFilm(title, year)
+		x.add("film", title, slug)
+	}
+}
+
+// titleSpan reports whether quoted text reads as a title.
+func titleSpan(q string) (string, bool) {
+	t := strings.TrimSpace(strings.TrimRight(q, ",. "))
+	n := wordCount(t)
+	if n == 0 || n > 8 || strings.Contains(t, ". ") || strings.ContainsAny(t, "?!") {
+		return "", false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || !isTitleCase(t) {
+		return "", false
+	}
+	return t, true
+}
+
+// yearAfter reads " (2018)" at the start of s.
+func yearAfter(s string) int {
+	s = strings.TrimLeft(s, " ")
+	if len(s) < 6 || s[0] != '(' || s[5] != ')' {
+		return 0
+	}
+	y, err := strconv.Atoi(s[1:5])
+	if err != nil || y < 1870 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+// musicSentence reports whether the sentence around sp talks about music.
+func musicSentence(s string, sp span) bool {
+	// Look no further than a long sentence either side, so that a
+	// paragraph with no full stops stays linear.
+	lo := max(0, sp.start-300)
+	from := strings.LastIndex(s[lo:max(lo, sp.start-3)], ". ")
+	if from >= 0 {
+		from += lo
+	}
+	hi := min(len(s), sp.end+300)
+	to := strings.Index(s[min(len(s), sp.end):hi], ". ")
+	end := hi
+	if to >= 0 {
+		end = sp.end + to
+	}
+	sent := strings.ToLower(s[max(lo, from):end])
+	for _, c := range musicCues {
+		if strings.Contains(sent, c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,144 @@
+package dossier
+
+import (
+	"strings"
+	"unicode"
+)
+
+// noiseReason says why a whole line is page furniture rather than
+// article text, or "" when it is text. Only short lines qualify: a real
+// paragraph that happens to start with "By" is never dropped.
+func noiseReason(s string) string {
+	if len(s) > 160 {
+		return ""
+	}
+	l := strings.ToLower(strings.Trim(s, "*_#>[] \t"))
+	switch {
+	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad":
+		return "advertisement"
+	case hasAnyPrefix(l, "related:", "related articles", "related stories", "related posts", "see also:", "more from", "you may also like", "recommended for you", "recommended:"):
+		return "related links"
+	case hasAnyPrefix(l, "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
+		return "share prompt"
+	case hasAnyPrefix(l, "read more", "continue reading", "read next", "click here", "read the full"):
+		return "read-more link"
+	case hasAnyPrefix(l, "subscribe", "sign up for", "join our newsletter", "get our newsletter", "newsletter"):
+		return "subscription prompt"
+	case hasAnyPrefix(l, "image credit", "image:", "photo credit", "photo:", "photograph:", "credit:", "image via", "photo by", "image courtesy", "photo courtesy", "getty images"):
+		return "image credit"
+	case strings.Contains(l, "cookie") && (strings.Contains(l, "we use") || strings.Contains(l, "accept") || strings.Contains(l, "this site") || strings.Contains(l, "consent")):
+		return "cookie notice"
+	case hasAnyPrefix(l, "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
+		return "date line"
+	case isByline(s):
+		return "byline"
+	case isDateLine(l):
+		return "date line"
+	case hasAnyPrefix(l, "tags:", "filed under", "comments", "leave a comment", "all rights reserved", "©", "copyright ©"):
+		return "page furniture"
+	}
+	return ""
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isByline matches "By Jane Doe", "By Jane Doe | March 3, 2022" and
+// "Written by Jane Doe": a few capitalised words and nothing that reads
+// like a sentence.
+func isByline(s string) bool {
+	s = strings.Trim(s, "*_ ")
+	rest, ok := strings.CutPrefix(s, "By ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "Written by ")
+	}
+	if !ok {
+		return false
+	}
+	if i := strings.IndexAny(rest, "|,•·—–"); i >= 0 {
+		rest = rest[:i]
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) && w != "and" {
+			return false
+		}
+	}
+	return !strings.HasSuffix(s, ".")
+}
+
+var months = []string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+// isDateLine matches a line that is only a date: "March 3, 2022",
+// "3 March 2022", "2022-03-03", "03/03/2022", optionally with a weekday.
+func isDateLine(l string) bool {
+	if len(l) > 40 {
+		return false
+	}
+	digits, month, other := 0, false, 0
+	for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+		switch {
+		case isDigits(w):
+			digits++
+		case isNumericDate(w):
+			digits += 3
+		case isMonth(w):
+			month = true
+		case isWeekday(w):
+		default:
+			other++
+		}
+	}
+	return other == 0 && ((month && digits >= 1) || digits >= 3)
+}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func isNumericDate(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if !isDigits(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func isMonth(w string) bool {
+	for _, m := range months {
+		if w == m {
+			return true
+		}
+	}
+	return false
+}
+
+func isWeekday(w string) bool {
+	switch strings.TrimSuffix(w, "day") {
+	case "mon", "tues", "wednes", "thurs", "fri", "satur", "sun":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// Parse reads an article (plain text or Markdown, UTF-8 or Latin-1, any
+// line endings) into a dossier. file names the input in errors and in
+// Dossier.Source; opts may be nil.
+//
+// Parse never panics and runs in time linear in len(src). Input it cannot
+// use — empty, binary, too large, only a table, or with no headings, FAQ
+// or other structure — gives one *ParseError. Latin-1 input is converted
+// and noted in Dossier.Warnings. Page noise (bylines, "Advertisement", …)
+// is dropped from the text and listed in Dossier.Noise. Slices in the
+// result are never nil, so JSON shows [] rather than null.
+func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	defer func() {
+		// A bug must not take down an import of thousands of articles.
+		if r := recover(); r != nil {
+			d, err = nil, &ParseError{File: file, Reason: fmt.Sprintf("internal error while parsing (%v); please report this file", r)}
+		}
+	}()
+	lines, warnings, err := decode(file, src, opts.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	blocks, noise := scan(lines)
+	if err := structured(file, blocks); err != nil {
+		return nil, err
+	}
+	d = &film.Dossier{Source: file, Warnings: warnings, Noise: noise}
+	assemble(d, blocks)
+	if len(d.Sections) == 0 && len(d.FAQ) == 0 {
+		return nil, &ParseError{File: file, Line: blocks[0].line, Reason: "only a title, no sections"}
+	}
+	extract(d, opts)
+	normalize(d)
+	return d, nil
+}
+
+// structured rejects input with nothing to parse: only tables, or no
+// heading and no FAQ.
+func structured(file string, blocks []block) error {
+	headings, questions, tables, text := 0, 0, 0, 0
+	for _, b := range blocks {
+		switch b.kind {
+		case bHeading:
+			headings++
+		case bQuestion:
+			questions++
+		case bTable:
+			tables++
+		default:
+			text++
+		}
+	}
+	switch {
+	case len(blocks) == 0:
+		return &ParseError{File: file, Reason: "no article text (only page noise)"}
+	case tables > 0 && headings+questions+text == 0:
+		return &ParseError{File: file, Line: blocks[0].line, Reason: "only a table, no article text"}
+	case headings == 0 && questions == 0:
+		return &ParseError{File: file, Line: blocks[0].line, Reason: "no recognisable structure: no headings and no FAQ"}
+	}
+	return nil
+}
+
+// extract runs the two passes over the text, then settles the film's
+// identity and drops the film itself from the films it mentions.
+func extract(d *film.Dossier, opts *Options) {
+	x := newExtractor(d, opts)
+	us := units(d)
+	x.harvest(us)
+	prev := ""
+	for i, u := range us {
+		spans := u.spans
+		x.mentions(u, spans)
+		if i > 0 && us[i-1].kind == u.kind {
+			prev = us[i-1].text
+		} else {
+			prev = ""
+		}
+		if len(spans) > 0 {
+			x.quotes(u, spans, prev)
+		}
+	}
+	identify(d, opts, x.titles)
+	for _, dir := range d.Film.Directors {
+		x.learn(dir)
+	}
+	self := film.Fold(d.Film.Title)
+	films := d.Mentions.Films[:0]
+	for _, f := range d.Mentions.Films {
+		if film.Fold(f) != self {
+			films = append(films, f)
+		}
+	}
+	d.Mentions.Films = films
+}
+
+// normalize makes every list non-nil, so JSON shows [] and not null.
+func normalize(d *film.Dossier) {
+	if d.Sections == nil {
+		d.Sections = []film.Section{}
+	}
+	for i := range d.Sections {
+		if d.Sections[i].Subsections == nil {
+			d.Sections[i].Subsections = []film.Subsection{}
+		}
+	}
+	d.FAQ = nonNil(d.FAQ)
+	d.Cast = nonNil(d.Cast)
+	d.Quotes = nonNil(d.Quotes)
+	m := &d.Mentions
+	m.Films, m.People, m.Places, m.Publications = nonNil(m.Films), nonNil(m.People), nonNil(m.Places), nonNil(m.Publications)
+	d.Film.Directors = nonNil(d.Film.Directors)
+	d.Film.Title = strings.TrimSpace(d.Film.Title)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

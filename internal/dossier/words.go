@@ -1,0 +1,237 @@
+package dossier
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is the inside of a quoted stretch: s[start:end].
+type span struct{ start, end int }
+
+// quoteSpans finds “curly” and "straight" double-quoted stretches. An
+// unclosed quote opens nothing.
+func quoteSpans(s string) []span {
+	var out []span
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] != '"' && s[i] != 0xe2 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		switch {
+		case strings.HasPrefix(s[i:], "“"):
+			j := strings.Index(s[i+3:], "”")
+			if j < 0 {
+				return out
+			}
+			out = append(out, span{i + 3, i + 3 + j})
+			i += 3 + j + 3
+		case s[i] == '"':
+			j := strings.IndexByte(s[i+1:], '"')
+			if j < 0 {
+				return out
+			}
+			out = append(out, span{i + 1, i + 1 + j})
+			i += j + 2
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// word is one token of running text; poss marks a possessive ("Baker’s")
+// whose "’s" is not part of s.
+type word struct {
+	s          string
+	start, end int32 // int32 keeps the token store small; input is capped far below 2 GB
+	poss       bool
+}
+
+// tokenize splits s into words: letters and digits, with inner hyphens,
+// apostrophes, full stops and ampersands kept ("Sin-Dee", "O’Hagan",
+// "U.S."). It appends to buf so callers can reuse it.
+func tokenize(s string, buf []word) []word { return tokenizeWords(s, buf[:0], false) }
+
+// tokenizeCaps is tokenize for callers that only look at capitalised
+// runs: it drops lower-case words longer than any connector, which is
+// most of the text. Runs still break at them, because the words around
+// a dropped one are no longer one space apart. It appends to buf.
+func tokenizeCaps(s string, buf []word) []word { return tokenizeWords(s, buf, true) }
+
+func tokenizeWords(s string, buf []word, caps bool) []word {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		if caps && c >= 'a' && c <= 'z' {
+			j := i + 1
+			for j < len(s) && asciiWord[s[j]] {
+				j++
+			}
+			if (j == len(s) || s[j] < utf8.RuneSelf && s[j] != '-' && s[j] != '\'' && s[j] != '.' && s[j] != '&') && !isConnector(s[i:j]) {
+				i = j
+				continue
+			}
+		}
+		r, n := rune(c), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) && asciiWord[s[j]] {
+			j++
+		}
+		for j < len(s) {
+			r2, n2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if isWordRune(r2) || (r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' || r2 == '&') && j+n2 < len(s) && isWordStart(s[j+n2:]) {
+				j += n2
+				continue
+			}
+			break
+		}
+		w := word{s: s[i:j], start: int32(i), end: int32(j)}
+		if t, ok := cutPossessive(w.s); ok {
+			w.s, w.poss = t, true
+		}
+		buf = append(buf, w)
+		i = j
+	}
+	return buf
+}
+
+func cutPossessive(w string) (string, bool) {
+	if last := w[len(w)-1]; last != 's' && last != 0x99 { // 0x99 ends "’"
+		return w, false
+	}
+	for _, suf := range []string{"’s", "'s"} {
+		if t, ok := strings.CutSuffix(w, suf); ok && t != "" {
+			return t, true
+		}
+	}
+	if t, ok := strings.CutSuffix(w, "s’"); ok && t != "" {
+		return t + "s", true
+	}
+	return w, false
+}
+
+// asciiWord marks the ASCII letters and digits; bytes of UTF-8
+// sequences are false.
+var asciiWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isWordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+// isCap reports whether a word starts with a capital letter or a digit
+// followed by a letter ("A24").
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// connectors may join capitalised words inside one name.
+var connectors = map[string]bool{"of": true, "the": true, "&": true, "de": true, "del": true,
+	"van": true, "von": true, "da": true, "du": true, "la": true, "le": true, "der": true}
+
+func isConnector(w string) bool {
+	switch w {
+	case "of", "the", "de", "del", "van", "von", "da", "du", "la", "le", "der":
+		return true
+	}
+	return false
+}
+
+// capRuns calls fn for each run of capitalised words in ws — words one
+// space apart, joined only by connectors, ended by a possessive.
+func capRuns(s string, ws []word, fn func(a, b int)) {
+	for i := 0; i < len(ws); {
+		if !isCap(ws[i].s) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !ws[j-1].poss && ws[j].start == ws[j-1].end+1 && s[ws[j-1].end] == ' ' {
+			if isCap(ws[j].s) {
+				j++
+				continue
+			}
+			if connectors[ws[j].s] && j+1 < len(ws) && isCap(ws[j+1].s) && ws[j+1].start == ws[j].end+1 {
+				j += 2
+				continue
+			}
+			break
+		}
+		fn(i, j)
+		i = j
+	}
+}
+
+// joinWords returns the text of ws[a:b] with single spaces.
+func joinWords(ws []word, a, b int) string {
+	if b-a == 1 {
+		return ws[a].s
+	}
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		if k > a {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(ws[k].s)
+	}
+	return sb.String()
+}
+
+// nameAfter returns the capitalised run (up to four words) at the start
+// of s, after skipping up to skip lower-case words: "the visionary
+// filmmaker Sean Baker" → "Sean Baker".
+func nameAfter(s string, skip int) string {
+	ws := tokenize(firstClause(s, 120), nil)
+	i := 0
+	for i < len(ws) && i < skip && !isCap(ws[i].s) {
+		i++
+	}
+	if i >= len(ws) || !isCap(ws[i].s) {
+		return ""
+	}
+	name := ""
+	capRuns(s, ws[i:], func(a, b int) {
+		if name == "" && a == 0 {
+			name = joinWords(ws[i:], a, min(b, a+4))
+		}
+	})
+	return name
+}
+
+// firstClause cuts s at its first clause punctuation, and at most n bytes.
+func firstClause(s string, n int) string {
+	if len(s) > n {
+		s = s[:n]
+	}
+	if i := strings.IndexAny(s, ",;:()“”\"—"); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

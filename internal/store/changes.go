@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ErrNoChangeWatch is returned by WatchChanges on engines that cannot
+// report changes cheaply (PostgreSQL); callers then must not cache.
+var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
+
+// ChangeWatcher tells whether anything was committed to the database, by
+// this process or any other, since it last looked. It holds one read
+// connection of its own, which keeps SQLite's WAL and its shared-memory
+// index open. Where it can map that index (the "-shm" file) it reads the
+// header every commit rewrites; elsewhere it asks PRAGMA data_version,
+// which changes whenever another connection commits. It is safe for
+// concurrent use.
+type ChangeWatcher struct {
+	shm     *shmHeader // nil: ask PRAGMA data_version
+	shmMu   sync.Mutex // guards shmLast and gen on the shm path
+	shmLast [4]uint32
+
+	mu      sync.Mutex // guards conn, last and gen: one query at a time
+	conn    *sql.Conn
+	last    int64
+	gen     uint64
+	batch   sync.Mutex // guards waiting and running
+	waiting []chan genResult
+	running bool
+}
+
+type genResult struct {
+	gen uint64
+	err error
+}
+
+// WatchChanges returns a ChangeWatcher on a SQLite store, or
+// ErrNoChangeWatch on an engine without a cheap change counter.
+func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
+	if s.dialect.name() != "sqlite" {
+		return nil, ErrNoChangeWatch
+	}
+	conn, err := s.read.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("watch changes: %w", err)
+	}
+	w := &ChangeWatcher{conn: conn}
+	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&w.last); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("watch changes: %w", err)
+	}
+	// The query above opened the WAL, so the -shm file exists now.
+	if w.shm = openShm(strings.TrimPrefix(s.dsn, "sqlite:")); w.shm != nil {
+		w.shmLast, _ = w.shm.state()
+	}
+	return w, nil
+}
+
+// Generation returns a number that stays the same while nothing is
+// committed to the database and grows when anything is. Reading it before
+// reading data makes anything derived from that data safe to reuse for as
+// long as the generation stays the same.
+//
+// Concurrent callers share queries: each caller waits for the next query
+// that starts after it called, so the answer reflects every commit that
+// finished before the call, while one query answers many callers.
+func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
+	if w.shm != nil {
+		key, stable := w.shm.state()
+		w.shmMu.Lock()
+		defer w.shmMu.Unlock()
+		if key != w.shmLast || !stable {
+			// Mid-update copies get a fresh generation each time, so
+			// nothing read under one is ever reused.
+			w.shmLast = key
+			w.gen++
+		}
+		return w.gen, nil
+	}
+	ch := make(chan genResult, 1)
+	w.batch.Lock()
+	w.waiting = append(w.waiting, ch)
+	lead := !w.running
+	w.running = true
+	w.batch.Unlock()
+	if lead {
+		go w.serve() // runs while callers keep coming, then ends
+	}
+	select {
+	case r := <-ch:
+		return r.gen, r.err
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+// serve answers waiting callers batch by batch until none is left. A batch
+// is taken before its query starts, so every caller in it called before
+// the query began.
+func (w *ChangeWatcher) serve() {
+	for {
+		w.batch.Lock()
+		batch := w.waiting
+		w.waiting = nil
+		if len(batch) == 0 {
+			w.running = false
+			w.batch.Unlock()
+			return
+		}
+		w.batch.Unlock()
+		gen, err := w.query()
+		for _, ch := range batch {
+			ch <- genResult{gen, err}
+		}
+	}
+}
+
+func (w *ChangeWatcher) query() (uint64, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var v int64
+	if err := w.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("data version: %w", err)
+	}
+	if v != w.last {
+		w.last = v
+		w.gen++
+	}
+	return w.gen, nil
+}
+
+// Close releases the watcher's mapping and connection.
+func (w *ChangeWatcher) Close() error {
+	if w.shm != nil {
+		w.shm.close()
+	}
+	return w.conn.Close()
+}
+
+// usesSharedMemory reports whether the watcher reads the wal-index
+// directly, for tests.
+func (w *ChangeWatcher) usesSharedMemory() bool { return w.shm != nil }

@@ -1,0 +1,319 @@
+package web
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// dossierView is a dossier shaped for reading: a table of contents,
+// sections whose text links the first mention of each catalogued name,
+// quotes set beside the section that cites them, and the FAQ.
+type dossierView struct {
+	D        *film.Dossier
+	TOC      []tocEntry
+	Sections []sectionView
+	FAQ      []film.FAQ
+	FAQID    string
+	FAQTitle string
+	Places   []mention
+	Pubs     []mention
+	Films    []mention
+	People   []mention
+}
+
+type tocEntry struct {
+	ID    string
+	Label string
+	Subs  []tocEntry
+}
+
+type sectionView struct {
+	ID          string
+	Kind        film.SectionKind
+	Heading     string
+	Blocks      []template.HTML
+	Subsections []subsectionView
+	Quotes      []film.Quote
+	Words       int
+}
+
+type subsectionView struct {
+	ID     string
+	Label  string
+	Blocks []template.HTML
+}
+
+type mention struct {
+	Name string
+	URL  string
+}
+
+func newDossierView(d *film.Dossier) *dossierView {
+	v := &dossierView{D: d, FAQ: d.FAQ, FAQID: "faq", FAQTitle: "Frequently asked questions"}
+	lk := newLinker(d)
+	ids := map[string]bool{"faq": true, "cast": true, "facts": true, "top": true}
+	uniq := func(base string) string {
+		id := base
+		for n := 2; ids[id]; n++ {
+			id = base + "-" + itoa(n)
+		}
+		ids[id] = true
+		return id
+	}
+	quotesBy := map[film.SectionKind][]film.Quote{}
+	for _, q := range d.Quotes {
+		quotesBy[q.Section] = append(quotesBy[q.Section], q)
+	}
+	placed := map[film.SectionKind]bool{}
+	for _, sec := range d.Sections {
+		heading := sec.Heading
+		if heading == "" {
+			heading = sec.Kind.Label()
+		}
+		if sec.Kind == film.SectionFAQ && len(d.FAQ) > 0 {
+			v.FAQTitle = heading
+			v.TOC = append(v.TOC, tocEntry{ID: "faq", Label: heading})
+			continue
+		}
+		sv := sectionView{ID: uniq(slugOr(heading, string(sec.Kind))), Kind: sec.Kind, Heading: heading, Words: len(strings.Fields(sec.Text))}
+		sv.Blocks = lk.blocks(sec.Blocks)
+		if len(sec.Blocks) == 0 && len(sec.Subsections) == 0 && sec.Text != "" {
+			sv.Blocks = lk.blocks(paragraphs(sec.Text))
+		}
+		te := tocEntry{ID: sv.ID, Label: heading}
+		for _, sub := range sec.Subsections {
+			ss := subsectionView{ID: uniq(sv.ID + "-" + slugOr(sub.Label, "part")), Label: sub.Label}
+			ss.Blocks = lk.blocks(sub.Blocks)
+			if len(sub.Blocks) == 0 && sub.Text != "" {
+				ss.Blocks = lk.blocks(paragraphs(sub.Text))
+			}
+			sv.Subsections = append(sv.Subsections, ss)
+			if sub.Label != "" {
+				te.Subs = append(te.Subs, tocEntry{ID: ss.ID, Label: sub.Label})
+			}
+		}
+		if !placed[sec.Kind] {
+			sv.Quotes = quotesBy[sec.Kind]
+			placed[sec.Kind] = true
+		}
+		v.Sections = append(v.Sections, sv)
+		v.TOC = append(v.TOC, te)
+	}
+	// Quotes whose section is missing go after the last section.
+	var rest []film.Quote
+	for _, q := range d.Quotes {
+		if !placed[q.Section] {
+			rest = append(rest, q)
+		}
+	}
+	if len(rest) > 0 {
+		id := uniq("quotes")
+		v.Sections = append(v.Sections, sectionView{ID: id, Heading: "In their words", Quotes: rest})
+		v.TOC = append(v.TOC, tocEntry{ID: id, Label: "In their words"})
+	}
+	if len(d.FAQ) > 0 && d.Section(film.SectionFAQ) == nil {
+		v.TOC = append(v.TOC, tocEntry{ID: "faq", Label: v.FAQTitle})
+	}
+	v.Places = mentions(d.Mentions.Places, func(n string) string { return "/places/" + film.Slugify(n) })
+	v.Pubs = mentions(d.Mentions.Publications, func(n string) string { return "/publications/" + film.Slugify(n) })
+	v.Films = mentions(d.Mentions.Films, func(n string) string { return lk.url("film", n) })
+	v.People = mentions(d.Mentions.People, func(n string) string { return lk.url("person", n) })
+	return v
+}
+
+func mentions(ns []string, url func(string) string) []mention {
+	out := make([]mention, 0, len(ns))
+	for _, n := range ns {
+		if film.Slugify(n) != "" {
+			out = append(out, mention{Name: n, URL: url(n)})
+		}
+	}
+	return out
+}
+
+func slugOr(s, alt string) string {
+	if v := film.Slugify(s); v != "" {
+		if len(v) > 48 {
+			v = strings.TrimRight(v[:48], "-")
+		}
+		return v
+	}
+	return alt
+}
+
+// paragraphs splits plain text on blank lines into paragraph blocks.
+func paragraphs(text string) []film.Block {
+	var out []film.Block
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, film.Block{Kind: film.BlockParagraph, Text: p})
+		}
+	}
+	return out
+}
+
+// linker links the first mention, across the whole dossier, of each name
+// the dossier links to a catalog page.
+type linker struct {
+	names []string          // longest first, so "Sean Baker" wins over "Baker"
+	urls  map[string]string // name → URL
+	done  map[string]bool
+}
+
+func newLinker(d *film.Dossier) *linker {
+	l := &linker{urls: map[string]string{}, done: map[string]bool{}}
+	for _, k := range d.Links {
+		if k.Slug == "" || len(k.Name) < 3 {
+			continue
+		}
+		var u string
+		switch k.Kind {
+		case "film":
+			u = "/films/" + k.Slug
+		case "person":
+			u = "/people/" + k.Slug
+		case "place":
+			u = "/places/" + k.Slug
+		case "publication":
+			u = "/publications/" + k.Slug
+		default:
+			continue
+		}
+		if k.Slug == d.Film.Slug {
+			continue
+		}
+		if _, ok := l.urls[k.Name]; !ok {
+			l.names = append(l.names, k.Name)
+			l.urls[k.Name] = u
+		}
+	}
+	sort.SliceStable(l.names, func(i, j int) bool { return len(l.names[i]) > len(l.names[j]) })
+	return l
+}
+
+// url is the page of a mentioned film or person when the dossier links
+// it, else "".
+func (l *linker) url(kind, name string) string {
+	u := l.urls[name]
+	if (kind == "film" && strings.HasPrefix(u, "/films/")) || (kind == "person" && strings.HasPrefix(u, "/people/")) {
+		return u
+	}
+	return ""
+}
+
+func (l *linker) blocks(bs []film.Block) []template.HTML {
+	out := make([]template.HTML, 0, len(bs))
+	for _, b := range bs {
+		var sb strings.Builder
+		switch b.Kind {
+		case film.BlockList:
+			tag := "ul"
+			if b.Ordered {
+				tag = "ol"
+			}
+			sb.WriteString("<" + tag + ">")
+			for _, it := range b.Items {
+				sb.WriteString("<li>")
+				l.text(&sb, it)
+				sb.WriteString("</li>")
+			}
+			sb.WriteString("</" + tag + ">")
+		case film.BlockTable:
+			sb.WriteString(`<div class="table-wrap"><table>`)
+			if len(b.Header) > 0 {
+				sb.WriteString("<thead><tr>")
+				for _, h := range b.Header {
+					sb.WriteString(`<th scope="col">` + template.HTMLEscapeString(h) + "</th>")
+				}
+				sb.WriteString("</tr></thead>")
+			}
+			sb.WriteString("<tbody>")
+			for _, row := range b.Rows {
+				sb.WriteString("<tr>")
+				for _, c := range row {
+					sb.WriteString("<td>")
+					l.text(&sb, c)
+					sb.WriteString("</td>")
+				}
+				sb.WriteString("</tr>")
+			}
+			sb.WriteString("</tbody></table></div>")
+		default:
+			sb.WriteString("<p>")
+			l.text(&sb, b.Text)
+			sb.WriteString("</p>")
+		}
+		out = append(out, template.HTML(sb.String()))
+	}
+	return out
+}
+
+// text writes s escaped, wrapping the first unlinked mention of each name
+// in a link.
+func (l *linker) text(sb *strings.Builder, s string) {
+	for len(s) > 0 {
+		at, name := -1, ""
+		for _, n := range l.names {
+			if l.done[n] {
+				continue
+			}
+			if i := indexWord(s, n); i >= 0 && (at < 0 || i < at) {
+				at, name = i, n
+			}
+		}
+		if at < 0 {
+			sb.WriteString(template.HTMLEscapeString(s))
+			return
+		}
+		l.done[name] = true
+		sb.WriteString(template.HTMLEscapeString(s[:at]))
+		sb.WriteString(`<a href="` + template.HTMLEscapeString(l.urls[name]) + `">` + template.HTMLEscapeString(name) + "</a>")
+		s = s[at+len(name):]
+	}
+}
+
+// indexWord finds n in s at word boundaries.
+func indexWord(s, n string) int {
+	off := 0
+	for {
+		i := strings.Index(s[off:], n)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		end := i + len(n)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,19 @@
+package web
+
+import "net/http"
+
+func (s *Server) placeShow(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	slug := r.PathValue("slug")
+	name, err := s.store.LinkName(ctx, "place", slug)
+	if err != nil {
+		return err
+	}
+	p := &placePage{Name: name, Slug: slug}
+	if p.Films, err = s.store.DossiersMentioning(ctx, "place", slug); err != nil {
+		return err
+	}
+	p.Base = s.newBase(r, name, "Films whose dossiers are set in or mention "+name+".")
+	s.render(w, r, http.StatusOK, "place", p)
+	return nil
+}

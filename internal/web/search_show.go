@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+
+	"marquee/internal/search"
+)
+
+// searchShow serves /search: ranked results across films, people,
+// characters, themes and dossier passages, with a tab per kind.
+func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
+	q, err := textParam(r, "q", search.MaxQueryBytes)
+	if err != nil {
+		return err
+	}
+	kind := r.URL.Query().Get("kind")
+	switch kind {
+	case "", search.KindFilm, search.KindPerson, search.KindCharacter, search.KindTheme, search.KindDossier:
+	default:
+		return &badRequest{Param: "kind", Reason: "must be film, person, character, theme or dossier"}
+	}
+	pg, err := intParam(r, "page", 1, 1, 50)
+	if err != nil {
+		return err
+	}
+	p := &searchPage{Q: q, Kind: kind, Page: pg}
+	p.Base = s.newBase(r, "Search", "Search films, people, characters, themes and dossiers.")
+	p.NoIndex = true
+	if q != "" {
+		p.Title = "Search: " + q
+		const per = 20
+		res, err := s.search.Search(r.Context(), search.Query{Text: q, Kind: kind, Limit: per, Offset: (pg - 1) * per})
+		if err != nil {
+			return err
+		}
+		p.Results = res
+		if pg > 1 {
+			p.PrevURL = withParam(r, "page", pageValue(pg-1))
+		}
+		if pg*per < res.Total && pg < 50 {
+			p.NextURL = withParam(r, "page", itoa(pg+1))
+		}
+		for _, k := range []struct{ kind, label string }{{"", "All"}, {search.KindFilm, "Films"}, {search.KindPerson, "People"},
+			{search.KindCharacter, "Characters"}, {search.KindTheme, "Themes"}, {search.KindDossier, "Dossiers"}} {
+			p.Kinds = append(p.Kinds, kindTab{Kind: k.kind, Label: k.label, URL: withParam(r, "kind", k.kind), Current: k.kind == kind})
+		}
+	}
+	s.render(w, r, http.StatusOK, "search", p)
+	return nil
+}
