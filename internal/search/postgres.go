@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -11,7 +12,9 @@ import (
 // indexes of migration 0003 (tsvector GIN for words, pg_trgm for typos).
 // Each kind contributes its most popular matches; ranking is shared.
 //
-// Untested: no PostgreSQL server was reachable when it was written.
+// Typo tolerance: when no document holds every word, names within
+// trigram similarity of the whole query are fetched, and the words one
+// edit from a query word in those names become its alternatives.
 
 const pgDocs = `
 (SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, f.year, f.rating_votes AS pop, f.id AS film_id
@@ -71,7 +74,36 @@ func (e *Engine) pgCandidates(ctx context.Context, p *parsed, q Query, n int, na
 	if err != nil || len(docs) > 0 {
 		return docs, err
 	}
-	return e.pgQuery(ctx, pgFuzzy, strings.Join(p.words(), " "), q, n)
+	docs, err = e.pgQuery(ctx, pgFuzzy, strings.Join(p.words(), " "), q, n)
+	if err != nil {
+		return nil, err
+	}
+	p.correct(docs)
+	return docs, nil
+}
+
+// correct takes, for each query word, the words one edit away from it in
+// the names of docs (found by trigram similarity) as its alternatives, so
+// that ranking sees "sean bakr" as "sean baker".
+func (p *parsed) correct(docs []doc) {
+	for i := range p.terms {
+		t := &p.terms[i]
+		near := map[string]bool{}
+		for _, c := range edits1(t.text) {
+			near[c] = true
+		}
+		var alts []string
+		for _, d := range docs {
+			for _, w := range tokens(d.name + " " + d.alt) {
+				if near[w] && !slices.Contains(alts, w) {
+					alts = append(alts, w)
+				}
+			}
+		}
+		if len(alts) > 0 {
+			t.alts, t.fixed = append([]string{t.text}, alts...), true
+		}
+	}
 }
 
 func (e *Engine) pgQuery(ctx context.Context, union, arg string, q Query, n int) ([]doc, error) {

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,12 +11,13 @@ import (
 	"marquee/internal/demo"
 	"marquee/internal/film"
 	"marquee/internal/store"
+	"marquee/internal/store/storetest"
 )
 
-func demoEngine(t *testing.T) (*Engine, *store.Store) {
+func demoEngine(t *testing.T, dsn string) (*Engine, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,8 +42,12 @@ func first(t *testing.T, e *Engine, q Query) string {
 
 // The index follows writes through the store, with no Rebuild.
 func TestIndexFollowsWrites(t *testing.T) {
+	storetest.Each(t, testIndexFollowsWrites)
+}
+
+func testIndexFollowsWrites(t *testing.T, dsn string) {
 	ctx := context.Background()
-	e, st := demoEngine(t)
+	e, st := demoEngine(t, dsn)
 	if got := first(t, e, Query{Text: "sean bakr"}); got != "person/sean-baker" {
 		t.Fatalf("sean bakr: first = %q, want person/sean-baker", got)
 	}
@@ -87,7 +91,8 @@ func TestIndexFollowsWrites(t *testing.T) {
 	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO films (slug, title, year) VALUES ('yama-2020', 'Yama', 2020)"); err != nil {
 		t.Fatal(err)
 	}
-	if got := first(t, e, Query{Text: "yama"}); got != "" {
+	// PostgreSQL's expression indexes never fall behind; SQLite's do.
+	if got := first(t, e, Query{Text: "yama"}); got != "" && st.Engine() == "sqlite" {
 		t.Errorf("during bulk: yama finds %q", got)
 	}
 	if err := Rebuild(ctx, st); err != nil {
@@ -104,8 +109,9 @@ func TestIndexFollowsWrites(t *testing.T) {
 	}
 }
 
-func TestDossierSnippet(t *testing.T) {
-	e := New(testCatalog(t))
+func TestDossierSnippet(t *testing.T) { engines(t, testDossierSnippet) }
+
+func testDossierSnippet(t *testing.T, e *Engine) {
 	res, err := e.Search(context.Background(), Query{Text: "american dream", Kind: KindDossier})
 	if err != nil {
 		t.Fatal(err)
@@ -125,9 +131,10 @@ func TestDossierSnippet(t *testing.T) {
 	}
 }
 
-func TestFacetsAndFilters(t *testing.T) {
+func TestFacetsAndFilters(t *testing.T) { engines(t, testFacetsAndFilters) }
+
+func testFacetsAndFilters(t *testing.T, e *Engine) {
 	ctx := context.Background()
-	e := New(testCatalog(t))
 	res, err := e.Search(ctx, Query{Text: "red"})
 	if err != nil {
 		t.Fatal(err)
@@ -168,8 +175,9 @@ func TestFacetsAndFilters(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	e := New(testCatalog(t))
+func TestSuggest(t *testing.T) { engines(t, testSuggest) }
+
+func testSuggest(t *testing.T, e *Engine) {
 	for _, c := range []struct{ prefix, want string }{
 		{"red ro", "film/red-rocket-2021"},
 		{"sean b", "person/sean-baker"},
@@ -190,8 +198,9 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
-func TestBadInput(t *testing.T) {
-	e := New(testCatalog(t))
+func TestBadInput(t *testing.T) { engines(t, testBadInput) }
+
+func testBadInput(t *testing.T, e *Engine) {
 	ctx := context.Background()
 	for _, q := range []string{"", "   ", `"`, `*`, `NEAR(a b)`, `-`, `:`, `(`, `'; DROP TABLE films; --`, "\xff\xfe", `title:red`, `^red`, `a OR b`, `{name}: x`} {
 		res, err := e.Search(ctx, Query{Text: q})
