@@ -101,6 +101,14 @@ func testIndexFollowsWrites(t *testing.T, dsn string) {
 	if got := first(t, e, Query{Text: "yama"}); got != "film/yama-2020" {
 		t.Errorf("after Rebuild: yama finds %q", got)
 	}
+	if st.Engine() == "postgres" {
+		var n int
+		err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_indexes
+			WHERE schemaname = current_schema() AND indexname IN ('films_search', 'people_name_trgm')`).Scan(&n)
+		if err != nil || n != 2 {
+			t.Errorf("after Rebuild: %d of 2 search indexes, %v", n, err)
+		}
+	}
 	if err := st.PutPerson(ctx, &film.Person{Slug: "umi-sora", Name: "Umi Sora"}); err != nil {
 		t.Fatal(err)
 	}
