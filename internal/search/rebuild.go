@@ -117,9 +117,10 @@ var rebuildSteps = []string{
 		UNION ALL
 		SELECT 5, s.film_id, s.ord, s.kind, s.heading, '', f.year, f.rating_votes / 2, f.id FROM dossier_sections s JOIN films f ON f.id = s.film_id
 	) ORDER BY pop DESC, kind, ref, ord`,
-	`INSERT INTO search_fts (rowid, name, alt, body)
+	`INSERT INTO search_fts (rowid, name, alt, body, tag)
 	SELECT d.id, CASE WHEN d.kind = 5 THEN '' ELSE d.name END, CASE WHEN d.kind = 5 THEN d.name ELSE d.alt END,
-		CASE WHEN d.kind = 5 THEN COALESCE((SELECT s.text FROM dossier_sections s WHERE s.film_id = d.ref AND s.ord = d.ord), '') ELSE '' END
+		CASE WHEN d.kind = 5 THEN COALESCE((SELECT s.text FROM dossier_sections s WHERE s.film_id = d.ref AND s.ord = d.ord), '') ELSE '' END,
+		CASE WHEN d.kind = 1 AND d.year > 0 THEN 'y' || d.year ELSE '' END
 	FROM search_docs d ORDER BY d.id`,
 	`INSERT INTO search_fts (search_fts) VALUES ('optimize')`,
 }
