@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"runtime"
 	"time"
 
 	"marquee/internal/search"
@@ -59,11 +60,17 @@ func run(ctx context.Context, db string, rebuild bool, rounds int, out string) e
 			float64(before)/1e6, float64(after-before)/1e6, float64(after-before)/float64(before))
 	}
 	e := search.New(st)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	start = time.Now()
 	if err := e.Warm(ctx); err != nil {
 		return err
 	}
-	fmt.Printf("warm (vocabulary load): %v\n", time.Since(start).Round(time.Millisecond))
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	fmt.Printf("warm (vocabulary load): %v, heap +%.0f MB\n", took.Round(time.Millisecond), float64(after.HeapAlloc-before.HeapAlloc)/1e6)
 	qs, err := querySet(ctx, st)
 	if err != nil {
 		return err

@@ -138,6 +138,23 @@ func report(ts []timing) {
 			ms(pct(base, 0.5)), ms(pct(base, 0.99)),
 			float64(pct(srch, 0.5))/float64(pct(base, 0.5)), float64(pct(srch, 0.99))/float64(pct(base, 0.99)))
 	}
+	fmt.Println("\nper-query medians over the rounds, then percentiles across queries (less sensitive to a busy machine):")
+	fmt.Println("\n| queries | n | suggest p50 / p99 | search+facets p50 / p99 | baseline p50 / p99 |")
+	fmt.Println("|---|---|---|---|---|")
+	for _, c := range cats {
+		var sug, srch, base []time.Duration
+		n := 0
+		for _, t := range ts {
+			if c == "all" || t.Cat == c {
+				n++
+				sug = append(sug, pct(t.Suggest, 0.5))
+				srch = append(srch, pct(t.Search, 0.5))
+				base = append(base, pct(t.Baseline, 0.5))
+			}
+		}
+		fmt.Printf("| %s | %d | %s / %s | %s / %s | %s / %s |\n", c, n,
+			ms(pct(sug, 0.5)), ms(pct(sug, 0.99)), ms(pct(srch, 0.5)), ms(pct(srch, 0.99)), ms(pct(base, 0.5)), ms(pct(base, 0.99)))
+	}
 	fmt.Println("\n| queries | n | hit@1 | hit@3 |\n|---|---|---|---|")
 	for _, c := range cats {
 		var n, at1, at3 int

@@ -34,7 +34,7 @@ func querySet(ctx context.Context, st *store.Store) ([]query, error) {
 	if err != nil {
 		return nil, err
 	}
-	randomFilms, err := sample(ctx, db, r, "SELECT title || char(9) || year FROM films WHERE id = $1", maxFilm, 60)
+	randomFilms, err := sample(ctx, db, r, "SELECT title || char(9) || year FROM films WHERE id = $1", maxFilm, 66)
 	if err != nil {
 		return nil, err
 	}

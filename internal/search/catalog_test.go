@@ -14,6 +14,7 @@ import (
 	"marquee/internal/demo"
 	"marquee/internal/film"
 	"marquee/internal/store"
+	"marquee/internal/store/storetest"
 )
 
 // The test catalog: the demo catalog with IMDb-like vote counts, a
@@ -59,6 +60,28 @@ func testCatalog(t testing.TB) *store.Store {
 		t.Fatal(catalogErr)
 	}
 	return catalogStore
+}
+
+// engines runs fn on the test catalog of each available engine: SQLite
+// always, PostgreSQL when MARQUEE_TEST_POSTGRES names a server.
+func engines(t *testing.T, fn func(t *testing.T, e *Engine)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, New(testCatalog(t))) })
+	if os.Getenv(storetest.EnvPostgres) == "" {
+		return
+	}
+	t.Run("postgres", func(t *testing.T) {
+		ctx := context.Background()
+		st, err := store.Open(ctx, storetest.PostgresDSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		if err := buildCatalog(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		fn(t, New(st))
+	})
 }
 
 // demoVotes are roughly the films' IMDb vote counts.

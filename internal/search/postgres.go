@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -10,8 +11,10 @@ import (
 // assembled per kind from the catalog tables through the expression
 // indexes of migration 0003 (tsvector GIN for words, pg_trgm for typos).
 // Each kind contributes its most popular matches; ranking is shared.
-// TestPostgresRelevance runs the relevance set on it when a test server is
-// configured.
+//
+// Typo tolerance: when no document holds every word, names within
+// trigram similarity of the whole query are fetched, and the words one
+// edit from a query word in those names become its alternatives.
 
 const pgDocs = `
 (SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, f.year, f.rating_votes AS pop, f.id AS film_id
@@ -75,63 +78,30 @@ func (e *Engine) pgCandidates(ctx context.Context, p *parsed, q Query, n int, na
 	if err != nil {
 		return nil, err
 	}
-	pgFixTypos(p, docs)
-	return pgKeepMatching(p, docs), nil
+	p.correct(docs)
+	return docs, nil
 }
 
-// pgKeepMatching keeps the fuzzy candidates whose names hold every query
-// word, exactly or as one of its corrections: trigram similarity alone
-// would let "mikey saber" find any Mikey. SQLite's index asks the same of
-// its typo expansions.
-func pgKeepMatching(p *parsed, docs []doc) []doc {
-	out := docs[:0]
-	for _, d := range docs {
-		words := tokens(d.name + " " + d.alt)
-		all := true
-		for _, t := range p.terms {
-			found := false
-			for _, w := range words {
-				if t.matches(w) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				all = false
-				break
-			}
-		}
-		if all {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// pgFixTypos gives each query word that no fuzzy candidate's name holds
-// the candidates' words one edit away from it, commonest first — what
-// sqliteExpand takes from the index vocabulary — so that ranking credits
-// "baker" for "bakr" instead of ranking every "Sean" alike.
-func pgFixTypos(p *parsed, docs []doc) {
-	words := map[string]int{}
-	for _, d := range docs {
-		for _, w := range tokens(d.name + " " + d.alt) {
-			words[w]++
-		}
-	}
+// correct takes, for each query word, the words one edit away from it in
+// the names of docs (found by trigram similarity) as its alternatives, so
+// that ranking sees "sean bakr" as "sean baker".
+func (p *parsed) correct(docs []doc) {
 	for i := range p.terms {
 		t := &p.terms[i]
-		if t.loose || words[t.text] > 0 {
-			continue
-		}
-		counts := map[string]int{}
+		near := map[string]bool{}
 		for _, c := range edits1(t.text) {
-			if n := words[c]; n > 0 {
-				counts[c] = n
+			near[c] = true
+		}
+		var alts []string
+		for _, d := range docs {
+			for _, w := range tokens(d.name + " " + d.alt) {
+				if near[w] && !slices.Contains(alts, w) {
+					alts = append(alts, w)
+				}
 			}
 		}
-		if alts := commonest(counts, 3); len(alts) > 0 {
-			t.alts, t.fixed = alts, true
+		if len(alts) > 0 {
+			t.alts, t.fixed = append([]string{t.text}, alts...), true
 		}
 	}
 }

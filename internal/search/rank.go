@@ -59,11 +59,11 @@ func rank(p *parsed, docs []doc) {
 		d := &docs[i]
 		d.tier = p.tierOf(d)
 		d.score = -10*float64(d.tier) + math.Log10(1+float64(max(d.pop, 0)))
-		if p.year != 0 && d.year == p.year {
+		if p.year != 0 && d.year == p.year && d.kind == docFilm {
 			d.score += 8
 		}
 		if d.kind == docCharacter {
-			d.score-- // a character named like a film of that year is the lesser hit
+			d.score-- // a character named like a film is the lesser hit
 		}
 	}
 	sort.SliceStable(docs, func(i, j int) bool {

@@ -15,21 +15,34 @@ import (
 // from it, so they are written once.
 const migrationName = "0003_search.sql"
 
-var triggerRE = regexp.MustCompile(`(?s)CREATE TRIGGER (search_\w+) .*?\nEND;`)
+var (
+	triggerRE = regexp.MustCompile(`(?s)CREATE TRIGGER (search_\w+) .*?\nEND;`)
+	indexRE   = regexp.MustCompile(`CREATE INDEX (\w+) ON [^\n]*;`)
+)
 
-// searchTriggers returns the CREATE TRIGGER statements of the search
-// migration of an engine.
-func searchTriggers(engine string) ([]string, error) {
+// migrationStatements returns the statements of an engine's search
+// migration that re matches, and the names they create.
+func migrationStatements(engine string, re *regexp.Regexp) (stmts, names []string, err error) {
 	ms, err := store.Migrations(engine)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, m := range ms {
 		if m.Name == migrationName {
-			return triggerRE.FindAllString(m.SQL, -1), nil
+			for _, sm := range re.FindAllStringSubmatch(m.SQL, -1) {
+				stmts, names = append(stmts, sm[0]), append(names, sm[1])
+			}
+			return stmts, names, nil
 		}
 	}
-	return nil, fmt.Errorf("search: migration %s not found", migrationName)
+	return nil, nil, fmt.Errorf("search: migration %s not found", migrationName)
+}
+
+// searchTriggers returns the CREATE TRIGGER statements of the SQLite
+// search migration.
+func searchTriggers(engine string) ([]string, error) {
+	stmts, _, err := migrationStatements(engine, triggerRE)
+	return stmts, err
 }
 
 func dropTriggers(ctx context.Context, tx *sql.Tx) error {
@@ -61,10 +74,19 @@ func dropTriggers(ctx context.Context, tx *sql.Tx) error {
 // PrepareBulk suspends per-row search index maintenance before a bulk
 // load into st; Rebuild must follow. Importers call it once per import.
 // On SQLite it drops the search triggers (the index is stale until
-// Rebuild); on PostgreSQL the indexes are expressions the database keeps
-// itself, and there is nothing to suspend.
+// Rebuild); on PostgreSQL it drops the search indexes of migration 0003
+// (searches still answer, by scanning, until Rebuild).
 func PrepareBulk(ctx context.Context, st *store.Store) error {
-	if st.Engine() != "sqlite" {
+	if st.Engine() == "postgres" {
+		_, names, err := migrationStatements("postgres", indexRE)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if _, err := st.WriteDB().ExecContext(ctx, "DROP INDEX IF EXISTS "+n); err != nil {
+				return fmt.Errorf("search: drop index %s: %w", n, err)
+			}
+		}
 		return nil
 	}
 	return st.Transact(ctx, func(tx *sql.Tx) error {
@@ -95,9 +117,10 @@ var rebuildSteps = []string{
 		UNION ALL
 		SELECT 5, s.film_id, s.ord, s.kind, s.heading, '', f.year, f.rating_votes / 2, f.id FROM dossier_sections s JOIN films f ON f.id = s.film_id
 	) ORDER BY pop DESC, kind, ref, ord`,
-	`INSERT INTO search_fts (rowid, name, alt, body)
+	`INSERT INTO search_fts (rowid, name, alt, body, tag)
 	SELECT d.id, CASE WHEN d.kind = 5 THEN '' ELSE d.name END, CASE WHEN d.kind = 5 THEN d.name ELSE d.alt END,
-		CASE WHEN d.kind = 5 THEN COALESCE((SELECT s.text FROM dossier_sections s WHERE s.film_id = d.ref AND s.ord = d.ord), '') ELSE '' END
+		CASE WHEN d.kind = 5 THEN COALESCE((SELECT s.text FROM dossier_sections s WHERE s.film_id = d.ref AND s.ord = d.ord), '') ELSE '' END,
+		CASE WHEN d.kind = 1 AND d.year > 0 THEN 'y' || d.year ELSE '' END
 	FROM search_docs d ORDER BY d.id`,
 	`INSERT INTO search_fts (search_fts) VALUES ('optimize')`,
 }
@@ -106,9 +129,20 @@ var rebuildSteps = []string{
 // resumes per-row maintenance. Importers call it once, after loading.
 // On SQLite it runs in one transaction: documents are renumbered most
 // popular first, the FTS5 index is refilled and merged, and the
-// triggers are recreated.
+// triggers are recreated. On PostgreSQL it creates the search indexes
+// PrepareBulk dropped (those present are left alone).
 func Rebuild(ctx context.Context, st *store.Store) error {
-	if st.Engine() != "sqlite" {
+	if st.Engine() == "postgres" {
+		stmts, _, err := migrationStatements("postgres", indexRE)
+		if err != nil {
+			return err
+		}
+		for _, s := range stmts {
+			s = strings.Replace(s, "CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+			if _, err := st.WriteDB().ExecContext(ctx, s); err != nil {
+				return fmt.Errorf("search: rebuild index: %w", err)
+			}
+		}
 		return nil
 	}
 	triggers, err := searchTriggers(st.Engine())

@@ -53,11 +53,14 @@ func hitKey(r Result) string {
 }
 
 func TestRelevance(t *testing.T) {
+	engines(t, runRelevance)
+}
+
+func runRelevance(t *testing.T, e *Engine) {
 	cases := readRelevance(t)
 	if len(cases) < 40 {
 		t.Errorf("relevance set has %d queries, want at least 40", len(cases))
 	}
-	e := New(testCatalog(t))
 	passed := 0
 	for _, c := range cases {
 		q := Query{Text: c.query}

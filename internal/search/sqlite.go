@@ -80,7 +80,7 @@ func (e *Engine) sqliteMatch(ctx context.Context, expr string, q Query, extra st
 // popular names that begin with the query, so that an exact or prefix
 // match is not crowded out by popular documents that merely hold the words.
 func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int, namesOnly bool) ([]doc, error) {
-	var columns []string
+	columns := []string{"name", "alt", "body"}
 	extra := ""
 	if namesOnly {
 		columns = []string{"name", "alt"}
@@ -98,7 +98,8 @@ func (e *Engine) sqliteCandidates(ctx context.Context, p *parsed, q Query, n int
 	docs = merge(docs, more)
 	if p.year != 0 {
 		// "title year": the film of that year, however obscure.
-		more, err = e.sqliteMatch(ctx, expr, q, extra+fmt.Sprintf(" AND d.year = %d", p.year), max(n/6, 8))
+		yearExpr := fmt.Sprintf(`%s AND {tag} : "y%d"`, expr, p.year)
+		more, err = e.sqliteMatch(ctx, yearExpr, q, extra, max(n/6, 8))
 		if err != nil {
 			return nil, err
 		}
@@ -137,7 +138,7 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 	for i := range p.terms {
 		t := &p.terms[i]
 		t.alts = []string{t.text}
-		if t.prefix && !t.loose && len(t.text) >= 4 {
+		if t.prefix && !t.loose && len(t.text) >= 5 {
 			// Shorter prefixes have prefix indexes of their own.
 			// The word itself stays in, in case it is newer than the vocabulary.
 			if c := v.completions(t.text, maxCompletions); c != nil && c[0] != t.text {

@@ -11,6 +11,7 @@
 -- ord: the section's ord. film_id: the film a document belongs to.
 -- alt: original and alternative titles, " | " between them; for dossier
 -- sections, name is the heading and the text comes from dossier_sections.
+-- search_fts.tag holds a film's year as "y2021", for "title year" queries.
 
 CREATE TABLE search_docs (
     id      INTEGER PRIMARY KEY,
@@ -28,33 +29,35 @@ CREATE UNIQUE INDEX search_docs_ref ON search_docs (kind, ref, ord);
 CREATE INDEX search_docs_film ON search_docs (film_id);
 
 CREATE VIRTUAL TABLE search_fts USING fts5 (
-    name, alt, body,
+    name, alt, body, tag,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '2 3 4'
 );
 
 -- The index's own vocabulary, for one-typo expansion of unknown words.
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_fts, 'row');
 
 CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-    INSERT INTO search_fts (rowid, name, alt, body) VALUES (new.id,
+    INSERT INTO search_fts (rowid, name, alt, body, tag) VALUES (new.id,
         CASE WHEN new.kind = 5 THEN '' ELSE new.name END,
         CASE WHEN new.kind = 5 THEN new.name ELSE new.alt END,
-        CASE WHEN new.kind = 5 THEN COALESCE((SELECT text FROM dossier_sections WHERE film_id = new.ref AND ord = new.ord), '') ELSE '' END);
+        CASE WHEN new.kind = 5 THEN COALESCE((SELECT text FROM dossier_sections WHERE film_id = new.ref AND ord = new.ord), '') ELSE '' END,
+        CASE WHEN new.kind = 1 AND new.year > 0 THEN 'y' || new.year ELSE '' END);
 END;
 
 CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
     DELETE FROM search_fts WHERE rowid = old.id;
 END;
 
-CREATE TRIGGER search_docs_au AFTER UPDATE OF name, alt ON search_docs
-WHEN old.name IS NOT new.name OR old.alt IS NOT new.alt BEGIN
+CREATE TRIGGER search_docs_au AFTER UPDATE OF name, alt, year ON search_docs
+WHEN old.name IS NOT new.name OR old.alt IS NOT new.alt OR old.year IS NOT new.year BEGIN
     DELETE FROM search_fts WHERE rowid = old.id;
-    INSERT INTO search_fts (rowid, name, alt, body) VALUES (new.id,
+    INSERT INTO search_fts (rowid, name, alt, body, tag) VALUES (new.id,
         CASE WHEN new.kind = 5 THEN '' ELSE new.name END,
         CASE WHEN new.kind = 5 THEN new.name ELSE new.alt END,
-        CASE WHEN new.kind = 5 THEN COALESCE((SELECT text FROM dossier_sections WHERE film_id = new.ref AND ord = new.ord), '') ELSE '' END);
+        CASE WHEN new.kind = 5 THEN COALESCE((SELECT text FROM dossier_sections WHERE film_id = new.ref AND ord = new.ord), '') ELSE '' END,
+        CASE WHEN new.kind = 1 AND new.year > 0 THEN 'y' || new.year ELSE '' END);
 END;
 
 CREATE TRIGGER search_films_ai AFTER INSERT ON films BEGIN
