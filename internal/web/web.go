@@ -28,6 +28,8 @@ type Server struct {
 	baseURL string
 	api     http.Handler
 	cache   *pageCache // nil: render every request
+	// dossiers keeps rendered dossiers by revision (safe on any engine).
+	dossiers dossierCache
 }
 
 // Options configures a Server.
