@@ -48,6 +48,7 @@ var commands = []command{
 	{"backup", "FILE", "write a consistent snapshot of the SQLite database while serve runs", runBackup},
 	{"restore", "FILE", "replace the SQLite database's contents with a backup", runRestore},
 	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
+	{"search", "QUERY", "search films, people, characters, themes and dossiers", runSearch},
 	{"version", "", "print the version", runVersion},
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"marquee/internal/search"
 	"marquee/internal/store"
 )
 
@@ -41,6 +42,11 @@ func runMigrateStore(ctx context.Context, c *cmdContext) error {
 		fmt.Fprintf(c.Out, "%-20s %9d rows  %s  %s\n", r.Table, r.Copied, r.Target.Digest[:16], status)
 	}
 	reports, err := store.Transfer(ctx, src, dst, report)
+	if err == nil {
+		// The search index is derived, so it is not copied: rebuild it
+		// from the copied tables, most popular first.
+		err = search.Rebuild(ctx, dst)
+	}
 	if c.json {
 		if jerr := writeJSON(c.Out, map[string]any{"from": src.DSN(), "to": dst.DSN(), "tables": reports, "ok": err == nil}); jerr != nil && err == nil {
 			err = jerr

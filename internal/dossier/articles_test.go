@@ -13,17 +13,18 @@ import (
 // lacks, each checked for its section kinds, FAQ size and what it tests.
 func TestParseArticles(t *testing.T) {
 	tests := []struct {
-		file     string
-		kinds    []film.SectionKind
-		headings map[int]string // section index → heading, where it matters
-		faq      int
-		noise    int
-		warnings int
-		subs     map[int][]string
-		cast     []film.CastPair
-		quotes   []quote
-		title    string
-		year     int
+		file      string
+		kinds     []film.SectionKind
+		headings  map[int]string // section index → heading, where it matters
+		faq       int
+		noise     int
+		warnings  int
+		subs      map[int][]string
+		cast      []film.CastPair
+		quotes    []quote
+		title     string
+		year      int
+		directors []string
 	}{{
 		file:     "caps-numbered-crlf.txt",
 		kinds:    []film.SectionKind{"introduction", "synopsis", "reception", "other", "faq"},
@@ -31,7 +32,7 @@ func TestParseArticles(t *testing.T) {
 		faq:      3, noise: 5,
 		cast:   []film.CastPair{{Person: "Adam Driver", Character: "Paterson"}, {Person: "Golshifteh Farahani", Character: "Laura"}},
 		quotes: []quote{{"I wanted to make a film", "Jim Jarmusch", "The Guardian"}},
-		title:  "Paterson", year: 2016,
+		title:  "Paterson", year: 2016, directors: []string{"Jim Jarmusch"},
 	}, {
 		file:     "setext-table.md",
 		kinds:    []film.SectionKind{"introduction", "synopsis", "other", "box_office", "faq"},
@@ -77,6 +78,21 @@ func TestParseArticles(t *testing.T) {
 		subs:  map[int][]string{1: {"Setting", "The Turn"}},
 		cast:  []film.CastPair{{Person: "Riz Ahmed", Character: "Ruben Stone"}, {Person: "Paul Raci", Character: "Joe"}},
 		title: "Sound of Metal", year: 2019,
+	}, {
+		file:  "web-scrape.md",
+		kinds: []film.SectionKind{"introduction", "plot", "characters", "reception", "faq"},
+		faq:   2, noise: 6,
+		cast: []film.CastPair{{Person: "Mikey Madison", Character: "Ani"}, {Person: "Mark Eydelshteyn", Character: "Vanya"},
+			{Person: "Yura Borisov", Character: "Igor"}},
+		quotes: []quote{{"a screwball comedy", "Peter Bradshaw", "The Guardian"}},
+		title:  "Anora", year: 2024, directors: []string{"Sean Baker"},
+	}, {
+		file:     "caps-with-subheadings.txt",
+		kinds:    []film.SectionKind{"other", "synopsis", "themes", "conclusion"},
+		headings: map[int]string{0: "A REVIEW OF NOAH BAUMBACH'S DIVORCE DRAMA"},
+		subs:     map[int][]string{1: {"The Setting", "The Family"}, 2: {"Pretension"}},
+		cast:     []film.CastPair{{Person: "Jeff Daniels", Character: "Bernard"}, {Person: "Laura Linney", Character: "Joan"}},
+		title:    "THE SQUID AND THE WHALE", year: 2005,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -112,6 +128,11 @@ func TestParseArticles(t *testing.T) {
 			if tt.quotes != nil {
 				if diff := cmp.Diff(tt.quotes, quotesOf(d, tt.quotes)); diff != "" {
 					t.Errorf("quotes (-want +got):\n%s", diff)
+				}
+			}
+			if tt.directors != nil {
+				if diff := cmp.Diff(tt.directors, d.Film.Directors); diff != "" {
+					t.Errorf("directors (-want +got):\n%s", diff)
 				}
 			}
 			if d.Film.Title != tt.title || d.Film.Year != tt.year {

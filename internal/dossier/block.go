@@ -142,3 +142,9 @@ func isTableSep(t string) bool {
 	}
 	return true
 }
+
+// endsQuestion reports a question mark at the end of s, before any
+// closing quotes, brackets or emphasis: `What is “Red Rocket?”`.
+func endsQuestion(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, "”\"’')*_ "), "?")
+}

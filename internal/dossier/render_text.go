@@ -107,7 +107,7 @@ func tableRow(cells []string) string {
 // without a question mark is written "Q: …" so it still reads as one.
 func textFAQ(b *bytes.Buffer, faq []film.FAQ) {
 	for i, f := range faq {
-		if strings.HasSuffix(f.Question, "?") {
+		if endsQuestion(f.Question) {
 			b.WriteString(strconv.Itoa(i+1) + ". " + f.Question + "\n\n")
 		} else {
 			b.WriteString("Q: " + f.Question + "\n\n")

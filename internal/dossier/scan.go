@@ -118,7 +118,7 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 		return i
 	}
 	if b, ok := boldLine(t); ok {
-		if strings.HasSuffix(b, "?") {
+		if endsQuestion(b) {
 			s.add(block{kind: bQuestion, line: i + 1, text: b})
 		} else {
 			h, st := headingText(b)
@@ -140,7 +140,10 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 			return i
 		}
 	}
-	if len(s.para) > 0 && s.wrapped && !wasBlank {
+	// A short question alone on its line is not wrapped prose: in an FAQ
+	// its answer follows on the next line.
+	lone := len(s.para) == 1 && len(s.para[0]) < 120 && endsQuestion(s.para[0])
+	if len(s.para) > 0 && s.wrapped && !wasBlank && !lone {
 		if _, _, ok := labelOf(t); !ok {
 			s.para = append(s.para, t)
 			return i
@@ -154,7 +157,7 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 
 // item adds a list item, or a numbered question or heading.
 func (s *scanner) item(i int, t, text string, ordered, wasBlank bool) int {
-	if ordered && strings.HasSuffix(unbold(text), "?") {
+	if ordered && endsQuestion(unbold(text)) {
 		s.add(block{kind: bQuestion, line: i + 1, text: unbold(text)})
 		return i
 	}
@@ -242,7 +245,7 @@ func (s *scanner) flush() {
 	}
 	text := strings.Join(s.para, " ")
 	b := block{kind: bPara, line: s.paraLine, text: text, answer: s.answer}
-	b.qish = len(s.para) == 1 && len(text) <= 200 && strings.HasSuffix(text, "?")
+	b.qish = len(s.para) == 1 && len(text) <= 200 && endsQuestion(text)
 	s.para, s.answer = s.para[:0], false
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)

@@ -33,7 +33,7 @@ func assemble(d *film.Dossier, blocks []block) {
 		switch {
 		case b.kind == bHeading && roles[i] == roleTitle:
 			d.Title = plainInline(b.text)
-		case b.kind == bHeading && bd.inFAQ() && strings.HasSuffix(b.text, "?"):
+		case b.kind == bHeading && bd.inFAQ() && endsQuestion(b.text):
 			bd.question(b.text, b.line)
 		case b.kind == bHeading && roles[i] == roleSection:
 			k := b.hkind

@@ -7,6 +7,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"marquee/internal/store"
 )
@@ -35,21 +36,28 @@ type Query struct {
 
 // Result is one hit. Films carry Title; people and characters carry Name.
 type Result struct {
-	Kind      string  `json:"kind"`
-	Slug      string  `json:"slug"`
-	Title     string  `json:"title,omitempty"`
-	Name      string  `json:"name,omitempty"`
-	Year      int     `json:"year,omitempty"`
-	Snippet   string  `json:"snippet,omitempty"` // may hold <mark>…</mark> around matched words; all else escaped
-	Section   string  `json:"section,omitempty"` // dossier hits: the section kind
-	Heading   string  `json:"heading,omitempty"` // dossier hits: the section heading
-	FilmSlug  string  `json:"film_slug,omitempty"`
-	FilmTitle string  `json:"film_title,omitempty"`
-	URL       string  `json:"url"`
-	Score     float64 `json:"score"`
+	Kind      string `json:"kind"`
+	Slug      string `json:"slug"`
+	Title     string `json:"title,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Year      int    `json:"year,omitempty"`
+	Snippet   string `json:"snippet,omitempty"` // may hold <mark>…</mark> around matched words; all else escaped
+	Section   string `json:"section,omitempty"` // dossier hits: the section kind
+	Heading   string `json:"heading,omitempty"` // dossier hits: the section heading
+	FilmSlug  string `json:"film_slug,omitempty"`
+	FilmTitle string `json:"film_title,omitempty"`
+	// Characters: the person who plays them.
+	PersonSlug string  `json:"person_slug,omitempty"`
+	PersonName string  `json:"person_name,omitempty"`
+	URL        string  `json:"url"`
+	Score      float64 `json:"score"`
 }
 
 // Results is a page of hits, best first, with facet counts over all hits.
+// "All hits" is bounded: the engine ranks at most the few hundred most
+// popular matches (plus names that begin with the query, and films of a
+// year given in the query) and keeps the best 200, so Total and the facet
+// counts describe those when a query matches more.
 type Results struct {
 	Results []Result                 `json:"results"`
 	Facets  map[string][]store.Count `json:"facets"`
@@ -66,7 +74,8 @@ type Suggestion struct {
 }
 
 // ErrBadQuery is returned (wrapped) for a query that cannot be answered,
-// such as one over the length limit; callers answer 400 with its message.
+// such as one over the length limit or with an unknown kind; callers
+// answer 400 with its message. Any other error is the database's.
 var ErrBadQuery = errors.New("bad query")
 
 // MaxQueryBytes is the longest query accepted.
@@ -74,26 +83,133 @@ const MaxQueryBytes = 512
 
 // Engine runs searches against a store.
 type Engine struct {
-	st *store.Store
+	st    *store.Store
+	vocab vocabCache
 }
 
 // New returns an Engine over st.
+// The engine keeps the index vocabulary in memory (see Warm).
 func New(st *store.Store) *Engine { return &Engine{st: st} }
 
-// Search returns ranked results and facets for q.
+// Budgets: how many matches are ranked for a search and for a suggestion.
+const (
+	searchCandidates  = 300
+	maxHits           = 200 // the best hits kept for Total and facets
+	suggestCandidates = 48
+	maxSuggestions    = 20
+)
+
+// normalize applies defaults and bounds, and rejects what cannot be
+// answered.
+func (q *Query) normalize() error {
+	if q.Kind != "" && kindCodes[q.Kind] == 0 {
+		return fmt.Errorf("%w: unknown kind %q (want film, person, character, theme or dossier)", ErrBadQuery, q.Kind)
+	}
+	if q.Decade < 0 || q.Decade > 3000 {
+		return fmt.Errorf("%w: decade %d is out of range", ErrBadQuery, q.Decade)
+	}
+	q.Decade -= q.Decade % 10
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	q.Limit = min(q.Limit, 100)
+	q.Offset = min(max(q.Offset, 0), maxOffset)
+	return nil
+}
+
+// Search returns ranked results and facets for q: exact names and titles
+// first, then names that begin with the query, then names holding every
+// word, then dossier passages; popularity breaks ties. Words the index
+// does not know are read as their nearest known words (one typo). An
+// empty query has no results; an over-long query or an unknown kind is an
+// ErrBadQuery.
 func (e *Engine) Search(ctx context.Context, q Query) (*Results, error) {
-	return nil, errors.New("search: not built yet")
+	if err := q.normalize(); err != nil {
+		return nil, err
+	}
+	p, err := parseText(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	res := &Results{Results: []Result{}, Facets: map[string][]store.Count{}}
+	if len(p.terms) == 0 {
+		return res, nil
+	}
+	docs, err := e.find(ctx, p, q, max(searchCandidates, q.Offset+q.Limit), false)
+	if err != nil {
+		return nil, err
+	}
+	docs = docs[:min(len(docs), max(maxHits, q.Offset+q.Limit))]
+	res.Total = len(docs)
+	if res.Facets, err = e.facets(ctx, docs); err != nil {
+		return nil, err
+	}
+	for _, d := range docs[min(q.Offset, len(docs)):min(q.Offset+q.Limit, len(docs))] {
+		r, err := e.result(ctx, p, d)
+		if err != nil {
+			return nil, err
+		}
+		res.Results = append(res.Results, r)
+	}
+	return res, nil
 }
 
-// Suggest returns up to n completions for a prefix typed so far.
+// Suggest returns up to n completions for a prefix typed so far: films,
+// people, characters and themes whose names match, best first (n defaults
+// to 8). An empty prefix has none; an over-long one is an ErrBadQuery.
 func (e *Engine) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error) {
-	return nil, errors.New("search: not built yet")
+	if n <= 0 {
+		n = 8
+	}
+	n = min(n, maxSuggestions)
+	p, err := parseText(prefix)
+	if err != nil {
+		return nil, err
+	}
+	out := []Suggestion{}
+	if len(p.terms) == 0 {
+		return out, nil
+	}
+	docs, err := e.find(ctx, p, Query{}, suggestCandidates, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs[:min(n, len(docs))] {
+		s := Suggestion{Kind: kindNames[d.kind], Slug: d.slug, Label: d.name, URL: docURL(d, "")}
+		if d.kind == docFilm {
+			s.Year = d.year
+		}
+		if d.kind == docCharacter {
+			film, err := e.filmOf(ctx, d.filmID)
+			if err != nil {
+				return nil, err
+			}
+			s.Label += " (" + film.title + ")"
+			s.URL = docURL(d, film.slug)
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
-// PrepareBulk suspends per-row search index maintenance before a bulk
-// load into st; Rebuild must follow. Importers call it once per import.
-func PrepareBulk(ctx context.Context, st *store.Store) error { return nil }
-
-// Rebuild rebuilds every search index from the tables, in bulk, and
-// resumes per-row maintenance. Importers call it once, after loading.
-func Rebuild(ctx context.Context, st *store.Store) error { return nil }
+// find expands the query's words against the index, gathers candidates
+// and ranks them.
+func (e *Engine) find(ctx context.Context, p *parsed, q Query, n int, namesOnly bool) ([]doc, error) {
+	var (
+		docs []doc
+		err  error
+	)
+	if e.st.Engine() == "postgres" {
+		docs, err = e.pgCandidates(ctx, p, q, n, namesOnly)
+	} else {
+		if err := e.sqliteExpand(ctx, p); err != nil {
+			return nil, err
+		}
+		docs, err = e.sqliteCandidates(ctx, p, q, n, namesOnly)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rank(p, docs)
+	return docs, nil
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"marquee/internal/film"
+	_ "marquee/internal/store/fts5" // full-text search without a build tag
 )
 
 type sqliteDialect struct{}

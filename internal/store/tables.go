@@ -76,7 +76,7 @@ func (s *Store) sqliteTables(ctx context.Context) ([]Table, error) {
 	}
 	var out []Table
 	for _, name := range names {
-		if name == "schema_migrations" || isShadow(name, virtual) {
+		if name == "schema_migrations" || isShadow(name, virtual) || isDerived(name) {
 			continue
 		}
 		t := Table{Name: name}
@@ -118,6 +118,11 @@ func (s *Store) sqliteTables(ctx context.Context) ([]Table, error) {
 
 // isShadow reports whether name is a shadow table of one of the virtual
 // tables (FTS5 keeps x_data, x_idx, x_content … beside x).
+// isDerived reports a table that is computed from others — the search
+// index's search_* tables — and so is rebuilt by its owner (the search
+// package's triggers and Rebuild) rather than copied or checksummed.
+func isDerived(name string) bool { return strings.HasPrefix(name, "search_") }
+
 func isShadow(name string, virtual []string) bool {
 	for _, v := range virtual {
 		if strings.HasPrefix(name, v+"_") {
@@ -135,6 +140,9 @@ func (s *Store) pgTables(ctx context.Context) ([]Table, error) {
 	}
 	var out []Table
 	for _, name := range names {
+		if isDerived(name) {
+			continue
+		}
 		t := Table{Name: name}
 		rows, err := s.read.QueryContext(ctx, `SELECT column_name, LOWER(data_type), is_identity = 'YES' FROM information_schema.columns
 			WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, name)
