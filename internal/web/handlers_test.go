@@ -155,6 +155,19 @@ func TestConditionalAndGzip(t *testing.T) {
 	if res5.Header.Get("ETag") != etag {
 		t.Error("ETag changes with the encoding")
 	}
+	// The second gzip answer comes from the compressed copy kept with the
+	// cached page.
+	res6, gz2 := get(t, h, "/films/red-rocket-2021", "Accept-Encoding", "gzip")
+	zr2, err := gzip.NewReader(bytes.NewReader([]byte(gz2)))
+	if err != nil || res6.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("second gzip answer: %v, %q", err, res6.Header.Get("Content-Encoding"))
+	}
+	if plain2, _ := io.ReadAll(zr2); string(plain2) != body {
+		t.Error("cached gzip body differs from the plain one")
+	}
+	if res7, _ := get(t, h, "/films/red-rocket-2021", "Accept-Encoding", "gzip;q=0"); res7.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip sent to a client that refused it")
+	}
 }
 
 // TestJSONLD checks that every JSON-LD block on the film and person pages
