@@ -104,6 +104,11 @@ func (s *Server) Handler() http.Handler {
 	return httpx.Guard(securityHeaders(mux), s.refuse)
 }
 
+// Guard wraps h (typically middleware around Handler, such as metrics) in
+// the same refusal of hostile requests Handler applies, so they are
+// refused before an outer ServeMux would clean and redirect them.
+func (s *Server) Guard(h http.Handler) http.Handler { return httpx.Guard(h, s.refuse) }
+
 // securityHeaders sets the headers every response carries.
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
