@@ -58,6 +58,7 @@ func TestPages(t *testing.T) {
 		{"/static/suggest.js", 200, []string{"q-suggest"}},
 		// Not found
 		{"/films/no-such-film", 404, []string{"find that page", `value="no such film"`}},
+		{"/films/red-rockit", 404, []string{"Were you looking for", `href="/films/red-rocket-2021"`}},
 		{"/people/nobody", 404, []string{"Error 404"}},
 		{"/films/red-rocket-2021/characters/nobody", 404, nil},
 		{"/themes/nothing", 404, nil},

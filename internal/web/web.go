@@ -195,6 +195,10 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	case http.StatusNotFound:
 		p.Title, p.Heading = "Not found", "We couldn't find that page"
 		p.Query = guessQuery(r.URL.Path)
+		if p.Query != "" && !strings.HasPrefix(r.URL.Path, "/static/") {
+			// Best effort: a failing suggestion must not turn a 404 into a 500.
+			p.Maybe, _ = s.search.Suggest(r.Context(), p.Query, 5)
+		}
 	case http.StatusBadRequest, http.StatusRequestURITooLong, http.StatusMethodNotAllowed:
 		p.Title, p.Heading = "Bad request", "That address doesn't work"
 	default:
