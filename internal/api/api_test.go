@@ -202,3 +202,32 @@ func TestErrorsAreJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchCursor pages through search results one at a time and checks
+// that the cursor moves on and ends.
+func TestSearchCursor(t *testing.T) {
+	h := newTestAPI(t)
+	cursor, seen := "", map[string]bool{}
+	for range 50 {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/search?q=baker&limit=1&cursor="+cursor, nil))
+		var p SearchPage
+		if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || rec.Code != 200 {
+			t.Fatalf("%d %s: %v", rec.Code, rec.Body, err)
+		}
+		for _, r := range p.Results {
+			if seen[r.Kind+r.Slug+r.Section] {
+				t.Errorf("%s %s seen twice", r.Kind, r.Slug)
+			}
+			seen[r.Kind+r.Slug+r.Section] = true
+		}
+		if p.NextCursor == "" {
+			if len(seen) < 2 {
+				t.Errorf("search for baker paged through %d results; want several", len(seen))
+			}
+			return
+		}
+		cursor = p.NextCursor
+	}
+	t.Error("the search cursor never ended")
+}
