@@ -24,6 +24,7 @@ type dossierCache struct {
 type dossierEntry struct {
 	view *dossierView // read-only once built
 	html template.HTML
+	toc  template.HTML // its entries in the page's contents
 }
 
 // maxDossiers bounds the cache; it is emptied when full.
@@ -61,6 +62,11 @@ func (s *Server) dossier(ctx context.Context, slug string) (*dossierEntry, error
 		return nil, fmt.Errorf("render dossier of %s: %w", slug, err)
 	}
 	e.html = template.HTML(buf.String())
+	buf.Reset()
+	if err := tp.ExecuteTemplate(&buf, "dossier-toc", e.view); err != nil {
+		return nil, fmt.Errorf("render contents of %s: %w", slug, err)
+	}
+	e.toc = template.HTML(buf.String())
 	// Keep it only if the body is the revision the key names (a newer one
 	// may have landed in between), and never while templates reload.
 	if d.Revision == rev && !s.tmpl.dev {

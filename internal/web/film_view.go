@@ -26,6 +26,7 @@ type filmView struct {
 	Relations   []film.Relation
 	Dossier     *dossierView
 	DossierHTML template.HTML // Dossier rendered by the "dossier" template
+	DossierTOC  template.HTML // its entries in the contents ("dossier-toc")
 }
 
 // castRow is a cast credit with the character's page, when there is one.
@@ -86,7 +87,7 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 		return nil, err
 	}
 	if d != nil {
-		v.Dossier, v.DossierHTML = d.view, d.html
+		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
 	}
 	v.Poster = poster(f, names(v.Directors))
 	return v, nil

@@ -46,6 +46,7 @@ func TestTemplatesTypeCheck(t *testing.T) {
 		}, root: root, done: map[string]bool{}}
 		c.template("layout.html", root)
 		c.template("dossier", reflect.TypeOf(&dossierView{}))
+		c.template("dossier-toc", reflect.TypeOf(&dossierView{}))
 	}
 	for name := range pageTypes {
 		if tm.pages[name] == nil {
