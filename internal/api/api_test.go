@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,7 +25,7 @@ import (
 func newTestAPI(t *testing.T) http.Handler {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
+	st, err := store.Open(ctx, testDSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,6 +50,11 @@ var commands = []command{
 	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
 	{"search", "QUERY", "search films, people, characters, themes and dossiers", runSearch},
 	{"version", "", "print the version", runVersion},
+	{"import imdb", "DIR", "import IMDb's datasets (.tsv.gz or .tsv) from DIR", runImportIMDb},
+	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
+	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
+	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
+	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
 }
 
 // cmdContext is what a running command gets: its streams, its parsed

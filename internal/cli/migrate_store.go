@@ -41,6 +41,11 @@ func runMigrateStore(ctx context.Context, c *cmdContext) error {
 		}
 		fmt.Fprintf(c.Out, "%-20s %9d rows  %s  %s\n", r.Table, r.Copied, r.Target.Digest[:16], status)
 	}
+	// Per-row upkeep of the search index would only slow the copy down:
+	// suspend it; Rebuild below restores it.
+	if err := search.PrepareBulk(ctx, dst); err != nil {
+		return err
+	}
 	reports, err := store.Transfer(ctx, src, dst, report)
 	if err == nil {
 		// The search index is derived, so it is not copied: rebuild it

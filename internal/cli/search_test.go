@@ -1,31 +1,22 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-func runCLI(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Main(context.Background(), args, IO{Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
-	return out.String(), errb.String(), code
-}
-
 func TestSearchCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	out, errs, code := runCLI(t, "search", "--db", db, "sean bakr")
+	code, out, errs := run(t, nil, "search", "--db", db, "sean bakr")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if first, _, _ := strings.Cut(out, "\n"); !strings.Contains(first, "person") || !strings.Contains(first, "Sean Baker") {
 		t.Errorf("first line = %q, want Sean Baker", first)
 	}
-	out, errs, code = runCLI(t, "search", "--db", db, "--json", "--kind", "film", "red", "roc")
+	code, out, errs = run(t, nil, "search", "--db", db, "--json", "--kind", "film", "red", "roc")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -39,10 +30,10 @@ func TestSearchCommand(t *testing.T) {
 	if len(res.Results) == 0 || res.Results[0].Slug != "red-rocket-2021" || res.Facets["kind"] == nil {
 		t.Errorf("json = %s", out)
 	}
-	if _, errs, code = runCLI(t, "search", "--db", db, strings.Repeat("x", 10000)); code != 2 || !strings.Contains(errs, "limit") {
+	if code, _, errs = run(t, nil, "search", "--db", db, strings.Repeat("x", 10000)); code != 2 || !strings.Contains(errs, "limit") {
 		t.Errorf("10 KB query: exit %d, %q", code, errs)
 	}
-	if _, _, code = runCLI(t, "search", "--db", db); code != 2 {
+	if code, _, _ = run(t, nil, "search", "--db", db); code != 2 {
 		t.Errorf("no query: exit %d, want 2", code)
 	}
 }

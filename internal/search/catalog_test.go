@@ -42,6 +42,9 @@ func TestMain(m *testing.M) {
 // testCatalog returns the shared test catalog, built on first use.
 func testCatalog(t testing.TB) *store.Store {
 	t.Helper()
+	if onPostgres {
+		return pgCatalog
+	}
 	catalogOnce.Do(func() {
 		ctx := context.Background()
 		if catalogDir, catalogErr = os.MkdirTemp("", "marquee-search-"); catalogErr != nil {

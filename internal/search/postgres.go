@@ -10,8 +10,8 @@ import (
 // assembled per kind from the catalog tables through the expression
 // indexes of migration 0003 (tsvector GIN for words, pg_trgm for typos).
 // Each kind contributes its most popular matches; ranking is shared.
-//
-// Untested: no PostgreSQL server was reachable when it was written.
+// TestPostgresRelevance runs the relevance set on it when a test server is
+// configured.
 
 const pgDocs = `
 (SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, f.year, f.rating_votes AS pop, f.id AS film_id
@@ -71,7 +71,69 @@ func (e *Engine) pgCandidates(ctx context.Context, p *parsed, q Query, n int, na
 	if err != nil || len(docs) > 0 {
 		return docs, err
 	}
-	return e.pgQuery(ctx, pgFuzzy, strings.Join(p.words(), " "), q, n)
+	docs, err = e.pgQuery(ctx, pgFuzzy, strings.Join(p.words(), " "), q, n)
+	if err != nil {
+		return nil, err
+	}
+	pgFixTypos(p, docs)
+	return pgKeepMatching(p, docs), nil
+}
+
+// pgKeepMatching keeps the fuzzy candidates whose names hold every query
+// word, exactly or as one of its corrections: trigram similarity alone
+// would let "mikey saber" find any Mikey. SQLite's index asks the same of
+// its typo expansions.
+func pgKeepMatching(p *parsed, docs []doc) []doc {
+	out := docs[:0]
+	for _, d := range docs {
+		words := tokens(d.name + " " + d.alt)
+		all := true
+		for _, t := range p.terms {
+			found := false
+			for _, w := range words {
+				if t.matches(w) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// pgFixTypos gives each query word that no fuzzy candidate's name holds
+// the candidates' words one edit away from it, commonest first — what
+// sqliteExpand takes from the index vocabulary — so that ranking credits
+// "baker" for "bakr" instead of ranking every "Sean" alike.
+func pgFixTypos(p *parsed, docs []doc) {
+	words := map[string]int{}
+	for _, d := range docs {
+		for _, w := range tokens(d.name + " " + d.alt) {
+			words[w]++
+		}
+	}
+	for i := range p.terms {
+		t := &p.terms[i]
+		if t.loose || words[t.text] > 0 {
+			continue
+		}
+		counts := map[string]int{}
+		for _, c := range edits1(t.text) {
+			if n := words[c]; n > 0 {
+				counts[c] = n
+			}
+		}
+		if alts := commonest(counts, 3); len(alts) > 0 {
+			t.alts, t.fixed = alts, true
+		}
+	}
 }
 
 func (e *Engine) pgQuery(ctx context.Context, union, arg string, q Query, n int) ([]doc, error) {

@@ -12,12 +12,17 @@ import (
 	"marquee/internal/demo"
 	"marquee/internal/film"
 	"marquee/internal/store"
+	"marquee/internal/store/storetest"
 )
 
 func demoEngine(t *testing.T) (*Engine, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	dsn := filepath.Join(t.TempDir(), "demo.db")
+	if onPostgres {
+		dsn = storetest.PostgresDSN(t)
+	}
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +92,9 @@ func TestIndexFollowsWrites(t *testing.T) {
 	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO films (slug, title, year) VALUES ('yama-2020', 'Yama', 2020)"); err != nil {
 		t.Fatal(err)
 	}
-	if got := first(t, e, Query{Text: "yama"}); got != "" {
+	// PostgreSQL's expression indexes never fall behind, so only SQLite
+	// has a window in which the new film is not found yet.
+	if got := first(t, e, Query{Text: "yama"}); got != "" && st.Engine() == "sqlite" {
 		t.Errorf("during bulk: yama finds %q", got)
 	}
 	if err := Rebuild(ctx, st); err != nil {

@@ -10,8 +10,9 @@ import (
 	"time"
 )
 
-// ErrNoChangeWatch is returned by WatchChanges on engines that cannot
-// report changes cheaply (PostgreSQL); callers then must not cache.
+// ErrNoChangeWatch is returned by WatchChanges when the database cannot
+// report changes cheaply (a PostgreSQL standby); callers then must not
+// cache.
 var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
 
 // ChangeWatcher tells whether anything was committed to the database, by
@@ -19,8 +20,11 @@ var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
 // connection of its own, which keeps SQLite's WAL and its shared-memory
 // index open. Where it can map that index (the "-shm" file) it reads the
 // header every commit rewrites; elsewhere it asks PRAGMA data_version,
-// which changes whenever another connection commits. It is safe for
-// concurrent use.
+// which changes whenever another connection commits. On PostgreSQL it
+// asks for the WAL insert position, which every commit by any session
+// moves forward before the commit becomes visible; it also moves for
+// writes that do not concern the catalog (vacuum, other databases),
+// which only costs cache misses. It is safe for concurrent use.
 type ChangeWatcher struct {
 	shm     *shmHeader // nil: ask PRAGMA data_version
 	shmMu   sync.Mutex // guards shmLast and gen on the shm path
@@ -28,6 +32,7 @@ type ChangeWatcher struct {
 
 	mu      sync.Mutex // guards conn, last and gen: one query at a time
 	conn    *sql.Conn
+	version string // the query that reads the change counter
 	last    int64
 	gen     uint64
 	batch   sync.Mutex // guards waiting and running
@@ -40,18 +45,27 @@ type genResult struct {
 	err error
 }
 
-// WatchChanges returns a ChangeWatcher on a SQLite store, or
-// ErrNoChangeWatch on an engine without a cheap change counter.
+// pgWALPosition is PostgreSQL's change counter: the WAL insert position
+// in bytes. It fails on a standby, which cannot watch.
+const pgWALPosition = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint"
+
+// WatchChanges returns a ChangeWatcher on the store, or ErrNoChangeWatch
+// when the database has no cheap change counter.
 func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
-	if s.dialect.name() != "sqlite" {
-		return nil, ErrNoChangeWatch
-	}
 	conn, err := s.read.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("watch changes: %w", err)
 	}
-	w := &ChangeWatcher{conn: conn}
-	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&w.last); err != nil {
+	w := &ChangeWatcher{conn: conn, version: "PRAGMA data_version"}
+	if s.pg != nil {
+		w.version = pgWALPosition
+		if err := conn.QueryRowContext(ctx, w.version).Scan(&w.last); err != nil {
+			conn.Close()
+			return nil, ErrNoChangeWatch
+		}
+		return w, nil
+	}
+	if err := conn.QueryRowContext(ctx, w.version).Scan(&w.last); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("watch changes: %w", err)
 	}
@@ -127,7 +141,7 @@ func (w *ChangeWatcher) query() (uint64, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var v int64
-	if err := w.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+	if err := w.conn.QueryRowContext(ctx, w.version).Scan(&v); err != nil {
 		return 0, fmt.Errorf("data version: %w", err)
 	}
 	if v != w.last {

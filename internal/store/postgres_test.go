@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 
+	"marquee/internal/film"
 	"marquee/internal/store/storetest"
 )
 
@@ -56,5 +58,44 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 	}
 	if ms, _ := Migrations("postgres"); n != len(ms) {
 		t.Errorf("schema_migrations has %d rows, want %d", n, len(ms))
+	}
+}
+
+// TestPostgresChangeWatcher checks that a commit through another store
+// moves the watcher's generation. (Without writes it usually stays put,
+// but other sessions on the server may move the WAL, so that is not
+// asserted.)
+func TestPostgresChangeWatcher(t *testing.T) {
+	if testPostgresDSN(t) == "" {
+		t.Skip(storetest.EnvPostgres + " not set")
+	}
+	ctx := context.Background()
+	dsn := storetest.PostgresDSN(t)
+	a, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	w, err := b.WatchChanges(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i, s := range []*Store{a, b} {
+		before, err := w.Generation(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.PutFilm(ctx, &film.Film{Slug: fmt.Sprintf("w-%d", i), Title: "W", Year: 2000}); err != nil {
+			t.Fatal(err)
+		}
+		if after, _ := w.Generation(ctx); after == before {
+			t.Errorf("write %d did not move the generation", i)
+		}
 	}
 }

@@ -116,12 +116,13 @@ func (s *Store) sqliteTables(ctx context.Context) ([]Table, error) {
 	return out, nil
 }
 
-// isShadow reports whether name is a shadow table of one of the virtual
-// tables (FTS5 keeps x_data, x_idx, x_content … beside x).
 // isDerived reports a table that is computed from others — the search
 // index's search_* tables — and so is rebuilt by its owner (the search
 // package's triggers and Rebuild) rather than copied or checksummed.
 func isDerived(name string) bool { return strings.HasPrefix(name, "search_") }
+
+// isShadow reports whether name is a shadow table of one of the virtual
+// tables (FTS5 keeps x_data, x_idx, x_content … beside x).
 
 func isShadow(name string, virtual []string) bool {
 	for _, v := range virtual {

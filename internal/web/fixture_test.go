@@ -71,7 +71,7 @@ func testDossier() *film.Dossier {
 func newTestStore(t testing.TB) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	st, err := store.Open(ctx, testDSN(t, "web.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func discardLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard,
 func newCorpusStore(t testing.TB) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"))
+	st, err := store.Open(ctx, testDSN(t, "corpus.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,9 @@ import (
 // current generation (SQLite's data_version, which moves when any
 // connection of any process commits); a page rendered under an older
 // generation is never served. So the cache cannot serve stale data when
-// another process writes the same database. On engines without a change
-// counter (PostgreSQL) there is no cache.
+// another process writes the same database. On PostgreSQL the generation
+// is the WAL insert position, which every commit moves; a standby has
+// none, and there is no cache.
 type pageCache struct {
 	watch *store.ChangeWatcher
 

@@ -1,0 +1,209 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"marquee/internal/store"
+)
+
+// BoxOfficeFields are the fields a box-office row can carry; a mapping
+// names the JSON key or CSV column of each.
+var BoxOfficeFields = []string{"title", "year", "release_date", "budget", "domestic", "worldwide",
+	"rating", "votes", "runtime", "certification", "genre"}
+
+// DefaultBoxOfficeMap reads the keys of the Vega movies dataset
+// ("US Gross", "Release Date" as "Jun 12 1998", …), in JSON or CSV.
+var DefaultBoxOfficeMap = map[string]string{
+	"title": "Title", "year": "Year", "release_date": "Release Date", "budget": "Production Budget",
+	"domestic": "US Gross", "worldwide": "Worldwide Gross", "rating": "IMDB Rating", "votes": "IMDB Votes",
+	"runtime": "Running Time min", "certification": "MPAA Rating", "genre": "Major Genre",
+}
+
+// BoxOfficeOptions are the options of ImportBoxOffice.
+type BoxOfficeOptions struct {
+	Options
+	// Map overrides DefaultBoxOfficeMap field by field: field → key/column.
+	Map map[string]string
+	// FirstYear and LastYear bound plausible release years; zero values
+	// mean 1888 and next year. A table known to stop at 2010 can say so,
+	// which catches two-digit years read in the wrong century.
+	FirstYear, LastYear int
+}
+
+// ParseBoxOfficeMap parses "title=Film,year=Year,domestic=US Gross".
+func ParseBoxOfficeMap(s string) (map[string]string, error) {
+	m := map[string]string{}
+	if strings.TrimSpace(s) == "" {
+		return m, nil
+	}
+	for _, pair := range strings.Split(s, ",") {
+		field, col, ok := strings.Cut(pair, "=")
+		field = strings.TrimSpace(field)
+		if !ok || col == "" {
+			return nil, fmt.Errorf("mapping %q: want field=column", pair)
+		}
+		known := false
+		for _, f := range BoxOfficeFields {
+			known = known || f == field
+		}
+		if !known {
+			return nil, fmt.Errorf("mapping %q: unknown field %q (fields: %s)", pair, field, strings.Join(BoxOfficeFields, ", "))
+		}
+		m[field] = strings.TrimSpace(col)
+	}
+	return m, nil
+}
+
+// record is one input row, whatever the format: get returns the value of
+// a key or column (string, json.Number, nil) and whether it is present.
+type record func(key string) (any, bool)
+
+// ImportBoxOffice loads a box-office table — a JSON array of objects or a
+// CSV file with a header — into st. Every row is validated (missing
+// title, unparseable or implausible date, negative or absurd money, a
+// worldwide gross below the domestic one, rating out of range, duplicate
+// rows); bad rows are reported by position and reason and every good row
+// is kept. Rows are matched to catalog films by title and year, and films
+// the catalog lacks are created.
+func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts BoxOfficeOptions) (*Summary, error) {
+	start := time.Now()
+	sum := &Summary{Source: "boxoffice", DryRun: opts.DryRun, RowErrors: []RowError{}}
+	mapping := map[string]string{}
+	for k, v := range DefaultBoxOfficeMap {
+		mapping[k] = v
+	}
+	for k, v := range opts.Map {
+		mapping[k] = v
+	}
+	if opts.FirstYear == 0 {
+		opts.FirstYear = 1888
+	}
+	if opts.LastYear == 0 {
+		opts.LastYear = time.Now().Year() + 1
+	}
+	rows, err := openBoxOffice(path, mapping)
+	if err != nil {
+		return sum, err
+	}
+	defer rows.Close()
+	db, err := openBulk(st)
+	if err != nil {
+		return sum, err
+	}
+	defer db.Close()
+	l := &boLoad{opts: opts, sum: sum, db: db, match: matcher{db}, m: mapping, seen: map[string]int{},
+		source: filepath.Base(path), now: start.Unix()}
+	if !opts.DryRun {
+		l.w = db
+	}
+	err = runImport(ctx, st, db, "boxoffice", path, opts.Options, nil, nil, func() error { return l.load(ctx, rows) }, nil)
+	sum.finish(start)
+	return sum, err
+}
+
+// boRows streams records from a JSON array or a CSV file.
+type boRows interface {
+	next() (rec record, pos int, rowErr *RowError, err error) // rec nil at the end
+	name() string
+	Close() error
+}
+
+func openBoxOffice(path string, mapping map[string]string) (boRows, error) {
+	in, err := openInput(path)
+	if err != nil {
+		return nil, err
+	}
+	head := make([]byte, 1)
+	br := in.r
+	if r, ok := br.(interface{ Peek(int) ([]byte, error) }); ok {
+		for i := 1; i < 64; i++ {
+			b, _ := r.Peek(i)
+			if s := strings.TrimLeft(string(b), " \t\r\n\ufeff"); s != "" {
+				head[0] = s[0]
+				break
+			}
+		}
+	}
+	if head[0] == '[' {
+		dec := json.NewDecoder(in.r)
+		dec.UseNumber()
+		if _, err := dec.Token(); err != nil {
+			in.Close()
+			return nil, fmt.Errorf("%s: not a JSON array: %w", in.name, err)
+		}
+		return &jsonRows{in: in, dec: dec}, nil
+	}
+	if head[0] == '{' {
+		in.Close()
+		return nil, fmt.Errorf("%s: a JSON object; want an array of objects, one per film", in.name)
+	}
+	var cols []string
+	for _, f := range []string{"title"} {
+		cols = append(cols, mapping[f])
+	}
+	c, err := newCSV(in, cols...)
+	if err != nil {
+		in.Close()
+		return nil, err
+	}
+	return csvRows{c}, nil
+}
+
+type jsonRows struct {
+	in  *input
+	dec *json.Decoder
+	n   int
+}
+
+func (j *jsonRows) name() string { return j.in.name }
+func (j *jsonRows) Close() error { return j.in.Close() }
+
+func (j *jsonRows) next() (record, int, *RowError, error) {
+	if !j.dec.More() {
+		return nil, 0, nil, nil
+	}
+	j.n++
+	var raw json.RawMessage
+	if err := j.dec.Decode(&raw); err != nil {
+		return nil, j.n, nil, fmt.Errorf("%s: row %d: broken JSON: %w", j.in.name, j.n, err)
+	}
+	var obj map[string]any
+	if err := decodeNumbers(raw, &obj); err != nil {
+		return func(string) (any, bool) { return nil, false }, j.n, &RowError{File: j.in.name, Row: j.n, Reason: "not a JSON object"}, nil
+	}
+	return func(k string) (any, bool) { v, ok := obj[k]; return v, ok }, j.n, nil, nil
+}
+
+func decodeNumbers(raw []byte, v any) error {
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
+type csvRows struct{ c *csvFile }
+
+func (r csvRows) name() string { return r.c.name }
+func (r csvRows) Close() error { return r.c.Close() }
+
+func (r csvRows) next() (record, int, *RowError, error) {
+	ok, rowErr, err := r.c.next()
+	if err != nil || !ok {
+		return nil, 0, nil, err
+	}
+	rec := func(k string) (any, bool) {
+		i, ok := r.c.cols[k]
+		if !ok || i >= len(r.c.rec) {
+			return nil, false
+		}
+		if r.c.rec[i] == "" {
+			return nil, true
+		}
+		return r.c.rec[i], true
+	}
+	return rec, r.c.line, rowErr, nil
+}

@@ -1,0 +1,97 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestImportBoxOfficeVega(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	// The dataset covers releases up to 2010 and two announced for 2011;
+	// dates beyond are two-digit years read in the wrong century.
+	opts := BoxOfficeOptions{LastYear: 2011}
+	sum, err := ImportBoxOffice(ctx, st, "testdata/boxoffice/vega-movies.json", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 3201 || sum.Imported != 3178 || sum.Errors != 23 {
+		t.Errorf("read %d, imported %d, errors %d; want 3201, 3178, 23", sum.Read, sum.Imported, sum.Errors)
+	}
+	first := []RowError{
+		{File: "vega-movies.json", Row: 10, Field: "Release Date", Reason: "implausible date 2046-12-31: outside 1888–2011"},
+		{File: "vega-movies.json", Row: 16, Field: "Release Date", Reason: "implausible date 2020-09-17: outside 1888–2011"},
+	}
+	if diff := cmp.Diff(first, sum.RowErrors[:2]); diff != "" {
+		t.Errorf("first errors (-want +got):\n%s", diff)
+	}
+	last := RowError{File: "vega-movies.json", Row: 3054, Field: "Title", Reason: "missing title"}
+	if diff := cmp.Diff(last, sum.RowErrors[len(sum.RowErrors)-1]); diff != "" {
+		t.Errorf("last error (-want +got):\n%s", diff)
+	}
+	if got := last.Error(); got != "vega-movies.json: row 3054 (index 3053): field Title: missing title" {
+		t.Errorf("message = %q", got)
+	}
+	// A good row in full; "1941" is a title JSON wrote as a number.
+	b, err := st.GetBoxOffice(ctx, "the-land-girls-1998")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Budget != 8000000 || b.Total() != 146083 {
+		t.Errorf("The Land Girls box office = %+v", b)
+	}
+	if _, err := st.GetFilm(ctx, "1941-1979"); err != nil {
+		t.Errorf("1941 (1979): %v", err)
+	}
+	// Importing again updates in place.
+	films := count(t, st, "films")
+	if _, err := ImportBoxOffice(ctx, st, "testdata/boxoffice/vega-movies.json", opts); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, st, "films"); got != films {
+		t.Errorf("films after re-import = %d, want %d", got, films)
+	}
+}
+
+func TestImportBoxOfficeCSVWithMap(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	films := count(t, st, "films")
+	m, err := ParseBoxOfficeMap("title=Film,year=Year,budget=Budget,domestic=Domestic,worldwide=Worldwide")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportBoxOffice(ctx, st, "testdata/boxoffice/small.csv", BoxOfficeOptions{Map: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []RowError{
+		{File: "small.csv", Line: 4, Field: "Year", Reason: "implausible year 20x5"},
+		{File: "small.csv", Line: 5, Field: "Budget", Reason: "negative amount -5"},
+		{File: "small.csv", Line: 6, Reason: "duplicate row: same title and date as line 2"},
+	}
+	if diff := cmp.Diff(want, sum.RowErrors); diff != "" {
+		t.Errorf("row errors (-want +got):\n%s", diff)
+	}
+	if got := count(t, st, "films"); got != films {
+		t.Errorf("films = %d, want %d: both rows match IMDb films", got, films)
+	}
+	b, err := st.GetBoxOffice(ctx, "tangerine-2015")
+	if err != nil || b.Budget != 100000 || b.Total() != 824000 {
+		t.Errorf("Tangerine box office = %+v, %v", b, err)
+	}
+}
+
+func TestParseBoxOfficeMapRejectsUnknownFields(t *testing.T) {
+	if _, err := ParseBoxOfficeMap("gross=US Gross"); err == nil {
+		t.Error("unknown field accepted")
+	}
+	if _, err := ParseBoxOfficeMap("title"); err == nil {
+		t.Error("missing = accepted")
+	}
+}

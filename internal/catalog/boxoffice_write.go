@@ -1,0 +1,72 @@
+package catalog
+
+import "strconv"
+
+// write keeps one valid row: it finds or creates the film, then upserts
+// its box office and grosses.
+func (l *boLoad) write(r boRow) error {
+	id, err := l.match.find(r.title, r.year)
+	if err != nil || l.w == nil {
+		return err
+	}
+	if id == 0 {
+		if id, err = l.create(r); err != nil {
+			return err
+		}
+	} else {
+		// Fill what the catalog lacks; never overwrite what it has.
+		err = l.w.exec(`UPDATE films SET
+			release_date = CASE WHEN release_date = '' THEN ? ELSE release_date END,
+			runtime_min = CASE WHEN runtime_min = 0 THEN ? ELSE runtime_min END,
+			certification = CASE WHEN certification = '' THEN ? ELSE certification END
+			WHERE id = ?`, r.date, int64(r.runtime), r.cert, id)
+		if err != nil {
+			return err
+		}
+	}
+	if err := l.w.exec(`INSERT INTO box_office (film_id, currency, budget, source) VALUES (?, 'USD', ?, ?)
+		ON CONFLICT (film_id) DO UPDATE SET budget = excluded.budget, source = excluded.source`, id, r.budget, l.source); err != nil {
+		return err
+	}
+	for _, g := range []struct {
+		territory string
+		amount    int64
+	}{{"domestic", r.domestic}, {"worldwide", r.worldwide}} {
+		if g.amount == 0 { // the dataset writes 0 for unknown
+			continue
+		}
+		if err := l.w.exec(`INSERT INTO box_office_grosses (film_id, territory, amount) VALUES (?, ?, ?)
+			ON CONFLICT (film_id, territory) DO UPDATE SET amount = excluded.amount`, id, g.territory, g.amount); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// create adds a film the catalog lacks; a slug taken by another film gets
+// "-2", "-3"… in input order.
+func (l *boLoad) create(r boRow) (int64, error) {
+	base := filmSlug(r.title, r.year)
+	slug := base
+	for i := 2; ; i++ {
+		n, err := l.db.queryInt("SELECT COUNT(*) FROM films WHERE slug = ?", slug)
+		if err != nil {
+			return 0, err
+		}
+		if n == 0 {
+			break
+		}
+		slug = base + "-" + strconv.Itoa(i)
+	}
+	err := l.w.exec(`INSERT INTO films (slug, title, year, release_date, runtime_min, certification, title_type,
+		rating_avg, rating_votes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'movie', ?, ?, ?, ?)`,
+		slug, r.title, int64(r.year), r.date, int64(r.runtime), r.cert, r.rating, r.votes, l.now, l.now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
+	if err == nil && r.genre != "" {
+		err = l.w.exec("INSERT INTO film_genres (film_id, genre) VALUES (?, ?) ON CONFLICT DO NOTHING", id, r.genre)
+	}
+	return id, err
+}

@@ -1,0 +1,201 @@
+// Package catalog fills Marquee's catalog from the formats film people
+// already hold their data in: IMDb's datasets, MovieLens, Letterboxd
+// exports and box-office tables.
+//
+// Every import streams its input (memory stays flat in the input's size),
+// writes through one connection in one transaction, and reports malformed
+// rows by file, line and field instead of stopping at the first. The bulk
+// importers (IMDb, MovieLens) drop secondary indexes for the load and
+// rebuild them before the transaction commits, so an import interrupted at
+// any point — Ctrl-C, kill -9, power loss — leaves the previous catalog
+// intact, and a re-run starts over cleanly. Re-running an import updates
+// the catalog in place.
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"time"
+)
+
+// Options are what every importer takes.
+type Options struct {
+	DryRun    bool            // read and validate everything, write nothing
+	MaxErrors int             // stop (and write nothing) after more malformed rows than this; 0 means 1000
+	Progress  chan<- Progress // optional; receives progress, never blocks the import
+	Log       *slog.Logger    // optional; phases of the import at Info level
+}
+
+func (o Options) maxErrors() int {
+	if o.MaxErrors <= 0 {
+		return 1000
+	}
+	return o.MaxErrors
+}
+
+func (o Options) log() *slog.Logger {
+	if o.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return o.Log
+}
+
+// ErrTooManyErrors is returned (wrapped) when malformed rows exceed
+// Options.MaxErrors; the import then writes nothing.
+var ErrTooManyErrors = errors.New("too many malformed rows")
+
+// RowError is one malformed or rejected input row.
+type RowError struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"` // 1-based line in the file (CSV/TSV), or
+	Row    int    `json:"row,omitempty"`  // 1-based position in a JSON array (index Row-1)
+	Field  string `json:"field,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (e RowError) Error() string {
+	pos := fmt.Sprintf("line %d", e.Line)
+	if e.Line == 0 {
+		pos = fmt.Sprintf("row %d (index %d)", e.Row, e.Row-1)
+	}
+	if e.Field != "" {
+		return fmt.Sprintf("%s: %s: field %s: %s", e.File, pos, e.Field, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s: %s", e.File, pos, e.Reason)
+}
+
+// FileSummary is what happened to one input file.
+type FileSummary struct {
+	File      string           `json:"file"`
+	Read      int64            `json:"read"`
+	Imported  int64            `json:"imported"`
+	Skipped   int64            `json:"skipped"`
+	SkippedBy map[string]int64 `json:"skipped_by,omitempty"` // reason → rows
+}
+
+// Unmatched is an input row naming a film the catalog does not have.
+type Unmatched struct {
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Title string `json:"title"`
+	Year  int    `json:"year,omitempty"`
+}
+
+// maxReported caps how many row errors a summary lists; all are counted.
+const maxReported = 200
+
+// Summary is the outcome of an import.
+type Summary struct {
+	Source    string        `json:"source"`
+	DryRun    bool          `json:"dry_run"`
+	Files     []FileSummary `json:"files"`
+	Read      int64         `json:"read"`
+	Imported  int64         `json:"imported"`
+	Skipped   int64         `json:"skipped"`
+	Errors    int           `json:"errors"`              // malformed rows, all counted
+	RowErrors []RowError    `json:"row_errors"`          // the first maxReported of them
+	Unmatched []Unmatched   `json:"unmatched,omitempty"` // films not found (Letterboxd)
+	Elapsed   time.Duration `json:"elapsed_ns"`
+}
+
+// file returns the summary of the named file, adding it on first use.
+func (s *Summary) file(name string) *FileSummary {
+	for i := range s.Files {
+		if s.Files[i].File == name {
+			return &s.Files[i]
+		}
+	}
+	s.Files = append(s.Files, FileSummary{File: name})
+	return &s.Files[len(s.Files)-1]
+}
+
+// finish totals the per-file counts.
+func (s *Summary) finish(start time.Time) {
+	s.Read, s.Imported, s.Skipped = 0, 0, 0
+	for _, f := range s.Files {
+		s.Read += f.Read
+		s.Imported += f.Imported
+		s.Skipped += f.Skipped
+	}
+	s.Elapsed = time.Since(start)
+}
+
+// Reasons returns every skip reason with its total over all files, most
+// frequent first, for printing.
+func (s *Summary) Reasons() []ReasonCount {
+	m := map[string]int64{}
+	for _, f := range s.Files {
+		for r, n := range f.SkippedBy {
+			m[r] += n
+		}
+	}
+	out := make([]ReasonCount, 0, len(m))
+	for r, n := range m {
+		out = append(out, ReasonCount{r, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Rows != out[j].Rows {
+			return out[i].Rows > out[j].Rows
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return out
+}
+
+// ReasonCount is a skip reason and how many rows it covered.
+type ReasonCount struct {
+	Reason string `json:"reason"`
+	Rows   int64  `json:"rows"`
+}
+
+// tally counts one input file's rows and collects its errors against the
+// import's error budget.
+type tally struct {
+	sum  *Summary
+	fs   *FileSummary
+	opts *Options
+}
+
+func (s *Summary) tally(file string, opts *Options) *tally {
+	return &tally{sum: s, fs: s.file(file), opts: opts}
+}
+
+func (t *tally) read()     { t.fs.Read++ }
+func (t *tally) imported() { t.fs.Imported++ }
+
+// skip counts a row left out for a reason that is not an input error
+// (a filtered title type, a reference to a title not imported).
+func (t *tally) skip(reason string) {
+	t.fs.Skipped++
+	if t.fs.SkippedBy == nil {
+		t.fs.SkippedBy = map[string]int64{}
+	}
+	t.fs.SkippedBy[reason]++
+}
+
+// bad records a malformed row; it returns ErrTooManyErrors once the
+// budget is spent.
+func (t *tally) bad(e RowError) error {
+	t.skip("malformed: " + reasonClass(e.Reason))
+	t.sum.Errors++
+	if len(t.sum.RowErrors) < maxReported {
+		t.sum.RowErrors = append(t.sum.RowErrors, e)
+	}
+	if t.sum.Errors > t.opts.maxErrors() {
+		return fmt.Errorf("%w: %d, more than --max-errors %d (last: %v)", ErrTooManyErrors, t.sum.Errors, t.opts.maxErrors(), e)
+	}
+	return nil
+}
+
+// reasonClass shortens a reason to its kind, for grouping counts: the
+// text before the first colon.
+func reasonClass(reason string) string {
+	for i := 0; i < len(reason); i++ {
+		if reason[i] == ':' {
+			return reason[:i]
+		}
+	}
+	return reason
+}

@@ -1,0 +1,306 @@
+package catalog
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"marquee/internal/store"
+)
+
+// IMDbOptions are the options of ImportIMDb.
+type IMDbOptions struct {
+	Options
+	// Types are the IMDb title types kept (titleType column); nil keeps
+	// DefaultTypes, and a single "all" keeps every type.
+	Types []string
+}
+
+// DefaultTypes are the title types an IMDb import keeps unless told.
+var DefaultTypes = []string{"movie", "tvMovie"}
+
+// imdbDataset is one of IMDb's files, in the order they are loaded:
+// people and ratings before titles, titles before what refers to them.
+type imdbDataset struct {
+	name   string
+	header string
+	load   func(l *imdbLoad, t *tsv) error
+}
+
+var imdbDatasets = []imdbDataset{
+	{"name.basics", "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles", (*imdbLoad).names},
+	{"title.ratings", "tconst\taverageRating\tnumVotes", (*imdbLoad).ratings},
+	{"title.basics", "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres", (*imdbLoad).titles},
+	{"title.akas", "titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle", (*imdbLoad).akas},
+	{"title.episode", "tconst\tparentTconst\tseasonNumber\tepisodeNumber", (*imdbLoad).episodes},
+	{"title.principals", "tconst\tordering\tnconst\tcategory\tjob\tcharacters", (*imdbLoad).principals},
+	{"title.crew", "tconst\tdirectors\twriters", (*imdbLoad).crew},
+}
+
+// imdbTables are the tables an IMDb import writes; their secondary indexes
+// are dropped for the load and rebuilt before commit.
+var imdbTables = []string{"films", "film_genres", "alt_titles", "people", "credits", "characters", "episodes"}
+
+// keptIndexes stay during the load. Their keys arrive in ascending order
+// (IMDb's files are sorted by id, and ids are assigned in file order), so
+// keeping them costs appends at the right edge of the B-tree, less than
+// building them afterwards; and characters_film_slug is the conflict
+// target of the characters upsert.
+var keptIndexes = map[string]bool{"films_imdb": true, "people_imdb": true, "characters_film_slug": true}
+
+// imdbLoad is the state of one IMDb import.
+type imdbLoad struct {
+	ctx    context.Context
+	opts   IMDbOptions
+	sum    *Summary
+	db     *bulkConn // reads existing ids; nil-safe writes
+	w      *bulkConn // nil on a dry run
+	types  map[string]bool
+	films  idTable
+	people idTable
+	next   struct{ film, person int64 }
+	rates  ratingTable
+	werr   error // a write failure, which stops the load (set by row functions)
+	rated  bool  // title.ratings is part of this import
+	titled bool  // title.basics is part of this import
+	now    int64
+
+	filmSlugs, personSlugs *slugIndex
+	charFilm               int64           // the film whose characters charSeen holds
+	charSeen               map[string]bool // character slugs of charFilm
+}
+
+// found is a dataset file present in the import directory.
+type found struct {
+	imdbDataset
+	path string
+}
+
+// findIMDb lists the datasets present in dir and checks each one's header,
+// so a wrong or unreadable file fails the import before anything is written.
+func findIMDb(dir string) ([]found, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory of IMDb dataset files", dir)
+	}
+	var out []found
+	for _, d := range imdbDatasets {
+		for _, ext := range []string{".tsv.gz", ".tsv"} {
+			p := filepath.Join(dir, d.name+ext)
+			if _, err := os.Stat(p); err != nil {
+				continue
+			}
+			t, err := openTSV(p, d.header)
+			if err != nil {
+				return nil, err
+			}
+			t.Close()
+			out = append(out, found{d, p})
+			break
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no IMDb dataset files (title.basics.tsv.gz, name.basics.tsv.gz, …)", dir)
+	}
+	return out, nil
+}
+
+// ImportIMDb loads IMDb's datasets from dir (.tsv.gz or .tsv, whichever
+// of the seven are present) into st, which must be SQLite. It writes in
+// one transaction: on any error, or when ctx is cancelled, the catalog is
+// left as it was. Re-importing updates films and people in place, keyed by
+// their IMDb ids; their slugs never change once given.
+func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptions) (*Summary, error) {
+	start := time.Now()
+	sum := &Summary{Source: "imdb", DryRun: opts.DryRun, RowErrors: []RowError{}}
+	files, err := findIMDb(dir)
+	if err != nil {
+		return sum, err
+	}
+	db, err := openBulk(st)
+	if err != nil {
+		return sum, err
+	}
+	defer db.Close()
+	l := &imdbLoad{ctx: ctx, opts: opts, sum: sum, db: db, now: start.Unix()}
+	if !opts.DryRun {
+		l.w = db
+	}
+	l.types = typeSet(opts.Types)
+	if err := l.loadExistingIDs(); err != nil {
+		return sum, err
+	}
+	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
+		for _, f := range files {
+			if err := l.loadFile(f); err != nil {
+				return err
+			}
+		}
+		return l.finish()
+	}, l.countCredits)
+	sum.finish(start)
+	return sum, err
+}
+
+func typeSet(types []string) map[string]bool {
+	if len(types) == 1 && types[0] == "all" {
+		return nil
+	}
+	if len(types) == 0 {
+		types = DefaultTypes
+	}
+	m := map[string]bool{}
+	for _, t := range types {
+		m[t] = true
+	}
+	return m
+}
+
+func (l *imdbLoad) keep(titleType string) bool { return l.types == nil || l.types[titleType] }
+
+func (l *imdbLoad) loadFile(f found) error {
+	t, err := openTSV(f.path, f.header)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	l.opts.log().Info("loading", "file", t.name)
+	if err := f.load(l, t); err != nil {
+		return err
+	}
+	return t.err()
+}
+
+// loadExistingIDs reads the ids of films and people already imported, so
+// a re-import updates them in place.
+func (l *imdbLoad) loadExistingIDs() error {
+	for _, x := range []struct {
+		table, prefix string
+		ids           *idTable
+		next          *int64
+	}{{"films", "tt", &l.films, &l.next.film}, {"people", "nm", &l.people, &l.next.person}} {
+		err := l.db.queryRows("SELECT id, imdb_id FROM "+x.table+" WHERE imdb_id IS NOT NULL", func(v []driver.Value) error {
+			if n, ok := imdbNum([]byte(asString(v[1])), x.prefix); ok {
+				x.ids.set(n, v[0].(int64))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if *x.next, err = l.db.queryInt("SELECT COALESCE(MAX(id), 0) + 1 FROM " + x.table); err != nil {
+			return err
+		}
+	}
+	l.filmSlugs, l.personSlugs = newSlugIndex(l.next.film), newSlugIndex(l.next.person)
+	if l.w == nil {
+		return nil
+	}
+	if err := l.filmSlugs.loadExisting(l.db, "films"); err != nil {
+		return err
+	}
+	return l.personSlugs.loadExisting(l.db, "people")
+}
+
+// each runs fn on every record of t, counting rows, reporting progress,
+// checking for cancellation, and sending malformed records to the tally.
+func (l *imdbLoad) each(t *tsv, fn func(tl *tally) *RowError) error {
+	tl := l.sum.tally(t.name, &l.opts.Options)
+	rep := newReporter(l.opts.Progress, t.name, t.input)
+	defer rep.send("done")
+	for {
+		ok, rowErr := t.next()
+		if !ok {
+			return nil
+		}
+		tl.read()
+		rep.row()
+		if rep.rows%progressEvery == 0 {
+			if err := l.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if rowErr == nil {
+			rowErr = fn(tl)
+			if l.werr != nil {
+				return l.werr
+			}
+		}
+		if rowErr != nil {
+			if err := tl.bad(*rowErr); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// runImport wraps a bulk load: it records the run, prepares the search
+// index, and runs load inside one IMMEDIATE transaction with the tables'
+// secondary indexes dropped, rebuilding them, running ANALYZE and marking
+// the run done before the commit; afterIndex, if any, runs once the
+// indexes are back. A dry run only loads.
+func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex func() error) (err error) {
+	if opts.DryRun {
+		return load()
+	}
+	log := opts.log()
+	if n, _ := db.queryInt("SELECT COUNT(*) FROM import_runs WHERE source = ? AND status = 'running'", source); n > 0 {
+		log.Warn("a previous import was interrupted; its changes were never committed, starting over", "source", source)
+		if err := db.exec("UPDATE import_runs SET status = 'failed' WHERE source = ? AND status = 'running'", source); err != nil {
+			return err
+		}
+	}
+	if err := db.exec("INSERT INTO import_runs (source, input, started_at) VALUES (?, ?, ?)", source, input, time.Now().Unix()); err != nil {
+		return err
+	}
+	runID, err := db.queryInt("SELECT MAX(id) FROM import_runs")
+	if err != nil {
+		return err
+	}
+	if err := searchPrepare(ctx, st); err != nil {
+		return err
+	}
+	if err := db.exec("BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = db.exec("ROLLBACK")
+			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
+		}
+	}()
+	saved, err := db.dropIndexes(ctx, tables, keep)
+	if err != nil {
+		return err
+	}
+	if err := load(); err != nil {
+		return err
+	}
+	phase(opts.Progress, "index")
+	if err := db.rebuildIndexes(ctx, saved, func(name string) { log.Info("building index", "index", name) }); err != nil {
+		return err
+	}
+	if afterIndex != nil {
+		if err := afterIndex(); err != nil {
+			return err
+		}
+	}
+	phase(opts.Progress, "analyze")
+	log.Info("analyzing")
+	// A bounded ANALYZE samples each index instead of reading it whole:
+	// the planner needs proportions, not exact counts.
+	if err := db.exec("PRAGMA analysis_limit = 2000; ANALYZE"); err != nil {
+		return err
+	}
+	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
+		return err
+	}
+	if err := db.exec("COMMIT"); err != nil {
+		return err
+	}
+	phase(opts.Progress, "search")
+	log.Info("rebuilding the search index")
+	return searchRebuild(ctx, st)
+}

@@ -1,0 +1,37 @@
+package catalog
+
+// finish runs after every file is loaded and before indexes are rebuilt:
+// ratings for titles not reloaded, unique slugs.
+func (l *imdbLoad) finish() error {
+	if l.w == nil {
+		return nil
+	}
+	if l.rated && !l.titled {
+		// Only title.ratings this time: update the films already there.
+		for _, r := range l.rates {
+			if id := l.films.get(r.title); id != 0 {
+				if err := l.w.exec("UPDATE films SET rating_avg = ?, rating_votes = ? WHERE id = ?", r.avg, int64(r.votes), id); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	l.rates = nil
+	l.opts.log().Info("making slugs unique")
+	if err := dedupeSlugs(l.w, "films", l.filmSlugs); err != nil {
+		return err
+	}
+	return dedupeSlugs(l.w, "people", l.personSlugs)
+}
+
+// countCredits runs after the indexes are rebuilt: the grouping then reads
+// the credits_person index instead of sorting every credit.
+func (l *imdbLoad) countCredits() error {
+	if l.w == nil {
+		return nil
+	}
+	l.opts.log().Info("counting credits")
+	return l.w.exec(`UPDATE people SET credit_count = c.n
+		FROM (SELECT person_id, COUNT(*) AS n FROM credits GROUP BY person_id) AS c
+		WHERE people.id = c.person_id AND people.credit_count <> c.n`)
+}

@@ -1,0 +1,213 @@
+package catalog
+
+import (
+	"bytes"
+
+	"marquee/internal/film"
+)
+
+func (l *imdbLoad) names(t *tsv) error {
+	ins, err := l.w.inserter(`INSERT INTO people (id, slug, name, birth_year, death_year, professions, imdb_id,
+		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET name = excluded.name, birth_year = excluded.birth_year,
+		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`)
+	if err != nil {
+		return err
+	}
+	err = l.each(t, func(tl *tally) *RowError {
+		f := t.fields
+		n, ok := imdbNum(f[0], "nm")
+		if !ok {
+			return t.fieldErr(0, "nconst", "bad IMDb id: "+clip(f[0]))
+		}
+		if l.people.markSeen(n) {
+			return t.fieldErr(0, "nconst", "duplicate key: "+string(f[0]))
+		}
+		name, ok1 := text(f[1])
+		profs, ok2 := text(f[4])
+		if !ok1 || !ok2 {
+			return t.fieldErr(1, "primaryName", "invalid UTF-8")
+		}
+		if name == "" {
+			return t.fieldErr(1, "primaryName", "empty name")
+		}
+		birth, err := optInt(f[2])
+		if err != nil {
+			return t.fieldErr(2, "birthYear", "bad number: "+clip(f[2]))
+		}
+		death, err := optInt(f[3])
+		if err != nil {
+			return t.fieldErr(3, "deathYear", "bad number: "+clip(f[3]))
+		}
+		id := l.people.get(n)
+		slug := personSlug(name)
+		if id == 0 {
+			id = l.next.person
+			l.next.person++
+			l.people.set(n, id)
+			l.personSlugs.add(slug, id)
+		}
+		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
+			return nil
+		}
+		tl.imported()
+		return nil
+	})
+	return firstErr(err, ins.close())
+}
+
+// roleOf maps IMDb's principal categories to Marquee's roles.
+func roleOf(category []byte) string {
+	switch string(category) {
+	case "actor", "actress", "self", "archive_footage":
+		return string(film.RoleCast)
+	case "director", "writer", "producer", "composer", "cinematographer", "editor":
+		return string(category)
+	}
+	return string(film.RoleOther)
+}
+
+// notCharacters are what IMDb writes in the characters column of people
+// appearing as themselves; they become credits but not characters.
+var notCharacters = map[string]bool{"self": true, "himself": true, "herself": true, "themselves": true, "narrator": true}
+
+// creditWriters are the statements principals and crew write through.
+type creditWriters struct{ credits, chars *inserter }
+
+func (l *imdbLoad) creditWriters() (creditWriters, error) {
+	credits, err := l.w.inserter("INSERT INTO credits (film_id, person_id, role, character_name, billing)", 5,
+		"ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing")
+	if err != nil {
+		return creditWriters{}, err
+	}
+	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, "ON CONFLICT (film_id, slug) DO NOTHING")
+	return creditWriters{credits, chars}, err
+}
+
+func (cw creditWriters) close() error { return firstErr(cw.credits.close(), cw.chars.close()) }
+
+func (l *imdbLoad) principals(t *tsv) error {
+	cw, err := l.creditWriters()
+	if err != nil {
+		return err
+	}
+	err = l.each(t, func(tl *tally) *RowError {
+		f := t.fields
+		tn, ok := imdbNum(f[0], "tt")
+		if !ok {
+			return t.fieldErr(0, "tconst", "bad IMDb id: "+clip(f[0]))
+		}
+		billing, err := optInt(f[1])
+		if err != nil {
+			return t.fieldErr(1, "ordering", "bad number: "+clip(f[1]))
+		}
+		pn, ok := imdbNum(f[2], "nm")
+		if !ok {
+			return t.fieldErr(2, "nconst", "bad IMDb id: "+clip(f[2]))
+		}
+		chars, err := characters(f[5])
+		if err != nil {
+			return t.fieldErr(5, "characters", err.Error()+": "+clip(f[5]))
+		}
+		fid, pid := l.films.get(tn), l.people.get(pn)
+		switch {
+		case fid == 0:
+			tl.skip("title not imported")
+			return nil
+		case pid == 0:
+			tl.skip("person not in name.basics")
+			return nil
+		}
+		role := roleOf(f[3])
+		if len(chars) == 0 {
+			l.werr = cw.credits.add(fid, pid, role, "", billing)
+		}
+		for _, c := range chars {
+			if l.werr == nil {
+				l.werr = cw.credits.add(fid, pid, role, c, billing)
+			}
+			slug := slugify(c)
+			if l.werr == nil && slug != "" && !notCharacters[slug] && l.newCharacter(fid, slug) {
+				l.werr = cw.chars.add(fid, slug, c, pid)
+			}
+		}
+		if l.werr == nil {
+			tl.imported()
+		}
+		return nil
+	})
+	return firstErr(err, cw.close())
+}
+
+// newCharacter reports whether slug is the first character of that name
+// met in film fid, sparing the upsert a conflict. Principals come sorted
+// by title, so remembering the current film's names is enough; for input
+// that is not sorted, the upsert's ON CONFLICT still keeps the first.
+func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
+	if l.charSeen == nil {
+		l.charSeen = make(map[string]bool, 16)
+	}
+	if fid != l.charFilm {
+		l.charFilm = fid
+		clear(l.charSeen)
+	}
+	if l.charSeen[slug] {
+		return false
+	}
+	l.charSeen[slug] = true
+	return true
+}
+
+func (l *imdbLoad) crew(t *tsv) error {
+	// Directors and writers are usually also principals, with a billing:
+	// keep that one.
+	credits, err := l.w.inserter("INSERT INTO credits (film_id, person_id, role, character_name, billing)", 5, "ON CONFLICT DO NOTHING")
+	if err != nil {
+		return err
+	}
+	var lists [3][]int64
+	err = l.each(t, func(tl *tally) *RowError {
+		f := t.fields
+		tn, ok := imdbNum(f[0], "tt")
+		if !ok {
+			return t.fieldErr(0, "tconst", "bad IMDb id: "+clip(f[0]))
+		}
+		for col := 1; col <= 2; col++ {
+			lists[col] = lists[col][:0]
+			var bad []byte
+			eachItem(f[col], func(b []byte) {
+				n, ok := imdbNum(b, "nm")
+				switch {
+				case !ok && bad == nil:
+					bad = bytes.Clone(b)
+				case ok && l.people.get(n) != 0:
+					lists[col] = append(lists[col], l.people.get(n))
+				}
+			})
+			if bad != nil {
+				return t.fieldErr(col, crewColumns[col], "bad IMDb id: "+clip(bad))
+			}
+		}
+		fid := l.films.get(tn)
+		if fid == 0 {
+			tl.skip("title not imported")
+			return nil
+		}
+		for col := 1; col <= 2; col++ {
+			for _, pid := range lists[col] {
+				if l.werr == nil {
+					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0))
+				}
+			}
+		}
+		if l.werr == nil {
+			tl.imported()
+		}
+		return nil
+	})
+	return firstErr(err, credits.close())
+}
+
+var (
+	crewColumns = [3]string{1: "directors", 2: "writers"}
+	crewRoles   = [3]string{1: string(film.RoleDirector), 2: string(film.RoleWriter)}
+)

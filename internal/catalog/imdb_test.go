@@ -1,0 +1,191 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func importIMDb(t *testing.T, dir string, opts IMDbOptions) *Summary {
+	t.Helper()
+	st := newStore(t)
+	sum, err := ImportIMDb(context.Background(), st, dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func TestImportIMDb(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	sum, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 0 {
+		t.Errorf("errors = %v, want none", sum.RowErrors)
+	}
+	// Movies and TV movies by default; the clashing "The Room" TV movie
+	// gets its IMDb id appended; the series, episode and short are skipped.
+	wantSlugs := []string{"amelie-2001", "anora-2024", "red-rocket-2021", "tangerine-2015",
+		"the-florida-project-2017", "the-room-2003", "the-room-2003-tt9999901"}
+	if diff := cmp.Diff(wantSlugs, strs(t, st, "SELECT slug FROM films ORDER BY slug")); diff != "" {
+		t.Errorf("film slugs (-want +got):\n%s", diff)
+	}
+	f, err := st.FilmByIMDb(ctx, "tt3824458")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Rating.Average != 7.1 || f.Rating.Votes != 38000 || f.RuntimeMin != 88 || f.Year != 2015 {
+		t.Errorf("Tangerine = %+v", f)
+	}
+	if diff := cmp.Diff([]string{"Comedy", "Drama"}, f.Genres); diff != "" {
+		t.Errorf("genres (-want +got):\n%s", diff)
+	}
+	wantCredits := []string{
+		"anora-2024 mikey-madison cast Ani",
+		`anora-2024 mikey-madison cast Anora "Ani" Mikheeva`,
+		"anora-2024 sean-baker director ",
+		"anora-2024 sean-baker writer ",
+		"red-rocket-2021 sean-baker director ",
+		"red-rocket-2021 sean-baker writer ",
+		"red-rocket-2021 simon-rex cast Mikey Saber",
+	}
+	got := strs(t, st, `SELECT f.slug || ' ' || p.slug || ' ' || c.role || ' ' || c.character_name
+		FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
+		WHERE f.slug IN ('anora-2024', 'red-rocket-2021') ORDER BY 1`)
+	if diff := cmp.Diff(wantCredits, got); diff != "" {
+		t.Errorf("credits (-want +got):\n%s", diff)
+	}
+	// Two people named Tommy Wiseau: the second gets the IMDb id.
+	if diff := cmp.Diff([]string{"tommy-wiseau", "tommy-wiseau-nm0933095"},
+		strs(t, st, "SELECT slug FROM people WHERE name = 'Tommy Wiseau' ORDER BY id")); diff != "" {
+		t.Errorf("person slugs (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Le fabuleux destin d'Amélie Poulain", "Amelie"},
+		strs(t, st, "SELECT a.title FROM alt_titles a JOIN films f ON f.id = a.film_id WHERE f.slug = 'amelie-2001' ORDER BY ordering")); diff != "" {
+		t.Errorf("alt titles (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Alexandra", "Sin-Dee Rella"},
+		strs(t, st, "SELECT name FROM characters c JOIN films f ON f.id = c.film_id WHERE f.slug = 'tangerine-2015' ORDER BY name")); diff != "" {
+		t.Errorf("characters (-want +got):\n%s", diff)
+	}
+	if got := strs(t, st, "SELECT credit_count FROM people WHERE slug = 'sean-baker'"); len(got) != 1 || got[0] != "8" {
+		t.Errorf("Sean Baker's credit_count = %v, want 8 (a director in both principals and crew counts once)", got)
+	}
+	if got := count(t, st, "episodes"); got != 0 {
+		t.Errorf("episodes = %d, want 0 (episodes are not kept by default)", got)
+	}
+	if got := strs(t, st, "SELECT status FROM import_runs"); len(got) != 1 || got[0] != "done" {
+		t.Errorf("import_runs = %v, want one done", got)
+	}
+
+	// Re-importing changes nothing: same rows, same slugs.
+	before := strs(t, st, "SELECT id || ' ' || slug FROM films ORDER BY id")
+	credits := count(t, st, "credits")
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before, strs(t, st, "SELECT id || ' ' || slug FROM films ORDER BY id")); diff != "" {
+		t.Errorf("films after re-import (-want +got):\n%s", diff)
+	}
+	if got := count(t, st, "credits"); got != credits {
+		t.Errorf("credits after re-import = %d, want %d", got, credits)
+	}
+}
+
+func TestImportIMDbAllTypes(t *testing.T) {
+	st := newStore(t)
+	if _, err := ImportIMDb(context.Background(), st, "testdata/imdb/ok", IMDbOptions{Types: []string{"all"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, st, "films"); got != 10 {
+		t.Errorf("films = %d, want all 10 titles", got)
+	}
+	got := strs(t, st, `SELECT e.season || 'x' || e.episode || ' of ' || s.slug FROM episodes e JOIN films s ON s.id = e.series_id`)
+	if diff := cmp.Diff([]string{"1x1 of breaking-bad-2008"}, got); diff != "" {
+		t.Errorf("episodes (-want +got):\n%s", diff)
+	}
+}
+
+func TestImportIMDbBadRows(t *testing.T) {
+	sum := importIMDb(t, "testdata/imdb/bad", IMDbOptions{})
+	want := []RowError{
+		{File: "name.basics.tsv", Line: 12, Field: "nconst", Reason: "duplicate key: nm0933094"},
+		{File: "title.basics.tsv", Line: 3, Reason: "wrong column count: 7 columns, want 9"},
+		{File: "title.basics.tsv", Line: 4, Field: "startYear", Reason: `bad number: "20x1"`},
+		{File: "title.basics.tsv", Line: 5, Field: "tconst", Reason: "duplicate key: tt3824458"},
+		{File: "title.basics.tsv", Line: 6, Field: "tconst", Reason: `bad IMDb id: "xx28607951"`},
+		{File: "title.basics.tsv", Line: 8, Field: "primaryTitle", Reason: "invalid UTF-8"},
+		{File: "title.principals.tsv", Line: 3, Field: "characters", Reason: `broken JSON list: "[\"Alexandra\""`},
+	}
+	if diff := cmp.Diff(want, sum.RowErrors); diff != "" {
+		t.Errorf("row errors (-want +got):\n%s", diff)
+	}
+	// Good rows are all kept; the unknown person is skipped, not an error.
+	tb := sum.file("title.basics.tsv")
+	if tb.Read != 7 || tb.Imported != 2 {
+		t.Errorf("title.basics: %+v, want 7 read, 2 imported", tb)
+	}
+	if n := sum.file("title.principals.tsv").SkippedBy["person not in name.basics"]; n != 1 {
+		t.Errorf("principals skipped for unknown person = %d, want 1", n)
+	}
+}
+
+func TestImportIMDbMaxErrorsWritesNothing(t *testing.T) {
+	st := newStore(t)
+	_, err := ImportIMDb(context.Background(), st, "testdata/imdb/bad", IMDbOptions{Options: Options{MaxErrors: 2}})
+	if !errors.Is(err, ErrTooManyErrors) {
+		t.Fatalf("err = %v, want ErrTooManyErrors", err)
+	}
+	for _, table := range []string{"films", "people", "credits"} {
+		if n := count(t, st, table); n != 0 {
+			t.Errorf("%s has %d rows after a failed import, want 0", table, n)
+		}
+	}
+	if got := strs(t, st, "SELECT status FROM import_runs"); len(got) != 1 || got[0] != "failed" {
+		t.Errorf("import_runs = %v, want one failed", got)
+	}
+}
+
+func TestImportIMDbDryRun(t *testing.T) {
+	st := newStore(t)
+	sum, err := ImportIMDb(context.Background(), st, "testdata/imdb/bad", IMDbOptions{Options: Options{DryRun: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 7 || !sum.DryRun {
+		t.Errorf("dry run summary: %d errors, dry %v; want 7, true", sum.Errors, sum.DryRun)
+	}
+	if n := count(t, st, "films") + count(t, st, "import_runs"); n != 0 {
+		t.Errorf("dry run wrote %d rows", n)
+	}
+}
+
+func TestImportIMDbBadFiles(t *testing.T) {
+	tests := []struct {
+		dir, want string
+	}{
+		{"testdata/imdb/missing", "testdata/imdb/missing: not a directory"},
+		{"testdata/imdb/wrongheader", `title.basics.tsv: wrong header "tconst\tprimaryTitle"`},
+		{"testdata/imdb/nottsv", "title.basics.tsv: not a TSV file"},
+		{"testdata/imdb/truncated", "title.basics.tsv.gz: truncated or corrupt compressed stream"},
+		{"testdata", "no IMDb dataset files"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			st := newStore(t)
+			_, err := ImportIMDb(context.Background(), st, tt.dir, IMDbOptions{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+			if n := count(t, st, "films"); n != 0 {
+				t.Errorf("%d films written", n)
+			}
+		})
+	}
+}

@@ -1,0 +1,181 @@
+package catalog
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// input is one opened input file: gzip is detected by its magic bytes, not
+// its name, and the bytes read from disk are counted for progress.
+type input struct {
+	path  string
+	name  string // base name, for messages
+	f     io.Closer
+	size  int64
+	count countingReader
+	r     io.Reader // decompressed stream
+	zr    *gzip.Reader
+}
+
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+func openInput(path string) (*input, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return newInput(filepath.Base(path), f, f, st.Size())
+}
+
+// newInput wraps an open stream (a file, a ZIP entry) named name.
+func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error) {
+	in := &input{path: name, name: name, f: c, size: size}
+	in.count.r = r
+	br := bufio.NewReaderSize(&in.count, 1<<20)
+	magic, _ := br.Peek(2)
+	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			c.Close()
+			return nil, fmt.Errorf("%s: not a readable gzip stream: %w", in.name, err)
+		}
+		in.zr = zr
+		in.r = bufio.NewReaderSize(zr, 1<<20)
+	} else {
+		in.r = br
+	}
+	return in, nil
+}
+
+// pos returns how many bytes of the file on disk have been read.
+func (in *input) pos() int64 { return in.count.n.Load() }
+
+func (in *input) Close() error { return in.f.Close() }
+
+// readErr turns a read failure into a message naming the file; a gzip
+// stream cut short is the usual cause with downloaded datasets.
+func (in *input) readErr(err error, line int) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) {
+		return fmt.Errorf("%s: truncated or corrupt compressed stream after line %d (download it again): %w", in.name, line, err)
+	}
+	return fmt.Errorf("%s: read after line %d: %w", in.name, line, err)
+}
+
+// tsv reads IMDb's tab-separated files: no quoting, one record a line,
+// \N for null. Fields are only valid until the next call to next.
+type tsv struct {
+	*input
+	sc      *bufio.Scanner
+	line    int
+	fields  [][]byte
+	want    int
+	columns []string
+}
+
+// openTSV opens path and checks its header line against header (the
+// dataset's exact tab-separated column names).
+func openTSV(path, header string) (*tsv, error) {
+	in, err := openInput(path)
+	if err != nil {
+		return nil, err
+	}
+	t := &tsv{input: in, sc: bufio.NewScanner(in.r)}
+	t.sc.Buffer(make([]byte, 256<<10), 64<<20)
+	if !t.sc.Scan() {
+		err := t.sc.Err()
+		in.Close()
+		if err != nil {
+			return nil, in.readErr(err, 0)
+		}
+		return nil, fmt.Errorf("%s: empty file, expected the header %q", in.name, header)
+	}
+	t.line = 1
+	got := bytes.TrimSuffix(t.sc.Bytes(), []byte{'\r'})
+	if string(got) != header {
+		in.Close()
+		if bytes.IndexByte(got, '\t') < 0 {
+			return nil, fmt.Errorf("%s: not a TSV file: first line %s has no tabs (expected the header %q)", in.name, clip(got), header)
+		}
+		return nil, fmt.Errorf("%s: wrong header %s, expected %q", in.name, clip(got), header)
+	}
+	t.columns = strings.Split(string(got), "\t")
+	t.want = len(t.columns)
+	return t, nil
+}
+
+// next reads the next record. It returns false at the end of the file or
+// on a read error (see err). A record with the wrong number of fields or
+// invalid UTF-8 comes back as a *RowError with ok true.
+func (t *tsv) next() (ok bool, rowErr *RowError) {
+	if !t.sc.Scan() {
+		return false, nil
+	}
+	t.line++
+	b := t.sc.Bytes()
+	if n := len(b); n > 0 && b[n-1] == '\r' {
+		b = b[:n-1]
+	}
+	line := b
+	t.fields = t.fields[:0]
+	for {
+		i := bytes.IndexByte(b, '\t')
+		if i < 0 {
+			t.fields = append(t.fields, b)
+			break
+		}
+		t.fields = append(t.fields, b[:i])
+		b = b[i+1:]
+	}
+	if !utf8.Valid(line) {
+		for i, f := range t.fields {
+			if !utf8.Valid(f) {
+				return true, &RowError{File: t.name, Line: t.line, Field: t.columns[min(i, len(t.columns)-1)], Reason: "invalid UTF-8"}
+			}
+		}
+	}
+	if len(t.fields) != t.want {
+		return true, &RowError{File: t.name, Line: t.line, Reason: fmt.Sprintf("wrong column count: %d columns, want %d", len(t.fields), t.want)}
+	}
+	return true, nil
+}
+
+// err returns the read error that ended next, if any.
+func (t *tsv) err() error {
+	if err := t.sc.Err(); err != nil {
+		return t.readErr(err, t.line)
+	}
+	return nil
+}
+
+// clip quotes b for a message, cut to 80 bytes; invalid UTF-8 shows as
+// escapes.
+func clip(b []byte) string {
+	if len(b) > 80 {
+		return strconv.Quote(string(b[:80])) + "…"
+	}
+	return strconv.Quote(string(b))
+}

@@ -1,0 +1,154 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// lbLoad is the state of one Letterboxd import.
+type lbLoad struct {
+	opts  Options
+	sum   *Summary
+	db    *bulkConn
+	w     *bulkConn // nil on a dry run
+	match matcher
+	user  string
+	cache map[string]int64 // "name\x00year" → film id, 0 for unmatched
+}
+
+// lbRow is one parsed row of any Letterboxd file.
+type lbRow struct {
+	date, watched, tags, review string
+	rating                      float64
+	rewatch                     bool
+}
+
+// load reads one Letterboxd file; the columns present say what it holds.
+func (l *lbLoad) load(c *csvFile) error {
+	tl := l.sum.tally(c.name, &l.opts)
+	for {
+		ok, rowErr, err := c.next()
+		if err != nil || !ok {
+			return err
+		}
+		tl.read()
+		if rowErr == nil {
+			rowErr, err = l.row(c, tl)
+			if err != nil {
+				return err
+			}
+		}
+		if rowErr != nil {
+			if err := tl.bad(*rowErr); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
+	name := strings.TrimSpace(c.get("Name"))
+	if name == "" {
+		return c.fieldErr("Name", "empty film name"), nil
+	}
+	year := 0
+	if y := strings.TrimSpace(c.get("Year")); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1870 || n > 2100 {
+			return c.fieldErr("Year", "bad year: "+strconv.Quote(y)), nil
+		}
+		year = n
+	}
+	var r lbRow
+	var bad *RowError
+	r.date, bad = lbDate(c, "Date", true)
+	if bad != nil {
+		return bad, nil
+	}
+	if _, ok := c.cols["Watched Date"]; ok {
+		if r.watched, bad = lbDate(c, "Watched Date", false); bad != nil {
+			return bad, nil
+		}
+	}
+	if s := c.get("Rating"); s != "" {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || v < 0.5 || v > 5 || v*2 != float64(int(v*2)) {
+			return c.fieldErr("Rating", "bad rating (0.5–5 in halves): "+strconv.Quote(s)), nil
+		}
+		r.rating = v
+	} else if c.name == "ratings.csv" {
+		return c.fieldErr("Rating", "missing rating"), nil
+	}
+	r.rewatch = strings.EqualFold(c.get("Rewatch"), "yes")
+	r.tags, r.review = c.get("Tags"), c.get("Review")
+
+	id, err := l.film(name, year)
+	if err != nil {
+		return nil, err
+	}
+	if id == 0 {
+		tl.skip("film not in catalog")
+		l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: c.name, Line: c.line, Title: name, Year: year})
+		return nil, nil
+	}
+	if err := l.write(c.name, id, r); err != nil {
+		return nil, err
+	}
+	tl.imported()
+	return nil, nil
+}
+
+// lbDate checks a YYYY-MM-DD column.
+func lbDate(c *csvFile, col string, required bool) (string, *RowError) {
+	s := strings.TrimSpace(c.get(col))
+	if s == "" && !required {
+		return "", nil
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return "", c.fieldErr(col, "bad date (want YYYY-MM-DD): "+strconv.Quote(s))
+	}
+	return s, nil
+}
+
+func (l *lbLoad) film(name string, year int) (int64, error) {
+	key := name + "\x00" + strconv.Itoa(year)
+	if id, ok := l.cache[key]; ok {
+		return id, nil
+	}
+	id, err := l.match.find(name, year)
+	l.cache[key] = id
+	return id, err
+}
+
+const lbSource = "letterboxd"
+
+func (l *lbLoad) write(file string, id int64, r lbRow) error {
+	if l.w == nil {
+		return nil
+	}
+	switch file {
+	case "watched.csv", "watchlist.csv":
+		list := strings.TrimSuffix(file, ".csv")
+		return l.w.exec(`INSERT INTO user_lists (source, external_user, list, film_id, added_on) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (source, external_user, list, film_id) DO UPDATE SET added_on = excluded.added_on`,
+			lbSource, l.user, list, id, r.date)
+	case "ratings.csv":
+		t, _ := time.Parse(time.DateOnly, r.date)
+		return l.w.exec(`INSERT INTO user_ratings (source, external_user, film_id, rating, rated_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (source, external_user, film_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at`,
+			lbSource, l.user, id, r.rating, t.Unix())
+	case "diary.csv":
+		return l.w.exec(`INSERT INTO diary_entries (source, external_user, film_id, watched_on, logged_on, rating, rewatch, tags)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, film_id, watched_on, logged_on)
+			DO UPDATE SET rating = excluded.rating, rewatch = excluded.rewatch, tags = excluded.tags`,
+			lbSource, l.user, id, r.watched, r.date, r.rating, r.rewatch, r.tags)
+	case "reviews.csv":
+		return l.w.exec(`INSERT INTO reviews (source, external_user, film_id, watched_on, logged_on, rating, rewatch, body, tags)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, film_id, logged_on)
+			DO UPDATE SET watched_on = excluded.watched_on, rating = excluded.rating, rewatch = excluded.rewatch,
+			body = excluded.body, tags = excluded.tags`,
+			lbSource, l.user, id, r.watched, r.date, r.rating, r.rewatch, r.review, r.tags)
+	}
+	return nil
+}

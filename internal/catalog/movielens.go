@@ -1,0 +1,187 @@
+package catalog
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"marquee/internal/store"
+)
+
+// MovieLens files, in load order, with the columns each must have.
+var movieLensFiles = []struct {
+	name string
+	cols []string
+	load func(l *mlLoad, c *csvFile) error
+}{
+	{"links.csv", []string{"movieId", "imdbId", "tmdbId"}, (*mlLoad).links},
+	{"movies.csv", []string{"movieId", "title", "genres"}, (*mlLoad).movies},
+	{"ratings.csv", []string{"userId", "movieId", "rating", "timestamp"}, (*mlLoad).ratings},
+	{"tags.csv", []string{"userId", "movieId", "tag", "timestamp"}, (*mlLoad).tags},
+}
+
+// mlLoad is the state of one MovieLens import.
+type mlLoad struct {
+	opts   Options
+	sum    *Summary
+	db     *bulkConn
+	w      *bulkConn // nil on a dry run
+	match  matcher
+	linkOf map[int64]mlLink // movieId → ids from links.csv
+	films  map[int64]int64  // movieId → film id
+	now    int64
+}
+
+type mlLink struct {
+	imdb string // "tt0114709"
+	tmdb int64
+}
+
+// ImportMovieLens loads a MovieLens directory (movies.csv, ratings.csv,
+// tags.csv, links.csv; whichever are present) into st, which must be
+// SQLite. Movies are matched to catalog films by IMDb id through
+// links.csv, else by title and year, else created; so a MovieLens import
+// joins an IMDb import made before or after it. Ratings are kept per user
+// in user_ratings (source "movielens", MovieLens's 0.5–5 scale) and
+// aggregated per movie in movielens_movies. Like every bulk import it
+// writes in one transaction.
+func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Options) (*Summary, error) {
+	start := time.Now()
+	sum := &Summary{Source: "movielens", DryRun: opts.DryRun, RowErrors: []RowError{}}
+	var paths []string
+	for _, f := range movieLensFiles {
+		p := filepath.Join(dir, f.name)
+		if _, err := os.Stat(p); err != nil {
+			paths = append(paths, "")
+			continue
+		}
+		c, err := openCSV(p, f.cols...)
+		if err != nil {
+			return sum, err
+		}
+		c.Close()
+		paths = append(paths, p)
+	}
+	if strings.Join(paths, "") == "" {
+		return sum, fmt.Errorf("%s: no MovieLens files (movies.csv, ratings.csv, tags.csv, links.csv)", dir)
+	}
+	db, err := openBulk(st)
+	if err != nil {
+		return sum, err
+	}
+	defer db.Close()
+	l := &mlLoad{opts: opts, sum: sum, db: db, match: matcher{db}, linkOf: map[int64]mlLink{}, films: map[int64]int64{}, now: start.Unix()}
+	if !opts.DryRun {
+		l.w = db
+	}
+	err = db.queryRows("SELECT movie_id, film_id FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
+		l.films[asInt(v[0])] = asInt(v[1])
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	err = runImport(ctx, st, db, "movielens", dir, opts, []string{"user_ratings", "movielens_tags"}, nil, func() error {
+		for i, f := range movieLensFiles {
+			if paths[i] == "" {
+				continue
+			}
+			c, err := openCSV(paths[i], f.cols...)
+			if err != nil {
+				return err
+			}
+			err = f.load(l, c)
+			c.Close()
+			if err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, l.aggregate)
+	sum.finish(start)
+	return sum, err
+}
+
+// each runs fn on every record of c, as imdbLoad.each does for TSV.
+func (l *mlLoad) each(c *csvFile, fn func(tl *tally) (*RowError, error)) error {
+	tl := l.sum.tally(c.name, &l.opts)
+	rep := newReporter(l.opts.Progress, c.name, c.input)
+	defer rep.send("done")
+	for {
+		ok, rowErr, err := c.next()
+		if err != nil || !ok {
+			return err
+		}
+		tl.read()
+		rep.row()
+		if rowErr == nil {
+			if rowErr, err = fn(tl); err != nil {
+				return err
+			}
+		}
+		if rowErr != nil {
+			if err := tl.bad(*rowErr); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (l *mlLoad) links(c *csvFile) error {
+	return l.each(c, func(tl *tally) (*RowError, error) {
+		id, err := strconv.ParseInt(c.get("movieId"), 10, 64)
+		if err != nil {
+			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
+		}
+		var link mlLink
+		if s := c.get("imdbId"); s != "" {
+			n, err := strconv.ParseUint(s, 10, 32)
+			if err != nil || n == 0 || n > maxIMDbNum {
+				return c.fieldErr("imdbId", "bad IMDb number: "+strconv.Quote(s)), nil
+			}
+			link.imdb = imdbID("tt", uint32(n))
+		}
+		if s := c.get("tmdbId"); s != "" {
+			if link.tmdb, err = strconv.ParseInt(s, 10, 64); err != nil {
+				return c.fieldErr("tmdbId", "bad number: "+strconv.Quote(s)), nil
+			}
+		}
+		l.linkOf[id] = link
+		tl.imported()
+		return nil, nil
+	})
+}
+
+// mlTitle splits MovieLens's "American President, The (1995)" into
+// "The American President" and 1995.
+var mlYear = regexp.MustCompile(`^(.*?)\s*\((\d{4})(?:[–-]\d{0,4})?\)\s*$`)
+
+func mlTitle(s string) (string, int) {
+	s = strings.TrimSpace(s)
+	year := 0
+	if m := mlYear.FindStringSubmatch(s); m != nil {
+		s = m[1]
+		year, _ = strconv.Atoi(m[2])
+	}
+	// A trailing parenthesis is the original-language title; keep the main one.
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i]
+	}
+	for _, art := range []string{"The", "A", "An", "Les", "La", "Le", "L'", "Il", "El", "Das", "Der", "Die"} {
+		if strings.HasSuffix(s, ", "+art) {
+			s = art + " " + strings.TrimSuffix(s, ", "+art)
+			s = strings.Replace(s, "L' ", "L'", 1)
+			break
+		}
+	}
+	return s, year
+}

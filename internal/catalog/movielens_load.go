@@ -1,0 +1,194 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+)
+
+func (l *mlLoad) movies(c *csvFile) error {
+	return l.each(c, func(tl *tally) (*RowError, error) {
+		movie, err := strconv.ParseInt(c.get("movieId"), 10, 64)
+		if err != nil {
+			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
+		}
+		title, year := mlTitle(c.get("title"))
+		if title == "" {
+			return c.fieldErr("title", "empty title"), nil
+		}
+		var genres []string
+		for _, g := range strings.Split(c.get("genres"), "|") {
+			if g != "" && g != "(no genres listed)" {
+				genres = append(genres, g)
+			}
+		}
+		id, err := l.film(movie, title, year, genres)
+		if err != nil {
+			return nil, err
+		}
+		link := l.linkOf[movie]
+		if l.w != nil {
+			err = l.w.exec(`INSERT INTO movielens_movies (movie_id, film_id, title, genres, imdb_id, tmdb_id)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (movie_id) DO UPDATE SET film_id = excluded.film_id,
+				title = excluded.title, genres = excluded.genres, imdb_id = excluded.imdb_id, tmdb_id = excluded.tmdb_id`,
+				movie, id, c.get("title"), strings.Join(genres, ","), nullStr(link.imdb), nullInt(link.tmdb))
+			if err == nil && link.tmdb != 0 {
+				err = l.w.exec("UPDATE films SET tmdb_id = ? WHERE id = ? AND tmdb_id IS NULL", link.tmdb, id)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		tl.imported()
+		return nil, nil
+	})
+}
+
+// film finds or creates the catalog film of a MovieLens movie: by the
+// IMDb id its link gives, else by title and year, else as a new film.
+func (l *mlLoad) film(movie int64, title string, year int, genres []string) (int64, error) {
+	if id, ok := l.films[movie]; ok {
+		return id, nil
+	}
+	link := l.linkOf[movie]
+	var id int64
+	var err error
+	if link.imdb != "" {
+		id, err = l.db.queryInt("SELECT id FROM films WHERE imdb_id = ?", link.imdb)
+	}
+	if id == 0 && err == nil {
+		id, err = l.match.find(title, year)
+	}
+	if id == 0 && err == nil {
+		id, err = l.create(movie, title, year, link, genres)
+	}
+	l.films[movie] = id
+	return id, err
+}
+
+// create adds a film MovieLens knows and the catalog does not. Its slug
+// takes the IMDb id (or the MovieLens id) on a clash, like the IMDb
+// import's, so a later IMDb import finds it by imdb_id and keeps the slug.
+func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres []string) (int64, error) {
+	if l.w == nil {
+		return -1, nil // a dry run: the film would be created
+	}
+	slug := filmSlug(title, year)
+	if n, err := l.db.queryInt("SELECT COUNT(*) FROM films WHERE slug = ?", slug); err != nil {
+		return 0, err
+	} else if n > 0 {
+		if link.imdb != "" {
+			slug += "-" + link.imdb
+		} else {
+			slug += "-ml" + strconv.FormatInt(movie, 10)
+		}
+	}
+	err := l.w.exec(`INSERT INTO films (slug, title, year, title_type, imdb_id, tmdb_id, created_at, updated_at)
+		VALUES (?, ?, ?, 'movie', ?, ?, ?, ?)`, slug, title, int64(year), nullStr(link.imdb), nullInt(link.tmdb), l.now, l.now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
+	for _, g := range genres {
+		if err == nil {
+			err = l.w.exec("INSERT INTO film_genres (film_id, genre) VALUES (?, ?) ON CONFLICT DO NOTHING", id, g)
+		}
+	}
+	return id, err
+}
+
+func (l *mlLoad) ratings(c *csvFile) error {
+	ins, err := l.w.inserter("INSERT INTO user_ratings (source, external_user, film_id, rating, rated_at)", 5,
+		"ON CONFLICT (source, external_user, film_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at")
+	if err != nil {
+		return err
+	}
+	err = l.each(c, func(tl *tally) (*RowError, error) {
+		user := c.get("userId")
+		if _, err := strconv.ParseUint(user, 10, 64); err != nil {
+			return c.fieldErr("userId", "bad number: "+strconv.Quote(user)), nil
+		}
+		movie, err := strconv.ParseInt(c.get("movieId"), 10, 64)
+		if err != nil {
+			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
+		}
+		r, err := strconv.ParseFloat(c.get("rating"), 64)
+		if err != nil || r < 0.5 || r > 5 {
+			return c.fieldErr("rating", "bad rating (0.5–5): "+strconv.Quote(c.get("rating"))), nil
+		}
+		ts, err := strconv.ParseInt(c.get("timestamp"), 10, 64)
+		if err != nil || ts < 0 {
+			return c.fieldErr("timestamp", "bad timestamp: "+strconv.Quote(c.get("timestamp"))), nil
+		}
+		id, ok := l.films[movie]
+		if !ok || id == 0 {
+			tl.skip("movie not in movies.csv")
+			return nil, nil
+		}
+		if err := ins.add("movielens", user, id, r, ts); err != nil {
+			return nil, err
+		}
+		tl.imported()
+		return nil, nil
+	})
+	return firstErr(err, ins.close())
+}
+
+func (l *mlLoad) tags(c *csvFile) error {
+	ins, err := l.w.inserter("INSERT INTO movielens_tags (user_id, film_id, tag, tagged_at)", 4,
+		"ON CONFLICT (user_id, film_id, tag) DO UPDATE SET tagged_at = excluded.tagged_at")
+	if err != nil {
+		return err
+	}
+	err = l.each(c, func(tl *tally) (*RowError, error) {
+		user, err := strconv.ParseInt(c.get("userId"), 10, 64)
+		if err != nil {
+			return c.fieldErr("userId", "bad number: "+strconv.Quote(c.get("userId"))), nil
+		}
+		movie, err := strconv.ParseInt(c.get("movieId"), 10, 64)
+		if err != nil {
+			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
+		}
+		tag := strings.TrimSpace(c.get("tag"))
+		if tag == "" {
+			return c.fieldErr("tag", "empty tag"), nil
+		}
+		ts, err := strconv.ParseInt(c.get("timestamp"), 10, 64)
+		if err != nil {
+			return c.fieldErr("timestamp", "bad timestamp: "+strconv.Quote(c.get("timestamp"))), nil
+		}
+		id := l.films[movie]
+		if id == 0 {
+			tl.skip("movie not in movies.csv")
+			return nil, nil
+		}
+		if err := ins.add(user, id, tag, ts); err != nil {
+			return nil, err
+		}
+		tl.imported()
+		return nil, nil
+	})
+	return firstErr(err, ins.close())
+}
+
+// aggregate recomputes each movie's MovieLens rating from every rating
+// kept, after the indexes are back, so partial re-imports stay right.
+func (l *mlLoad) aggregate() error {
+	return l.w.exec(`UPDATE movielens_movies SET rating_avg = r.avg, rating_count = r.n
+		FROM (SELECT film_id, AVG(rating) AS avg, COUNT(*) AS n FROM user_ratings
+			WHERE source = 'movielens' GROUP BY film_id) AS r
+		WHERE movielens_movies.film_id = r.film_id`)
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}

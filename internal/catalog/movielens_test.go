@@ -1,0 +1,77 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestMLTitle(t *testing.T) {
+	tests := []struct {
+		in    string
+		title string
+		year  int
+	}{
+		{"Toy Story (1995)", "Toy Story", 1995},
+		{"American President, The (1995)", "The American President", 1995},
+		{"City of Lost Children, The (Cité des enfants perdus, La) (1995)", "The City of Lost Children", 1995},
+		{"Babylon 5", "Babylon 5", 0},
+		{"Fawlty Towers (1975-1979)", "Fawlty Towers", 1975},
+	}
+	for _, tt := range tests {
+		title, year := mlTitle(tt.in)
+		if title != tt.title || year != tt.year {
+			t.Errorf("mlTitle(%q) = %q, %d; want %q, %d", tt.in, title, year, tt.title, tt.year)
+		}
+	}
+}
+
+func TestImportMovieLensJoinsIMDb(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	films := count(t, st, "films")
+	sum, err := ImportMovieLens(ctx, st, "testdata/movielens", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []RowError{{File: "ratings.csv", Line: 7, Field: "rating", Reason: `bad rating (0.5–5): "7.0"`}}
+	if diff := cmp.Diff(want, sum.RowErrors); diff != "" {
+		t.Errorf("row errors (-want +got):\n%s", diff)
+	}
+	// Tangerine and Amélie join the IMDb films through links.csv; the
+	// three others are new.
+	if got := count(t, st, "films"); got != films+3 {
+		t.Errorf("films = %d, want %d", got, films+3)
+	}
+	got := strs(t, st, `SELECT f.slug || ' ' || m.rating_avg || ' ' || m.rating_count FROM movielens_movies m
+		JOIN films f ON f.id = m.film_id ORDER BY m.movie_id`)
+	wantMovies := []string{"toy-story-1995 3.5 2", "the-american-president-1995 0.0 0", "tangerine-2015 4.75 2",
+		"the-city-of-lost-children-1995 0.0 0", "amelie-2001 0.0 0"}
+	if diff := cmp.Diff(wantMovies, got); diff != "" {
+		t.Errorf("movies (-want +got):\n%s", diff)
+	}
+	if got := strs(t, st, "SELECT tag FROM movielens_tags ORDER BY tag"); !cmp.Equal(got, []string{"iphone", "sean baker"}) {
+		t.Errorf("tags = %v", got)
+	}
+	if n := sum.file("ratings.csv").SkippedBy["movie not in movies.csv"]; n != 1 {
+		t.Errorf("ratings skipped for unknown movie = %d, want 1", n)
+	}
+	// The IMDb film keeps IMDb's rating; MovieLens's is kept apart.
+	f, err := st.FilmByIMDb(ctx, "tt3824458")
+	if err != nil || f.Rating.Average != 7.1 || f.IDs.IMDb != "tt3824458" {
+		t.Errorf("Tangerine after MovieLens = %+v, %v", f, err)
+	}
+
+	// A second run changes nothing.
+	before := count(t, st, "user_ratings")
+	if _, err := ImportMovieLens(ctx, st, "testdata/movielens", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, st, "user_ratings"); got != before || count(t, st, "films") != films+3 {
+		t.Errorf("after re-import: %d ratings (want %d), %d films", got, before, count(t, st, "films"))
+	}
+}

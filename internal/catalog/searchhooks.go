@@ -1,0 +1,10 @@
+package catalog
+
+import "marquee/internal/search"
+
+// The search package's bulk hooks, as variables so tests of this package
+// do not depend on what the search engine does with them.
+var (
+	searchPrepare = search.PrepareBulk
+	searchRebuild = search.Rebuild
+)

@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"marquee/internal/catalog"
+	"marquee/internal/store"
+)
+
+func runImportBoxOffice(ctx context.Context, c *cmdContext) error {
+	var f importFlags
+	f.bind(c)
+	mapping := c.flags.String("map", "", `field=column pairs naming the input's keys or columns, e.g. "title=Film,year=Year,budget=Budget,domestic=US Gross"; fields not named keep the Vega dataset's keys ("Title", "US Gross", …)`)
+	years := c.flags.String("years", "", `plausible release years, e.g. "1900-2011"; default 1888 to next year`)
+	if err := c.parse(c.raw, true, true); err != nil {
+		return err
+	}
+	if len(c.args) != 1 {
+		return usageError("import boxoffice takes one file: a JSON array of objects or a CSV with a header")
+	}
+	m, err := catalog.ParseBoxOfficeMap(*mapping)
+	if err != nil {
+		return usageError("--map: %v", err)
+	}
+	opts := catalog.BoxOfficeOptions{Map: m}
+	if *years != "" {
+		if _, err := fmt.Sscanf(*years, "%d-%d", &opts.FirstYear, &opts.LastYear); err != nil || opts.FirstYear > opts.LastYear {
+			return usageError("--years %q: want FIRST-LAST, e.g. 1900-2011", *years)
+		}
+	}
+	return runImport(ctx, c, f, func(ctx context.Context, st *store.Store, o catalog.Options) (*catalog.Summary, error) {
+		opts.Options = o
+		return catalog.ImportBoxOffice(ctx, st, c.args[0], opts)
+	})
+}

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"marquee/internal/catalog"
+	"marquee/internal/store"
+)
+
+// importFlags are the flags every import command shares.
+type importFlags struct {
+	dryRun    bool
+	maxErrors int
+}
+
+func (f *importFlags) bind(c *cmdContext) {
+	c.flags.BoolVar(&f.dryRun, "dry-run", false, "read and validate everything, write nothing")
+	c.flags.IntVar(&f.maxErrors, "max-errors", 1000, "stop, writing nothing, after more than this many malformed rows")
+}
+
+// runImport opens the store, runs imp with progress shown on stderr (a bar
+// on a terminal, a log line every few seconds otherwise), then prints the
+// summary, as JSON with --json.
+func runImport(ctx context.Context, c *cmdContext, f importFlags, imp func(ctx context.Context, st *store.Store, opts catalog.Options) (*catalog.Summary, error)) error {
+	if f.maxErrors < 0 {
+		return usageError("--max-errors must not be negative")
+	}
+	log := newLogger(c.Err, c.cfg.Log, c.IsTTY)
+	st, err := store.Open(ctx, c.cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	progress := make(chan catalog.Progress, 64)
+	done := make(chan struct{})
+	go func() {
+		showProgress(c.Err, c.IsTTY, log, progress)
+		close(done)
+	}()
+	opts := catalog.Options{DryRun: f.dryRun, MaxErrors: max(f.maxErrors, 0), Progress: progress, Log: log}
+	if f.maxErrors == 0 {
+		opts.MaxErrors = -1 // the flag's 0 means "stop at the first"; Options' 0 means the default
+	}
+	sum, err := imp(ctx, st, opts)
+	close(progress)
+	<-done
+	if sum != nil {
+		if c.json {
+			if jerr := writeJSON(c.Out, sum); jerr != nil && err == nil {
+				err = jerr
+			}
+		} else {
+			printSummary(c.Out, sum)
+		}
+	}
+	return err
+}
+
+// showProgress prints progress until ch closes.
+func showProgress(w io.Writer, tty bool, log *slog.Logger, ch <-chan catalog.Progress) {
+	var last time.Time
+	bar := false
+	for p := range ch {
+		switch {
+		case p.File == "":
+			if bar {
+				fmt.Fprintln(w)
+				bar = false
+			}
+			log.Info("import phase", "phase", p.Phase)
+		case tty:
+			fmt.Fprintf(w, "\r\033[K%s", progressLine(p))
+			bar = true
+			if p.Phase == "done" {
+				fmt.Fprintln(w)
+				bar = false
+			}
+		case p.Phase == "done" || time.Since(last) >= 5*time.Second:
+			last = time.Now()
+			log.Info("import progress", "file", p.File, "rows", p.Rows, "mb_per_s", fmt.Sprintf("%.1f", mbps(p)), "eta", eta(p).String(), "phase", p.Phase)
+		}
+	}
+	if bar {
+		fmt.Fprintln(w)
+	}
+}
+
+func mbps(p catalog.Progress) float64 {
+	if p.Elapsed <= 0 {
+		return 0
+	}
+	return float64(p.Bytes) / 1e6 / p.Elapsed.Seconds()
+}
+
+func eta(p catalog.Progress) time.Duration {
+	if p.Bytes <= 0 || p.Size <= p.Bytes {
+		return 0
+	}
+	return (time.Duration(float64(p.Elapsed) * float64(p.Size-p.Bytes) / float64(p.Bytes))).Round(time.Second)
+}
+
+// progressLine is one terminal line: a 30-cell bar, rows, MB/s and ETA.
+func progressLine(p catalog.Progress) string {
+	frac := 0.0
+	if p.Size > 0 {
+		frac = min(1, float64(p.Bytes)/float64(p.Size))
+	}
+	if p.Phase == "done" {
+		frac = 1
+	}
+	cells := int(frac * 30)
+	return fmt.Sprintf("%-22s [%s%s] %3.0f%% %11d rows %6.1f MB/s ETA %s",
+		p.File, strings.Repeat("█", cells), strings.Repeat("·", 30-cells), frac*100, p.Rows, mbps(p), eta(p))
+}
+
+func printSummary(w io.Writer, s *catalog.Summary) {
+	verb := "imported"
+	if s.DryRun {
+		verb = "valid (dry run, nothing written)"
+	}
+	fmt.Fprintf(w, "%s import: %d rows read, %d %s, %d skipped, %d malformed, in %s\n",
+		s.Source, s.Read, s.Imported, verb, s.Skipped, s.Errors, s.Elapsed.Round(time.Millisecond))
+	for _, f := range s.Files {
+		fmt.Fprintf(w, "  %-24s %10d read %10d imported %8d skipped\n", f.File, f.Read, f.Imported, f.Skipped)
+	}
+	if rs := s.Reasons(); len(rs) > 0 {
+		fmt.Fprintln(w, "skipped by reason:")
+		for _, r := range rs {
+			fmt.Fprintf(w, "  %8d  %s\n", r.Rows, r.Reason)
+		}
+	}
+	for _, e := range s.RowErrors {
+		fmt.Fprintf(w, "  error: %v\n", e)
+	}
+	if s.Errors > len(s.RowErrors) {
+		fmt.Fprintf(w, "  … and %d more errors (use --json for the listed ones)\n", s.Errors-len(s.RowErrors))
+	}
+	if len(s.Unmatched) > 0 {
+		fmt.Fprintf(w, "unmatched films (%d):\n", len(s.Unmatched))
+		for _, u := range s.Unmatched {
+			fmt.Fprintf(w, "  %s:%d  %s (%d)\n", u.File, u.Line, u.Title, u.Year)
+		}
+	}
+}

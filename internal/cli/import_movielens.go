@@ -1,0 +1,22 @@
+package cli
+
+import (
+	"context"
+
+	"marquee/internal/catalog"
+	"marquee/internal/store"
+)
+
+func runImportMovieLens(ctx context.Context, c *cmdContext) error {
+	var f importFlags
+	f.bind(c)
+	if err := c.parse(c.raw, true, true); err != nil {
+		return err
+	}
+	if len(c.args) != 1 {
+		return usageError("import movielens takes one directory holding movies.csv, ratings.csv, tags.csv, links.csv")
+	}
+	return runImport(ctx, c, f, func(ctx context.Context, st *store.Store, opts catalog.Options) (*catalog.Summary, error) {
+		return catalog.ImportMovieLens(ctx, st, c.args[0], opts)
+	})
+}
