@@ -6,14 +6,17 @@
 #   bench/web/run.sh [DB]     DB defaults to a private copy of
 #                             /work/bench-data/scale1.db when it is ready,
 #                             else a fresh demo database.
-# Environment: DURATION (default 15s), CONNS (64), THREADS (2),
+# The machine is shared, so the servers are measured in ROUNDS alternating
+# rounds and each figure is the median over the rounds.
+# Environment: DURATION (default 10s), ROUNDS (3), CONNS (64), THREADS (2),
 #              SERVE_PORT (18490), NGINX_PORT (18491), GO_PORT (18492),
 #              OUT (bench/out/web).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/usr/local/go/bin:$PATH"
 
-DURATION=${DURATION:-15s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 SERVE_PORT=${SERVE_PORT:-18490}
@@ -110,7 +113,7 @@ sleep 0.3
 run_wrk() { # name url [script]
   local name=$1 url=$2 script=${3:-}
   echo "== wrk $name: $url ($THREADS threads, $CONNS connections, $DURATION)" >&2
-  nice wrk -t"$THREADS" -c"$CONNS" -d3s ${script:+-s "$script"} "$url" >/dev/null # warm
+  nice wrk -t"$THREADS" -c"$CONNS" -d2s ${script:+-s "$script"} "$url" >/dev/null # warm
   nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency ${script:+-s "$script"} "$url" | tee "$OUT/$name.txt" >&2
 }
 to_ms() { # wrk latency (e.g. 812.00us, 3.21ms, 1.02s) → milliseconds
@@ -124,24 +127,38 @@ stats() { # file → "rps p50 p99"
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")
   echo "$rps $p50 $p99"
 }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-run_wrk nginx "http://127.0.0.1:$NGINX_PORT$PAGE"
-run_wrk go-static "http://127.0.0.1:$GO_PORT$PAGE"
-run_wrk serve "http://127.0.0.1:$SERVE_PORT$PAGE"
-run_wrk serve-uncached "http://127.0.0.1:$SERVE_PORT$PAGE" bench/web/uncached.lua
+: >"$OUT/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in nginx go-static serve serve-uncached; do
+    case $name in
+      nginx) run_wrk "$name-$round" "http://127.0.0.1:$NGINX_PORT$PAGE" ;;
+      go-static) run_wrk "$name-$round" "http://127.0.0.1:$GO_PORT$PAGE" ;;
+      serve) run_wrk "$name-$round" "http://127.0.0.1:$SERVE_PORT$PAGE" ;;
+      serve-uncached) run_wrk "$name-$round" "http://127.0.0.1:$SERVE_PORT$PAGE" bench/web/uncached.lua ;;
+    esac
+    echo "$round $name $(stats "$OUT/$name-$round.txt")" >>"$OUT/rounds.txt"
+  done
+done
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVE_PID/status")
 
-read -r N_RPS N_P50 N_P99 < <(stats "$OUT/nginx.txt")
-read -r S_RPS S_P50 S_P99 < <(stats "$OUT/serve.txt")
-read -r G_RPS G_P50 G_P99 < <(stats "$OUT/go-static.txt")
-GRATIO=$(awk -v a="$G_RPS" -v b="$N_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
-read -r U_RPS U_P50 U_P99 < <(stats "$OUT/serve-uncached.txt")
-RATIO=$(awk -v a="$S_RPS" -v b="$N_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
-URATIO=$(awk -v a="$U_RPS" -v b="$N_RPS" 'BEGIN { printf "%.0f", 100 * a / b }')
+med() { # name column(3 rps, 4 p50, 5 p99)
+  awk -v n="$1" -v c="$2" '$2 == n { print $c }' "$OUT/rounds.txt" | median
+}
+N_RPS=$(med nginx 3) N_P50=$(med nginx 4) N_P99=$(med nginx 5)
+G_RPS=$(med go-static 3) G_P50=$(med go-static 4) G_P99=$(med go-static 5)
+S_RPS=$(med serve 3) S_P50=$(med serve 4) S_P99=$(med serve 5)
+U_RPS=$(med serve-uncached 3) U_P50=$(med serve-uncached 4) U_P99=$(med serve-uncached 5)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
+RATIO=$(ratio "$S_RPS" "$N_RPS") GRATIO=$(ratio "$G_RPS" "$N_RPS") URATIO=$(ratio "$U_RPS" "$N_RPS")
 RSS_MB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.0f", k / 1024 }')
+# Each round's serve/nginx ratio, to show the spread.
+SPREAD=$(awk '$2 == "nginx" { n[$1] = $3 } $2 == "serve" { s[$1] = $3 } END { for (r in n) printf "%s%.0f%%", (c++ ? ", " : ""), 100 * s[r] / n[r] }' "$OUT/rounds.txt")
 
 {
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $CONNS connections, $THREADS wrk threads, $DURATION per run, all under nice."
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) shared cores (load average $(cut -d' ' -f1-3 /proc/loadavg)), $CONNS connections, $THREADS wrk threads,"
+  echo "$DURATION per measurement, all under nice; medians of $ROUNDS alternating rounds."
   echo "Database: $DBNOTE — $FILMS films, $PEOPLE people. Page: $PAGE, $BYTES bytes."
   echo
   echo "| server | req/s | p50 ms | p99 ms | vs nginx |"
@@ -151,5 +168,5 @@ RSS_MB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.0f", k / 1024 }')
   echo "| marquee serve, warm | $S_RPS | $S_P50 | $S_P99 | $RATIO% |"
   echo "| marquee serve, every request rendered (cache bypassed) | $U_RPS | $U_P50 | $U_P99 | $URATIO% |"
   echo
-  echo "Peak RSS of serve (VmHWM): $RSS_MB MB."
+  echo "serve/nginx by round: $SPREAD. Peak RSS of serve (VmHWM) over the whole run: $RSS_MB MB."
 } | tee "$OUT/summary.md"

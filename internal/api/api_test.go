@@ -90,6 +90,12 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"/api/v1/people/simon-rex", 200},
 		{"/api/v1/people/nobody", 404},
 		{"/api/v1/suggest?q=", 200},
+		{"/api/v1/suggest?q=ba", 200},
+		{"/api/v1/suggest?q=red&n=3", 200},
+		{"/api/v1/search?q=baker", 200},
+		{"/api/v1/search?q=red+rocket&kind=film", 200},
+		{"/api/v1/search?q=texas&limit=1", 200},
+		{"/api/v1/search?q=zzzzqqq", 200},
 		{"/api/v1/suggest?n=99&q=ba", 400},
 		{"/api/v1/search?q=", 400},
 		{"/api/v1/search?q=x&kind=planet", 400},
@@ -194,4 +200,33 @@ func TestErrorsAreJSON(t *testing.T) {
 			t.Errorf("GET %s: message %q lacks %s", path, e.Error.Message, want)
 		}
 	}
+}
+
+// TestSearchCursor pages through search results one at a time and checks
+// that the cursor moves on and ends.
+func TestSearchCursor(t *testing.T) {
+	h := newTestAPI(t)
+	cursor, seen := "", map[string]bool{}
+	for range 50 {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/search?q=baker&limit=1&cursor="+cursor, nil))
+		var p SearchPage
+		if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || rec.Code != 200 {
+			t.Fatalf("%d %s: %v", rec.Code, rec.Body, err)
+		}
+		for _, r := range p.Results {
+			if seen[r.Kind+r.Slug+r.Section] {
+				t.Errorf("%s %s seen twice", r.Kind, r.Slug)
+			}
+			seen[r.Kind+r.Slug+r.Section] = true
+		}
+		if p.NextCursor == "" {
+			if len(seen) < 2 {
+				t.Errorf("search for baker paged through %d results; want several", len(seen))
+			}
+			return
+		}
+		cursor = p.NextCursor
+	}
+	t.Error("the search cursor never ended")
 }

@@ -48,7 +48,7 @@ func runServe(ctx context.Context, c *cmdContext) error {
 		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           withMetrics(site.Handler(), st, c.cfg.Metrics),
+		Handler:           site.Guard(withMetrics(site.Handler(), st, c.cfg.Metrics)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

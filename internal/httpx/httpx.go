@@ -4,6 +4,7 @@
 package httpx
 
 import (
+	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
@@ -44,6 +45,25 @@ func ETag(body []byte) string {
 // WriteTagged is Write with the ETag of body already computed (by ETag),
 // for callers that keep it alongside the bytes.
 func WriteTagged(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, modified time.Time, etag string) {
+	WriteCompressed(w, r, status, contentType, body, nil, modified, etag)
+}
+
+// Gzip compresses body, for callers that keep the result to answer many
+// requests with (see WriteCompressed).
+func Gzip(body []byte) []byte {
+	var buf bytes.Buffer
+	gz := gzipPool.Get().(*gzip.Writer)
+	gz.Reset(&buf)
+	gz.Write(body)
+	gz.Close()
+	gzipPool.Put(gz)
+	return buf.Bytes()
+}
+
+// WriteCompressed is WriteTagged with body's gzip encoding, when gz is
+// not nil, already made by Gzip; a client that accepts gzip gets those
+// bytes instead of a fresh compression.
+func WriteCompressed(w http.ResponseWriter, r *http.Request, status int, contentType string, body, gz []byte, modified time.Time, etag string) {
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	if h.Get("Cache-Control") == "" {
@@ -67,6 +87,12 @@ func WriteTagged(w http.ResponseWriter, r *http.Request, status int, contentType
 	}
 	if len(body) >= minGzip && acceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
+		if gz != nil {
+			h.Set("Content-Length", itoa(len(gz)))
+			w.WriteHeader(status)
+			w.Write(gz)
+			return
+		}
 		w.WriteHeader(status)
 		gz := gzipPool.Get().(*gzip.Writer)
 		gz.Reset(w)

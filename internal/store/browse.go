@@ -298,3 +298,16 @@ func (s *Store) CountRows(ctx context.Context, table string) (int, error) {
 	}
 	return n, nil
 }
+
+// DossierVersion returns the revision and last update of a film's
+// dossier without reading its body. A (film, revision) pair names one
+// body for good — revisions are numbered in the write transaction and
+// never reused — so what is derived from a body can be kept under it.
+func (s *Store) DossierVersion(ctx context.Context, filmSlug string) (rev int, updated int64, err error) {
+	err = s.read.QueryRowContext(ctx, `SELECT d.revision, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
+		WHERE f.slug = $1`, filmSlug).Scan(&rev, &updated)
+	if err != nil {
+		return 0, 0, s.wrap(notFound(err, "dossier", filmSlug), "get version of", "dossier", filmSlug)
+	}
+	return rev, updated, nil
+}

@@ -184,9 +184,13 @@ func TestBrowserSearch(t *testing.T) {
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible("#q"),
 		chromedp.SendKeys("#q", "baker"),
-		chromedp.Sleep(600*time.Millisecond), // the suggestions fetch
-		chromedp.Submit("#q"),
-		chromedp.WaitVisible("ol.results"))
+		chromedp.WaitVisible("#q-suggest a")) // suggestions as you type
+	sug, err := chromedp.Run(ctx, chromedp.Text("#q-suggest"))
+	if err != nil || !strings.Contains(sug, "Sean Baker") {
+		t.Errorf("suggestions = %q, %v; want Sean Baker among them", sug, err)
+	}
+	viewShot(t, ctx, filepath.Join(artifactsDir(t), "suggest-1280.png"))
+	step(t, ctx, "submit the search", chromedp.Submit("#q"), chromedp.WaitVisible("ol.results"))
 	step(t, ctx, "follow the result to Sean Baker",
 		chromedp.Click(`ol.results a[href="/people/sean-baker"]`),
 		chromedp.WaitVisible("h1"))

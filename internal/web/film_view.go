@@ -25,6 +25,8 @@ type filmView struct {
 	Suitability suitability
 	Relations   []film.Relation
 	Dossier     *dossierView
+	DossierHTML template.HTML // Dossier rendered by the "dossier" template
+	DossierTOC  template.HTML // its entries in the contents ("dossier-toc")
 }
 
 // castRow is a cast credit with the character's page, when there is one.
@@ -80,12 +82,12 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 	if v.Relations, err = s.store.Relations(ctx, slug); err != nil {
 		return nil, err
 	}
-	d, err := s.store.GetDossier(ctx, slug)
-	if err != nil && !errors.Is(err, film.ErrNotFound) {
+	d, err := s.dossier(ctx, slug)
+	if err != nil {
 		return nil, err
 	}
 	if d != nil {
-		v.Dossier = newDossierView(d)
+		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
 	}
 	v.Poster = poster(f, names(v.Directors))
 	return v, nil

@@ -48,12 +48,17 @@ func TestPages(t *testing.T) {
 		{"/sitemaps/films/1.xml", 200, []string{"https://films.example.org/films/red-rocket-2021"}},
 		{"/sitemaps/people/1.xml", 200, []string{"https://films.example.org/people/sean-baker"}},
 		{"/robots.txt", 200, []string{"Sitemap: https://films.example.org/sitemap.xml"}},
+		{"/search?q=baker", 200, []string{`Results for “baker”`, `href="/people/sean-baker"`}},
+		{"/search?q=rocket&kind=film", 200, []string{"Red Rocket"}},
+		{"/search?q=", 200, []string{"Search films, people"}},
+		{"/api/v1/suggest?q=sean", 200, []string{`"url":"/people/sean-baker"`}},
 		{"/healthz", 200, []string{"ok"}},
 		{"/readyz", 200, []string{"ok"}},
 		{"/static/site.css", 200, []string{"--paper"}},
 		{"/static/suggest.js", 200, []string{"q-suggest"}},
 		// Not found
 		{"/films/no-such-film", 404, []string{"find that page", `value="no such film"`}},
+		{"/films/red-rockit", 404, []string{"Were you looking for", `href="/films/red-rocket-2021"`}},
 		{"/people/nobody", 404, []string{"Error 404"}},
 		{"/films/red-rocket-2021/characters/nobody", 404, nil},
 		{"/themes/nothing", 404, nil},
@@ -150,6 +155,19 @@ func TestConditionalAndGzip(t *testing.T) {
 	}
 	if res5.Header.Get("ETag") != etag {
 		t.Error("ETag changes with the encoding")
+	}
+	// The second gzip answer comes from the compressed copy kept with the
+	// cached page.
+	res6, gz2 := get(t, h, "/films/red-rocket-2021", "Accept-Encoding", "gzip")
+	zr2, err := gzip.NewReader(bytes.NewReader([]byte(gz2)))
+	if err != nil || res6.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("second gzip answer: %v, %q", err, res6.Header.Get("Content-Encoding"))
+	}
+	if plain2, _ := io.ReadAll(zr2); string(plain2) != body {
+		t.Error("cached gzip body differs from the plain one")
+	}
+	if res7, _ := get(t, h, "/films/red-rocket-2021", "Accept-Encoding", "gzip;q=0"); res7.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip sent to a client that refused it")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"marquee/internal/httpx"
 	"marquee/internal/store"
 )
 
@@ -32,6 +33,15 @@ type cachedPage struct {
 	etag     string
 	modified time.Time
 	noIndex  bool
+
+	gzOnce sync.Once // compress once, on the first request that accepts gzip
+	gz     []byte
+}
+
+// gzipped returns the page compressed, compressing it on first use.
+func (p *cachedPage) gzipped() []byte {
+	p.gzOnce.Do(func() { p.gz = httpx.Gzip(p.body) })
+	return p.gz
 }
 
 // cacheSlot rides on the request context from handle to render: the key

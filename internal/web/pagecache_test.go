@@ -60,3 +60,32 @@ func TestNoCacheOption(t *testing.T) {
 		t.Error("SQLite store but no page cache")
 	}
 }
+
+// TestDossierCacheSeesNewRevisions stores a new revision of the dossier
+// through another handle, with the page cache off (as on PostgreSQL), and
+// checks the page shows it.
+func TestDossierCacheSeesNewRevisions(t *testing.T) {
+	st := newTestStore(t)
+	s, err := New(st, discardLog(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	if _, body := get(t, h, "/films/red-rocket-2021"); !strings.Contains(body, "Is Red Rocket based on a true story?") {
+		t.Fatal("first render lacks the FAQ")
+	}
+	other, err := store.Open(context.Background(), strings.TrimPrefix(st.DSN(), "sqlite:"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	d := testDossier()
+	d.FAQ[0].Question = "Is Red Rocket a true story at all?"
+	if _, err := other.PutDossier(context.Background(), "red-rocket-2021", d, "test"); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, h, "/films/red-rocket-2021")
+	if !strings.Contains(body, "Is Red Rocket a true story at all?") || strings.Contains(body, "based on a true story") {
+		t.Error("the page still shows the old revision of the dossier")
+	}
+}

@@ -46,6 +46,7 @@ type errorPage struct {
 	Heading string
 	Message string
 	Path    string
+	Maybe   []search.Suggestion // for a 404: pages whose names are close to the missing address
 }
 
 type homePage struct {

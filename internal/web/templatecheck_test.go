@@ -45,6 +45,8 @@ func TestTemplatesTypeCheck(t *testing.T) {
 			return nil
 		}, root: root, done: map[string]bool{}}
 		c.template("layout.html", root)
+		c.template("dossier", reflect.TypeOf(&dossierView{}))
+		c.template("dossier-toc", reflect.TypeOf(&dossierView{}))
 	}
 	for name := range pageTypes {
 		if tm.pages[name] == nil {

@@ -118,7 +118,11 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *cachedPage
 	if p.noIndex {
 		w.Header().Set("X-Robots-Tag", "noindex")
 	}
-	httpx.WriteTagged(w, r, http.StatusOK, "text/html; charset=utf-8", p.body, p.modified, p.etag)
+	var gz []byte
+	if s.cache != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		gz = p.gzipped() // kept with the cached page: compress once, serve many
+	}
+	httpx.WriteCompressed(w, r, http.StatusOK, "text/html; charset=utf-8", p.body, gz, p.modified, p.etag)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -28,6 +28,8 @@ type Server struct {
 	baseURL string
 	api     http.Handler
 	cache   *pageCache // nil: render every request
+	// dossiers keeps rendered dossiers by revision (safe on any engine).
+	dossiers dossierCache
 }
 
 // Options configures a Server.
@@ -38,8 +40,9 @@ type Options struct {
 	NoCache bool           // render every page on every request (implied by Dev)
 }
 
-// cacheBytes bounds the rendered pages kept in memory.
-const cacheBytes = 64 << 20
+// cacheBytes bounds the rendered pages kept in memory. Their gzip copies,
+// made on first demand, add about a quarter again.
+const cacheBytes = 48 << 20
 
 // New returns a Server reading from s. Templates are parsed once here.
 func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
@@ -101,6 +104,11 @@ func (s *Server) Handler() http.Handler {
 	}))
 	return httpx.Guard(securityHeaders(mux), s.refuse)
 }
+
+// Guard wraps h (typically middleware around Handler, such as metrics) in
+// the same refusal of hostile requests Handler applies, so they are
+// refused before an outer ServeMux would clean and redirect them.
+func (s *Server) Guard(h http.Handler) http.Handler { return httpx.Guard(h, s.refuse) }
 
 // securityHeaders sets the headers every response carries.
 func securityHeaders(next http.Handler) http.Handler {
@@ -188,6 +196,10 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	case http.StatusNotFound:
 		p.Title, p.Heading = "Not found", "We couldn't find that page"
 		p.Query = guessQuery(r.URL.Path)
+		if p.Query != "" && !strings.HasPrefix(r.URL.Path, "/static/") {
+			// Best effort: a failing suggestion must not turn a 404 into a 500.
+			p.Maybe, _ = s.search.Suggest(r.Context(), p.Query, 5)
+		}
 	case http.StatusBadRequest, http.StatusRequestURITooLong, http.StatusMethodNotAllowed:
 		p.Title, p.Heading = "Bad request", "That address doesn't work"
 	default:
