@@ -170,40 +170,8 @@ type FilmFilter struct {
 
 // ListFilms returns films matching f, and the total number of matches.
 func (s *Store) ListFilms(ctx context.Context, f FilmFilter) ([]film.Film, int, error) {
-	var (
-		where []string
-		args  []any
-	)
-	add := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", len(args))))
-	}
-	if f.Year != 0 {
-		add("f.year = ?", f.Year)
-	}
-	if f.Decade != 0 {
-		add("f.year >= ?", f.Decade)
-		add("f.year < ?", f.Decade+10)
-	}
-	if f.Genre != "" {
-		add("EXISTS (SELECT 1 FROM film_genres g WHERE g.film_id = f.id AND g.genre = ?)", f.Genre)
-	}
-	if f.Certification != "" {
-		add("f.certification = ?", f.Certification)
-	}
-	if f.Theme != "" {
-		add("EXISTS (SELECT 1 FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id = f.id AND t.slug = ?)", f.Theme)
-	}
-	if f.Director != "" {
-		add("EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id AND c.role = 'director' AND p.slug = ?)", f.Director)
-	}
-	if f.TitleType != "" {
-		add("f.title_type = ?", f.TitleType)
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
+	where, args := filmWhere(f)
+	cond := " WHERE " + strings.Join(where, " AND ")
 	var total int
 	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM films f"+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count films: %w", err)
