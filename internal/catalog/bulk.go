@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/mattn/go-sqlite3"
 
 	"marquee/internal/store"
@@ -25,7 +26,10 @@ import (
 // first waits for the queue to drain, so the connection is only ever used
 // by one goroutine at a time.
 type bulkConn struct {
-	c    *sqlite3.SQLiteConn
+	c       *sqlite3.SQLiteConn // SQLite
+	pg      *pgx.Conn           // PostgreSQL (bulk_postgres.go)
+	release func()              // returns pg to the store's pool
+
 	jobs chan func() error
 	quit chan struct{}
 	mu   sync.Mutex
@@ -36,8 +40,12 @@ type bulkConn struct {
 // are off: the loaders only write references they have resolved, and
 // checking eight million credits row by row would cost a fifth of the load.
 func openBulk(st *store.Store) (*bulkConn, error) {
-	if st.Engine() != "sqlite" {
-		return nil, errors.New("bulk imports support SQLite only for now; import into a SQLite file and copy it over")
+	switch st.Engine() {
+	case "postgres":
+		return openBulkPostgres(st)
+	case "sqlite":
+	default:
+		return nil, errors.New("bulk imports support SQLite and PostgreSQL")
 	}
 	path := strings.TrimPrefix(st.DSN(), "sqlite:")
 	q := url.Values{}
@@ -64,7 +72,40 @@ func (b *bulkConn) Close() error {
 	_ = b.wait()
 	close(b.jobs)
 	<-b.quit
+	if b.pg != nil {
+		b.release()
+		return nil
+	}
 	return b.c.Close()
+}
+
+// execNow runs a statement at once, without waiting for the queue: for
+// queued jobs themselves, and callers that have just waited.
+func (b *bulkConn) execNow(query string, args ...driver.Value) error {
+	if b.pg != nil {
+		return b.pgExec(query, args)
+	}
+	_, err := b.c.Exec(query, args)
+	return err
+}
+
+// begin opens the import's transaction: IMMEDIATE on SQLite, so that no
+// other writer can slip in between the reads and the writes.
+func (b *bulkConn) begin() error {
+	if b.pg != nil {
+		return b.exec("BEGIN")
+	}
+	return b.exec("BEGIN IMMEDIATE")
+}
+
+// analyze refreshes the planner's statistics after a load. A bounded
+// ANALYZE on SQLite samples each index instead of reading it whole: the
+// planner needs proportions, not exact counts.
+func (b *bulkConn) analyze() error {
+	if b.pg != nil {
+		return b.exec("ANALYZE")
+	}
+	return b.exec("PRAGMA analysis_limit = 2000; ANALYZE")
 }
 
 // work executes queued jobs in order until the queue is closed.
@@ -110,7 +151,7 @@ func (b *bulkConn) exec(query string, args ...driver.Value) error {
 	if err := b.wait(); err != nil {
 		return err
 	}
-	_, err := b.c.Exec(query, args)
+	err := b.execNow(query, args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", firstLine(query), err)
 	}
@@ -122,6 +163,9 @@ func (b *bulkConn) exec(query string, args ...driver.Value) error {
 func (b *bulkConn) queryRows(query string, fn func(vals []driver.Value) error, args ...driver.Value) error {
 	if err := b.wait(); err != nil {
 		return err
+	}
+	if b.pg != nil {
+		return b.pgQueryRows(query, fn, args)
 	}
 	rows, err := b.c.Query(query, args)
 	if err != nil {
@@ -171,7 +215,8 @@ type inserter struct {
 	multi, single driver.Stmt
 	cols          int
 	vals          []driver.Value
-	n             int // rows buffered
+	n             int      // rows buffered
+	pg            *pgStage // PostgreSQL: rows go to a staging table by COPY
 }
 
 // inserter prepares "head VALUES (?,…),… tail" for cols columns; tail may
@@ -182,6 +227,13 @@ func (b *bulkConn) inserter(head string, cols int, tail string) (*inserter, erro
 	}
 	if err := b.wait(); err != nil {
 		return nil, err
+	}
+	if b.pg != nil {
+		s, err := b.pgInserter(head, tail)
+		if err != nil {
+			return nil, err
+		}
+		return &inserter{b: b, pg: s, cols: cols}, nil
 	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
 	multi, err := b.c.Prepare(head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", rowsPerInsert), ",") + " " + tail)
@@ -201,6 +253,15 @@ func (in *inserter) add(vals ...driver.Value) error {
 	if in == nil {
 		return nil
 	}
+	if in.pg != nil {
+		in.pg.rows = append(in.pg.rows, anyArgs(vals))
+		if len(in.pg.rows) < pgCopyBatch {
+			return nil
+		}
+		batch := in.pg.rows
+		in.pg.rows = make([][]any, 0, pgCopyBatch)
+		return in.b.pgCopy(in.pg, batch)
+	}
 	in.vals = append(in.vals, vals...)
 	in.n++
 	if in.n < rowsPerInsert {
@@ -217,6 +278,14 @@ func (in *inserter) add(vals ...driver.Value) error {
 func (in *inserter) flush() error {
 	if in == nil {
 		return nil
+	}
+	if in.pg != nil {
+		if len(in.pg.rows) == 0 {
+			return nil
+		}
+		batch := in.pg.rows
+		in.pg.rows = nil
+		return in.b.pgCopy(in.pg, batch)
 	}
 	vals, n := in.vals, in.n
 	in.vals, in.n = make([]driver.Value, 0, cap(vals)), 0
@@ -239,6 +308,12 @@ func (in *inserter) close() error {
 	err := in.flush()
 	if werr := in.b.wait(); err == nil {
 		err = werr
+	}
+	if in.pg != nil {
+		if err == nil {
+			err = in.b.pgMove(in.pg)
+		}
+		return err
 	}
 	in.multi.Close()
 	in.single.Close()
@@ -268,6 +343,12 @@ type savedIndex struct{ name, sql string }
 // in keep, and returns them for rebuildIndexes. B-tree indexes built once
 // from sorted data cost about half of what maintaining them row by row does.
 func (b *bulkConn) dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error) {
+	if b.pg != nil {
+		if err := b.wait(); err != nil {
+			return nil, err
+		}
+		return b.pgDropIndexes(tables, keep)
+	}
 	var saved []savedIndex
 	q := "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('" +
 		strings.Join(tables, "','") + "') ORDER BY name"
@@ -292,8 +373,10 @@ func (b *bulkConn) dropIndexes(ctx context.Context, tables []string, keep map[st
 // rebuildIndexes recreates dropped indexes with a small page cache, which
 // ANCHORS found twice as fast for CREATE INDEX as a large one.
 func (b *bulkConn) rebuildIndexes(ctx context.Context, saved []savedIndex, each func(name string)) error {
-	if err := b.exec("PRAGMA cache_size = -8192"); err != nil {
-		return err
+	if b.pg == nil {
+		if err := b.exec("PRAGMA cache_size = -8192"); err != nil {
+			return err
+		}
 	}
 	for _, ix := range saved {
 		if err := ctx.Err(); err != nil {
@@ -303,6 +386,9 @@ func (b *bulkConn) rebuildIndexes(ctx context.Context, saved []savedIndex, each 
 		if err := b.exec(ix.sql); err != nil {
 			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
 		}
+	}
+	if b.pg != nil {
+		return nil
 	}
 	return b.exec("PRAGMA cache_size = -65536")
 }

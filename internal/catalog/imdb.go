@@ -262,7 +262,7 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	if err := searchPrepare(ctx, st); err != nil {
 		return err
 	}
-	if err := db.exec("BEGIN IMMEDIATE"); err != nil {
+	if err := db.begin(); err != nil {
 		return err
 	}
 	defer func() {
@@ -289,9 +289,7 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	}
 	phase(opts.Progress, "analyze")
 	log.Info("analyzing")
-	// A bounded ANALYZE samples each index instead of reading it whole:
-	// the planner needs proportions, not exact counts.
-	if err := db.exec("PRAGMA analysis_limit = 2000; ANALYZE"); err != nil {
+	if err := db.analyze(); err != nil {
 		return err
 	}
 	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {

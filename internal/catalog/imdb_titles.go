@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"database/sql/driver"
 	"fmt"
 	"slices"
 	"strconv"
@@ -119,8 +118,7 @@ func (l *imdbLoad) titles(t *tsv) error {
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
 			l.werr = l.w.async(func() error {
-				_, err := l.w.c.Exec("DELETE FROM film_genres WHERE film_id = ?", []driver.Value{id})
-				return err
+				return l.w.execNow("DELETE FROM film_genres WHERE film_id = ?", id)
 			})
 		}
 		eachItem(f[8], func(g []byte) {

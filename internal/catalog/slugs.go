@@ -62,13 +62,11 @@ func (s *slugIndex) clashes() []int64 {
 // dedupeSlugs appends the IMDb id to the slug of every clashing row added
 // by this import: "the-room-2003-tt0368226".
 func dedupeSlugs(db *bulkConn, table string, s *slugIndex) error {
-	stmt, err := db.c.Prepare("UPDATE " + table + " SET slug = slug || '-' || imdb_id WHERE id = ? AND imdb_id IS NOT NULL")
-	if err != nil {
+	if err := db.wait(); err != nil {
 		return err
 	}
-	defer stmt.Close()
 	for _, id := range s.clashes() {
-		if _, err := stmt.Exec([]driver.Value{id}); err != nil { //nolint:staticcheck
+		if err := db.execNow("UPDATE "+table+" SET slug = slug || '-' || imdb_id WHERE id = ? AND imdb_id IS NOT NULL", id); err != nil {
 			return err
 		}
 	}
