@@ -13,9 +13,14 @@ import (
 )
 
 // The PostgreSQL side of bulkConn: one connection from the store's pool;
-// rows an inserter buffers go in binary COPY batches into a temporary
-// staging table, and close moves them into the real table with one
-// INSERT … SELECT carrying the inserter's ON CONFLICT clause. The
+// rows an inserter buffers go in binary COPY batches straight into the
+// real table while that succeeds (a fresh import has nothing to conflict
+// with), each batch under a savepoint. The first batch that fails — a
+// row already there, a duplicate key — is rolled back and it and every
+// later batch of that inserter go to a temporary staging table instead,
+// which close moves into the real table with one INSERT … SELECT carrying
+// the inserter's ON CONFLICT clause. Rows thus meet the table in the
+// order they were added, as on SQLite. The
 // loaders' other statements run as they are, their "?" placeholders
 // numbered for PostgreSQL (see pgSQL).
 
@@ -117,6 +122,7 @@ type pgStage struct {
 	cols         []string
 	tail         string
 	rows         [][]any
+	staged       bool // a batch went to the stage; all later ones do too
 }
 
 var stageSeq int
@@ -142,10 +148,25 @@ func (b *bulkConn) pgInserter(head, tail string) (*pgStage, error) {
 	return s, nil
 }
 
-// copyRows queues a COPY of rows into the staging table.
+// pgCopy queues a COPY of rows: into the real table under a savepoint
+// until one fails, into the staging table from then on.
 func (b *bulkConn) pgCopy(s *pgStage, rows [][]any) error {
 	return b.async(func() error {
-		_, err := b.pg.CopyFrom(context.Background(), pgx.Identifier{s.stage}, s.cols, pgx.CopyFromRows(rows))
+		ctx := context.Background()
+		if !s.staged {
+			if _, err := b.pg.Exec(ctx, "SAVEPOINT bulk_copy"); err == nil {
+				_, err := b.pg.CopyFrom(ctx, pgx.Identifier{s.table}, s.cols, pgx.CopyFromRows(rows))
+				if err == nil {
+					_, err = b.pg.Exec(ctx, "RELEASE SAVEPOINT bulk_copy")
+					return err
+				}
+				if _, err := b.pg.Exec(ctx, "ROLLBACK TO SAVEPOINT bulk_copy"); err != nil {
+					return err
+				}
+			}
+			s.staged = true
+		}
+		_, err := b.pg.CopyFrom(ctx, pgx.Identifier{s.stage}, s.cols, pgx.CopyFromRows(rows))
 		if err != nil {
 			return fmt.Errorf("copy into %s: %w", s.table, err)
 		}
@@ -164,8 +185,10 @@ func (b *bulkConn) pgMove(s *pgStage) error {
 		sel = "SELECT DISTINCT ON (" + keys + ") " + cols + " FROM " + s.stage + " ORDER BY " + keys + ", ctid DESC"
 	}
 	ctx := context.Background()
-	if _, err := b.pg.Exec(ctx, "INSERT INTO "+s.table+" ("+cols+") "+sel+" "+s.tail); err != nil {
-		return fmt.Errorf("move staged %s: %w", s.table, err)
+	if s.staged {
+		if _, err := b.pg.Exec(ctx, "INSERT INTO "+s.table+" ("+cols+") "+sel+" "+s.tail); err != nil {
+			return fmt.Errorf("move staged %s: %w", s.table, err)
+		}
 	}
 	if _, err := b.pg.Exec(ctx, "DROP TABLE "+s.stage); err != nil {
 		return err
