@@ -1,0 +1,174 @@
+package dossier
+
+import "marquee/internal/film"
+
+// unseenArticles are written in the styles the parser is judged on but
+// was not built from: each combines several (see the comment on each).
+// The expectations are a careful reader's, written before the parser was
+// changed to meet them.
+var unseenArticles = []article{{
+	// Wikipedia: lead without heading, bulleted "Actor as Character"
+	// cast, ### sub-headings, an accolades table, a references list.
+	file:     "roma-wikipedia.md",
+	kinds:    []film.SectionKind{"introduction", "plot", "characters", "production", "other", "reception"},
+	headings: map[int]string{0: "", 2: "Cast", 4: "Release"},
+	subs:     map[int][]string{3: {"Development", "Filming"}, 5: {"Box office", "Critical response", "Accolades"}},
+	noise:    4,
+	cast: []film.CastPair{{Person: "Yalitza Aparicio", Character: "Cleo"}, {Person: "Marina de Tavira", Character: "Sofía"},
+		{Person: "Jorge Antonio Guerrero", Character: "Fermín"}, {Person: "Nancy García García", Character: "Adela"},
+		{Person: "Fernando Grediaga", Character: "Antonio"}},
+	quotes: []quote{{"I wanted to revisit", "Alfonso Cuarón", "The New York Times"}},
+	title:  "Roma", year: 2018, directors: []string{"Alfonso Cuarón"},
+}, {
+	// Blog review: byline and date, category line, image and caption,
+	// "Advertisement", "Related:", a "Verdict:" paragraph, a star rating,
+	// share prompt and tags.
+	file:     "lady-bird-blog.md",
+	kinds:    []film.SectionKind{"introduction", "synopsis", "characters", "vision", "conclusion"},
+	headings: map[int]string{0: "", 1: "The Story", 3: "Gerwig's Direction", 4: "Verdict"},
+	noise:    9,
+	cast: []film.CastPair{{Person: "Saoirse Ronan", Character: "Christine McPherson"},
+		{Person: "Laurie Metcalf", Character: "Marion McPherson"}},
+	quotes: []quote{{"I wanted to make a love letter", "Greta Gerwig", "Vulture"}},
+	people: []string{"Sam Levy", "Jon Brion", "Tracy Letts"},
+	title:  "Lady Bird", year: 2017, directors: []string{"Greta Gerwig"},
+}, {
+	// ALL CAPS numbered headings ending in colons, CRLF, a title line
+	// with a colon, "Label: text" sub-sections, "Q." / "A." pairs,
+	// "Actor (as Character)".
+	file:      "fury-road-caps-crlf.txt",
+	kinds:     []film.SectionKind{"introduction", "synopsis", "themes", "production", "other", "faq"},
+	headings:  map[int]string{0: "INTRODUCTION", 4: "AWARDS AND NOMINATIONS"},
+	subs:      map[int][]string{2: {"Bodily Autonomy", "Redemption"}, 3: {"Practical Effects", "Cinematography", "Music"}},
+	faq:       3,
+	questions: []string{"Do I need to see the earlier Mad Max films?", "Where was it filmed?", "Is there a prequel?"},
+	cast: []film.CastPair{{Person: "Tom Hardy", Character: "Max Rockatansky"},
+		{Person: "Charlize Theron", Character: "Imperator Furiosa"}},
+	people: []string{"John Seale", "Margaret Sixel", "Tom Holkenborg", "Nico Lathouris"},
+	title:  "MAD MAX: FURY ROAD", year: 2015, directors: []string{"George Miller"},
+}, {
+	// Setext headings, sections reordered (themes first), a soundtrack
+	// table, an unknown "Trivia", bold questions with the answer on the
+	// next line, curly quotes attributed after the quotation.
+	file:     "portrait-setext.md",
+	kinds:    []film.SectionKind{"introduction", "themes", "synopsis", "sound", "other", "faq"},
+	headings: map[int]string{0: "", 3: "Soundtrack Listing", 4: "Trivia"},
+	faq:      3,
+	questions: []string{"Is Portrait of a Lady on Fire based on a true story?", "What does the page 28 scene mean?",
+		"Where was it filmed?"},
+	cast:   []film.CastPair{{Person: "Noémie Merlant", Character: "Marianne"}, {Person: "Adèle Haenel", Character: "Héloïse"}},
+	quotes: []quote{{"I wanted to make a film about the birth", "Céline Sciamma", "The Guardian"}},
+	title:  "Portrait of a Lady on Fire", year: 2019, directors: []string{"Céline Sciamma"},
+}, {
+	// Plain-text headings ending in colons, "Overview" first, an
+	// unknown "Real Nomads", an untitled "Ultimately, …" conclusion,
+	// "Question:" / "Answer:" pairs, "stars as" and "who plays".
+	file:      "nomadland-colons.txt",
+	kinds:     []film.SectionKind{"introduction", "synopsis", "other", "sound", "reception", "conclusion", "faq"},
+	headings:  map[int]string{0: "Overview", 2: "Real Nomads", 5: ""},
+	faq:       2,
+	questions: []string{"Is Nomadland a documentary?", "Where was Nomadland filmed?"},
+	cast:      []film.CastPair{{Person: "Frances McDormand", Character: "Fern"}, {Person: "David Strathairn", Character: "Dave"}},
+	quotes:    []quote{{"It's a film about grief", "Chloé Zhao", "The Hollywood Reporter"}},
+	people:    []string{"Ludovico Einaudi", "Jessica Bruder"},
+	title:     "Nomadland", year: 2020, directors: []string{"Chloé Zhao"},
+}, {
+	// Numbered ATX headings, an unknown "Home Media", numbered questions
+	// with indented "-" answers, "X plays Y", a quote with "said in an
+	// interview with".
+	file:      "drive-my-car-numbered.md",
+	kinds:     []film.SectionKind{"introduction", "synopsis", "characters", "production", "other", "faq"},
+	headings:  map[int]string{0: "Introduction", 4: "Home Media"},
+	faq:       3,
+	questions: []string{"How long is Drive My Car?", "Is it faithful to the Murakami story?", "Did it win an Oscar?"},
+	cast: []film.CastPair{{Person: "Hidetoshi Nishijima", Character: "Yusuke Kafuku"}, {Person: "Toko Miura", Character: "Misaki Watari"},
+		{Person: "Masaki Okada", Character: "Koji Takatsuki"}},
+	quotes: []quote{{"The car is a space", "Ryusuke Hamaguchi", "Sight and Sound"}},
+	title:  "Drive My Car", year: 2021, directors: []string{"Ryusuke Hamaguchi"},
+}, {
+	// Plain text, "Mark and Jay Duplass", "starring X, Y and Z", "X
+	// plays Y", "cinematographer X", "composer X", "Cast and Crew",
+	// "Legacy", "Q." / "A." pairs under "FAQ".
+	file:  "cyrus-plain.txt",
+	kinds: []film.SectionKind{"introduction", "plot", "characters", "reception", "impact", "faq"},
+	faq:   2,
+	cast: []film.CastPair{{Person: "John C. Reilly", Character: "John"}, {Person: "Marisa Tomei", Character: "Molly"},
+		{Person: "Jonah Hill", Character: "Cyrus"}},
+	people: []string{"Mark Duplass", "Jay Duplass", "John C. Reilly", "Jonah Hill", "Marisa Tomei", "Jas Shelton",
+		"Michael Andrews", "Catherine Keener", "Roger Ebert"},
+	title: "Cyrus", year: 2010, directors: []string{"Mark Duplass", "Jay Duplass"},
+}, {
+	// Markdown with bold "Label:" sub-sections, a box-office table by
+	// territory, bold questions with answers on the next line, one answer
+	// in two paragraphs, "X's score".
+	file:  "get-out-bold-faq.md",
+	kinds: []film.SectionKind{"introduction", "plot", "themes", "reception", "box_office", "faq"},
+	subs:  map[int][]string{2: {"The Sunken Place", "Liberal Racism"}},
+	faq:   3,
+	questions: []string{"Is Get Out based on a true story?", "Why does Chris pick cotton from the chair?",
+		"Is there an alternate ending?"},
+	cast: []film.CastPair{{Person: "Daniel Kaluuya", Character: "Chris Washington"},
+		{Person: "Allison Williams", Character: "Rose Armitage"}},
+	quotes: []quote{{"I wanted to make a movie about the lie", "Jordan Peele", "Variety"}},
+	people: []string{"Michael Abels"},
+	title:  "Get Out", year: 2017, directors: []string{"Jordan Peele"},
+}, {
+	// Hard-wrapped plain text, sections out of order with no
+	// introduction, wrapped "Label: text" paragraphs, an unknown "Awards
+	// and Nominations", an untitled "In the end, …" conclusion, no FAQ, a
+	// quotation split by its attribution.
+	file:     "minari-reordered-wrapped.txt",
+	kinds:    []film.SectionKind{"reception", "production", "plot", "other", "conclusion"},
+	headings: map[int]string{3: "Awards and Nominations", 4: ""},
+	subs:     map[int][]string{1: {"Casting", "Music"}},
+	quotes:   []quote{{"It's about the family", "Lee Isaac Chung", "NPR"}},
+	people:   []string{"Emile Mosseri", "Steven Yeun"},
+	title:    "MINARI", year: 2020,
+}, {
+	// Latin-1, a "Conclusion" heading, "Label: text" themes,
+	// controversies, "Q:" / "A:" pairs.
+	file:  "anatomy-latin1.txt",
+	kinds: []film.SectionKind{"introduction", "synopsis", "characters", "themes", "controversies", "conclusion", "faq"},
+	subs:  map[int][]string{3: {"Truth and Narrative", "Marriage"}},
+	faq:   2, warnings: 1,
+	cast: []film.CastPair{{Person: "Sandra Hüller", Character: "Sandra Voyter"}, {Person: "Milo Machado-Graner", Character: "Daniel"},
+		{Person: "Swann Arlaud", Character: "Vincent"}},
+	title: "Anatomy of a Fall", year: 2023, directors: []string{"Justine Triet"},
+}, {
+	// SEO "everything you need to know": a long title, "Last updated",
+	// H2 question headings as the FAQ with no FAQ heading, a cast list.
+	file:  "parasite-seo.md",
+	kinds: []film.SectionKind{"introduction", "plot", "characters", "themes", "faq"},
+	faq:   4, noise: 2,
+	questions: []string{"Is Parasite Based on a True Story?", "What Does the Ending of Parasite Mean?",
+		"Where Can I Watch Parasite?", "Is There a Parasite TV Series?"},
+	cast: []film.CastPair{{Person: "Song Kang-ho", Character: "Kim Ki-taek"}, {Person: "Choi Woo-shik", Character: "Kim Ki-woo"},
+		{Person: "Park So-dam", Character: "Kim Ki-jung"}, {Person: "Lee Sun-kyun", Character: "Park Dong-ik"},
+		{Person: "Cho Yeo-jeong", Character: "Park Yeon-kyo"}},
+	title: "Parasite", year: 2019,
+}, {
+	// ATX headings ending in colons, "Story" and "Performances" as
+	// synonyms, an unknown "Trivia", numbered questions with "*" answers,
+	// "X (as Y)", "composer X", "cinematographer X".
+	file:     "whiplash-star-bullets.md",
+	kinds:    []film.SectionKind{"introduction", "synopsis", "characters", "sound", "other", "faq"},
+	headings: map[int]string{1: "Story", 4: "Trivia"},
+	faq:      3,
+	cast: []film.CastPair{{Person: "Miles Teller", Character: "Andrew Neiman"},
+		{Person: "J. K. Simmons", Character: "Terence Fletcher"}},
+	people: []string{"Justin Hurwitz", "Sharone Meir", "Paul Reiser"},
+	title:  "Whiplash", year: 2014, directors: []string{"Damien Chazelle"},
+}, {
+	// Setext headings with CRLF, a list under an unknown heading, an
+	// untitled "Overall, …" conclusion, numbered questions with "-"
+	// answers, one answer in two paragraphs, "X plays the linguist Y".
+	file:      "arrival-setext-crlf.md",
+	kinds:     []film.SectionKind{"introduction", "synopsis", "characters", "cinematography", "other", "conclusion", "faq"},
+	headings:  map[int]string{4: "Awards and Nominations", 5: ""},
+	faq:       2,
+	questions: []string{"What is the twist in Arrival?", "Is Arrival based on a book?"},
+	cast: []film.CastPair{{Person: "Amy Adams", Character: "Louise Banks"}, {Person: "Jeremy Renner", Character: "Ian Donnelly"},
+		{Person: "Forest Whitaker", Character: "Colonel Weber"}, {Person: "Michael Stuhlbarg", Character: "Agent Halpern"}},
+	people: []string{"Bradford Young", "Jóhann Jóhannsson", "Eric Heisserer"},
+	title:  "Arrival", year: 2016, directors: []string{"Denis Villeneuve"},
+}}
