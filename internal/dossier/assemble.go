@@ -95,18 +95,6 @@ func isTitle(b block, level1 int, atTop bool) bool {
 	return b.level == 0 && !b.bold && year > 0
 }
 
-// conclusionOpeners start an untitled closing paragraph.
-var conclusionOpeners = []string{"In conclusion", "To conclude", "In summary", "To sum up", "In closing", "All in all,", "In the end,"}
-
-func opensConclusion(p string) bool {
-	for _, o := range conclusionOpeners {
-		if strings.HasPrefix(p, o) {
-			return true
-		}
-	}
-	return false
-}
-
 // toBlock converts a scanned block into its plain-text domain form.
 func toBlock(b block) film.Block {
 	switch b.kind {

@@ -95,7 +95,9 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if i := strings.Index(text, ": "); i >= 0 {
 		// "Plot Summary: What Happens" is a heading with a subtitle;
 		// "Setting: Set against…" is a labelled paragraph.
-		if _, known := synonyms[normHeading(text[:i])]; !known || !isTitleCase(text) {
+		// "MAD MAX: FURY ROAD (2015)" is a title line.
+		_, known := synonyms[normHeading(text[:i])]
+		if _, year := titleYear(text); !known && year == 0 || !isTitleCase(text) {
 			return "", 0, false
 		}
 	}

@@ -12,7 +12,11 @@ import (
 func titleYear(s string) (string, int) {
 	s = strings.TrimSpace(s)
 	i := strings.LastIndex(s, "(")
-	if i < 0 || i+6 > len(s) || s[i+5] != ')' {
+	if i < 0 || i+6 > len(s) {
+		return s, 0
+	}
+	// "(2018)", and Wikipedia's "(2018 film)".
+	if s[i+5] != ')' && !strings.HasPrefix(s[i+5:], " film)") {
 		return s, 0
 	}
 	y, err := strconv.Atoi(s[i+1 : i+5])
@@ -60,6 +64,8 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 	if d.Title != "" {
 		title, year := titleYear(d.Title)
 		if q := firstQuoted(title); q != "" {
+			title = q
+		} else if q := singleQuoted(title); q != "" {
 			title = q
 		}
 		return title, year
@@ -140,4 +146,19 @@ func mostCommon(ss []string) string {
 		}
 	}
 	return best
+}
+
+// singleQuoted returns a title in single quotes that opens a headline:
+// "'Lady Bird' Review: …". An apostrophe inside a word does not count.
+func singleQuoted(s string) string {
+	for _, q := range [][2]string{{"'", "'"}, {"‘", "’"}} {
+		rest, ok := strings.CutPrefix(s, q[0])
+		if !ok {
+			continue
+		}
+		if j := strings.Index(rest, q[1]+" "); j > 0 {
+			return rest[:j]
+		}
+	}
+	return ""
 }

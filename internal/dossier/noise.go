@@ -28,7 +28,11 @@ func noiseReason(s string) string {
 		return "image credit"
 	case strings.Contains(l, "cookie") && (strings.Contains(l, "we use") || strings.Contains(l, "accept") || strings.Contains(l, "this site") || strings.Contains(l, "consent")):
 		return "cookie notice"
-	case hasAnyPrefix(l, "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
+	case isImageLine(s):
+		return "image"
+	case isCaption(s, l):
+		return "image caption"
+	case hasAnyPrefix(l, "posted in ", "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
 		return "date line"
 	case isByline(s):
 		return "byline"
@@ -139,6 +143,25 @@ func isWeekday(w string) bool {
 	switch strings.TrimSuffix(w, "day") {
 	case "mon", "tues", "wednes", "thurs", "fri", "satur", "sun":
 		return true
+	}
+	return false
+}
+
+// isImageLine matches a Markdown image alone on its line: "![alt](src)".
+func isImageLine(s string) bool {
+	return strings.HasPrefix(s, "![") && strings.HasSuffix(s, ")") && strings.Contains(s, "](")
+}
+
+// isCaption matches an italic line that credits a photograph: "*Saoirse
+// Ronan in Lady Bird. Photo: A24*". Italic prose without a credit stays.
+func isCaption(s, l string) bool {
+	if len(s) < 3 || s[0] != s[len(s)-1] || s[0] != '*' && s[0] != '_' || strings.HasPrefix(s, "**") {
+		return false
+	}
+	for _, c := range []string{"photo:", "photograph:", "image:", "credit:", "courtesy of", "(photo", "photo by"} {
+		if strings.Contains(l, c) {
+			return true
+		}
 	}
 	return false
 }

@@ -15,12 +15,18 @@ type builder struct {
 	answer []string
 	// faqFrom is the first FAQ pair of the current section.
 	faqFrom int
+	// skip is set inside a references section, dropped as page noise.
+	skip bool
 }
 
 // assemble turns blocks into the dossier's title, sections and FAQ.
 func assemble(d *film.Dossier, blocks []block) {
 	roles := outline(blocks)
 	last, questions := tail(blocks, roles)
+	qrun := questionRun(blocks, roles)
+	if qrun <= last {
+		last = lastBefore(blocks, roles, qrun)
+	}
 	sections := 2 // an untitled introduction and conclusion, perhaps
 	for _, r := range roles {
 		if r == roleSection {
@@ -30,10 +36,18 @@ func assemble(d *film.Dossier, blocks []block) {
 	d.Sections = make([]film.Section, 0, sections)
 	bd := &builder{d: d}
 	for i, b := range blocks {
+		if bd.skipping(b, roles[i]) {
+			continue
+		}
 		switch {
 		case b.kind == bHeading && roles[i] == roleTitle:
 			d.Title = plainInline(b.text)
 		case b.kind == bHeading && bd.inFAQ() && endsQuestion(b.text):
+			bd.question(b.text, b.line)
+		case b.kind == bHeading && roles[i] == roleSection && i >= qrun:
+			if !bd.inFAQ() {
+				bd.open(film.SectionFAQ, "", b.line)
+			}
 			bd.question(b.text, b.line)
 		case b.kind == bHeading && roles[i] == roleSection:
 			k := b.hkind
@@ -46,8 +60,13 @@ func assemble(d *film.Dossier, blocks []block) {
 		case i > last && b.kind == bQuestion && !bd.inFAQ() && questions[i] >= 2:
 			bd.open(film.SectionFAQ, "", b.line)
 			bd.question(b.text, b.line)
-		case i > last && b.kind == bPara && opensConclusion(b.text) && !bd.inKind(film.SectionConclusion, film.SectionFAQ):
+		case i > last && b.kind == bPara && closing(blocks, i, bd.cur) && !bd.inKind(film.SectionConclusion, film.SectionFAQ):
 			bd.open(film.SectionConclusion, "", b.line)
+			bd.content(b)
+		case i > last && b.kind == bPara && !bd.inKind(film.SectionConclusion, film.SectionFAQ) && verdict(b):
+			label, rest, _ := labelOf(b.text)
+			bd.open(film.SectionConclusion, plainInline(label), b.line)
+			b.text = rest
 			bd.content(b)
 		case bd.inFAQ() && (b.kind == bQuestion || b.kind == bPara && b.qish && !b.answer):
 			bd.question(b.text, b.line)
@@ -58,6 +77,7 @@ func assemble(d *film.Dossier, blocks []block) {
 		}
 	}
 	bd.close()
+	sortNoise(d.Noise)
 }
 
 // tail finds the last section heading other than an FAQ's — an untitled

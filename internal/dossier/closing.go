@@ -1,0 +1,106 @@
+package dossier
+
+import (
+	"slices"
+
+	"marquee/internal/film"
+)
+
+// conclusionOpeners start an untitled closing paragraph wherever it
+// stands after the last heading.
+var conclusionOpeners = []string{"In conclusion", "To conclude", "In summary", "To sum up", "In closing", "All in all,", "In the end,"}
+
+// weakOpeners also open paragraphs that are not conclusions ("Overall,
+// critics were kind."), so they count only for the last paragraph of a
+// section that already has text.
+var weakOpeners = []string{"Ultimately,", "Overall,", "In short,", "Taken together,", "All told,"}
+
+func opensConclusion(p string) bool {
+	return hasAnyPrefix(p, conclusionOpeners...)
+}
+
+// closing reports whether paragraph blocks[i] is an untitled conclusion.
+func closing(blocks []block, i int, cur *film.Section) bool {
+	p := blocks[i].text
+	if opensConclusion(p) {
+		return true
+	}
+	if !hasAnyPrefix(p, weakOpeners...) || cur == nil || len(cur.Blocks)+len(cur.Subsections) == 0 {
+		return false
+	}
+	return i+1 == len(blocks) || blocks[i+1].kind == bHeading || blocks[i+1].kind == bQuestion
+}
+
+// verdict reports a "Verdict: …" or "Final thoughts: …" paragraph: a
+// label naming a conclusion, which a review puts after its last heading.
+func verdict(b block) bool {
+	label, _, ok := labelOf(b.text)
+	if !ok {
+		return false
+	}
+	k, known := synonyms[normHeading(plainInline(label))]
+	return known && k == film.SectionConclusion
+}
+
+// apparatus names the reference apparatus of an encyclopedia article:
+// citations and links, not part of the article a reader reads.
+var apparatus = map[string]bool{"references": true, "notes": true, "external links": true, "sources": true,
+	"citations": true, "footnotes": true, "further reading": true, "bibliography": true, "notes and references": true}
+
+// skipping drops a references section, heading and all, reporting it as
+// noise; it ends at the next section heading.
+func (bd *builder) skipping(b block, r role) bool {
+	if b.kind == bHeading && r == roleSection {
+		bd.skip = apparatus[normHeading(b.text)]
+		if bd.skip {
+			bd.close()
+		}
+	}
+	if !bd.skip {
+		return false
+	}
+	text := b.text
+	if b.kind != bHeading {
+		text = toBlock(b).PlainText()
+	}
+	bd.d.Noise = append(bd.d.Noise, film.Noise{Line: b.line, Text: text, Reason: "references"})
+	return true
+}
+
+// questionRun returns the index of the first of the section headings
+// that end the article, when there are at least two and all are
+// questions: an FAQ written as question headings with no FAQ heading.
+// It returns len(blocks) when there is none.
+func questionRun(blocks []block, roles []role) int {
+	first, n := len(blocks), 0
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
+		if b.kind != bHeading || roles[i] != roleSection {
+			continue
+		}
+		if !endsQuestion(b.text) || b.hkind == film.SectionFAQ || apparatus[normHeading(b.text)] {
+			break
+		}
+		first, n = i, n+1
+	}
+	if n < 2 {
+		return len(blocks)
+	}
+	return first
+}
+
+// lastBefore is the last section heading before block end, or -1.
+func lastBefore(blocks []block, roles []role, end int) int {
+	for i := end - 1; i >= 0; i-- {
+		if blocks[i].kind == bHeading && roles[i] == roleSection {
+			return i
+		}
+	}
+	return -1
+}
+
+// sortNoise orders noise by line: references are found after the page
+// furniture that follows them.
+func sortNoise(ns []film.Noise) {
+	slices.SortStableFunc(ns, func(a, b film.Noise) int { return a.Line - b.Line })
+}
