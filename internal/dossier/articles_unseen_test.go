@@ -30,7 +30,7 @@ var unseenArticles = []article{{
 	cast: []film.CastPair{{Person: "Saoirse Ronan", Character: "Christine McPherson"},
 		{Person: "Laurie Metcalf", Character: "Marion McPherson"}},
 	quotes: []quote{{"I wanted to make a love letter", "Greta Gerwig", "Vulture"}},
-	people: []string{"Sam Levy", "Jon Brion", "Tracy Letts"},
+	people: []string{"Sam Levy", "Jon Brion", "Timothée Chalamet"},
 	title:  "Lady Bird", year: 2017, directors: []string{"Greta Gerwig"},
 }, {
 	// ALL CAPS numbered headings ending in colons, CRLF, a title line

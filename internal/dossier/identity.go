@@ -115,28 +115,6 @@ func introYear(s string) int {
 	return 0
 }
 
-// directedBy finds the name after "directed by" or "directed and
-// edited by", skipping a few lower-case words: "directed by the visionary
-// filmmaker Sean Baker".
-func directedBy(s string) []string {
-	i := strings.Index(s, "directed ")
-	if i < 0 {
-		i = strings.Index(s, "Directed ")
-	}
-	if i < 0 {
-		return []string{}
-	}
-	j := strings.Index(s[i:min(len(s), i+40)], " by ")
-	if j < 0 {
-		return []string{}
-	}
-	name := nameAfter(s[i+j+len(" by "):], 4)
-	if name == "" {
-		return []string{}
-	}
-	return []string{name}
-}
-
 func mostCommon(ss []string) string {
 	n, best, bestN := map[string]int{}, "", 0
 	for _, s := range ss {
