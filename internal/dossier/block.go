@@ -29,6 +29,7 @@ type block struct {
 	hkind   film.SectionKind // heading: kindOf(text, false), worked out once
 	hknown  bool
 	hfirst  film.SectionKind // heading: its kind when it opens the article
+	refs    bool             // heading: "References", "External links"…
 	answer  bool             // paragraph: began "A:"
 	qish    bool             // paragraph: one short line ending in "?"
 	items   []string

@@ -155,6 +155,11 @@ func (x *extractor) actorPairs(s string, cast bool) {
 			p := i + j
 			i = p + len(verb)
 			before := strings.TrimSuffix(strings.TrimSuffix(s[:p], " who"), ",")
+			// Most "as" are "such as" or "as well as": look at the words
+			// either side before tokenizing anything.
+			if !capWordEnds(before) || verb == " as " && !isCap(s[i:]) {
+				continue
+			}
 			actor := runBefore(before)
 			skip := 0
 			if verb != " as " {
@@ -183,4 +188,10 @@ func possessiveAt(s, name string) bool {
 	}
 	rest := s[k+len(name):]
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// capWordEnds reports whether s ends with a capitalised word.
+func capWordEnds(s string) bool {
+	k := strings.LastIndexByte(s[max(0, len(s)-40):], ' ')
+	return isCap(s[max(0, len(s)-40)+k+1:])
 }

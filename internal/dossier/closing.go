@@ -51,7 +51,7 @@ var apparatus = map[string]bool{"references": true, "notes": true, "external lin
 // noise; it ends at the next section heading.
 func (bd *builder) skipping(b block, r role) bool {
 	if b.kind == bHeading && r == roleSection {
-		bd.skip = apparatus[normHeading(b.text)]
+		bd.skip = b.refs
 		if bd.skip {
 			bd.close()
 		}
@@ -78,7 +78,7 @@ func questionRun(blocks []block, roles []role) int {
 		if b.kind != bHeading || roles[i] != roleSection {
 			continue
 		}
-		if !endsQuestion(b.text) || b.hkind == film.SectionFAQ || apparatus[normHeading(b.text)] {
+		if !endsQuestion(b.text) || b.hkind == film.SectionFAQ || b.refs {
 			break
 		}
 		first, n = i, n+1

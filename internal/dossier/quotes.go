@@ -181,11 +181,11 @@ func (x *extractor) source(clause string) string {
 	// Gazetteer names may hold lower-case words ("Sight and Sound"), so
 	// they are matched across the capitalised runs.
 	for k := 0; k < len(ws); k++ {
-		if !isCap(ws[k].s) {
+		if !pubFirst[ws[k].s] {
 			continue
 		}
-		for l := min(len(ws), k+6); l > k; l-- {
-			if name := joinWords(ws, k, l); publications[name] && adjacent(clause, ws, k, l) {
+		for l := adjacentTo(clause, ws, k, 6); l > k; l-- {
+			if name := joinWords(ws, k, l); publications[name] {
 				found = name
 				k = l - 1
 				break
@@ -225,14 +225,14 @@ func namedSpeaker(clause string) string {
 	return found
 }
 
-// adjacent reports whether ws[a:b] are separated by single spaces only.
-func adjacent(s string, ws []word, a, b int) bool {
-	for k := a + 1; k < b; k++ {
-		if ws[k].start != ws[k-1].end+1 || s[ws[k-1].end] != ' ' {
-			return false
-		}
+// adjacentTo returns the end of the words from ws[a], at most n, that
+// are separated by single spaces only.
+func adjacentTo(s string, ws []word, a, n int) int {
+	b := a + 1
+	for b < len(ws) && b < a+n && ws[b].start == ws[b-1].end+1 && s[ws[b-1].end] == ' ' {
+		b++
 	}
-	return true
+	return b
 }
 
 // continues reports whether quoted text q carries on the quotation

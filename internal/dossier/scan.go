@@ -232,6 +232,7 @@ func (s *scanner) add(b block) {
 		n := normHeading(b.text)
 		b.hkind, b.hknown = kindOfNorm(b.text, n, false)
 		b.hfirst, _ = kindOfNorm(b.text, n, true)
+		b.refs = apparatus[n]
 	}
 	s.flush()
 	s.listOpen = false
