@@ -171,4 +171,47 @@ var unseenArticles = []article{{
 		{Person: "Forest Whitaker", Character: "Colonel Weber"}, {Person: "Michael Stuhlbarg", Character: "Agent Halpern"}},
 	people: []string{"Bradford Young", "Jóhann Jóhannsson", "Eric Heisserer"},
 	title:  "Arrival", year: 2016, directors: []string{"Denis Villeneuve"},
+}, {
+	// SEO explainer: reviewer byline, "Published" date, reading time,
+	// "- Advertisement -", "Story continues below advertisement", "Also
+	// read:", synonyms with the title in front ("Her Plot Overview"),
+	// "Cast & Characters", question headings as the FAQ followed by
+	// "Final Thoughts".
+	file:     "her-seo-final.md",
+	kinds:    []film.SectionKind{"introduction", "synopsis", "characters", "production", "reception", "faq", "conclusion"},
+	headings: map[int]string{3: "Filming Locations", 4: "Audience Response", 6: "Final Thoughts"},
+	faq:      3, noise: 6,
+	questions: []string{"Who Voices Samantha in Her?", "Is Her Based on a Book?", "Where Was Her Filmed?"},
+	cast: []film.CastPair{{Person: "Joaquin Phoenix", Character: "Theodore Twombly"}, {Person: "Scarlett Johansson", Character: "Samantha"},
+		{Person: "Amy Adams", Character: "Amy"}, {Person: "Rooney Mara", Character: "Catherine"}},
+	quotes: []quote{{"It's about how we long", "Spike Jonze", "Rolling Stone"}},
+	people: []string{"Hoyte van Hoytema"},
+	title:  "Her", year: 2013,
+}, {
+	// Plain text with "About the Film", "The Story So Far", an unbulleted
+	// cast list, an unknown "Release History", "Q1:" / "A1:" pairs under
+	// "Common Questions About the Film", tags.
+	file:     "eeaao-q1.txt",
+	kinds:    []film.SectionKind{"introduction", "synopsis", "characters", "other", "sound", "faq"},
+	headings: map[int]string{3: "Release History"},
+	faq:      3, noise: 1,
+	questions: []string{"What is the everything bagel?", "Why do they have hot dog fingers?", "Is there a sequel?"},
+	cast: []film.CastPair{{Person: "Michelle Yeoh", Character: "Evelyn Wang"}, {Person: "Ke Huy Quan", Character: "Waymond Wang"},
+		{Person: "Stephanie Hsu", Character: "Joy Wang"}, {Person: "Jamie Lee Curtis", Character: "Deirdre Beaubeirdre"},
+		{Person: "James Hong", Character: "Gong Gong"}},
+	title: "Everything Everywhere All at Once", year: 2022, directors: []string{"Daniel Kwan", "Daniel Scheinert"},
+}, {
+	// Bold-line headings and title, "Words by" byline, "Label: text"
+	// sub-sections under an unknown heading, a curly quotation
+	// attributed after it, an untitled "Overall, …" conclusion, bold
+	// numbered questions.
+	file:     "fallen-leaves-bold.md",
+	kinds:    []film.SectionKind{"introduction", "synopsis", "other", "reception", "conclusion", "faq"},
+	headings: map[int]string{2: "Style and Tone", 4: ""},
+	subs:     map[int][]string{2: {"Deadpan", "Radio News"}},
+	faq:      2, noise: 1,
+	questions: []string{"Is Fallen Leaves part of a trilogy?", "What is the dog's name?"},
+	cast:      []film.CastPair{{Person: "Alma Pöysti", Character: "Ansa"}, {Person: "Jussi Vatanen", Character: "Holappa"}},
+	quotes:    []quote{{"I have always been a romantic", "Aki Kaurismäki", "Screen Daily"}},
+	title:     "Fallen Leaves", year: 2023, directors: []string{"Aki Kaurismäki"},
 }}

@@ -96,9 +96,20 @@ func qaPrefix(t string, short, long string) (string, bool) {
 		return "", false
 	}
 	u := unbold(t)
-	for _, p := range []string{short + ":", short + ".", long + ":"} {
-		if rest, ok := strings.CutPrefix(u, p); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest), true
+	for _, p := range []string{short, long} {
+		rest, ok := strings.CutPrefix(u, p)
+		if !ok {
+			continue
+		}
+		// "Q1:", "Question 2:" — numbered pairs.
+		if r := strings.TrimLeft(strings.TrimLeft(rest, " "), "0123456789"); len(r) < len(strings.TrimLeft(rest, " ")) {
+			rest = r
+		}
+		if !strings.HasPrefix(rest, ":") && !(p == short && strings.HasPrefix(rest, ".")) {
+			continue
+		}
+		if rest = strings.TrimSpace(rest[1:]); rest != "" {
+			return rest, true
 		}
 	}
 	return "", false

@@ -67,26 +67,33 @@ func (bd *builder) skipping(b block, r role) bool {
 	return true
 }
 
-// questionRun returns the index of the first of the section headings
-// that end the article, when there are at least two and all are
-// questions: an FAQ written as question headings with no FAQ heading.
-// It returns len(blocks) when there is none.
-func questionRun(blocks []block, roles []role) int {
-	first, n := len(blocks), 0
+// questionRun returns the span [first, end) of blocks holding the
+// section headings that end the article — but for a closing conclusion or
+// references — when there are at least two and all are questions: an
+// FAQ written as question headings with no FAQ heading. It returns an
+// empty span at len(blocks) when there is none.
+func questionRun(blocks []block, roles []role) (first, end int) {
+	first, end = len(blocks), len(blocks)
+	n, tail := 0, true
 	for i := len(blocks) - 1; i >= 0; i-- {
 		b := blocks[i]
 		if b.kind != bHeading || roles[i] != roleSection {
 			continue
 		}
+		if tail && n == 0 && !endsQuestion(b.text) && (b.refs || b.hkind == film.SectionConclusion) {
+			end = i // "Final Thoughts" may follow the questions
+			continue
+		}
+		tail = false
 		if !endsQuestion(b.text) || b.hkind == film.SectionFAQ || b.refs {
 			break
 		}
 		first, n = i, n+1
 	}
 	if n < 2 {
-		return len(blocks)
+		return len(blocks), len(blocks)
 	}
-	return first
+	return first, end
 }
 
 // lastBefore is the last section heading before block end, or -1.

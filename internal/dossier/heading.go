@@ -174,3 +174,40 @@ func wordCount(s string) int {
 	}
 	return n
 }
+
+// shortLines reports whether line i is one of a run of short, unmarked,
+// title-case lines with no blank between them — "Michelle Yeoh as Evelyn
+// Wang" on one line, "Ke Huy Quan as Waymond Wang" on the next — which
+// is a list, not a run of headings. It needs three such lines to start
+// the list, and continues the list the previous line started.
+func (s *scanner) shortLines(i int, t string, wasBlank bool) bool {
+	if !wasBlank && s.listOpen && s.lineList {
+		_, _, ok := plainLine(t)
+		return ok
+	}
+	if _, _, ok := plainLine(t); !ok {
+		return false
+	}
+	for j := i + 1; j < i+3; j++ {
+		if j >= len(s.lines) {
+			return false
+		}
+		if _, _, ok := plainLine(strings.TrimSpace(s.lines[j])); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// plainLine is looksLikeHeading for a line that names no known section
+// and carries no numbering or colon: the lines of an unmarked list.
+func plainLine(t string) (string, hstyle, bool) {
+	h, st, ok := looksLikeHeading(t)
+	if !ok || st&(styleNumbered|styleColon|styleSubNum) != 0 || t[0] == '#' || t[0] == '*' || t[0] == '|' {
+		return "", 0, false
+	}
+	if _, known := synonyms[normHeading(h)]; known {
+		return "", 0, false
+	}
+	return h, st, true
+}

@@ -60,7 +60,8 @@ func init() {
 }
 
 // keywords decide a kind when no synonym matches exactly, tried in order:
-// "Plot Synopsis" must reach synopsis before plot.
+// "Plot Synopsis" must reach synopsis before plot. A keyword matches at
+// the start of a word, so "story" is not found in "Release History".
 var keywords = []struct {
 	word string
 	kind film.SectionKind
@@ -70,20 +71,25 @@ var keywords = []struct {
 	{"fan theor", film.SectionFanTheories},
 	{"behind the scenes", film.SectionProduction}, {"making of", film.SectionProduction},
 	{"vision", film.SectionVision}, {"art direction", film.SectionCinematography},
-	{"direction", film.SectionVision}, {"directing", film.SectionVision},
+	{"direction", film.SectionVision}, {"directing", film.SectionVision}, {"director", film.SectionVision},
 	{"controvers", film.SectionControversies},
 	{"comparison", film.SectionComparisons}, {"compared", film.SectionComparisons}, {"similar", film.SectionComparisons},
 	{"legacy", film.SectionImpact}, {"impact", film.SectionImpact},
 	{"reception", film.SectionReception}, {"critical", film.SectionReception},
-	{"soundtrack", film.SectionSound}, {"sound", film.SectionSound}, {"music", film.SectionSound},
+	{"reviews", film.SectionReception}, {"response", film.SectionReception},
+	{"soundtrack", film.SectionSound}, {"sound", film.SectionSound}, {"music", film.SectionSound}, {"score", film.SectionSound},
 	{"cinematograph", film.SectionCinematography}, {"visual", film.SectionCinematography},
-	{"character", film.SectionCharacters},
+	{"casting", film.SectionProduction},
+	{"character", film.SectionCharacters}, {"cast", film.SectionCharacters}, {"performance", film.SectionCharacters},
 	{"theme", film.SectionThemes}, {"motif", film.SectionThemes}, {"symbolism", film.SectionThemes},
 	{"synopsis", film.SectionSynopsis},
-	{"plot", film.SectionPlot},
+	{"plot", film.SectionPlot}, {"recap", film.SectionPlot},
+	{"story", film.SectionSynopsis},
 	{"introduc", film.SectionIntroduction},
 	{"conclusion", film.SectionConclusion}, {"final thoughts", film.SectionConclusion}, {"verdict", film.SectionConclusion},
-	{"production", film.SectionProduction},
+	{"final word", film.SectionConclusion}, {"bottom line", film.SectionConclusion},
+	{"production", film.SectionProduction}, {"filming", film.SectionProduction}, {"development", film.SectionProduction},
+	{"questions", film.SectionFAQ},
 }
 
 // kindOf maps a heading to its canonical kind. first says whether the
@@ -104,6 +110,19 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	if k, ok := synonyms[n]; ok {
 		return k, true
 	}
+	// "Her Plot Overview", "Parasite Plot Summary": a synonym after the
+	// film's title — but not "about the film" in "Common Questions About
+	// the Film".
+	for i, w := 0, 0; i < len(n) && w < 6; i++ {
+		if n[i] == ' ' {
+			w++
+			rest := n[i+1:]
+			first, _, _ := strings.Cut(rest, " ")
+			if k, ok := synonyms[rest]; ok && !smallWords[first] {
+				return k, true
+			}
+		}
+	}
 	if len(n) > 60 {
 		return film.SectionOther, false
 	}
@@ -111,7 +130,7 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	// “Sound of Metal”" is an introduction.
 	kn := normHeading(stripQuoted(heading))
 	for _, kw := range keywords {
-		if strings.Contains(kn, kw.word) {
+		if wordPrefix(kn, kw.word) {
 			return kw.kind, true
 		}
 	}
@@ -195,4 +214,19 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// wordPrefix reports whether w occurs in s at the start of a word.
+func wordPrefix(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		if i+j == 0 || s[i+j-1] == ' ' {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }

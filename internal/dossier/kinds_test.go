@@ -50,6 +50,20 @@ func TestKindOf(t *testing.T) {
 		{"Frequently Asked Questions", false, "faq"},
 		{"Awards and Nominations", false, "other"},
 		{"Trivia", false, "other"},
+		{"Release History", false, "other"},
+		{"Audience Response", false, "reception"},
+		{"Filming Locations", false, "production"},
+		{"Casting the Film", false, "production"},
+		{"Cast & Characters", false, "characters"},
+		{"The Performances", false, "characters"},
+		{"About the Director", false, "vision"},
+		{"Gerwig's Direction", false, "vision"},
+		{"Art Direction", false, "cinematography"},
+		{"The Story So Far", false, "synopsis"},
+		{"Common Questions About Roma", false, "faq"},
+		{"The Final Word", false, "conclusion"},
+		{"Home Media", false, "other"},
+		{"Release", false, "other"},
 	}
 	for _, tt := range tests {
 		if got, _ := kindOf(tt.heading, tt.first); got != tt.want {

@@ -12,10 +12,15 @@ func noiseReason(s string) string {
 	if len(s) > 160 {
 		return ""
 	}
-	l := strings.ToLower(strings.Trim(s, "*_#>[] \t"))
+	l := strings.ToLower(strings.Trim(s, "*_#>[] \t-–—"))
 	switch {
-	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad":
+	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad" ||
+		hasAnyPrefix(l, "story continues below", "article continues below", "scroll to continue"):
 		return "advertisement"
+	case hasAnyPrefix(l, "also read:", "read also:", "don't miss:", "watch:", "more:"):
+		return "related links"
+	case isReadingTime(l):
+		return "page furniture"
 	case hasAnyPrefix(l, "related:", "related articles", "related stories", "related posts", "see also:", "more from", "you may also like", "recommended for you", "recommended:"):
 		return "related links"
 	case hasAnyPrefix(l, "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
@@ -32,6 +37,8 @@ func noiseReason(s string) string {
 		return "image"
 	case isCaption(s, l):
 		return "image caption"
+	case hasAnyPrefix(l, "published ", "updated ", "posted ") && len(l) < 60 && strings.ContainsAny(l, "0123456789"):
+		return "date line"
 	case hasAnyPrefix(l, "posted in ", "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
 		return "date line"
 	case isByline(s):
@@ -58,9 +65,12 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 // like a sentence.
 func isByline(s string) bool {
 	s = strings.Trim(s, "*_ ")
-	rest, ok := strings.CutPrefix(s, "By ")
-	if !ok {
-		rest, ok = strings.CutPrefix(s, "Written by ")
+	var rest string
+	ok := false
+	for _, p := range []string{"By ", "Written by ", "Reviewed by ", "Words by ", "Review by "} {
+		if rest, ok = strings.CutPrefix(s, p); ok {
+			break
+		}
 	}
 	if !ok {
 		return false
@@ -164,4 +174,12 @@ func isCaption(s, l string) bool {
 		}
 	}
 	return false
+}
+
+// isReadingTime matches "5 min read" and "Reading time: 6 minutes".
+func isReadingTime(l string) bool {
+	if len(l) > 30 {
+		return false
+	}
+	return strings.HasPrefix(l, "reading time") || strings.HasSuffix(l, " min read") || strings.HasSuffix(l, " minute read")
 }

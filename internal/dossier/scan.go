@@ -18,6 +18,7 @@ type scanner struct {
 	paraLine int
 	answer   bool
 	listOpen bool // the last block is a list that may continue
+	lineList bool // that list is made of short unmarked lines
 	blank    bool // the previous line was blank (or absent)
 }
 
@@ -129,6 +130,11 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 	if text, ordered, ok := listItem(t); ok {
 		return s.item(i, t, text, ordered, wasBlank)
 	}
+	if s.shortLines(i, t, wasBlank) {
+		s.item(i, t, t, false, wasBlank)
+		s.lineList = true
+		return i
+	}
 	if s.listOpen && !wasBlank && len(raw)-len(strings.TrimLeft(raw, " \t")) >= 2 {
 		l := &s.blocks[len(s.blocks)-1]
 		l.items[len(l.items)-1] += " " + t
@@ -237,6 +243,7 @@ func (s *scanner) add(b block) {
 	s.flush()
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)
+	s.lineList = false
 }
 
 // flush ends the pending paragraph.

@@ -23,9 +23,14 @@ type builder struct {
 func assemble(d *film.Dossier, blocks []block) {
 	roles := outline(blocks)
 	last, questions := tail(blocks, roles)
-	qrun := questionRun(blocks, roles)
-	if qrun <= last {
+	qrun, qend := questionRun(blocks, roles)
+	if qrun <= last && last < qend {
 		last = lastBefore(blocks, roles, qrun)
+	}
+	// Numbered questions may stand before a closing "Final Thoughts".
+	lastQ := last
+	if last >= 0 && blocks[last].hkind == film.SectionConclusion {
+		lastQ = lastBefore(blocks, roles, last)
 	}
 	sections := 2 // an untitled introduction and conclusion, perhaps
 	for _, r := range roles {
@@ -44,7 +49,7 @@ func assemble(d *film.Dossier, blocks []block) {
 			d.Title = plainInline(b.text)
 		case b.kind == bHeading && bd.inFAQ() && endsQuestion(b.text):
 			bd.question(b.text, b.line)
-		case b.kind == bHeading && roles[i] == roleSection && i >= qrun:
+		case b.kind == bHeading && roles[i] == roleSection && i >= qrun && i < qend:
 			if !bd.inFAQ() {
 				bd.open(film.SectionFAQ, "", b.line)
 			}
@@ -57,7 +62,7 @@ func assemble(d *film.Dossier, blocks []block) {
 			bd.open(k, plainInline(b.text), b.line)
 		case b.kind == bHeading:
 			bd.subsection(plainInline(b.text), b.line)
-		case i > last && b.kind == bQuestion && !bd.inFAQ() && questions[i] >= 2:
+		case i > lastQ && b.kind == bQuestion && !bd.inFAQ() && questions[i] >= 2:
 			bd.open(film.SectionFAQ, "", b.line)
 			bd.question(b.text, b.line)
 		case i > last && b.kind == bPara && closing(blocks, i, bd.cur) && !bd.inKind(film.SectionConclusion, film.SectionFAQ):
