@@ -214,4 +214,16 @@ var unseenArticles = []article{{
 	cast:      []film.CastPair{{Person: "Alma Pöysti", Character: "Ansa"}, {Person: "Jussi Vatanen", Character: "Holappa"}},
 	quotes:    []quote{{"I have always been a romantic", "Aki Kaurismäki", "Screen Daily"}},
 	title:     "Fallen Leaves", year: 2023, directors: []string{"Aki Kaurismäki"},
+}, {
+	// ALL CAPS headings with no blank lines after them, CRLF, no title
+	// line, a capitals byline, "date · reading time", a parenthesised photo
+	// credit, a "Related Posts:" list, "WRAPPING UP", an unknown "STYLE",
+	// questions and answers on one line.
+	file:     "drive-caps-noise-crlf.txt",
+	kinds:    []film.SectionKind{"introduction", "plot", "other", "conclusion", "faq"},
+	headings: map[int]string{2: "STYLE", 3: "WRAPPING UP"},
+	faq:      2, noise: 6,
+	questions: []string{"Is Drive violent?", "Is Drive based on a book?"},
+	people:    []string{"Ryan Gosling", "Carey Mulligan", "Oscar Isaac", "Newton Thomas Sigel", "Cliff Martinez", "James Sallis"},
+	title:     "Drive", year: 2011, directors: []string{"Nicolas Winding Refn"},
 }}

@@ -160,3 +160,30 @@ func isTableSep(t string) bool {
 func endsQuestion(s string) bool {
 	return strings.HasSuffix(strings.TrimRight(s, "”\"’')*_ "), "?")
 }
+
+// splitInlineAnswer splits "Is it rated R? A: Yes." written on one line.
+func splitInlineAnswer(q string) (question, answer string) {
+	for _, m := range []string{" A: ", " A. ", " Answer: ", " **A:** "} {
+		if i := strings.Index(q, m); i > 0 && endsQuestion(q[:i]) {
+			return strings.TrimSpace(q[:i]), strings.TrimSpace(q[i+len(m):])
+		}
+	}
+	return q, ""
+}
+
+// boldQuestion splits "**Is it rated R?** Yes, for language." into the
+// question and its answer.
+func boldQuestion(t string) (q, answer string, ok bool) {
+	if !strings.HasPrefix(t, "**") && !strings.HasPrefix(t, "__") {
+		return "", "", false
+	}
+	j := strings.Index(t[2:], t[:2])
+	if j <= 0 {
+		return "", "", false
+	}
+	q, answer = strings.TrimSpace(t[2:2+j]), strings.TrimSpace(t[4+j:])
+	if !endsQuestion(q) || answer == "" {
+		return "", "", false
+	}
+	return q, answer, true
+}

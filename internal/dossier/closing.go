@@ -111,3 +111,25 @@ func lastBefore(blocks []block, roles []role, end int) int {
 func sortNoise(ns []film.Noise) {
 	slices.SortStableFunc(ns, func(a, b film.Noise) int { return a.Line - b.Line })
 }
+
+// inlinePairs adds FAQ pairs written one to a paragraph or list item,
+// "**Is it rated R?** Yes.", and reports whether b was made of them.
+func (bd *builder) inlinePairs(b block) bool {
+	items := b.items
+	if b.kind == bPara {
+		items = []string{b.text}
+	} else if b.kind != bList {
+		return false
+	}
+	for _, it := range items {
+		if _, _, ok := boldQuestion(it); !ok {
+			return false
+		}
+	}
+	for _, it := range items {
+		q, a, _ := boldQuestion(it)
+		bd.question(q, b.line)
+		bd.answer = append(bd.answer, plainInline(a))
+	}
+	return true
+}

@@ -77,6 +77,9 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		if t := leadingQuoted(intro.Text); t != "" {
 			return t, 0
 		}
+		if t := leadingSubject(intro.Text); t != "" {
+			return t, 0
+		}
 	}
 	if len(titles) > 0 {
 		return mostCommon(titles), 0
@@ -139,4 +142,19 @@ func singleQuoted(s string) string {
 		}
 	}
 	return ""
+}
+
+// leadingSubject returns the title that opens "Drive is a 2011 film…":
+// a few title-case words before " is a " or " is an ".
+func leadingSubject(s string) string {
+	head := s[:min(len(s), 70)]
+	i := strings.Index(head, " is a")
+	if i <= 0 || i+5 < len(head) && head[i+5] != ' ' && head[i+5] != 'n' {
+		return ""
+	}
+	t := head[:i]
+	if wordCount(t) > 6 || !isTitleCase(t) || strings.ContainsAny(t, ".,;:") {
+		return ""
+	}
+	return t
 }

@@ -49,9 +49,9 @@ func init() {
 			"fan theories and speculation", "speculation", "fan speculation", "interpretations"},
 		film.SectionConclusion: {"conclusion", "final thoughts", "verdict", "the verdict", "closing thoughts",
 			"final verdict", "in conclusion", "conclusions", "wrap up", "wrap-up", "the bottom line",
-			"bottom line", "final words", "summing up", "closing"},
+			"bottom line", "final words", "summing up", "closing", "wrapping up", "final take", "the takeaway", "takeaway", "last word", "the last word"},
 		film.SectionFAQ: {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a",
-			"q & a", "common questions", "faq section", "frequently asked question"},
+			"q & a", "common questions", "faq section", "frequently asked question", "people also ask"},
 	} {
 		for _, n := range names {
 			synonyms[normHeading(n)] = kind

@@ -12,7 +12,7 @@ func noiseReason(s string) string {
 	if len(s) > 160 {
 		return ""
 	}
-	l := strings.ToLower(strings.Trim(s, "*_#>[] \t-–—"))
+	l := strings.ToLower(strings.Trim(s, "*_#>[]() \t-–—"))
 	switch {
 	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad" ||
 		hasAnyPrefix(l, "story continues below", "article continues below", "scroll to continue"):
@@ -23,7 +23,7 @@ func noiseReason(s string) string {
 		return "page furniture"
 	case hasAnyPrefix(l, "related:", "related articles", "related stories", "related posts", "see also:", "more from", "you may also like", "recommended for you", "recommended:"):
 		return "related links"
-	case hasAnyPrefix(l, "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
+	case hasAnyPrefix(l, "click to share", "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
 		return "share prompt"
 	case hasAnyPrefix(l, "read more", "continue reading", "read next", "click here", "read the full"):
 		return "read-more link"
@@ -68,7 +68,8 @@ func isByline(s string) bool {
 	var rest string
 	ok := false
 	for _, p := range []string{"By ", "Written by ", "Reviewed by ", "Words by ", "Review by "} {
-		if rest, ok = strings.CutPrefix(s, p); ok {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			rest, ok = s[len(p):], true
 			break
 		}
 	}

@@ -19,6 +19,7 @@ type scanner struct {
 	answer   bool
 	listOpen bool // the last block is a list that may continue
 	lineList bool // that list is made of short unmarked lines
+	related  bool // the last line was a "Related:" line: its list is noise
 	blank    bool // the previous line was blank (or absent)
 }
 
@@ -74,7 +75,15 @@ func (s *scanner) line(i int) int {
 	}
 	wasBlank := s.blank
 	s.blank = false
-	if r := noiseReason(t); r != "" {
+	r := noiseReason(t)
+	if r == "" && s.related {
+		// The links listed under "Related Posts:" are furniture too.
+		if _, ordered, ok := listItem(t); ok && !ordered {
+			r = "related links"
+		}
+	}
+	s.related = r == "related links"
+	if r != "" {
 		s.noise = append(s.noise, film.Noise{Line: i + 1, Text: t, Reason: r})
 		s.blank = wasBlank
 		return i
@@ -109,7 +118,11 @@ func (s *scanner) line(i int) int {
 // headings and paragraph text.
 func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 	if q, ok := qaPrefix(t, "Q", "Question"); ok {
+		q, a := splitInlineAnswer(q)
 		s.add(block{kind: bQuestion, line: i + 1, text: q})
+		if a != "" {
+			s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
+		}
 		return i
 	}
 	if a, ok := qaPrefix(t, "A", "Answer"); ok {

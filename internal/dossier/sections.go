@@ -75,6 +75,7 @@ func assemble(d *film.Dossier, blocks []block) {
 			bd.content(b)
 		case bd.inFAQ() && (b.kind == bQuestion || b.kind == bPara && b.qish && !b.answer):
 			bd.question(b.text, b.line)
+		case bd.inFAQ() && bd.inlinePairs(b):
 		case b.kind == bQuestion:
 			bd.content(block{kind: bList, line: b.line, items: []string{b.text}, ordered: true})
 		default:
