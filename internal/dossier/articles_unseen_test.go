@@ -226,4 +226,26 @@ var unseenArticles = []article{{
 	questions: []string{"Is Drive violent?", "Is Drive based on a book?"},
 	people:    []string{"Ryan Gosling", "Carey Mulligan", "Oscar Isaac", "Newton Thomas Sigel", "Cliff Martinez", "James Sallis"},
 	title:     "Drive", year: 2011, directors: []string{"Nicolas Winding Refn"},
+}, {
+	// An SEO headline with a subtitle, numbered ATX headings ending in
+	// colons, emphasis inside a numbered heading, lettered sub-headings,
+	// dash-led paragraphs, bold "Q:" / "A:" pairs, a "Conclusion:"
+	// paragraph after the FAQ.
+	file:      "lady-vengeance-numbered.md",
+	kinds:     []film.SectionKind{"introduction", "synopsis", "themes", "faq", "conclusion"},
+	headings:  map[int]string{0: "Introduction", 2: "Themes", 4: "Conclusion"},
+	subs:      map[int][]string{1: {"Setting", "The Plan"}},
+	faq:       2,
+	questions: []string{"Is it part of a trilogy?", "Who plays Geum-ja?"},
+	title:     "Sympathy for Lady Vengeance", year: 2005, directors: []string{"Park Chan-wook"},
+}, {
+	// Hard-wrapped plain text under an SEO headline with no year,
+	// numbered questions with the answer on the next line, wrapped.
+	file:      "burning-headline-wrapped.txt",
+	kinds:     []film.SectionKind{"introduction", "plot", "faq"},
+	faq:       2,
+	questions: []string{"Did Ben kill Hae-mi?", "Is there really a cat?"},
+	cast: []film.CastPair{{Person: "Yoo Ah-in", Character: "Jong-su"}, {Person: "Jeon Jong-seo", Character: "Hae-mi"},
+		{Person: "Steven Yeun", Character: "Ben"}},
+	title: "Burning", year: 2018, directors: []string{"Lee Chang-dong"},
 }}

@@ -112,7 +112,7 @@ func isTitle(b block, level1 int, atTop bool) bool {
 	if b.level == 1 {
 		return level1 == 1 || year > 0
 	}
-	return b.level == 0 && !b.bold && year > 0
+	return b.level == 0 && !b.bold && (year > 0 || b.top)
 }
 
 // toBlock converts a scanned block into its plain-text domain form.

@@ -73,7 +73,7 @@ func headingText(s string) (string, hstyle) {
 	s = strings.TrimSpace(strings.Trim(s, "*_"))
 	var style hstyle
 	if r, st, ok := cutNumbering(s); ok {
-		s, style = r, st
+		s, style = strings.TrimSpace(strings.Trim(r, "*_")), st
 	}
 	if t, ok := strings.CutSuffix(s, ":"); ok {
 		s, style = strings.TrimSpace(strings.Trim(t, "*_")), style|styleColon
@@ -117,9 +117,12 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 
 // isTitleCase reports whether every word but the small ones starts with a
 // capital letter or a digit, and there are at most ten words.
-func isTitleCase(s string) bool {
+func isTitleCase(s string) bool { return isTitleCaseN(s, 10) }
+
+// isTitleCaseN is isTitleCase with at most max words.
+func isTitleCaseN(s string, max int) bool {
 	n := wordCount(s)
-	if n == 0 || n > 10 {
+	if n == 0 || n > max {
 		return false
 	}
 	i := -1
@@ -210,4 +213,28 @@ func plainLine(t string) (string, hstyle, bool) {
 		return "", 0, false
 	}
 	return h, st, true
+}
+
+// isHeadline reports a title-case line with a subtitle, alone at the top
+// of an article: "Parasite: Everything You Need to Know".
+func isHeadline(t string) bool {
+	i := strings.Index(t, ": ")
+	if i <= 0 || len(t) > 120 || endsSentence(t) || strings.HasPrefix(t, "#") {
+		return false
+	}
+	_, known := synonyms[normHeading(t[:i])]
+	return !known && isTitleCaseN(t, 14)
+}
+
+// letteredHeading parses a lettered sub-heading, "A. Setting" or "B) The
+// Plan": a capital A–H, then a short title-case heading.
+func letteredHeading(t string) (string, bool) {
+	if len(t) < 4 || t[0] < 'A' || t[0] > 'H' || t[1] != '.' && t[1] != ')' || t[2] != ' ' {
+		return "", false
+	}
+	h, _, ok := looksLikeHeading(t[3:])
+	if !ok || !isTitleCase(h) || wordCount(h) > 8 {
+		return "", false
+	}
+	return h, true
 }

@@ -68,7 +68,7 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		} else if q := singleQuoted(title); q != "" {
 			title = q
 		}
-		return title, year
+		return headlineTitle(title), year
 	}
 	if intro := d.Section(film.SectionIntroduction); intro != nil {
 		if t := firstQuoted(intro.Heading); t != "" {
@@ -157,4 +157,33 @@ func leadingSubject(s string) string {
 		return ""
 	}
 	return t
+}
+
+// seoWords mark a headline's subtitle or tail, not the film's title.
+var seoWords = []string{"everything you need", "review", "explained", "guide", "ending", "analysis",
+	"what ", "why ", "how ", "all you need", "things to know", "plot, cast", "cast, plot", "a deep dive"}
+
+// headlineTitle cuts "Lady Vengeance: Everything You Need to Know" and
+// "Lady Bird Review" down to the title; "Mad Max: Fury Road" stays whole.
+func headlineTitle(t string) string {
+	if i := strings.LastIndex(t, ": "); i > 0 {
+		if sub := strings.ToLower(t[i+2:]); hasAnyContains(sub, seoWords) {
+			t = t[:i]
+		}
+	}
+	for _, suf := range []string{" Review", " Explained", " review", " explained"} {
+		if s, ok := strings.CutSuffix(t, suf); ok && s != "" {
+			t = s
+		}
+	}
+	return strings.TrimSpace(t)
+}
+
+func hasAnyContains(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }

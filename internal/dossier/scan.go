@@ -117,6 +117,10 @@ func (s *scanner) line(i int) int {
 // textLine handles questions, answers, bold lines, list items, plain
 // headings and paragraph text.
 func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
+	if h, ok := letteredHeading(t); ok && s.nextBlank(i) && !s.afterQuestion() {
+		s.add(block{kind: bHeading, line: i + 1, text: h, style: styleSubNum})
+		return i
+	}
 	if q, ok := qaPrefix(t, "Q", "Question"); ok {
 		q, a := splitInlineAnswer(q)
 		s.add(block{kind: bQuestion, line: i + 1, text: q})
@@ -151,6 +155,10 @@ func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
 	if s.listOpen && !wasBlank && len(raw)-len(strings.TrimLeft(raw, " \t")) >= 2 {
 		l := &s.blocks[len(s.blocks)-1]
 		l.items[len(l.items)-1] += " " + t
+		return i
+	}
+	if len(s.blocks) == 0 && len(s.para) == 0 && s.nextBlank(i) && isHeadline(t) {
+		s.add(block{kind: bHeading, line: i + 1, text: t, top: true})
 		return i
 	}
 	if !s.md && (wasBlank || !s.wrapped) && s.nextAllowsHeading(i) {
@@ -270,4 +278,13 @@ func (s *scanner) flush() {
 	s.para, s.answer = s.para[:0], false
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)
+}
+
+func (s *scanner) nextBlank(i int) bool {
+	return i+1 >= len(s.lines) || strings.TrimSpace(s.lines[i+1]) == ""
+}
+
+// afterQuestion: the last block is a question, so "A. Yes" answers it.
+func (s *scanner) afterQuestion() bool {
+	return len(s.para) == 0 && len(s.blocks) > 0 && s.blocks[len(s.blocks)-1].kind == bQuestion
 }

@@ -68,7 +68,7 @@ func assemble(d *film.Dossier, blocks []block) {
 		case i > last && b.kind == bPara && closing(blocks, i, bd.cur) && !bd.inKind(film.SectionConclusion, film.SectionFAQ):
 			bd.open(film.SectionConclusion, "", b.line)
 			bd.content(b)
-		case i > last && b.kind == bPara && !bd.inKind(film.SectionConclusion, film.SectionFAQ) && verdict(b):
+		case i > last && b.kind == bPara && !b.answer && !bd.inKind(film.SectionConclusion) && verdict(b):
 			label, rest, _ := labelOf(b.text)
 			bd.open(film.SectionConclusion, plainInline(label), b.line)
 			b.text = rest
