@@ -145,7 +145,9 @@ func (x *extractor) portrayedPairs(s string, cast bool) {
 // known, in a cast section, or the next in a list of pairs: "Daniel
 // Kaluuya as Chris and Allison Williams as Rose".
 func (x *extractor) actorPairs(s string, cast bool) {
-	for _, verb := range []string{" as ", " plays ", " stars as "} {
+	// The searches start at a letter, not the space before it: spaces
+	// are everywhere, and strings.Index slows down on a common first byte.
+	for _, verb := range []string{"as ", "plays "} {
 		chain := -1 // where the last pair's character ended
 		for i := 0; i < len(s); {
 			j := strings.Index(s[i:], verb)
@@ -154,29 +156,47 @@ func (x *extractor) actorPairs(s string, cast bool) {
 			}
 			p := i + j
 			i = p + len(verb)
-			before := strings.TrimSuffix(strings.TrimSuffix(s[:p], " who"), ",")
+			if p == 0 || s[p-1] != ' ' {
+				continue
+			}
+			before, strong := s[:p-1], verb == "plays "
+			if b, ok := strings.CutSuffix(before, " stars"); ok {
+				before, strong = b, true
+			}
+			before = strings.TrimSuffix(strings.TrimSuffix(before, " who"), ",")
 			// Most "as" are "such as" or "as well as": look at the words
 			// either side before tokenizing anything.
-			if !capWordEnds(before) || verb == " as " && !isCap(s[i:]) {
+			if !capWordEnds(before) || !strong && !isCap(s[i:]) {
 				continue
 			}
-			actor := runBefore(before)
-			skip := 0
-			if verb != " as " {
-				skip = 2
-			}
-			character := nameAfter(s[i:], skip)
-			if actor == "" || character == "" || !isNameLike(actor) || !isNameLike(character) || possessiveAt(s[i:], character) {
-				continue
-			}
-			_, known := x.resolve(actor)
-			listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
-			if verb != " as " && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2 {
-				x.pair(actor, character)
-				chain = i + strings.Index(s[i:], character) + len(character)
+			if end, ok := x.actorPair(s, before, i, strong, cast, chain); ok {
+				chain = end
 			}
 		}
 	}
+}
+
+// actorPair pairs the actor ending before with the character starting at
+// s[i:], and returns where the character ends. strong says the verb
+// ("plays", "stars as") marks an actor; chain is where the pair before
+// it in a list ended, or -1.
+func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain int) (int, bool) {
+	actor := runBefore(before)
+	skip := 0
+	if strong {
+		skip = 2 // "plays the linguist Louise Banks"
+	}
+	character := nameAfter(s[i:], skip)
+	if actor == "" || character == "" || !isNameLike(actor) || !isNameLike(character) || possessiveAt(s[i:], character) {
+		return 0, false
+	}
+	_, known := x.resolve(actor)
+	listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
+	if !(strong && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2) {
+		return 0, false
+	}
+	x.pair(actor, character)
+	return i + strings.Index(s[i:], character) + len(character), true
 }
 
 // possessiveAt reports whether name, found in s, is a possessive:

@@ -188,13 +188,12 @@ func (s *scanner) shortLines(i int, t string, wasBlank bool) bool {
 		_, _, ok := plainLine(t)
 		return ok
 	}
-	if _, _, ok := plainLine(t); !ok {
+	// Most headings are followed by a blank line: check that before
+	// anything costs an allocation.
+	if i+2 >= len(s.lines) || strings.TrimSpace(s.lines[i+1]) == "" || strings.TrimSpace(s.lines[i+2]) == "" {
 		return false
 	}
-	for j := i + 1; j < i+3; j++ {
-		if j >= len(s.lines) {
-			return false
-		}
+	for j := i; j < i+3; j++ {
 		if _, _, ok := plainLine(strings.TrimSpace(s.lines[j])); !ok {
 			return false
 		}
