@@ -248,4 +248,17 @@ var unseenArticles = []article{{
 	cast: []film.CastPair{{Person: "Yoo Ah-in", Character: "Jong-su"}, {Person: "Jeon Jong-seo", Character: "Hae-mi"},
 		{Person: "Steven Yeun", Character: "Ben"}},
 	title: "Burning", year: 2018, directors: []string{"Lee Chang-dong"},
+}, {
+	// A byte-order mark, CRLF, ALL CAPS headings, HTML entities left by a
+	// scraper ("CAST &amp; CREW", "It&#8217;s"), a credits block of
+	// "Director: Name" lines (labels, not headings), "QUESTIONS PEOPLE
+	// ASK", numbered questions with tab-indented "-" answers.
+	file:      "handmaiden-bom-entities.txt",
+	kinds:     []film.SectionKind{"introduction", "characters", "synopsis", "faq"},
+	headings:  map[int]string{1: "CAST & CREW"},
+	subs:      map[int][]string{1: {"Director", "Music"}},
+	faq:       2,
+	questions: []string{"Is The Handmaiden based on a book?", "How long is it?"},
+	cast:      []film.CastPair{{Person: "Kim Min-hee", Character: "Lady Hideko"}, {Person: "Kim Tae-ri", Character: "Sook-hee"}},
+	title:     "THE HANDMAIDEN", year: 2016, directors: []string{"Park Chan-wook"},
 }}

@@ -95,9 +95,10 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if i := strings.Index(text, ": "); i >= 0 {
 		// "Plot Summary: What Happens" is a heading with a subtitle;
 		// "Setting: Set against…" is a labelled paragraph.
-		// "MAD MAX: FURY ROAD (2015)" is a title line.
+		// "MAD MAX: FURY ROAD (2015)" is a title line; "Director: Park
+		// Chan-wook" is a credit.
 		_, known := synonyms[normHeading(text[:i])]
-		if _, year := titleYear(text); !known && year == 0 || !isTitleCase(text) {
+		if _, year := titleYear(text); !known && year == 0 || !isTitleCase(text) || isCredit(text[:i]) {
 			return "", 0, false
 		}
 	}
@@ -237,3 +238,12 @@ func letteredHeading(t string) (string, bool) {
 	}
 	return h, true
 }
+
+// credits label the lines of a film's credits block.
+var credits = map[string]bool{"director": true, "directors": true, "directed by": true, "music": true, "score": true,
+	"cinematography": true, "editor": true, "editing": true, "writer": true, "writers": true, "screenplay": true,
+	"producer": true, "producers": true, "starring": true, "cast": true, "runtime": true, "running time": true,
+	"language": true, "country": true, "budget": true, "release": true, "release date": true, "rating": true,
+	"genre": true, "studio": true, "distributor": true, "box office": true}
+
+func isCredit(label string) bool { return credits[strings.ToLower(strings.TrimSpace(label))] }
