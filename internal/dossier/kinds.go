@@ -68,7 +68,7 @@ var keywords = []struct {
 }{
 	{"frequently asked", film.SectionFAQ}, {"faq", film.SectionFAQ},
 	{"box office", film.SectionBoxOffice}, {"box-office", film.SectionBoxOffice},
-	{"fan theor", film.SectionFanTheories},
+	{"fan theor", film.SectionFanTheories}, {"unanswered", film.SectionFanTheories},
 	{"behind the scenes", film.SectionProduction}, {"making of", film.SectionProduction},
 	{"vision", film.SectionVision}, {"art direction", film.SectionCinematography},
 	{"direction", film.SectionVision}, {"directing", film.SectionVision}, {"director", film.SectionVision},

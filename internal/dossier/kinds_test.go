@@ -61,6 +61,7 @@ func TestKindOf(t *testing.T) {
 		{"Art Direction", false, "cinematography"},
 		{"The Story So Far", false, "synopsis"},
 		{"Common Questions About Roma", false, "faq"},
+		{"Unanswered Questions", false, "fan_theories"},
 		{"The Final Word", false, "conclusion"},
 		{"Home Media", false, "other"},
 		{"Release", false, "other"},
