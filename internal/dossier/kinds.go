@@ -49,7 +49,8 @@ func init() {
 			"fan theories and speculation", "speculation", "fan speculation", "interpretations"},
 		film.SectionConclusion: {"conclusion", "final thoughts", "verdict", "the verdict", "closing thoughts",
 			"final verdict", "in conclusion", "conclusions", "wrap up", "wrap-up", "the bottom line",
-			"bottom line", "final words", "summing up", "closing", "wrapping up", "final take", "the takeaway", "takeaway", "last word", "the last word"},
+			"bottom line", "final words", "summing up", "closing", "wrapping up", "final take", "the takeaway", "takeaway", "last word", "the last word",
+			"in summary", "to sum up", "in short", "overall", "our take", "my take", "final rating", "our verdict", "my verdict"},
 		film.SectionFAQ: {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a",
 			"q & a", "common questions", "faq section", "frequently asked question", "people also ask"},
 	} {
@@ -75,7 +76,7 @@ var keywords = []struct {
 	{"controvers", film.SectionControversies},
 	{"comparison", film.SectionComparisons}, {"compared", film.SectionComparisons}, {"similar", film.SectionComparisons},
 	{"legacy", film.SectionImpact}, {"impact", film.SectionImpact},
-	{"reception", film.SectionReception}, {"critical", film.SectionReception},
+	{"reception", film.SectionReception}, {"critic", film.SectionReception},
 	{"reviews", film.SectionReception}, {"response", film.SectionReception},
 	{"soundtrack", film.SectionSound}, {"sound", film.SectionSound}, {"music", film.SectionSound}, {"score", film.SectionSound},
 	{"cinematograph", film.SectionCinematography}, {"visual", film.SectionCinematography},
@@ -112,13 +113,13 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	}
 	// "Her Plot Overview", "Parasite Plot Summary": a synonym after the
 	// film's title — but not "about the film" in "Common Questions About
-	// the Film".
+	// the Film", nor one word ("Historical Background" is no introduction).
 	for i, w := 0, 0; i < len(n) && w < 6; i++ {
 		if n[i] == ' ' {
 			w++
 			rest := n[i+1:]
 			first, _, _ := strings.Cut(rest, " ")
-			if k, ok := synonyms[rest]; ok && !smallWords[first] {
+			if k, ok := synonyms[rest]; ok && !smallWords[first] && strings.Contains(rest, " ") {
 				return k, true
 			}
 		}
