@@ -188,3 +188,48 @@ func boldQuestion(t string) (q, answer string, ok bool) {
 	}
 	return q, answer, true
 }
+
+// marked handles a line whose first characters say what it is: a
+// lettered sub-heading, "Q:" or "A:", or a line in bold. It reports
+// whether it used the line.
+func (s *scanner) marked(i int, t string) bool {
+	if h, ok := letteredHeading(t); ok && s.nextBlank(i) && !s.afterQuestion() {
+		s.add(block{kind: bHeading, line: i + 1, text: h, style: styleSubNum})
+		return true
+	}
+	if q, ok := qaPrefix(t, "Q", "Question"); ok {
+		q, a := splitInlineAnswer(q)
+		s.add(block{kind: bQuestion, line: i + 1, text: q})
+		if a != "" {
+			s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
+		}
+		return true
+	}
+	if a, ok := qaPrefix(t, "A", "Answer"); ok {
+		s.flush()
+		s.listOpen = false
+		s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
+		return true
+	}
+	b, ok := boldLine(t)
+	if !ok {
+		return false
+	}
+	if endsQuestion(b) {
+		s.add(block{kind: bQuestion, line: i + 1, text: b})
+	} else {
+		h, st := headingText(b)
+		s.add(block{kind: bHeading, line: i + 1, text: h, style: st, bold: true})
+	}
+	return true
+}
+
+// afterQuestion: the last block is a question, so "A. Yes" answers it.
+func (s *scanner) afterQuestion() bool {
+	return len(s.para) == 0 && len(s.blocks) > 0 && s.blocks[len(s.blocks)-1].kind == bQuestion
+}
+
+// nextBlank: line i is the last, or the next line is blank.
+func (s *scanner) nextBlank(i int) bool {
+	return i+1 >= len(s.lines) || strings.TrimSpace(s.lines[i+1]) == ""
+}

@@ -117,31 +117,7 @@ func (s *scanner) line(i int) int {
 // textLine handles questions, answers, bold lines, list items, plain
 // headings and paragraph text.
 func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
-	if h, ok := letteredHeading(t); ok && s.nextBlank(i) && !s.afterQuestion() {
-		s.add(block{kind: bHeading, line: i + 1, text: h, style: styleSubNum})
-		return i
-	}
-	if q, ok := qaPrefix(t, "Q", "Question"); ok {
-		q, a := splitInlineAnswer(q)
-		s.add(block{kind: bQuestion, line: i + 1, text: q})
-		if a != "" {
-			s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
-		}
-		return i
-	}
-	if a, ok := qaPrefix(t, "A", "Answer"); ok {
-		s.flush()
-		s.listOpen = false
-		s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
-		return i
-	}
-	if b, ok := boldLine(t); ok {
-		if endsQuestion(b) {
-			s.add(block{kind: bQuestion, line: i + 1, text: b})
-		} else {
-			h, st := headingText(b)
-			s.add(block{kind: bHeading, line: i + 1, text: h, style: st, bold: true})
-		}
+	if s.marked(i, t) {
 		return i
 	}
 	if text, ordered, ok := listItem(t); ok {
@@ -278,13 +254,4 @@ func (s *scanner) flush() {
 	s.para, s.answer = s.para[:0], false
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)
-}
-
-func (s *scanner) nextBlank(i int) bool {
-	return i+1 >= len(s.lines) || strings.TrimSpace(s.lines[i+1]) == ""
-}
-
-// afterQuestion: the last block is a question, so "A. Yes" answers it.
-func (s *scanner) afterQuestion() bool {
-	return len(s.para) == 0 && len(s.blocks) > 0 && s.blocks[len(s.blocks)-1].kind == bQuestion
 }
