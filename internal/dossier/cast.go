@@ -27,6 +27,7 @@ func (x *extractor) castPairs(u unit, spans []span) {
 		x.parenPair(runBefore(s[:p]), s[p+1:p+k])
 	}
 	x.portrayedPairs(s, u.kind == film.SectionCharacters)
+	x.actorPairs(s, u.ws, u.kind == film.SectionCharacters)
 }
 
 // runBefore returns the capitalised run that ends just before "(".
@@ -135,7 +136,6 @@ func (x *extractor) portrayedPairs(s string, cast bool) {
 			x.pair(actor, character)
 		}
 	}
-	x.actorPairs(s, cast)
 }
 
 // actorPairs: "Simon Rex as Mikey Saber", "Hidetoshi Nishijima plays
@@ -144,36 +144,42 @@ func (x *extractor) portrayedPairs(s string, cast bool) {
 // "as" says little on its own ("just as much"), so the actor must be
 // known, in a cast section, or the next in a list of pairs: "Daniel
 // Kaluuya as Chris and Allison Williams as Rose".
-func (x *extractor) actorPairs(s string, cast bool) {
-	// The searches start at a letter, not the space before it: spaces
-	// are everywhere, and strings.Index slows down on a common first byte.
-	for _, verb := range []string{"as ", "plays "} {
-		chain := -1 // where the last pair's character ended
-		for i := 0; i < len(s); {
-			j := strings.Index(s[i:], verb)
-			if j < 0 {
-				break
-			}
-			p := i + j
-			i = p + len(verb)
-			if p == 0 || s[p-1] != ' ' {
-				continue
-			}
-			before, strong := s[:p-1], verb == "plays "
-			if b, ok := strings.CutSuffix(before, " stars"); ok {
-				before, strong = b, true
-			}
-			before = strings.TrimSuffix(strings.TrimSuffix(before, " who"), ",")
-			// Most "as" are "such as" or "as well as": look at the words
-			// either side before tokenizing anything.
-			if !capWordEnds(before) || !strong && !isCap(s[i:]) {
-				continue
-			}
-			if end, ok := x.actorPair(s, before, i, strong, cast, chain); ok {
-				chain = end
-			}
+//
+// The actor's name ends in a capitalised word, so only the text after
+// each of the unit's capitalised words ws is looked at: searching the
+// whole text for " as " costs more than everything else here.
+func (x *extractor) actorPairs(s string, ws []word, cast bool) {
+	chain := -1 // where the last pair's character ended
+	for _, w := range ws {
+		e := int(w.end)
+		if w.poss || e >= len(s) || s[e] != ' ' && s[e] != ',' || !isCap(w.s) {
+			continue
+		}
+		n, strong := actorVerb(s[e:])
+		if n == 0 || !strong && !isCap(s[e+n:]) {
+			continue
+		}
+		if end, ok := x.actorPair(s, s[:e], e+n, strong, cast, chain); ok {
+			chain = end
 		}
 	}
+}
+
+// actorVerbs join an actor to a character; strong ones say on their own
+// that the name before them is an actor's.
+var actorVerbs = []struct {
+	text   string
+	strong bool
+}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {", who plays ", true}, {" who plays ", true}}
+
+// actorVerb returns the length of the actor verb that opens s, or 0.
+func actorVerb(s string) (n int, strong bool) {
+	for _, v := range actorVerbs {
+		if strings.HasPrefix(s, v.text) {
+			return len(v.text), v.strong
+		}
+	}
+	return 0, false
 }
 
 // actorPair pairs the actor ending before with the character starting at
@@ -208,10 +214,4 @@ func possessiveAt(s, name string) bool {
 	}
 	rest := s[k+len(name):]
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
-}
-
-// capWordEnds reports whether s ends with a capitalised word.
-func capWordEnds(s string) bool {
-	k := strings.LastIndexByte(s[max(0, len(s)-40):], ' ')
-	return isCap(s[max(0, len(s)-40)+k+1:])
 }
