@@ -261,4 +261,29 @@ var unseenArticles = []article{{
 	questions: []string{"Is The Handmaiden based on a book?", "How long is it?"},
 	cast:      []film.CastPair{{Person: "Kim Min-hee", Character: "Lady Hideko"}, {Person: "Kim Tae-ri", Character: "Sook-hee"}},
 	title:     "THE HANDMAIDEN", year: 2016, directors: []string{"Park Chan-wook"},
+}, {
+	// Sections as ### under a # title, "The Story", "Kore-eda's Vision",
+	// an unknown "Awards & Recognition" list, "Final Verdict: 5/5" as a
+	// heading with a rating, "FAQs" with #### question headings, a
+	// quotation told to "Sight & Sound".
+	file:      "shoplifters-h3-verdict.md",
+	kinds:     []film.SectionKind{"introduction", "synopsis", "vision", "other", "conclusion", "faq"},
+	headings:  map[int]string{3: "Awards & Recognition", 4: "Final Verdict: 5/5"},
+	faq:       2,
+	questions: []string{"Is Shoplifters based on a true story?", "What happens to Shota?"},
+	quotes:    []quote{{"I wanted to ask what makes", "Hirokazu Kore-eda", "Sight & Sound"}},
+	people:    []string{"Lily Franky", "Sakura Ando", "Kirin Kiki"},
+	title:     "Shoplifters", year: 2018, directors: []string{"Hirokazu Kore-eda"},
+}, {
+	// A rubric before the title ("PORTRAIT: …"), byline, date and
+	// "Advertisement" straight under it with no blank lines, Roman
+	// numeral ALL CAPS headings with the text on the next line, "Q:" /
+	// "A:" pairs.
+	file:     "lighthouse-roman-kicker.txt",
+	kinds:    []film.SectionKind{"introduction", "synopsis", "other", "reception", "faq"},
+	headings: map[int]string{0: "INTRODUCTION", 2: "THE LOOK OF THE FILM"},
+	faq:      2, noise: 3,
+	questions: []string{"Why is it in black and white?", "What is in the light?"},
+	people:    []string{"Willem Dafoe", "Robert Pattinson", "Jarin Blaschke"},
+	title:     "THE LIGHTHOUSE", year: 2019, directors: []string{"Robert Eggers"},
 }}

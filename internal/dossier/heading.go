@@ -195,8 +195,9 @@ func (s *scanner) shortLines(i int, t string, wasBlank bool) bool {
 		return false
 	}
 	for j := i; j < i+3; j++ {
-		if _, _, ok := plainLine(strings.TrimSpace(s.lines[j])); !ok {
-			return false
+		t := strings.TrimSpace(s.lines[j])
+		if _, _, ok := plainLine(t); !ok || j > i && noiseReason(t) != "" {
+			return false // a byline and a date under a title are no list
 		}
 	}
 	return true

@@ -159,6 +159,11 @@ func leadingSubject(s string) string {
 	return t
 }
 
+// kickers are rubrics a headline may open with.
+var kickers = map[string]bool{"review": true, "film review": true, "movie review": true, "portrait": true,
+	"explainer": true, "explained": true, "analysis": true, "opinion": true, "essay": true, "feature": true,
+	"retrospective": true, "revisited": true, "guide": true}
+
 // seoWords mark a headline's subtitle or tail, not the film's title.
 var seoWords = []string{"everything you need", "review", "explained", "guide", "ending", "analysis",
 	"what ", "why ", "how ", "all you need", "things to know", "plot, cast", "cast, plot", "a deep dive"}
@@ -166,6 +171,10 @@ var seoWords = []string{"everything you need", "review", "explained", "guide", "
 // headlineTitle cuts "Lady Vengeance: Everything You Need to Know" and
 // "Lady Bird Review" down to the title; "Mad Max: Fury Road" stays whole.
 func headlineTitle(t string) string {
+	// A rubric before the title: "Review: The Lighthouse".
+	if i := strings.Index(t, ": "); i > 0 && kickers[strings.ToLower(t[:i])] {
+		t = t[i+2:]
+	}
 	if i := strings.LastIndex(t, ": "); i > 0 {
 		if sub := strings.ToLower(t[i+2:]); hasAnyContains(sub, seoWords) {
 			t = t[:i]

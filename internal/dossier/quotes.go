@@ -178,14 +178,16 @@ func (x *extractor) speakerAfter(s string) string {
 func (x *extractor) source(clause string) string {
 	ws := tokenize(clause, nil)
 	found := ""
-	// Gazetteer names may hold lower-case words ("Sight and Sound"), so
-	// they are matched across the capitalised runs.
+	// Gazetteer names may hold lower-case words and signs ("Sight and
+	// Sound", "Sight & Sound"), so they are matched on the clause's own
+	// text across the capitalised runs.
 	for k := 0; k < len(ws); k++ {
 		if !pubFirst[ws[k].s] {
 			continue
 		}
-		for l := adjacentTo(clause, ws, k, 6); l > k; l-- {
-			if name := joinWords(ws, k, l); publications[name] {
+		for l := min(len(ws), k+6); l > k; l-- {
+			// Up to the word itself: "Variety's" names Variety.
+			if name := clause[ws[k].start : int(ws[l-1].start)+len(ws[l-1].s)]; publications[name] {
 				found = name
 				k = l - 1
 				break
@@ -223,16 +225,6 @@ func namedSpeaker(clause string) string {
 		}
 	})
 	return found
-}
-
-// adjacentTo returns the end of the words from ws[a], at most n, that
-// are separated by single spaces only.
-func adjacentTo(s string, ws []word, a, n int) int {
-	b := a + 1
-	for b < len(ws) && b < a+n && ws[b].start == ws[b-1].end+1 && s[ws[b-1].end] == ' ' {
-		b++
-	}
-	return b
 }
 
 // continues reports whether quoted text q carries on the quotation
