@@ -166,7 +166,7 @@ func validLabel(l, rest string) (string, string, bool) {
 // opens s, or 0.
 func citation(s string) int {
 	i := 1
-	for i < len(s) && i < 5 && s[i] >= '0' && s[i] <= '9' {
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
 	if i == 1 || i >= len(s) || s[i] != ']' {

@@ -8,6 +8,7 @@ func TestPlainInlineCitations(t *testing.T) {
 		{"grossed $5.1 million.[12][13]", "grossed $5.1 million."},
 		{"a [sic] remark and [a link](https://example.com)", "a [sic] remark and a link"},
 		{"the year [2018", "the year [2018"},
+		{"released in [2018]", "released in [2018]"},
 	}
 	for _, tt := range tests {
 		if got := plainInline(tt.in); got != tt.want {
