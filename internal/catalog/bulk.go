@@ -106,6 +106,15 @@ func (b *bulkConn) wait() error {
 	return b.failed()
 }
 
+// reset waits for the queue to drain and forgets a failed job's error, so
+// that ROLLBACK and the failure record can run after a failed write.
+func (b *bulkConn) reset() {
+	_ = b.wait()
+	b.mu.Lock()
+	b.err = nil
+	b.mu.Unlock()
+}
+
 func (b *bulkConn) exec(query string, args ...driver.Value) error {
 	if err := b.wait(); err != nil {
 		return err

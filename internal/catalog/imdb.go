@@ -134,6 +134,9 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	}
 	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
 		for _, f := range files {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if err := l.loadFile(f); err != nil {
 				return err
 			}
@@ -267,6 +270,7 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	}
 	defer func() {
 		if err != nil {
+			db.reset()
 			_ = db.exec("ROLLBACK")
 			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
 		}
