@@ -55,6 +55,8 @@ type RowError struct {
 	Reason string `json:"reason"`
 }
 
+// Error says where the row is and what is wrong with it:
+// "title.basics.tsv: line 4: field startYear: bad number: \"20x1\"".
 func (e RowError) Error() string {
 	pos := fmt.Sprintf("line %d", e.Line)
 	if e.Line == 0 {

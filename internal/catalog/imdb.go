@@ -134,6 +134,9 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	}
 	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
 		for _, f := range files {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if err := l.loadFile(f); err != nil {
 				return err
 			}
@@ -234,71 +237,4 @@ func (l *imdbLoad) each(t *tsv, fn func(tl *tally) *RowError) error {
 			}
 		}
 	}
-}
-
-// runImport wraps a bulk load: it records the run, prepares the search
-// index, and runs load inside one IMMEDIATE transaction with the tables'
-// secondary indexes dropped, rebuilding them, running ANALYZE and marking
-// the run done before the commit; afterIndex, if any, runs once the
-// indexes are back. A dry run only loads.
-func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex func() error) (err error) {
-	if opts.DryRun {
-		return load()
-	}
-	log := opts.log()
-	if n, _ := db.queryInt("SELECT COUNT(*) FROM import_runs WHERE source = ? AND status = 'running'", source); n > 0 {
-		log.Warn("a previous import was interrupted; its changes were never committed, starting over", "source", source)
-		if err := db.exec("UPDATE import_runs SET status = 'failed' WHERE source = ? AND status = 'running'", source); err != nil {
-			return err
-		}
-	}
-	if err := db.exec("INSERT INTO import_runs (source, input, started_at) VALUES (?, ?, ?)", source, input, time.Now().Unix()); err != nil {
-		return err
-	}
-	runID, err := db.queryInt("SELECT MAX(id) FROM import_runs")
-	if err != nil {
-		return err
-	}
-	if err := searchPrepare(ctx, st); err != nil {
-		return err
-	}
-	if err := db.begin(); err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = db.exec("ROLLBACK")
-			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
-		}
-	}()
-	saved, err := db.dropIndexes(ctx, tables, keep)
-	if err != nil {
-		return err
-	}
-	if err := load(); err != nil {
-		return err
-	}
-	phase(opts.Progress, "index")
-	if err := db.rebuildIndexes(ctx, saved, func(name string) { log.Info("building index", "index", name) }); err != nil {
-		return err
-	}
-	if afterIndex != nil {
-		if err := afterIndex(); err != nil {
-			return err
-		}
-	}
-	phase(opts.Progress, "analyze")
-	log.Info("analyzing")
-	if err := db.analyze(); err != nil {
-		return err
-	}
-	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
-		return err
-	}
-	if err := db.exec("COMMIT"); err != nil {
-		return err
-	}
-	phase(opts.Progress, "search")
-	log.Info("rebuilding the search index")
-	return searchRebuild(ctx, st)
 }

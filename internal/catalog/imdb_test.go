@@ -189,3 +189,18 @@ func TestImportIMDbBadFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestImportIMDbCancelledWritesNothing(t *testing.T) {
+	st := newStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if n := count(t, st, "films") + count(t, st, "people"); n != 0 {
+		t.Errorf("%d rows written by a cancelled import", n)
+	}
+	if got := strs(t, st, "SELECT status FROM import_runs"); len(got) != 1 || got[0] != "failed" {
+		t.Errorf("import_runs = %v, want one failed", got)
+	}
+}

@@ -65,8 +65,10 @@ func label(r search.Result) string {
 	switch {
 	case r.Title != "":
 		return r.Title
-	case r.Kind == search.KindDossier:
+	case r.Kind == search.KindDossier && r.Heading != "":
 		return r.FilmTitle + ": " + r.Heading
+	case r.Kind == search.KindDossier:
+		return r.FilmTitle + " (" + r.Section + ")"
 	}
 	return r.Name
 }

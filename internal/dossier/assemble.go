@@ -54,14 +54,34 @@ func outline(blocks []block) []role {
 			sections++
 		}
 	}
-	for i, b := range blocks {
-		if b.kind == bHeading && b.bold && sections == 0 {
-			if b.hknown {
-				roles[i] = roleSection
-			}
-		}
+	if sections == 0 {
+		boldSections(blocks, roles)
 	}
 	return roles
+}
+
+// boldSections decides the roles of bold-line headings in an article
+// whose only headings are bold lines. Known section names are sections.
+// An unknown one is a sub-heading when it follows its parent heading
+// directly or follows another sub-heading, and a section — "**Style and
+// Tone**" between "**Synopsis**" and "**Critical Reception**" — when it
+// follows a section's text.
+func boldSections(blocks []block, roles []role) {
+	prev, prevSub := -1, false
+	for i, b := range blocks {
+		if b.kind != bHeading || !b.bold || roles[i] == roleTitle {
+			continue
+		}
+		switch {
+		case b.hknown:
+			roles[i] = roleSection
+		case prev < 0 || prevSub || prev == i-1:
+			roles[i] = roleSub
+		default:
+			roles[i] = roleSection
+		}
+		prev, prevSub = i, roles[i] == roleSub
+	}
 }
 
 func headingRole(b block, title bool, secLevel int, mainStyle hstyle, inSection bool) role {
@@ -92,19 +112,7 @@ func isTitle(b block, level1 int, atTop bool) bool {
 	if b.level == 1 {
 		return level1 == 1 || year > 0
 	}
-	return b.level == 0 && !b.bold && year > 0
-}
-
-// conclusionOpeners start an untitled closing paragraph.
-var conclusionOpeners = []string{"In conclusion", "To conclude", "In summary", "To sum up", "In closing", "All in all,", "In the end,"}
-
-func opensConclusion(p string) bool {
-	for _, o := range conclusionOpeners {
-		if strings.HasPrefix(p, o) {
-			return true
-		}
-	}
-	return false
+	return b.level == 0 && !b.bold && (year > 0 || b.top)
 }
 
 // toBlock converts a scanned block into its plain-text domain form.

@@ -29,6 +29,8 @@ type block struct {
 	hkind   film.SectionKind // heading: kindOf(text, false), worked out once
 	hknown  bool
 	hfirst  film.SectionKind // heading: its kind when it opens the article
+	refs    bool             // heading: "References", "External links"…
+	top     bool             // heading: a headline on the first line, "Parasite: Everything You Need to Know"
 	answer  bool             // paragraph: began "A:"
 	qish    bool             // paragraph: one short line ending in "?"
 	items   []string
@@ -95,9 +97,20 @@ func qaPrefix(t string, short, long string) (string, bool) {
 		return "", false
 	}
 	u := unbold(t)
-	for _, p := range []string{short + ":", short + ".", long + ":"} {
-		if rest, ok := strings.CutPrefix(u, p); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest), true
+	for _, p := range []string{short, long} {
+		rest, ok := strings.CutPrefix(u, p)
+		if !ok {
+			continue
+		}
+		// "Q1:", "Question 2:" — numbered pairs.
+		if r := strings.TrimLeft(strings.TrimLeft(rest, " "), "0123456789"); len(r) < len(strings.TrimLeft(rest, " ")) {
+			rest = r
+		}
+		if !strings.HasPrefix(rest, ":") && !(p == short && strings.HasPrefix(rest, ".")) {
+			continue
+		}
+		if rest = strings.TrimSpace(rest[1:]); rest != "" {
+			return rest, true
 		}
 	}
 	return "", false
@@ -147,4 +160,76 @@ func isTableSep(t string) bool {
 // closing quotes, brackets or emphasis: `What is “Red Rocket?”`.
 func endsQuestion(s string) bool {
 	return strings.HasSuffix(strings.TrimRight(s, "”\"’')*_ "), "?")
+}
+
+// splitInlineAnswer splits "Is it rated R? A: Yes." written on one line.
+func splitInlineAnswer(q string) (question, answer string) {
+	for _, m := range []string{" A: ", " A. ", " Answer: ", " **A:** "} {
+		if i := strings.Index(q, m); i > 0 && endsQuestion(q[:i]) {
+			return strings.TrimSpace(q[:i]), strings.TrimSpace(q[i+len(m):])
+		}
+	}
+	return q, ""
+}
+
+// boldQuestion splits "**Is it rated R?** Yes, for language." into the
+// question and its answer.
+func boldQuestion(t string) (q, answer string, ok bool) {
+	if !strings.HasPrefix(t, "**") && !strings.HasPrefix(t, "__") {
+		return "", "", false
+	}
+	j := strings.Index(t[2:], t[:2])
+	if j <= 0 {
+		return "", "", false
+	}
+	q, answer = strings.TrimSpace(t[2:2+j]), strings.TrimSpace(t[4+j:])
+	if !endsQuestion(q) || answer == "" {
+		return "", "", false
+	}
+	return q, answer, true
+}
+
+// marked handles a line whose first characters say what it is: a
+// lettered sub-heading, "Q:" or "A:", or a line in bold. It reports
+// whether it used the line.
+func (s *scanner) marked(i int, t string) bool {
+	if h, ok := letteredHeading(t); ok && s.nextBlank(i) && !s.afterQuestion() {
+		s.add(block{kind: bHeading, line: i + 1, text: h, style: styleSubNum})
+		return true
+	}
+	if q, ok := qaPrefix(t, "Q", "Question"); ok {
+		q, a := splitInlineAnswer(q)
+		s.add(block{kind: bQuestion, line: i + 1, text: q})
+		if a != "" {
+			s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
+		}
+		return true
+	}
+	if a, ok := qaPrefix(t, "A", "Answer"); ok {
+		s.flush()
+		s.listOpen = false
+		s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
+		return true
+	}
+	b, ok := boldLine(t)
+	if !ok {
+		return false
+	}
+	if endsQuestion(b) {
+		s.add(block{kind: bQuestion, line: i + 1, text: b})
+	} else {
+		h, st := headingText(b)
+		s.add(block{kind: bHeading, line: i + 1, text: h, style: st, bold: true})
+	}
+	return true
+}
+
+// afterQuestion: the last block is a question, so "A. Yes" answers it.
+func (s *scanner) afterQuestion() bool {
+	return len(s.para) == 0 && len(s.blocks) > 0 && s.blocks[len(s.blocks)-1].kind == bQuestion
+}
+
+// nextBlank: line i is the last, or the next line is blank.
+func (s *scanner) nextBlank(i int) bool {
+	return i+1 >= len(s.lines) || strings.TrimSpace(s.lines[i+1]) == ""
 }

@@ -68,6 +68,7 @@ type extractor struct {
 	roles    map[string]bool   // character names, never people
 	pairs    map[string]bool   // cast pairs already listed
 	surnames map[string]string // "Baker" → "Sean Baker"
+	siblings map[string]string // "Mark" → "Mark Duplass", from "Mark and Jay Duplass"
 	catalog  map[string]string // catalog answers by name: slug or ""
 	mention  map[string]bool   // "kind\x00name" already listed
 	titles   []string          // every quoted title, repeats included
@@ -79,7 +80,7 @@ type extractor struct {
 const maxLookups = 2000
 
 func newExtractor(d *film.Dossier, opts *Options) *extractor {
-	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{},
+	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{}, siblings: map[string]string{},
 		catalog: map[string]string{}, mention: map[string]bool{}}
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
 		x.learn(n)

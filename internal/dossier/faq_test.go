@@ -19,6 +19,10 @@ func TestParseFAQForms(t *testing.T) {
 		{"question headings", "## Plot\n\nText.\n\n## FAQ\n\n### Is it rated R?\n\nYes.\n\n### What is “Red Rocket?”\n\nA film.\n"},
 		{"plain questions, wrapped text", "Plot\n\nA man goes home to Texas City after years away in\nLos Angeles, broke and grinning, and talks his way back in.\n\n" +
 			"FAQ\n\nIs it rated R?\nYes.\n\nWhat is “Red Rocket?”\nA film.\n"},
+		{"bold questions with the answer after", "## Plot\n\nText.\n\n## People Also Ask\n\n**Is it rated R?** Yes.\n\n- **What is “Red Rocket?”** A film.\n"},
+		{"Q and A on one line", "Plot\n\nText.\n\nFAQ\n\nQ: Is it rated R? A: Yes.\nQ: What is “Red Rocket?” A: A film.\n"},
+		{"numbered Q and A", "Plot\n\nText.\n\nCommon Questions\n\nQ1: Is it rated R?\nA1: Yes.\n\nQ2: What is “Red Rocket?”\nA2: A film.\n"},
+		{"Question and Answer", "Plot\n\nText.\n\nFAQs:\n\nQuestion: Is it rated R?\nAnswer: Yes.\n\nQuestion: What is “Red Rocket?”\nAnswer: A film.\n"},
 		{"Q and A, no heading", "Plot\n\nText.\n\nQ: Is it rated R?\nA: Yes.\n\nQ: What is “Red Rocket?”\nA: A film.\n"},
 	}
 	for _, tt := range tests {

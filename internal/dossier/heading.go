@@ -73,7 +73,7 @@ func headingText(s string) (string, hstyle) {
 	s = strings.TrimSpace(strings.Trim(s, "*_"))
 	var style hstyle
 	if r, st, ok := cutNumbering(s); ok {
-		s, style = r, st
+		s, style = strings.TrimSpace(strings.Trim(r, "*_")), st
 	}
 	if t, ok := strings.CutSuffix(s, ":"); ok {
 		s, style = strings.TrimSpace(strings.Trim(t, "*_")), style|styleColon
@@ -95,7 +95,10 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if i := strings.Index(text, ": "); i >= 0 {
 		// "Plot Summary: What Happens" is a heading with a subtitle;
 		// "Setting: Set against…" is a labelled paragraph.
-		if _, known := synonyms[normHeading(text[:i])]; !known || !isTitleCase(text) {
+		// "MAD MAX: FURY ROAD (2015)" is a title line; "Director: Park
+		// Chan-wook" is a credit.
+		_, known := synonyms[normHeading(text[:i])]
+		if _, year := titleYear(text); !known && year == 0 || !isTitleCase(text) || isCredit(text[:i]) {
 			return "", 0, false
 		}
 	}
@@ -115,9 +118,12 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 
 // isTitleCase reports whether every word but the small ones starts with a
 // capital letter or a digit, and there are at most ten words.
-func isTitleCase(s string) bool {
+func isTitleCase(s string) bool { return isTitleCaseN(s, 10) }
+
+// isTitleCaseN is isTitleCase with at most max words.
+func isTitleCaseN(s string, max int) bool {
 	n := wordCount(s)
-	if n == 0 || n > 10 {
+	if n == 0 || n > max {
 		return false
 	}
 	i := -1
@@ -172,3 +178,73 @@ func wordCount(s string) int {
 	}
 	return n
 }
+
+// shortLines reports whether line i is one of a run of short, unmarked,
+// title-case lines with no blank between them — "Michelle Yeoh as Evelyn
+// Wang" on one line, "Ke Huy Quan as Waymond Wang" on the next — which
+// is a list, not a run of headings. It needs three such lines to start
+// the list, and continues the list the previous line started.
+func (s *scanner) shortLines(i int, t string, wasBlank bool) bool {
+	if !wasBlank && s.listOpen && s.lineList {
+		_, _, ok := plainLine(t)
+		return ok
+	}
+	// Most headings are followed by a blank line: check that before
+	// anything costs an allocation.
+	if i+2 >= len(s.lines) || strings.TrimSpace(s.lines[i+1]) == "" || strings.TrimSpace(s.lines[i+2]) == "" {
+		return false
+	}
+	for j := i; j < i+3; j++ {
+		t := strings.TrimSpace(s.lines[j])
+		if _, _, ok := plainLine(t); !ok || j > i && noiseReason(t) != "" {
+			return false // a byline and a date under a title are no list
+		}
+	}
+	return true
+}
+
+// plainLine is looksLikeHeading for a line that names no known section
+// and carries no numbering or colon: the lines of an unmarked list.
+func plainLine(t string) (string, hstyle, bool) {
+	h, st, ok := looksLikeHeading(t)
+	if !ok || st&(styleNumbered|styleColon|styleSubNum) != 0 || t[0] == '#' || t[0] == '*' || t[0] == '|' {
+		return "", 0, false
+	}
+	if _, known := synonyms[normHeading(h)]; known {
+		return "", 0, false
+	}
+	return h, st, true
+}
+
+// isHeadline reports a title-case line with a subtitle, alone at the top
+// of an article: "Parasite: Everything You Need to Know".
+func isHeadline(t string) bool {
+	i := strings.Index(t, ": ")
+	if i <= 0 || len(t) > 120 || endsSentence(t) || strings.HasPrefix(t, "#") {
+		return false
+	}
+	_, known := synonyms[normHeading(t[:i])]
+	return !known && isTitleCaseN(t, 14)
+}
+
+// letteredHeading parses a lettered sub-heading, "A. Setting" or "B) The
+// Plan": a capital A–H, then a short title-case heading.
+func letteredHeading(t string) (string, bool) {
+	if len(t) < 4 || t[0] < 'A' || t[0] > 'H' || t[1] != '.' && t[1] != ')' || t[2] != ' ' {
+		return "", false
+	}
+	h, _, ok := looksLikeHeading(t[3:])
+	if !ok || !isTitleCase(h) || wordCount(h) > 8 {
+		return "", false
+	}
+	return h, true
+}
+
+// credits label the lines of a film's credits block.
+var credits = map[string]bool{"director": true, "directors": true, "directed by": true, "music": true, "score": true,
+	"cinematography": true, "editor": true, "editing": true, "writer": true, "writers": true, "screenplay": true,
+	"producer": true, "producers": true, "starring": true, "cast": true, "runtime": true, "running time": true,
+	"language": true, "country": true, "budget": true, "release": true, "release date": true, "rating": true,
+	"genre": true, "studio": true, "distributor": true, "box office": true}
+
+func isCredit(label string) bool { return credits[strings.ToLower(strings.TrimSpace(label))] }

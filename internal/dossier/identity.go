@@ -12,7 +12,11 @@ import (
 func titleYear(s string) (string, int) {
 	s = strings.TrimSpace(s)
 	i := strings.LastIndex(s, "(")
-	if i < 0 || i+6 > len(s) || s[i+5] != ')' {
+	if i < 0 || i+6 > len(s) {
+		return s, 0
+	}
+	// "(2018)", and Wikipedia's "(2018 film)".
+	if s[i+5] != ')' && !strings.HasPrefix(s[i+5:], " film)") {
 		return s, 0
 	}
 	y, err := strconv.Atoi(s[i+1 : i+5])
@@ -61,14 +65,19 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		title, year := titleYear(d.Title)
 		if q := firstQuoted(title); q != "" {
 			title = q
+		} else if q := singleQuoted(title); q != "" {
+			title = q
 		}
-		return title, year
+		return headlineTitle(title), year
 	}
 	if intro := d.Section(film.SectionIntroduction); intro != nil {
 		if t := firstQuoted(intro.Heading); t != "" {
 			return t, 0
 		}
 		if t := leadingQuoted(intro.Text); t != "" {
+			return t, 0
+		}
+		if t := leadingSubject(intro.Text); t != "" {
 			return t, 0
 		}
 	}
@@ -109,28 +118,6 @@ func introYear(s string) int {
 	return 0
 }
 
-// directedBy finds the name after "directed by" or "directed and
-// edited by", skipping a few lower-case words: "directed by the visionary
-// filmmaker Sean Baker".
-func directedBy(s string) []string {
-	i := strings.Index(s, "directed ")
-	if i < 0 {
-		i = strings.Index(s, "Directed ")
-	}
-	if i < 0 {
-		return []string{}
-	}
-	j := strings.Index(s[i:min(len(s), i+40)], " by ")
-	if j < 0 {
-		return []string{}
-	}
-	name := nameAfter(s[i+j+len(" by "):], 4)
-	if name == "" {
-		return []string{}
-	}
-	return []string{name}
-}
-
 func mostCommon(ss []string) string {
 	n, best, bestN := map[string]int{}, "", 0
 	for _, s := range ss {
@@ -140,4 +127,72 @@ func mostCommon(ss []string) string {
 		}
 	}
 	return best
+}
+
+// singleQuoted returns a title in single quotes that opens a headline:
+// "'Lady Bird' Review: …". An apostrophe inside a word does not count.
+func singleQuoted(s string) string {
+	for _, q := range [][2]string{{"'", "'"}, {"‘", "’"}} {
+		rest, ok := strings.CutPrefix(s, q[0])
+		if !ok {
+			continue
+		}
+		if j := strings.Index(rest, q[1]+" "); j > 0 {
+			return rest[:j]
+		}
+	}
+	return ""
+}
+
+// leadingSubject returns the title that opens "Drive is a 2011 film…":
+// a few title-case words before " is a " or " is an ".
+func leadingSubject(s string) string {
+	head := s[:min(len(s), 70)]
+	i := strings.Index(head, " is a")
+	if i <= 0 || i+5 < len(head) && head[i+5] != ' ' && head[i+5] != 'n' {
+		return ""
+	}
+	t := head[:i]
+	if wordCount(t) > 6 || !isTitleCase(t) || strings.ContainsAny(t, ".,;:") {
+		return ""
+	}
+	return t
+}
+
+// kickers are rubrics a headline may open with.
+var kickers = map[string]bool{"review": true, "film review": true, "movie review": true, "portrait": true,
+	"explainer": true, "explained": true, "analysis": true, "opinion": true, "essay": true, "feature": true,
+	"retrospective": true, "revisited": true, "guide": true}
+
+// seoWords mark a headline's subtitle or tail, not the film's title.
+var seoWords = []string{"everything you need", "review", "explained", "guide", "ending", "analysis",
+	"what ", "why ", "how ", "all you need", "things to know", "plot, cast", "cast, plot", "a deep dive"}
+
+// headlineTitle cuts "Lady Vengeance: Everything You Need to Know" and
+// "Lady Bird Review" down to the title; "Mad Max: Fury Road" stays whole.
+func headlineTitle(t string) string {
+	// A rubric before the title: "Review: The Lighthouse".
+	if i := strings.Index(t, ": "); i > 0 && kickers[strings.ToLower(t[:i])] {
+		t = t[i+2:]
+	}
+	if i := strings.LastIndex(t, ": "); i > 0 {
+		if sub := strings.ToLower(t[i+2:]); hasAnyContains(sub, seoWords) {
+			t = t[:i]
+		}
+	}
+	for _, suf := range []string{" Review", " Explained", " review", " explained"} {
+		if s, ok := strings.CutSuffix(t, suf); ok && s != "" {
+			t = s
+		}
+	}
+	return strings.TrimSpace(t)
+}
+
+func hasAnyContains(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -55,6 +55,10 @@ func plainInline(s string) string {
 				i += n
 				continue
 			}
+			if n := citation(s[i:]); n > 0 {
+				i += n // a reference mark copied from Wikipedia: "family.[1]"
+				continue
+			}
 		}
 		b.WriteByte(c)
 		i++
@@ -156,4 +160,17 @@ func validLabel(l, rest string) (string, string, bool) {
 		return "", "", false
 	}
 	return l, rest, true
+}
+
+// citation returns the length of a reference mark, "[1]" to "[999]", that
+// opens s, or 0.
+func citation(s string) int {
+	i := 1
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 1 || i >= len(s) || s[i] != ']' {
+		return 0
+	}
+	return i + 1
 }

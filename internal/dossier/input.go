@@ -3,6 +3,7 @@ package dossier
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,6 +34,10 @@ func decode(file string, src []byte, maxBytes int) (lines []string, warnings []s
 		text, n, first = fromWindows1252(src)
 		warnings = append(warnings, fmt.Sprintf(
 			"%s: not valid UTF-8 (%d bytes, first on line %d); read them as Latin-1/Windows-1252", file, n, first))
+	}
+	if strings.Contains(text, "&") {
+		// Scraped pages keep their entities: "Cast &amp; Crew", "It&#8217;s".
+		text = html.UnescapeString(text)
 	}
 	return splitLines(text), warnings, nil
 }

@@ -49,9 +49,10 @@ func init() {
 			"fan theories and speculation", "speculation", "fan speculation", "interpretations"},
 		film.SectionConclusion: {"conclusion", "final thoughts", "verdict", "the verdict", "closing thoughts",
 			"final verdict", "in conclusion", "conclusions", "wrap up", "wrap-up", "the bottom line",
-			"bottom line", "final words", "summing up", "closing"},
+			"bottom line", "final words", "summing up", "closing", "wrapping up", "final take", "the takeaway", "takeaway", "last word", "the last word",
+			"in summary", "to sum up", "in short", "overall", "our take", "my take", "final rating", "our verdict", "my verdict"},
 		film.SectionFAQ: {"faq", "faqs", "frequently asked questions", "questions and answers", "q&a",
-			"q & a", "common questions", "faq section", "frequently asked question"},
+			"q & a", "common questions", "faq section", "frequently asked question", "people also ask"},
 	} {
 		for _, n := range names {
 			synonyms[normHeading(n)] = kind
@@ -60,29 +61,36 @@ func init() {
 }
 
 // keywords decide a kind when no synonym matches exactly, tried in order:
-// "Plot Synopsis" must reach synopsis before plot.
+// "Plot Synopsis" must reach synopsis before plot. A keyword matches at
+// the start of a word, so "story" is not found in "Release History".
 var keywords = []struct {
 	word string
 	kind film.SectionKind
 }{
 	{"frequently asked", film.SectionFAQ}, {"faq", film.SectionFAQ},
 	{"box office", film.SectionBoxOffice}, {"box-office", film.SectionBoxOffice},
-	{"fan theor", film.SectionFanTheories},
+	{"fan theor", film.SectionFanTheories}, {"unanswered", film.SectionFanTheories},
 	{"behind the scenes", film.SectionProduction}, {"making of", film.SectionProduction},
-	{"vision", film.SectionVision},
+	{"vision", film.SectionVision}, {"art direction", film.SectionCinematography},
+	{"direction", film.SectionVision}, {"directing", film.SectionVision}, {"director", film.SectionVision},
 	{"controvers", film.SectionControversies},
 	{"comparison", film.SectionComparisons}, {"compared", film.SectionComparisons}, {"similar", film.SectionComparisons},
 	{"legacy", film.SectionImpact}, {"impact", film.SectionImpact},
-	{"reception", film.SectionReception}, {"critical", film.SectionReception},
-	{"soundtrack", film.SectionSound}, {"sound", film.SectionSound}, {"music", film.SectionSound},
+	{"reception", film.SectionReception}, {"critic", film.SectionReception},
+	{"reviews", film.SectionReception}, {"response", film.SectionReception},
+	{"soundtrack", film.SectionSound}, {"sound", film.SectionSound}, {"music", film.SectionSound}, {"score", film.SectionSound},
 	{"cinematograph", film.SectionCinematography}, {"visual", film.SectionCinematography},
-	{"character", film.SectionCharacters},
+	{"casting", film.SectionProduction},
+	{"character", film.SectionCharacters}, {"cast", film.SectionCharacters}, {"performance", film.SectionCharacters},
 	{"theme", film.SectionThemes}, {"motif", film.SectionThemes}, {"symbolism", film.SectionThemes},
 	{"synopsis", film.SectionSynopsis},
-	{"plot", film.SectionPlot},
+	{"plot", film.SectionPlot}, {"recap", film.SectionPlot},
+	{"story", film.SectionSynopsis},
 	{"introduc", film.SectionIntroduction},
 	{"conclusion", film.SectionConclusion}, {"final thoughts", film.SectionConclusion}, {"verdict", film.SectionConclusion},
-	{"production", film.SectionProduction},
+	{"final word", film.SectionConclusion}, {"bottom line", film.SectionConclusion},
+	{"production", film.SectionProduction}, {"filming", film.SectionProduction}, {"development", film.SectionProduction},
+	{"questions", film.SectionFAQ},
 }
 
 // kindOf maps a heading to its canonical kind. first says whether the
@@ -103,6 +111,19 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	if k, ok := synonyms[n]; ok {
 		return k, true
 	}
+	// "Her Plot Overview", "Parasite Plot Summary": a synonym after the
+	// film's title — but not "about the film" in "Common Questions About
+	// the Film", nor one word ("Historical Background" is no introduction).
+	for i, w := 0, 0; i < len(n) && w < 6; i++ {
+		if n[i] == ' ' {
+			w++
+			rest := n[i+1:]
+			first, _, _ := strings.Cut(rest, " ")
+			if k, ok := synonyms[rest]; ok && !smallWords[first] && strings.Contains(rest, " ") {
+				return k, true
+			}
+		}
+	}
 	if len(n) > 60 {
 		return film.SectionOther, false
 	}
@@ -110,7 +131,7 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	// “Sound of Metal”" is an introduction.
 	kn := normHeading(stripQuoted(heading))
 	for _, kw := range keywords {
-		if strings.Contains(kn, kw.word) {
+		if wordPrefix(kn, kw.word) {
 			return kw.kind, true
 		}
 	}
@@ -194,4 +215,19 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// wordPrefix reports whether w occurs in s at the start of a word.
+func wordPrefix(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		if i+j == 0 || s[i+j-1] == ' ' {
+			return true
+		}
+		i += j + 1
+	}
+	return false
 }

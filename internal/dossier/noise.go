@@ -12,13 +12,18 @@ func noiseReason(s string) string {
 	if len(s) > 160 {
 		return ""
 	}
-	l := strings.ToLower(strings.Trim(s, "*_#>[] \t"))
+	l := strings.ToLower(strings.Trim(s, "*_#>[]() \t-–—"))
 	switch {
-	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad":
+	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad" ||
+		hasAnyPrefix(l, "story continues below", "article continues below", "scroll to continue"):
 		return "advertisement"
+	case hasAnyPrefix(l, "also read:", "read also:", "don't miss:", "watch:", "more:"):
+		return "related links"
+	case isReadingTime(l):
+		return "page furniture"
 	case hasAnyPrefix(l, "related:", "related articles", "related stories", "related posts", "see also:", "more from", "you may also like", "recommended for you", "recommended:"):
 		return "related links"
-	case hasAnyPrefix(l, "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
+	case hasAnyPrefix(l, "click to share", "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
 		return "share prompt"
 	case hasAnyPrefix(l, "read more", "continue reading", "read next", "click here", "read the full"):
 		return "read-more link"
@@ -28,7 +33,13 @@ func noiseReason(s string) string {
 		return "image credit"
 	case strings.Contains(l, "cookie") && (strings.Contains(l, "we use") || strings.Contains(l, "accept") || strings.Contains(l, "this site") || strings.Contains(l, "consent")):
 		return "cookie notice"
-	case hasAnyPrefix(l, "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
+	case isImageLine(s):
+		return "image"
+	case isCaption(s, l):
+		return "image caption"
+	case hasAnyPrefix(l, "published ", "updated ", "posted ") && len(l) < 60 && strings.ContainsAny(l, "0123456789"):
+		return "date line"
+	case hasAnyPrefix(l, "posted in ", "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
 		return "date line"
 	case isByline(s):
 		return "byline"
@@ -54,9 +65,13 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 // like a sentence.
 func isByline(s string) bool {
 	s = strings.Trim(s, "*_ ")
-	rest, ok := strings.CutPrefix(s, "By ")
-	if !ok {
-		rest, ok = strings.CutPrefix(s, "Written by ")
+	var rest string
+	ok := false
+	for _, p := range []string{"By ", "Written by ", "Reviewed by ", "Words by ", "Review by "} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			rest, ok = s[len(p):], true
+			break
+		}
 	}
 	if !ok {
 		return false
@@ -141,4 +156,31 @@ func isWeekday(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isImageLine matches a Markdown image alone on its line: "![alt](src)".
+func isImageLine(s string) bool {
+	return strings.HasPrefix(s, "![") && strings.HasSuffix(s, ")") && strings.Contains(s, "](")
+}
+
+// isCaption matches an italic line that credits a photograph: "*Saoirse
+// Ronan in Lady Bird. Photo: A24*". Italic prose without a credit stays.
+func isCaption(s, l string) bool {
+	if len(s) < 3 || s[0] != s[len(s)-1] || s[0] != '*' && s[0] != '_' || strings.HasPrefix(s, "**") {
+		return false
+	}
+	for _, c := range []string{"photo:", "photograph:", "image:", "credit:", "courtesy of", "(photo", "photo by"} {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReadingTime matches "5 min read" and "Reading time: 6 minutes".
+func isReadingTime(l string) bool {
+	if len(l) > 30 {
+		return false
+	}
+	return strings.HasPrefix(l, "reading time") || strings.HasSuffix(l, " min read") || strings.HasSuffix(l, " minute read")
 }

@@ -14,8 +14,16 @@ var speechCues = []string{"said", "says", "stating", "stated", "explained", "exp
 // quotes records the real quotations in u: long enough to be speech, or
 // introduced by a speech verb or a colon. Titles are not quotations.
 func (x *extractor) quotes(u unit, spans []span, prev string) {
+	last, lastEnd := -1, 0 // the quotation last recorded from u, and where it ended
 	for _, sp := range spans {
 		q := strings.TrimSpace(u.text[sp.start:sp.end])
+		if last >= 0 && continues(q, u.text[lastEnd:sp.start]) {
+			// "“It's about the family I grew up in,” Chung told NPR,
+			// “and the one I have now.”" is one quotation.
+			x.d.Quotes[last].Text += " " + q
+			lastEnd = sp.end
+			continue
+		}
 		open := sp.start - 3
 		if u.text[sp.start-1] == '"' {
 			open = sp.start - 1
@@ -40,6 +48,7 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		}
 		x.d.Quotes = append(x.d.Quotes, film.Quote{Text: q, Speaker: speaker, Source: source,
 			Section: u.kind, Line: u.line, SpeakerSlug: slug})
+		last, lastEnd = len(x.d.Quotes)-1, sp.end
 	}
 }
 
@@ -169,16 +178,26 @@ func (x *extractor) speakerAfter(s string) string {
 func (x *extractor) source(clause string) string {
 	ws := tokenize(clause, nil)
 	found := ""
-	capRuns(clause, ws, func(a, b int) {
-		for k := a; k < b; k++ {
-			for l := min(b, k+6); l > k; l-- {
-				if name := joinWords(ws, k, l); publications[name] {
-					found = name
-					k = l - 1
-					break
-				}
+	// Gazetteer names may hold lower-case words and signs ("Sight and
+	// Sound", "Sight & Sound"), so they are matched on the clause's own
+	// text across the capitalised runs.
+	for k := 0; k < len(ws); k++ {
+		if !pubFirst[ws[k].s] {
+			continue
+		}
+		for l := min(len(ws), k+6); l > k; l-- {
+			// Up to the word itself: "Variety's" names Variety.
+			if name := clause[ws[k].start : int(ws[l-1].start)+len(ws[l-1].s)]; publications[name] {
+				found = name
+				k = l - 1
+				break
 			}
 		}
+	}
+	if found != "" {
+		return found
+	}
+	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
 			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
@@ -206,4 +225,22 @@ func namedSpeaker(clause string) string {
 		}
 	})
 	return found
+}
+
+// continues reports whether quoted text q carries on the quotation
+// before it: it starts in lower case, and the gap between them is only an
+// attribution ending in a comma.
+func continues(q, gap string) bool {
+	if len(gap) > 80 || q == "" || q[0] < 'a' || q[0] > 'z' {
+		return false
+	}
+	if !strings.HasSuffix(strings.TrimRight(gap, "“\" "), ",") {
+		return false
+	}
+	for w := range strings.FieldsSeq(gap) {
+		if speechVerbs[strings.Trim(w, ",”\"")] {
+			return true
+		}
+	}
+	return false
 }

@@ -18,6 +18,8 @@ type scanner struct {
 	paraLine int
 	answer   bool
 	listOpen bool // the last block is a list that may continue
+	lineList bool // that list is made of short unmarked lines
+	related  bool // the last line was a "Related:" line: its list is noise
 	blank    bool // the previous line was blank (or absent)
 }
 
@@ -73,7 +75,15 @@ func (s *scanner) line(i int) int {
 	}
 	wasBlank := s.blank
 	s.blank = false
-	if r := noiseReason(t); r != "" {
+	r := noiseReason(t)
+	if r == "" && s.related {
+		// The links listed under "Related Posts:" are furniture too.
+		if _, ordered, ok := listItem(t); ok && !ordered {
+			r = "related links"
+		}
+	}
+	s.related = r == "related links"
+	if r != "" {
 		s.noise = append(s.noise, film.Noise{Line: i + 1, Text: t, Reason: r})
 		s.blank = wasBlank
 		return i
@@ -107,31 +117,24 @@ func (s *scanner) line(i int) int {
 // textLine handles questions, answers, bold lines, list items, plain
 // headings and paragraph text.
 func (s *scanner) textLine(i int, raw, t string, wasBlank bool) int {
-	if q, ok := qaPrefix(t, "Q", "Question"); ok {
-		s.add(block{kind: bQuestion, line: i + 1, text: q})
-		return i
-	}
-	if a, ok := qaPrefix(t, "A", "Answer"); ok {
-		s.flush()
-		s.listOpen = false
-		s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
-		return i
-	}
-	if b, ok := boldLine(t); ok {
-		if endsQuestion(b) {
-			s.add(block{kind: bQuestion, line: i + 1, text: b})
-		} else {
-			h, st := headingText(b)
-			s.add(block{kind: bHeading, line: i + 1, text: h, style: st, bold: true})
-		}
+	if s.marked(i, t) {
 		return i
 	}
 	if text, ordered, ok := listItem(t); ok {
 		return s.item(i, t, text, ordered, wasBlank)
 	}
+	if s.shortLines(i, t, wasBlank) {
+		s.item(i, t, t, false, wasBlank)
+		s.lineList = true
+		return i
+	}
 	if s.listOpen && !wasBlank && len(raw)-len(strings.TrimLeft(raw, " \t")) >= 2 {
 		l := &s.blocks[len(s.blocks)-1]
 		l.items[len(l.items)-1] += " " + t
+		return i
+	}
+	if len(s.blocks) == 0 && len(s.para) == 0 && s.nextBlank(i) && isHeadline(t) {
+		s.add(block{kind: bHeading, line: i + 1, text: t, top: true})
 		return i
 	}
 	if !s.md && (wasBlank || !s.wrapped) && s.nextAllowsHeading(i) {
@@ -232,10 +235,12 @@ func (s *scanner) add(b block) {
 		n := normHeading(b.text)
 		b.hkind, b.hknown = kindOfNorm(b.text, n, false)
 		b.hfirst, _ = kindOfNorm(b.text, n, true)
+		b.refs = apparatus[n]
 	}
 	s.flush()
 	s.listOpen = false
 	s.blocks = append(s.blocks, b)
+	s.lineList = false
 }
 
 // flush ends the pending paragraph.

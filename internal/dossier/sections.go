@@ -15,12 +15,14 @@ type builder struct {
 	answer []string
 	// faqFrom is the first FAQ pair of the current section.
 	faqFrom int
+	// skip is set inside a references section, dropped as page noise.
+	skip bool
 }
 
 // assemble turns blocks into the dossier's title, sections and FAQ.
 func assemble(d *film.Dossier, blocks []block) {
 	roles := outline(blocks)
-	last, questions := tail(blocks, roles)
+	p := plan(blocks, roles)
 	sections := 2 // an untitled introduction and conclusion, perhaps
 	for _, r := range roles {
 		if r == roleSection {
@@ -30,34 +32,89 @@ func assemble(d *film.Dossier, blocks []block) {
 	d.Sections = make([]film.Section, 0, sections)
 	bd := &builder{d: d}
 	for i, b := range blocks {
-		switch {
-		case b.kind == bHeading && roles[i] == roleTitle:
-			d.Title = plainInline(b.text)
-		case b.kind == bHeading && bd.inFAQ() && endsQuestion(b.text):
-			bd.question(b.text, b.line)
-		case b.kind == bHeading && roles[i] == roleSection:
-			k := b.hkind
-			if len(d.Sections) == 0 {
-				k = b.hfirst
-			}
-			bd.open(k, plainInline(b.text), b.line)
-		case b.kind == bHeading:
-			bd.subsection(plainInline(b.text), b.line)
-		case i > last && b.kind == bQuestion && !bd.inFAQ() && questions[i] >= 2:
-			bd.open(film.SectionFAQ, "", b.line)
-			bd.question(b.text, b.line)
-		case i > last && b.kind == bPara && opensConclusion(b.text) && !bd.inKind(film.SectionConclusion, film.SectionFAQ):
-			bd.open(film.SectionConclusion, "", b.line)
-			bd.content(b)
-		case bd.inFAQ() && (b.kind == bQuestion || b.kind == bPara && b.qish && !b.answer):
-			bd.question(b.text, b.line)
-		case b.kind == bQuestion:
-			bd.content(block{kind: bList, line: b.line, items: []string{b.text}, ordered: true})
-		default:
-			bd.content(b)
+		if bd.skipping(b, roles[i]) {
+			continue
 		}
+		if b.kind == bHeading {
+			bd.heading(b, roles[i], i >= p.qrun && i < p.qend)
+			continue
+		}
+		bd.body(blocks, i, p)
 	}
 	bd.close()
+	sortNoise(d.Noise)
+}
+
+// layoutPlan holds where an article's untitled closing parts may start.
+type layoutPlan struct {
+	last       int   // the last section heading an untitled conclusion or FAQ follows
+	lastQ      int   // the same for numbered questions, which may precede a closing "Final Thoughts"
+	qrun, qend int   // section headings that are the FAQ's questions
+	questions  []int // questions at or after each block
+}
+
+func plan(blocks []block, roles []role) layoutPlan {
+	var p layoutPlan
+	p.last, p.questions = tail(blocks, roles)
+	p.qrun, p.qend = questionRun(blocks, roles)
+	if p.qrun <= p.last && p.last < p.qend {
+		p.last = lastBefore(blocks, roles, p.qrun)
+	}
+	p.lastQ = p.last
+	if p.last >= 0 && blocks[p.last].hkind == film.SectionConclusion {
+		p.lastQ = lastBefore(blocks, roles, p.last)
+	}
+	return p
+}
+
+// heading opens a section or sub-section, sets the title, or asks a
+// question; inRun says it is one of the question headings ending the
+// article.
+func (bd *builder) heading(b block, r role, inRun bool) {
+	switch {
+	case r == roleTitle:
+		bd.d.Title = plainInline(b.text)
+	case bd.inFAQ() && endsQuestion(b.text):
+		bd.question(b.text, b.line)
+	case r == roleSection && inRun:
+		if !bd.inFAQ() {
+			bd.open(film.SectionFAQ, "", b.line)
+		}
+		bd.question(b.text, b.line)
+	case r == roleSection:
+		k := b.hkind
+		if len(bd.d.Sections) == 0 {
+			k = b.hfirst
+		}
+		bd.open(k, plainInline(b.text), b.line)
+	default:
+		bd.subsection(plainInline(b.text), b.line)
+	}
+}
+
+// body places a paragraph, list, table or question block.
+func (bd *builder) body(blocks []block, i int, p layoutPlan) {
+	b := blocks[i]
+	switch {
+	case i > p.lastQ && b.kind == bQuestion && !bd.inFAQ() && p.questions[i] >= 2:
+		bd.open(film.SectionFAQ, "", b.line)
+		bd.question(b.text, b.line)
+	case i > p.last && b.kind == bPara && closing(blocks, i, bd.cur) && !bd.inKind(film.SectionConclusion, film.SectionFAQ):
+		bd.open(film.SectionConclusion, "", b.line)
+		bd.content(b)
+	case i > p.last && b.kind == bPara && !b.answer && !bd.inKind(film.SectionConclusion) && verdict(b):
+		label, rest, _ := labelOf(b.text)
+		bd.open(film.SectionConclusion, plainInline(label), b.line)
+		b.text = rest
+		bd.content(b)
+	case bd.inFAQ() && (b.kind == bQuestion || b.kind == bPara && b.qish && !b.answer):
+		bd.question(b.text, b.line)
+	case bd.inFAQ() && bd.inlinePairs(b):
+	case b.kind == bQuestion:
+		bd.content(block{kind: bList, line: b.line, items: []string{b.text}, ordered: true})
+	default:
+		bd.content(b)
+	}
 }
 
 // tail finds the last section heading other than an FAQ's — an untitled

@@ -101,6 +101,9 @@ func tokenizeWords(s string, buf []word, caps bool) []word {
 			}
 			break
 		}
+		if j == i+1 && c >= 'A' && c <= 'Z' && j+2 < len(s) && s[j] == '.' && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' {
+			j++ // an initial keeps its full stop: "John C. Reilly"
+		}
 		w := word{s: s[i:j], start: int32(i), end: int32(j)}
 		if t, ok := cutPossessive(w.s); ok {
 			w.s, w.poss = t, true

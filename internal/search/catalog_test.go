@@ -176,6 +176,7 @@ func distractors(ctx context.Context, st *store.Store) error {
 		{Slug: "florida-1990", Title: "Florida", Year: 1990, TitleType: "short", Rating: film.Rating{Votes: 20}},
 		{Slug: "the-florida-keys-2005", Title: "The Florida Keys", Year: 2005, Rating: film.Rating{Votes: 900}},
 		{Slug: "anorak-1999", Title: "Anorak", Year: 1999, Rating: film.Rating{Votes: 300}},
+		{Slug: "brooklyn-2015", Title: "Brooklyn", Year: 2015, Rating: film.Rating{Votes: 150000}},
 	}
 	for i := range films {
 		if err := st.PutFilm(ctx, &films[i]); err != nil {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+
+	"marquee/internal/film"
 )
 
 type filmRef struct {
@@ -75,6 +77,9 @@ func (e *Engine) result(ctx context.Context, p *parsed, d doc) (Result, error) {
 		}
 		r.Slug, r.Year, r.FilmSlug, r.FilmTitle = f.slug, f.year, f.slug, f.title
 		r.Section, r.Heading, r.URL = d.slug, d.name, docURL(d, f.slug)
+		if r.Heading == "" && film.SectionKind(d.slug).Valid() {
+			r.Heading = film.SectionKind(d.slug).Label()
+		}
 		r.Snippet = snippet(p, text, false)
 	}
 	return r, nil

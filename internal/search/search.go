@@ -206,6 +206,15 @@ func (e *Engine) find(ctx context.Context, p *parsed, q Query, n int, namesOnly 
 			return nil, err
 		}
 		docs, err = e.sqliteCandidates(ctx, p, q, n, namesOnly)
+		if err == nil && len(docs) == 0 {
+			// A real word may still be a typo ("brooklyn prince" for
+			// Brooklynn Prince): with nothing found, widen every word.
+			if widened, werr := e.sqliteWiden(ctx, p); werr != nil {
+				return nil, werr
+			} else if widened {
+				docs, err = e.sqliteCandidates(ctx, p, q, n, namesOnly)
+			}
+		}
 	}
 	if err != nil {
 		return nil, err

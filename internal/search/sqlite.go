@@ -170,6 +170,33 @@ func (e *Engine) sqliteExpand(ctx context.Context, p *parsed) error {
 	return nil
 }
 
+// sqliteWiden adds to each known word of four letters or more its
+// one-edit neighbours in the vocabulary, the commonest few, and reports
+// whether any word gained one.
+func (e *Engine) sqliteWiden(ctx context.Context, p *parsed) (bool, error) {
+	v, err := e.vocab.get(ctx, e)
+	if err != nil {
+		return false, err
+	}
+	widened := false
+	for i := range p.terms {
+		t := &p.terms[i]
+		if t.fixed || t.loose || t.completions != nil {
+			continue
+		}
+		counts := map[string]int{}
+		for _, c := range edits1(t.text) {
+			if n := v.count(c); n > 0 {
+				counts[c] = n
+			}
+		}
+		if alts := commonest(counts, 3); len(alts) > 0 {
+			t.alts, t.fixed, widened = append([]string{t.text}, alts...), true, true
+		}
+	}
+	return widened, nil
+}
+
 // indexHas reports whether the index holds the term (as a prefix, for the
 // word being typed).
 func (e *Engine) indexHas(ctx context.Context, t *term) (bool, error) {

@@ -1,0 +1,217 @@
+package dossier
+
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// castPairs finds "Character (Actor)", "Actor (Character)", "Actor as
+// Character" and "Character, portrayed … by Actor".
+func (x *extractor) castPairs(u unit, spans []span) {
+	s := u.text
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '(')
+		if j < 0 {
+			break
+		}
+		p := i + j
+		i = p + 1
+		if inSpans(spans, p) {
+			continue
+		}
+		k := strings.IndexByte(s[p:min(len(s), p+80)], ')')
+		if k < 0 {
+			continue
+		}
+		x.parenPair(runBefore(s[:p]), s[p+1:p+k])
+	}
+	x.portrayedPairs(s, u.kind == film.SectionCharacters)
+	x.actorPairs(s, u.ws, u.kind == film.SectionCharacters)
+}
+
+// runBefore returns the capitalised run that ends just before "(".
+func runBefore(s string) string {
+	s = strings.TrimRight(s, " ")
+	if len(s) > 80 {
+		s = s[len(s)-80:]
+	}
+	ws := tokenize(s, nil)
+	name := ""
+	capRuns(s, ws, func(a, b int) {
+		if int(ws[b-1].end) == len(s) && !ws[b-1].poss {
+			for a < b && stopCaps[ws[a].s] {
+				a++
+			}
+			if a < b {
+				name = joinWords(ws, a, b)
+			}
+		}
+	})
+	return name
+}
+
+// parenPair decides which side of "A (B)" is the actor.
+func (x *extractor) parenPair(outer, inner string) {
+	inner = strings.TrimSpace(inner)
+	if role, ok := strings.CutPrefix(inner, "as "); ok {
+		// "Tom Hardy (as Max Rockatansky)" says which side is which.
+		if wordCount(outer) <= 4 && wordCount(role) <= 4 && isNameLike(outer) && isNameLike(role) {
+			x.pair(outer, strings.TrimSpace(role))
+		}
+		return
+	}
+	ow, iw := wordCount(outer), wordCount(inner)
+	if outer == "" || iw == 0 || iw > 4 || ow > 4 || !isNameLike(inner) || !isNameLike(outer) {
+		return
+	}
+	person, character := inner, outer
+	_, innerKnown := x.resolve(inner)
+	_, outerKnown := x.resolve(outer)
+	switch {
+	case innerKnown:
+	case outerKnown:
+		person, character = outer, inner
+	case iw == 1 && ow >= 2:
+		person, character = outer, inner
+	case iw == 1:
+		return
+	}
+	x.pair(person, character)
+}
+
+// isNameLike: every word capitalised, no digits, not an award or a place.
+func isNameLike(s string) bool {
+	if isGazetteer(s) || isAllCaps(s) && len(s) <= 5 {
+		return false
+	}
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		w = strings.Trim(w, "*_,")
+		n++
+		if isConnector(w) && n > 1 && w != "of" && w != "the" {
+			continue // "Marina de Tavira"
+		}
+		if w == "" || !isCap(w) || w == "Best" || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	return !orgWords[strings.Trim(last, "*_,")]
+}
+
+func (x *extractor) pair(person, character string) {
+	key := person + "\x00" + character
+	if x.pairs[key] {
+		return
+	}
+	x.pairs[key] = true
+	x.learn(person)
+	x.roles[character] = true
+	slug, _ := x.lookupPerson(person)
+	x.d.Cast = append(x.d.Cast, film.CastPair{Person: person, Character: character, PersonSlug: slug})
+}
+
+// portrayedPairs: "Mikey Saber, portrayed with depth and nuance by Simon
+// Rex" and "Simon Rex as Mikey Saber".
+// In a cast section "Teo Yoo as Hae Sung" needs no other evidence that
+// Teo Yoo is a person.
+func (x *extractor) portrayedPairs(s string, cast bool) {
+	for _, verb := range []string{"portrayed", "played"} {
+		p := strings.Index(s, verb)
+		if p <= 0 {
+			continue
+		}
+		by := strings.Index(s[p:min(len(s), p+70)], " by ")
+		if by < 0 {
+			continue
+		}
+		actor := nameAfter(s[p+by+4:], 0)
+		before := strings.TrimSuffix(strings.TrimRight(s[:p], " "), ",")
+		for _, aux := range []string{" is", " was", " who is"} {
+			before = strings.TrimSuffix(before, aux)
+		}
+		character := runBefore(before)
+		if actor != "" && character != "" && isNameLike(actor) && isNameLike(character) {
+			x.pair(actor, character)
+		}
+	}
+}
+
+// actorPairs: "Simon Rex as Mikey Saber", "Hidetoshi Nishijima plays
+// Yusuke Kafuku", "Frances McDormand stars as Fern", "David Strathairn,
+// who plays Dave", "Amy Adams plays the linguist Louise Banks".
+// "as" says little on its own ("just as much"), so the actor must be
+// known, in a cast section, or the next in a list of pairs: "Daniel
+// Kaluuya as Chris and Allison Williams as Rose".
+//
+// The actor's name ends in a capitalised word, so only the text after
+// each of the unit's capitalised words ws is looked at: searching the
+// whole text for " as " costs more than everything else here.
+func (x *extractor) actorPairs(s string, ws []word, cast bool) {
+	chain := -1 // where the last pair's character ended
+	for _, w := range ws {
+		e := int(w.end)
+		if w.poss || e >= len(s) || s[e] != ' ' && s[e] != ',' || !isCap(w.s) {
+			continue
+		}
+		n, strong := actorVerb(s[e:])
+		if n == 0 || !strong && !isCap(s[e+n:]) {
+			continue
+		}
+		if end, ok := x.actorPair(s, s[:e], e+n, strong, cast, chain); ok {
+			chain = end
+		}
+	}
+}
+
+// actorVerbs join an actor to a character; strong ones say on their own
+// that the name before them is an actor's.
+var actorVerbs = []struct {
+	text   string
+	strong bool
+}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {", who plays ", true}, {" who plays ", true}}
+
+// actorVerb returns the length of the actor verb that opens s, or 0.
+func actorVerb(s string) (n int, strong bool) {
+	for _, v := range actorVerbs {
+		if strings.HasPrefix(s, v.text) {
+			return len(v.text), v.strong
+		}
+	}
+	return 0, false
+}
+
+// actorPair pairs the actor ending before with the character starting at
+// s[i:], and returns where the character ends. strong says the verb
+// ("plays", "stars as") marks an actor; chain is where the pair before
+// it in a list ended, or -1.
+func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain int) (int, bool) {
+	actor := runBefore(before)
+	skip := 0
+	if strong {
+		skip = 2 // "plays the linguist Louise Banks"
+	}
+	character := nameAfter(s[i:], skip)
+	if actor == "" || character == "" || !isNameLike(actor) || !isNameLike(character) || possessiveAt(s[i:], character) {
+		return 0, false
+	}
+	_, known := x.resolve(actor)
+	listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
+	if !(strong && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2) {
+		return 0, false
+	}
+	x.pair(actor, character)
+	return i + strings.Index(s[i:], character) + len(character), true
+}
+
+// possessiveAt reports whether name, found in s, is a possessive:
+// "plays Andrew's father" names the father, not Andrew.
+func possessiveAt(s, name string) bool {
+	k := strings.Index(s, name)
+	if k < 0 {
+		return false
+	}
+	rest := s[k+len(name):]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}

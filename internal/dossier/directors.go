@@ -1,0 +1,71 @@
+package dossier
+
+import "strings"
+
+// directedBy finds the director named in an introduction: "directed by
+// Sean Baker", "written, directed, produced and edited by Alfonso
+// Cuarón", "directed by Mark and Jay Duplass" (two directors), "directed
+// by the visionary filmmaker Sean Baker", or "Greta Gerwig's directorial
+// debut".
+func directedBy(s string) []string {
+	i := strings.Index(s, "directed")
+	if i < 0 {
+		i = strings.Index(s, "Directed")
+	}
+	if i < 0 || i+8 < len(s) && s[i+8] != ' ' && s[i+8] != ',' {
+		return debutOf(s)
+	}
+	j := strings.Index(s[i:min(len(s), i+60)], " by ")
+	if j < 0 {
+		return debutOf(s)
+	}
+	rest := s[i+j+len(" by "):]
+	name := nameAfter(rest, 4)
+	if name == "" {
+		return []string{}
+	}
+	return withPartner(name, rest)
+}
+
+// withPartner adds a second name joined by "and": "Mark and Jay Duplass"
+// gives Mark Duplass and Jay Duplass, "Joel Coen and Ethan Coen" both.
+func withPartner(name, rest string) []string {
+	k := strings.Index(rest, name)
+	if k < 0 || k > 80 {
+		return []string{name}
+	}
+	after, ok := strings.CutPrefix(rest[k+len(name):], " and ")
+	if !ok {
+		return []string{name}
+	}
+	second := nameAfter(after, 0)
+	if second == "" || !strings.HasPrefix(after, second) || possessiveAt(after, second) {
+		return []string{name}
+	}
+	if !strings.Contains(name, " ") && strings.Contains(second, " ") {
+		name += second[strings.LastIndexByte(second, ' '):]
+	}
+	if !strings.Contains(second, " ") {
+		return []string{name}
+	}
+	return []string{name, second}
+}
+
+// debutOf finds "Greta Gerwig's solo directing debut".
+func debutOf(s string) []string {
+	for _, d := range []string{" directorial debut", " directing debut", " feature debut"} {
+		k := strings.Index(s, d)
+		if k < 0 || k > 400 {
+			continue
+		}
+		before := strings.TrimSuffix(strings.TrimSuffix(s[:k], " solo"), " feature")
+		before, ok := strings.CutSuffix(before, "'s")
+		if !ok {
+			before, ok = strings.CutSuffix(before, "’s")
+		}
+		if name := runBefore(before); ok && wordCount(name) >= 2 {
+			return []string{name}
+		}
+	}
+	return []string{}
+}
