@@ -75,9 +75,18 @@ func pgSQL(q string) string {
 	return out.String()
 }
 
+// anyArgs passes a loader's values to pgx. Booleans become 0 and 1: the
+// loaders write flags as SQLite stores them, and the PostgreSQL schema
+// mirrors that with BIGINT columns.
 func anyArgs(vals []driver.Value) []any {
 	out := make([]any, len(vals))
 	for i, v := range vals {
+		if b, ok := v.(bool); ok {
+			v = int64(0)
+			if b {
+				v = int64(1)
+			}
+		}
 		out[i] = v
 	}
 	return out

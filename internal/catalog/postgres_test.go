@@ -72,3 +72,38 @@ func tableSums(t *testing.T, st *store.Store) map[string]store.Checksum {
 	}
 	return out
 }
+
+// TestEveryImporterOnPostgres runs the four importers, one after the
+// other, on the test data into SQLite and PostgreSQL and compares the
+// tables: MovieLens, Letterboxd and box office match against what IMDb
+// put there, through the same bulk connection.
+func TestEveryImporterOnPostgres(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	if dsn == "" {
+		t.Skip(storetest.EnvPostgres + " not set")
+	}
+	ctx := context.Background()
+	pg, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	lite := newStore(t)
+	for _, st := range []*store.Store{lite, pg} {
+		if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{Types: []string{"all"}}); err != nil {
+			t.Fatalf("imdb on %s: %v", st.Engine(), err)
+		}
+		if _, err := ImportMovieLens(ctx, st, "testdata/movielens", Options{}); err != nil {
+			t.Fatalf("movielens on %s: %v", st.Engine(), err)
+		}
+		if _, err := ImportLetterboxd(ctx, st, "testdata/letterboxd", "alice", Options{}); err != nil {
+			t.Fatalf("letterboxd on %s: %v", st.Engine(), err)
+		}
+		if _, err := ImportBoxOffice(ctx, st, "testdata/boxoffice/vega-movies.json", BoxOfficeOptions{LastYear: 2011}); err != nil {
+			t.Fatalf("box office on %s: %v", st.Engine(), err)
+		}
+	}
+	if diff := cmp.Diff(tableSums(t, lite), tableSums(t, pg)); diff != "" {
+		t.Errorf("tables differ (-sqlite +postgres):\n%s", diff)
+	}
+}
