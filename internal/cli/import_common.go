@@ -14,13 +14,15 @@ import (
 
 // importFlags are the flags every import command shares.
 type importFlags struct {
-	dryRun    bool
-	maxErrors int
+	dryRun      bool
+	maxErrors   int
+	metricsAddr string
 }
 
 func (f *importFlags) bind(c *cmdContext) {
 	c.flags.BoolVar(&f.dryRun, "dry-run", false, "read and validate everything, write nothing")
 	c.flags.IntVar(&f.maxErrors, "max-errors", 1000, "stop, writing nothing, after more than this many malformed rows")
+	c.flags.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics (import progress, DB pool) at http://HOST:PORT/metrics while importing")
 }
 
 // runImport opens the store, runs imp with progress shown on stderr (a bar
@@ -42,12 +44,21 @@ func runImport(ctx context.Context, c *cmdContext, f importFlags, imp func(ctx c
 		showProgress(c.Err, c.IsTTY, log, progress)
 		close(done)
 	}()
-	opts := catalog.Options{DryRun: f.dryRun, MaxErrors: max(f.maxErrors, 0), Progress: progress, Log: log}
+	report, stopMetrics := progress, func() {}
+	if f.metricsAddr != "" {
+		if report, stopMetrics, err = serveImportMetrics(f.metricsAddr, importSource(c.cmd.name), st, progress, log); err != nil {
+			close(progress)
+			<-done
+			return err
+		}
+	}
+	opts := catalog.Options{DryRun: f.dryRun, MaxErrors: max(f.maxErrors, 0), Progress: report, Log: log}
 	if f.maxErrors == 0 {
 		opts.MaxErrors = -1 // the flag's 0 means "stop at the first"; Options' 0 means the default
 	}
 	sum, err := imp(ctx, st, opts)
-	close(progress)
+	close(report)
+	stopMetrics()
 	<-done
 	if sum != nil {
 		if c.json {

@@ -50,14 +50,14 @@ func (m *Metrics) WatchDB(engine string, stats func() map[string]sql.DBStats) {
 	m.pools = append(m.pools, poolSource{engine, stats})
 }
 
-type importKey struct{ source, table string }
+type importKey struct{ source, file string }
 
-// ImportProgress records that an import from source has written rows
-// rows into table so far. Importers call it as progress arrives.
-func (m *Metrics) ImportProgress(source, table string, rows int64) {
+// ImportProgress records that an import from source has processed rows
+// rows of the input file so far. Importers call it as progress arrives.
+func (m *Metrics) ImportProgress(source, file string, rows int64) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.imports[importKey{source, table}] = rows
+	m.imports[importKey{source, file}] = rows
 }
 
 // Handler serves the metrics in the Prometheus text format, version 0.0.4.
@@ -77,16 +77,16 @@ func (m *Metrics) write(w *bufio.Writer) {
 	sample(w, "marquee_uptime_seconds", nil, time.Since(m.started).Seconds())
 	m.writeRequests(w)
 	m.writePools(w)
-	family(w, "marquee_import_rows", "gauge", "Rows written so far by an import, by source and table.")
+	family(w, "marquee_import_rows", "gauge", "Input rows processed so far by an import, by source and file.")
 	keys := make([]importKey, 0, len(m.imports))
 	for k := range m.imports {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].source+"\x00"+keys[i].table < keys[j].source+"\x00"+keys[j].table
+		return keys[i].source+"\x00"+keys[i].file < keys[j].source+"\x00"+keys[j].file
 	})
 	for _, k := range keys {
-		sample(w, "marquee_import_rows", []string{"source", k.source, "table", k.table}, float64(m.imports[k]))
+		sample(w, "marquee_import_rows", []string{"source", k.source, "file", k.file}, float64(m.imports[k]))
 	}
 }
 

@@ -26,7 +26,7 @@ func TestMetricsExposition(t *testing.T) {
 	m.WatchDB("sqlite", func() map[string]sql.DBStats {
 		return map[string]sql.DBStats{"read": {MaxOpenConnections: 8, OpenConnections: 2, Idle: 2}}
 	})
-	m.ImportProgress("imdb", "films", 1500)
+	m.ImportProgress("imdb", "title.basics.tsv", 1500)
 
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
@@ -40,7 +40,7 @@ func TestMetricsExposition(t *testing.T) {
 		`# TYPE marquee_http_request_duration_seconds histogram`,
 		`marquee_db_open_connections{engine="sqlite",pool="read"} 2`,
 		`marquee_db_max_open_connections{engine="sqlite",pool="read"} 8`,
-		`marquee_import_rows{source="imdb",table="films"} 1500`,
+		`marquee_import_rows{source="imdb",file="title.basics.tsv"} 1500`,
 	} {
 		if !strings.Contains(body, want+"\n") {
 			t.Errorf("metrics lack %q; got:\n%s", want, body)
