@@ -30,19 +30,25 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	if err != nil {
 		return err
 	}
+	// From here on a failure marks the run failed, even one before the
+	// transaction begins (a cancelled context fails searchPrepare).
+	begun := false
+	defer func() {
+		if err != nil {
+			db.reset()
+			if begun {
+				_ = db.exec("ROLLBACK")
+			}
+			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
+		}
+	}()
 	if err := searchPrepare(ctx, st); err != nil {
 		return err
 	}
 	if err := db.begin(); err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			db.reset()
-			_ = db.exec("ROLLBACK")
-			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
-		}
-	}()
+	begun = true
 	saved, err := db.dropIndexes(ctx, tables, keep)
 	if err != nil {
 		return err
