@@ -69,6 +69,7 @@ type imdbLoad struct {
 	now    int64
 
 	filmSlugs, personSlugs *slugIndex
+	crewCredits            creditSet       // directors and writers written from principals
 	charFilm               int64           // the film whose characters charSeen holds
 	charSeen               map[string]bool // character slugs of charFilm
 }
