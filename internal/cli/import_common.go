@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -23,6 +24,9 @@ func (f *importFlags) bind(c *cmdContext) {
 	c.flags.IntVar(&f.maxErrors, "max-errors", 1000, "stop, writing nothing, after more than this many malformed rows")
 }
 
+// importMemoryLimit is the soft Go heap limit during imports.
+const importMemoryLimit = 448 << 20
+
 // runImport opens the store, runs imp with progress shown on stderr (a bar
 // on a terminal, a log line every few seconds otherwise), then prints the
 // summary, as JSON with --json.
@@ -31,6 +35,11 @@ func runImport(ctx context.Context, c *cmdContext, f importFlags, imp func(ctx c
 		return usageError("--max-errors must not be negative")
 	}
 	log := newLogger(c.Err, c.cfg.Log, c.IsTTY)
+	// A soft heap limit: at the real IMDb's size the importer's id tables
+	// and slug hashes hold several hundred MB live, and the GC's default
+	// headroom would double that in RSS. Past the limit the GC works
+	// harder instead; it never fails an allocation.
+	debug.SetMemoryLimit(importMemoryLimit)
 	st, err := store.Open(ctx, c.cfg.DB)
 	if err != nil {
 		return err
