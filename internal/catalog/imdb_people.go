@@ -9,7 +9,7 @@ import (
 
 func (l *imdbLoad) names(t *tsv) error {
 	ins, err := l.w.inserter(`INSERT INTO people (id, slug, name, birth_year, death_year, professions, imdb_id,
-		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET name = excluded.name, birth_year = excluded.birth_year,
+		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, name = excluded.name, birth_year = excluded.birth_year,
 		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`)
 	if err != nil {
 		return err
@@ -42,10 +42,14 @@ func (l *imdbLoad) names(t *tsv) error {
 		id := l.people.get(n)
 		slug := personSlug(name)
 		if id == 0 {
-			id = l.next.person
-			l.next.person++
+			if id = l.adoptPeople[slug]; id != 0 {
+				delete(l.adoptPeople, slug)
+			} else {
+				id = l.next.person
+				l.next.person++
+				l.personSlugs.add(slug, id)
+			}
 			l.people.set(n, id)
-			l.personSlugs.add(slug, id)
 		}
 		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
