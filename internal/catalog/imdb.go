@@ -69,8 +69,13 @@ type imdbLoad struct {
 	now    int64
 
 	filmSlugs, personSlugs *slugIndex
-	charFilm               int64           // the film whose characters charSeen holds
-	charSeen               map[string]bool // character slugs of charFilm
+	crewCredits            creditSet // directors and writers written from principals
+	// Films and people already in the catalog without an IMDb id (the demo
+	// catalog, box-office or MovieLens additions), by slug: an IMDb row
+	// with the same slug adopts the row instead of duplicating it.
+	adoptFilms, adoptPeople map[string]int64
+	charFilm                int64           // the film whose characters charSeen holds
+	charSeen                map[string]bool // character slugs of charFilm
 }
 
 // found is a dataset file present in the import directory.
@@ -204,7 +209,20 @@ func (l *imdbLoad) loadExistingIDs() error {
 	if err := l.filmSlugs.loadExisting(l.db, "films"); err != nil {
 		return err
 	}
-	return l.personSlugs.loadExisting(l.db, "people")
+	if err := l.personSlugs.loadExisting(l.db, "people"); err != nil {
+		return err
+	}
+	l.adoptFilms, l.adoptPeople = map[string]int64{}, map[string]int64{}
+	for table, m := range map[string]map[string]int64{"films": l.adoptFilms, "people": l.adoptPeople} {
+		err := l.db.queryRows("SELECT slug, id FROM "+table+" WHERE imdb_id IS NULL", func(v []driver.Value) error {
+			m[asString(v[0])] = asInt(v[1])
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // each runs fn on every record of t, counting rows, reporting progress,

@@ -2,13 +2,14 @@ package catalog
 
 import (
 	"bytes"
+	"slices"
 
 	"marquee/internal/film"
 )
 
 func (l *imdbLoad) names(t *tsv) error {
 	ins, err := l.w.inserter(`INSERT INTO people (id, slug, name, birth_year, death_year, professions, imdb_id,
-		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET name = excluded.name, birth_year = excluded.birth_year,
+		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, name = excluded.name, birth_year = excluded.birth_year,
 		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`)
 	if err != nil {
 		return err
@@ -41,10 +42,14 @@ func (l *imdbLoad) names(t *tsv) error {
 		id := l.people.get(n)
 		slug := personSlug(name)
 		if id == 0 {
-			id = l.next.person
-			l.next.person++
+			if id = l.adoptPeople[slug]; id != 0 {
+				delete(l.adoptPeople, slug)
+			} else {
+				id = l.next.person
+				l.next.person++
+				l.personSlugs.add(slug, id)
+			}
 			l.people.set(n, id)
-			l.personSlugs.add(slug, id)
 		}
 		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
@@ -120,6 +125,7 @@ func (l *imdbLoad) principals(t *tsv) error {
 		role := roleOf(f[3])
 		if len(chars) == 0 {
 			l.werr = cw.credits.add(fid, pid, role, "", billing)
+			l.crewCredits.note(role, fid, pid)
 		}
 		for _, c := range chars {
 			if l.werr == nil {
@@ -194,7 +200,7 @@ func (l *imdbLoad) crew(t *tsv) error {
 		}
 		for col := 1; col <= 2; col++ {
 			for _, pid := range lists[col] {
-				if l.werr == nil {
+				if l.werr == nil && !l.crewCredits.has(crewRoles[col], fid, pid) {
 					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0))
 				}
 			}
@@ -205,6 +211,38 @@ func (l *imdbLoad) crew(t *tsv) error {
 		return nil
 	})
 	return firstErr(err, credits.close())
+}
+
+// creditSet remembers the director and writer credits principals wrote,
+// as film<<32|person, so title.crew (which mostly repeats them) skips them
+// instead of sending SQLite millions of upserts that change nothing.
+type creditSet struct {
+	keys   [3][]uint64 // by crewRoles index
+	sorted bool
+}
+
+func (s *creditSet) note(role string, fid, pid int64) {
+	for i := 1; i <= 2; i++ {
+		if role == crewRoles[i] {
+			s.keys[i] = append(s.keys[i], uint64(fid)<<32|uint64(pid))
+			s.sorted = false
+		}
+	}
+}
+
+func (s *creditSet) has(role string, fid, pid int64) bool {
+	if !s.sorted {
+		slices.Sort(s.keys[1])
+		slices.Sort(s.keys[2])
+		s.sorted = true
+	}
+	for i := 1; i <= 2; i++ {
+		if role == crewRoles[i] {
+			_, ok := slices.BinarySearch(s.keys[i], uint64(fid)<<32|uint64(pid))
+			return ok
+		}
+	}
+	return false
 }
 
 var (

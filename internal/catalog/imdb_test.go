@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"marquee/internal/demo"
 )
 
 func importIMDb(t *testing.T, dir string, opts IMDbOptions) *Summary {
@@ -202,5 +204,27 @@ func TestImportIMDbCancelledWritesNothing(t *testing.T) {
 	}
 	if got := strs(t, st, "SELECT status FROM import_runs"); len(got) != 1 || got[0] != "failed" {
 		t.Errorf("import_runs = %v, want one failed", got)
+	}
+}
+
+// TestImportIMDbAdoptsDemoCatalog checks that films and people already in
+// the catalog without an IMDb id are adopted by the IMDb rows with their
+// slug, not duplicated: the demo's Red Rocket and Simon Rex.
+func TestImportIMDbAdoptsDemoCatalog(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	if _, err := demo.LoadIfEmpty(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got := strs(t, st, "SELECT slug || ' ' || imdb_id FROM films WHERE title = 'Red Rocket'")
+	if diff := cmp.Diff([]string{"red-rocket-2021 tt13508888"}, got); diff != "" {
+		t.Errorf("Red Rocket (-want +got):\n%s", diff)
+	}
+	got = strs(t, st, "SELECT slug || ' ' || imdb_id FROM people WHERE name IN ('Simon Rex', 'Sean Baker') ORDER BY slug")
+	if diff := cmp.Diff([]string{"sean-baker nm1194337", "simon-rex nm3066981"}, got); diff != "" {
+		t.Errorf("people (-want +got):\n%s", diff)
 	}
 }

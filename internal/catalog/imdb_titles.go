@@ -55,7 +55,7 @@ func (l *imdbLoad) ratings(t *tsv) error {
 
 func (l *imdbLoad) titles(t *tsv) error {
 	l.titled = true
-	update := `ON CONFLICT (id) DO UPDATE SET title = excluded.title, original_title = excluded.original_title,
+	update := `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, title = excluded.title, original_title = excluded.original_title,
 		year = excluded.year, runtime_min = excluded.runtime_min, title_type = excluded.title_type, updated_at = excluded.updated_at`
 	if l.rated {
 		update += ", rating_avg = excluded.rating_avg, rating_votes = excluded.rating_votes"
@@ -102,18 +102,21 @@ func (l *imdbLoad) titles(t *tsv) error {
 		if orig == title {
 			orig = ""
 		}
+		slug := filmSlug(title, int(year))
 		id := l.films.get(n)
 		existed := id != 0
 		if !existed {
-			id = l.next.film
-			l.next.film++
+			if id = l.adoptFilms[slug]; id != 0 {
+				delete(l.adoptFilms, slug)
+				existed = true
+			} else {
+				id = l.next.film
+				l.next.film++
+				l.filmSlugs.add(slug, id)
+			}
 			l.films.set(n, id)
 		}
 		r, _ := l.rates.get(n)
-		slug := filmSlug(title, int(year))
-		if !existed {
-			l.filmSlugs.add(slug, id)
-		}
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
