@@ -42,19 +42,19 @@ type command struct {
 // commands is every command Marquee has, in help order.
 var commands = []command{
 	{"serve", "", "run the web site and JSON API", runServe},
+	{"search", "QUERY", "search films, people, characters, themes and dossiers", runSearch},
 	{"import article", "FILE...", "parse film articles into dossiers and file them under their films", runImportArticle},
+	{"import imdb", "DIR", "import IMDb's datasets (.tsv.gz or .tsv) from DIR", runImportIMDb},
+	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
+	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
+	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
 	{"export article", "SLUG", "print a film's dossier as text, markdown, html or json", runExportArticle},
 	{"lint article", "FILE...", "report what an editor would flag in film articles", runLintArticle},
 	{"backup", "FILE", "write a consistent snapshot of the SQLite database while serve runs", runBackup},
 	{"restore", "FILE", "replace the SQLite database's contents with a backup", runRestore},
 	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
-	{"search", "QUERY", "search films, people, characters, themes and dossiers", runSearch},
-	{"version", "", "print the version", runVersion},
-	{"import imdb", "DIR", "import IMDb's datasets (.tsv.gz or .tsv) from DIR", runImportIMDb},
-	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
-	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
-	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
 	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
+	{"version", "", "print the version", runVersion},
 }
 
 // cmdContext is what a running command gets: its streams, its parsed
