@@ -76,12 +76,8 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 
 // paramError is a malformed query parameter; it answers 400 and names
 // the parameter.
-type paramError struct {
-	Param  string
-	Reason string
-}
-
-func (e *paramError) Error() string { return fmt.Sprintf("parameter %q %s", e.Param, e.Reason) }
+// paramError names the query parameter at fault; shared with the HTML side.
+type paramError = httpx.ParamError
 
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	var pe *paramError

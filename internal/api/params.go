@@ -2,49 +2,18 @@ package api
 
 import (
 	"encoding/base64"
+	"marquee/internal/httpx"
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
-func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
-	v := r.URL.Query().Get(name)
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, &paramError{Param: name, Reason: "must be a whole number"}
-	}
-	if n < lo || n > hi {
-		return 0, &paramError{Param: name, Reason: "must be between " + strconv.Itoa(lo) + " and " + strconv.Itoa(hi)}
-	}
-	return n, nil
-}
-
-func textParam(r *http.Request, name string, max int) (string, error) {
-	v := r.URL.Query().Get(name)
-	if len(v) > max {
-		return "", &paramError{Param: name, Reason: "is longer than " + strconv.Itoa(max) + " bytes"}
-	}
-	if !utf8.ValidString(v) {
-		return "", &paramError{Param: name, Reason: "is not valid UTF-8"}
-	}
-	return strings.TrimSpace(v), nil
-}
-
-func decadeParam(r *http.Request) (int, error) {
-	v := r.URL.Query().Get("decade")
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(strings.TrimSuffix(v, "s"))
-	if err != nil || n%10 != 0 || n < 1870 || n > 2100 {
-		return 0, &paramError{Param: "decade", Reason: "must be a decade such as 1990"}
-	}
-	return n, nil
-}
+// The query-parameter readers are shared with the HTML pages.
+var (
+	intParam    = httpx.IntParam
+	decadeParam = httpx.DecadeParam
+	textParam   = httpx.TextParam
+)
 
 // A cursor is an opaque token: the base64 of "<prefix>:<number>", where the
 // number is the last id returned (lists) or the next offset (search).

@@ -7,7 +7,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -151,22 +150,10 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 }
 
 // badRequest is a client error naming what was wrong; it matches
-// errBadRequest.
-type badRequest struct {
-	Param  string // the query parameter at fault, if any
-	Reason string
-}
+// errBadRequest. The HTML and JSON sides share it through httpx.
+type badRequest = httpx.ParamError
 
-func (e *badRequest) Error() string {
-	if e.Param == "" {
-		return e.Reason
-	}
-	return fmt.Sprintf("parameter %q %s", e.Param, e.Reason)
-}
-
-func (e *badRequest) Is(target error) bool { return target == errBadRequest }
-
-var errBadRequest = errors.New("bad request")
+var errBadRequest = httpx.ErrBadRequest
 
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
