@@ -1,29 +1,17 @@
 package api
 
 import (
+	"marquee/internal/httpx"
 	"net/http"
-
-	"marquee/internal/store"
 )
 
 // filmList serves GET /api/v1/films: films in catalog order, filtered by
 // year, decade, genre, certification, theme or director, a page at a time
 // with a cursor.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
-	var (
-		f   store.FilmFilter
-		err error
-	)
-	if f.Year, err = intParam(r, "year", 0, 1870, 2100); err != nil {
+	f, err := httpx.FilmFilter(r)
+	if err != nil {
 		return err
-	}
-	if f.Decade, err = decadeParam(r); err != nil {
-		return err
-	}
-	for name, dst := range map[string]*string{"genre": &f.Genre, "certification": &f.Certification, "theme": &f.Theme, "director": &f.Director} {
-		if *dst, err = textParam(r, name, 100); err != nil {
-			return err
-		}
 	}
 	limit, err := intParam(r, "limit", 50, 1, 500)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"marquee/internal/store"
 )
 
 // ErrBadRequest is matched (errors.Is) by every *ParamError, so the HTML
@@ -80,4 +82,29 @@ func Clip(s string) string {
 		s = s[:40] + "…"
 	}
 	return strings.ToValidUTF8(s, "?")
+}
+
+// FilmFilter reads the film-list filters both the pages and the API take:
+// year, decade, genre, certification, theme and director (slugs for the
+// last two). Sorting and paging differ between them and are left to each.
+func FilmFilter(r *http.Request) (store.FilmFilter, error) {
+	var (
+		f   store.FilmFilter
+		err error
+	)
+	if f.Year, err = IntParam(r, "year", 0, 1870, 2100); err != nil {
+		return f, err
+	}
+	if f.Decade, err = DecadeParam(r); err != nil {
+		return f, err
+	}
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"theme", &f.Theme}, {"director", &f.Director}} {
+		if *p.dst, err = TextParam(r, p.name, 100); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
 }

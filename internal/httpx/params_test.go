@@ -40,3 +40,14 @@ func TestParams(t *testing.T) {
 }
 
 func req(q string) *http.Request { return httptest.NewRequest("GET", "/films?"+q, nil) }
+
+func TestFilmFilter(t *testing.T) {
+	f, err := FilmFilter(req("year=2021&genre=Drama&director=sean-baker&decade=2020s"))
+	if err != nil || f.Year != 2021 || f.Genre != "Drama" || f.Director != "sean-baker" || f.Decade != 2020 {
+		t.Errorf("FilmFilter = %+v, %v", f, err)
+	}
+	var pe *ParamError
+	if _, err := FilmFilter(req("theme=%ff")); !errors.As(err, &pe) || pe.Param != "theme" {
+		t.Errorf("bad theme: %v", err)
+	}
+}

@@ -16,16 +16,7 @@ import (
 func TestChangeWatcherSeesOtherConnections(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "shared.db")
-	a, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := openTwice(t, path)
 	w, err := b.WatchChanges(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -149,4 +140,20 @@ func TestBrowseReads(t *testing.T) {
 			t.Errorf("RatingHistogram = %v, mean %.2f; want 8, 9 and 4 out of 10, mean 7", h, mean)
 		}
 	})
+}
+
+// openTwice opens two stores on one database, as two serve processes
+// would, and closes them when the test ends.
+func openTwice(t *testing.T, dsn string) (*Store, *Store) {
+	t.Helper()
+	var out [2]*Store
+	for i := range out {
+		s, err := Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		out[i] = s
+	}
+	return out[0], out[1]
 }

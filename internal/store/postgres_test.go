@@ -71,16 +71,7 @@ func TestPostgresChangeWatcher(t *testing.T) {
 	}
 	ctx := context.Background()
 	dsn := storetest.PostgresDSN(t)
-	a, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := openTwice(t, dsn)
 	w, err := b.WatchChanges(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"marquee/internal/httpx"
 	"net/http"
 	"strings"
 
@@ -12,20 +13,9 @@ import (
 // certification, theme or director, sorted and paginated.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	var (
-		f   store.FilmFilter
-		err error
-	)
-	if f.Year, err = intParam(r, "year", 0, 1870, 2100); err != nil {
+	f, err := httpx.FilmFilter(r)
+	if err != nil {
 		return err
-	}
-	if f.Decade, err = decadeParam(r); err != nil {
-		return err
-	}
-	for name, dst := range map[string]*string{"genre": &f.Genre, "certification": &f.Certification, "theme": &f.Theme, "director": &f.Director} {
-		if *dst, err = textParam(r, name, 100); err != nil {
-			return err
-		}
 	}
 	switch f.Sort = r.URL.Query().Get("sort"); f.Sort {
 	case "", "title", "year", "popular":
