@@ -49,9 +49,6 @@ func run(ctx context.Context, db string, rebuild bool, rounds int, out string) e
 			return err
 		}
 		fmt.Printf("rebuild: %v\n", time.Since(start).Round(time.Millisecond))
-		if _, err := st.WriteDB().ExecContext(ctx, "ANALYZE search_docs"); err != nil {
-			return err
-		}
 		after, err := pageBytes(ctx, st)
 		if err != nil {
 			return err

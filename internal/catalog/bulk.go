@@ -88,6 +88,19 @@ func (b *bulkConn) execNow(query string, args ...driver.Value) error {
 	return err
 }
 
+// execAll runs stmts in order, as given with the error of producing them.
+func (b *bulkConn) execAll(stmts []string, err error) error {
+	if err != nil {
+		return err
+	}
+	for _, s := range stmts {
+		if err := b.exec(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // begin opens the import's transaction: IMMEDIATE on SQLite, so that no
 // other writer can slip in between the reads and the writes.
 func (b *bulkConn) begin() error {

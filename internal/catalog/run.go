@@ -2,16 +2,18 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"marquee/internal/store"
 )
 
-// runImport wraps a bulk load: it records the run, prepares the search
-// index, and runs load inside one IMMEDIATE transaction with the tables'
-// secondary indexes dropped, rebuilding them, running ANALYZE and marking
-// the run done before the commit; afterIndex, if any, runs once the
-// indexes are back. A dry run only loads.
+// runImport wraps a bulk load: it records the run and, inside one
+// IMMEDIATE transaction, suspends search index maintenance, drops the
+// tables' secondary indexes, runs load, rebuilds the indexes (afterIndex,
+// if any, runs once they are back), rebuilds the search index, runs
+// ANALYZE and marks the run done before the commit. Everything, the search
+// index included, commits at once or not at all. A dry run only loads.
 func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex func() error) (err error) {
 	if opts.DryRun {
 		return load()
@@ -30,8 +32,7 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	if err != nil {
 		return err
 	}
-	// From here on a failure marks the run failed, even one before the
-	// transaction begins (a cancelled context fails searchPrepare).
+	// From here on a failure marks the run failed.
 	begun := false
 	defer func() {
 		if err != nil {
@@ -42,13 +43,13 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
 		}
 	}()
-	if err := searchPrepare(ctx, st); err != nil {
-		return err
-	}
 	if err := db.begin(); err != nil {
 		return err
 	}
 	begun = true
+	if err := db.execAll(searchPrepare(st.Engine())); err != nil {
+		return fmt.Errorf("search: suspend index maintenance: %w", err)
+	}
 	saved, err := db.dropIndexes(ctx, tables, keep)
 	if err != nil {
 		return err
@@ -65,6 +66,11 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 			return err
 		}
 	}
+	phase(opts.Progress, "search")
+	log.Info("rebuilding the search index")
+	if err := db.execAll(searchRebuild(st.Engine())); err != nil {
+		return fmt.Errorf("search: rebuild index: %w", err)
+	}
 	phase(opts.Progress, "analyze")
 	log.Info("analyzing")
 	if err := db.analyze(); err != nil {
@@ -73,10 +79,5 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
 		return err
 	}
-	if err := db.exec("COMMIT"); err != nil {
-		return err
-	}
-	phase(opts.Progress, "search")
-	log.Info("rebuilding the search index")
-	return searchRebuild(ctx, st)
+	return db.exec("COMMIT")
 }

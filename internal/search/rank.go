@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Document kinds as stored in search_docs.kind.
+// Document kinds, as search keys carry them (keys.go).
 const (
 	docFilm = 1 + iota
 	docPerson
@@ -20,7 +20,7 @@ var kindNames = map[int]string{docFilm: KindFilm, docPerson: KindPerson, docChar
 
 var kindCodes = map[string]int{KindFilm: docFilm, KindPerson: docPerson, KindCharacter: docCharacter, KindTheme: docTheme, KindDossier: docSection}
 
-// doc is one candidate document, as search_docs holds it.
+// doc is one candidate document, as docsSQL reads it.
 type doc struct {
 	id     int64
 	kind   int

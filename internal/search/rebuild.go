@@ -10,163 +10,142 @@ import (
 	"marquee/internal/store"
 )
 
-// migrationName is the migration that creates the SQLite search tables
-// and the triggers that keep them in step; Rebuild recreates the triggers
-// from it, so they are written once.
-const migrationName = "0003_search.sql"
+// migrationName is the migration that defines the SQLite search keys, the
+// bulk refill and the triggers that keep the index in step; the bulk
+// statements below are taken from it, so they are written once.
+const migrationName = "0004_search_keys.sql"
+
+// pgMigrationName holds PostgreSQL's search indexes.
+const pgMigrationName = "0003_search.sql"
 
 var (
 	triggerRE = regexp.MustCompile(`(?s)CREATE TRIGGER (search_\w+) .*?\nEND;`)
+	refillRE  = regexp.MustCompile(`(?s)(INSERT INTO search_fts \(rowid, name, alt, body, tag\)\nSELECT \* FROM \(.*?\) ORDER BY 1);`)
 	indexRE   = regexp.MustCompile(`CREATE INDEX (\w+) ON [^\n]*;`)
 )
 
-// migrationStatements returns the statements of an engine's search
-// migration that re matches, and the names they create.
-func migrationStatements(engine string, re *regexp.Regexp) (stmts, names []string, err error) {
+// migrationStatements returns the statements of an engine's migration
+// name that re matches, and their first submatches (the names they create).
+func migrationStatements(engine, name string, re *regexp.Regexp) (stmts, names []string, err error) {
 	ms, err := store.Migrations(engine)
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, m := range ms {
-		if m.Name == migrationName {
+		if m.Name == name {
 			for _, sm := range re.FindAllStringSubmatch(m.SQL, -1) {
 				stmts, names = append(stmts, sm[0]), append(names, sm[1])
+			}
+			if len(stmts) == 0 {
+				return nil, nil, fmt.Errorf("search: migration %s holds no statement matching %s", name, re)
 			}
 			return stmts, names, nil
 		}
 	}
-	return nil, nil, fmt.Errorf("search: migration %s not found", migrationName)
+	return nil, nil, fmt.Errorf("search: migration %s not found", name)
 }
 
-// searchTriggers returns the CREATE TRIGGER statements of the SQLite
-// search migration.
-func searchTriggers(engine string) ([]string, error) {
-	stmts, _, err := migrationStatements(engine, triggerRE)
-	return stmts, err
+// FTS5 settings for a bulk build: a 64 MiB in-memory hash before each
+// flush to disk (the default, 1 MiB, writes hundreds of small segments
+// that must then be merged), and back to the default afterwards, since
+// the setting is stored with the table.
+const (
+	bulkHashSize    = `INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864)`
+	defaultHashSize = `INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576)`
+	optimize        = `INSERT INTO search_fts (search_fts) VALUES ('optimize')`
+)
+
+// PrepareSQL returns the statements that suspend per-row search index
+// maintenance before a bulk load; RebuildSQL or AdoptSQL must follow in
+// the same transaction. On SQLite they drop the search triggers; on
+// PostgreSQL the search indexes of migration 0003 (searches still answer,
+// by scanning, until they are rebuilt).
+func PrepareSQL(engine string) ([]string, error) {
+	if engine == "postgres" {
+		_, names, err := migrationStatements(engine, pgMigrationName, indexRE)
+		return prefixed("DROP INDEX IF EXISTS ", names), err
+	}
+	_, names, err := migrationStatements(engine, migrationName, triggerRE)
+	return prefixed("DROP TRIGGER IF EXISTS ", names), err
 }
 
-func dropTriggers(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\_%' ESCAPE '\'`)
+// RebuildSQL returns the statements that rebuild every search index from
+// the tables, in bulk, and resume per-row maintenance. On SQLite the FTS5
+// index is emptied and refilled in key order (its fastest insertion
+// order), merged into one segment, and the triggers are recreated. On
+// PostgreSQL the search indexes are created (those present are kept).
+func RebuildSQL(engine string) ([]string, error) {
+	if engine == "postgres" {
+		stmts, _, err := migrationStatements(engine, pgMigrationName, indexRE)
+		for i, s := range stmts {
+			stmts[i] = strings.Replace(s, "CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+		}
+		return stmts, err
+	}
+	_, refill, err := migrationStatements(engine, migrationName, refillRE)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, n)
+	triggers, names, err := migrationStatements(engine, migrationName, triggerRE)
+	if err != nil {
+		return nil, err
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, n := range names {
-		if _, err := tx.ExecContext(ctx, "DROP TRIGGER "+n); err != nil {
-			return err
-		}
-	}
-	return nil
+	// The triggers are dropped first (if PrepareSQL has not), so that the
+	// refill does not fire them.
+	steps := prefixed("DROP TRIGGER IF EXISTS ", names)
+	steps = append(steps, `INSERT INTO search_fts (search_fts) VALUES ('delete-all')`, bulkHashSize, refill[0], optimize, defaultHashSize)
+	return append(steps, triggers...), nil
 }
 
-// PrepareBulk suspends per-row search index maintenance before a bulk
-// load into st; Rebuild must follow. Importers call it once per import.
-// On SQLite it drops the search triggers (the index is stale until
-// Rebuild); on PostgreSQL it drops the search indexes of migration 0003
-// (searches still answer, by scanning, until Rebuild).
+func prefixed(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}
+
+// PrepareBulk runs PrepareSQL on st in a transaction of its own; Rebuild
+// must follow. For loaders that write through the store (migrate-store);
+// the catalog importers run the statements in their own transaction.
 func PrepareBulk(ctx context.Context, st *store.Store) error {
-	if st.Engine() == "postgres" {
-		_, names, err := migrationStatements("postgres", indexRE)
-		if err != nil {
-			return err
-		}
-		for _, n := range names {
-			if _, err := st.WriteDB().ExecContext(ctx, "DROP INDEX IF EXISTS "+n); err != nil {
-				return fmt.Errorf("search: drop index %s: %w", n, err)
-			}
-		}
-		return nil
-	}
-	return st.Transact(ctx, func(tx *sql.Tx) error {
-		if err := dropTriggers(ctx, tx); err != nil {
-			return fmt.Errorf("search: suspend index maintenance: %w", err)
-		}
-		return nil
-	})
-}
-
-// rebuildSteps refill search_docs, most popular first, and then the FTS5
-// index in rowid order, which is its fastest insertion order.
-var rebuildSteps = []string{
-	`DELETE FROM search_docs`,
-	`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`,
-	`INSERT INTO search_docs (kind, ref, ord, slug, name, alt, year, pop, film_id)
-	SELECT kind, ref, ord, slug, name, alt, year, pop, film_id FROM (
-		SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name,
-			trim(f.original_title || COALESCE((SELECT ' | ' || group_concat(a.title, ' | ') FROM alt_titles a WHERE a.film_id = f.id), '')) AS alt,
-			f.year, f.rating_votes AS pop, f.id AS film_id
-		FROM films f
-		UNION ALL
-		SELECT 2, p.id, 0, p.slug, p.name, '', 0, p.credit_count * 200, NULL FROM people p
-		UNION ALL
-		SELECT 3, c.id, 0, c.slug, c.name, '', f.year, f.rating_votes / 4, f.id FROM characters c JOIN films f ON f.id = c.film_id
-		UNION ALL
-		SELECT 4, t.id, 0, t.slug, t.name, '', 0, 1000 * (SELECT COUNT(*) FROM film_themes ft WHERE ft.theme_id = t.id), NULL FROM themes t
-		UNION ALL
-		SELECT 5, s.film_id, s.ord, s.kind, s.heading, '', f.year, f.rating_votes / 2, f.id FROM dossier_sections s JOIN films f ON f.id = s.film_id
-	) ORDER BY pop DESC, kind, ref, ord`,
-	`INSERT INTO search_fts (rowid, name, alt, body, tag)
-	SELECT d.id, CASE WHEN d.kind = 5 THEN '' ELSE d.name END, CASE WHEN d.kind = 5 THEN d.name ELSE d.alt END,
-		CASE WHEN d.kind = 5 THEN COALESCE((SELECT s.text FROM dossier_sections s WHERE s.film_id = d.ref AND s.ord = d.ord), '') ELSE '' END,
-		CASE WHEN d.kind = 1 AND d.year > 0 THEN 'y' || d.year ELSE '' END
-	FROM search_docs d ORDER BY d.id`,
-	`INSERT INTO search_fts (search_fts) VALUES ('optimize')`,
-}
-
-// Rebuild rebuilds every search index from the tables, in bulk, and
-// resumes per-row maintenance. Importers call it once, after loading.
-// On SQLite it runs in one transaction: documents are renumbered most
-// popular first, the FTS5 index is refilled and merged, and the
-// triggers are recreated. On PostgreSQL it creates the search indexes
-// PrepareBulk dropped (those present are left alone).
-func Rebuild(ctx context.Context, st *store.Store) error {
-	if st.Engine() == "postgres" {
-		stmts, _, err := migrationStatements("postgres", indexRE)
-		if err != nil {
-			return err
-		}
-		for _, s := range stmts {
-			s = strings.Replace(s, "CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
-			if _, err := st.WriteDB().ExecContext(ctx, s); err != nil {
-				return fmt.Errorf("search: rebuild index: %w", err)
-			}
-		}
-		return nil
-	}
-	triggers, err := searchTriggers(st.Engine())
+	stmts, err := PrepareSQL(st.Engine())
 	if err != nil {
 		return err
 	}
-	err = st.Transact(ctx, func(tx *sql.Tx) error {
-		if err := dropTriggers(ctx, tx); err != nil {
-			return err
-		}
-		for _, s := range rebuildSteps {
-			if _, err := tx.ExecContext(ctx, s); err != nil {
-				return fmt.Errorf("%s: %w", strings.Fields(s)[0]+" "+strings.Fields(s)[2], err)
+	return run(ctx, st, stmts, "suspend index maintenance")
+}
+
+// Rebuild runs RebuildSQL on st, in one transaction on SQLite.
+func Rebuild(ctx context.Context, st *store.Store) error {
+	stmts, err := RebuildSQL(st.Engine())
+	if err != nil {
+		return err
+	}
+	return run(ctx, st, stmts, "rebuild index")
+}
+
+func run(ctx context.Context, st *store.Store, stmts []string, what string) error {
+	if st.Engine() == "postgres" {
+		// CREATE INDEX on PostgreSQL runs outside a transaction block
+		// just as well, and holds fewer locks for less time.
+		for _, s := range stmts {
+			if _, err := st.WriteDB().ExecContext(ctx, s); err != nil {
+				return fmt.Errorf("search: %s: %w", what, err)
 			}
 		}
-		for _, t := range triggers {
-			if _, err := tx.ExecContext(ctx, t); err != nil {
+		return nil
+	}
+	err := st.Transact(ctx, func(tx *sql.Tx) error {
+		for _, s := range stmts {
+			if _, err := tx.ExecContext(ctx, s); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("search: rebuild index: %w", err)
+		return fmt.Errorf("search: %s: %w", what, err)
 	}
 	return nil
 }

@@ -11,9 +11,29 @@ import (
 // maxCompletions is how many words a prefix may stand for, spelled out.
 const maxCompletions = 32
 
-const docColumns = `d.id, d.kind, d.ref, d.ord, d.slug, d.name, d.alt, d.year, d.pop, COALESCE(d.film_id, 0)`
+// docsSQL lists the documents matching the FTS5 expression $1, in key
+// order (most popular first), with what ranking needs: the key names the
+// kind and the row, and the row supplies the rest. A document whose row is
+// gone (never, while the triggers hold) is left out.
+const docsSQL = `SELECT * FROM (SELECT m.id, m.kind,
+		CASE m.kind WHEN 5 THEN m.ref >> 10 ELSE m.ref END AS ref,
+		CASE m.kind WHEN 5 THEN m.ref & 1023 ELSE 0 END AS ord,
+		CASE m.kind WHEN 1 THEN f.slug WHEN 2 THEN p.slug WHEN 3 THEN c.slug WHEN 4 THEN t.slug ELSE s.kind END AS slug,
+		CASE m.kind WHEN 1 THEN f.title WHEN 2 THEN p.name WHEN 3 THEN c.name WHEN 4 THEN t.name ELSE s.heading END AS name,
+		CASE m.kind WHEN 1 THEN trim(f.original_title || COALESCE((SELECT ' | ' || group_concat(a.title, ' | ') FROM alt_titles a WHERE a.film_id = f.id), '')) ELSE '' END AS alt,
+		CASE WHEN m.kind IN (1, 3, 5) THEN f.year ELSE 0 END AS year,
+		CASE m.kind WHEN 1 THEN f.rating_votes WHEN 2 THEN p.credit_count * 200 WHEN 3 THEN f.rating_votes / 4
+			WHEN 4 THEN 1000 * (SELECT COUNT(*) FROM film_themes ft WHERE ft.theme_id = t.id) ELSE f.rating_votes / 2 END AS pop,
+		CASE WHEN m.kind IN (1, 3, 5) THEN f.id ELSE 0 END AS film_id
+	FROM (SELECT rowid AS id, (rowid >> 37) & 7 AS kind, rowid & 137438953471 AS ref FROM search_fts WHERE search_fts MATCH $1) m
+	LEFT JOIN people p ON m.kind = 2 AND p.id = m.ref
+	LEFT JOIN characters c ON m.kind = 3 AND c.id = m.ref
+	LEFT JOIN themes t ON m.kind = 4 AND t.id = m.ref
+	LEFT JOIN dossier_sections s ON m.kind = 5 AND s.film_id = m.ref >> 10 AND s.ord = m.ref & 1023
+	LEFT JOIN films f ON f.id = CASE m.kind WHEN 1 THEN m.ref WHEN 3 THEN c.film_id WHEN 5 THEN m.ref >> 10 END
+) d WHERE d.slug IS NOT NULL`
 
-// filterSQL turns a query's filters into conditions on search_docs d,
+// filterSQL turns a query's filters into conditions on the documents d,
 // numbering placeholders from next. Film filters keep only documents of
 // a film (films, characters, dossier sections) that passes them.
 func filterSQL(q Query, next int) (string, []any) {
@@ -57,8 +77,7 @@ func (e *Engine) sqliteMatch(ctx context.Context, expr string, q Query, extra st
 	cond, args := filterSQL(q, 2)
 	args = append([]any{expr}, args...)
 	args = append(args, n)
-	query := "SELECT " + docColumns + ` FROM search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid
-		WHERE search_fts MATCH $1` + cond + extra + fmt.Sprintf(" LIMIT $%d", len(args))
+	query := docsSQL + cond + extra + fmt.Sprintf(" LIMIT $%d", len(args))
 	rows, err := e.st.DB().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", expr, err)
