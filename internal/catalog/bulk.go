@@ -29,12 +29,10 @@ type bulkConn struct {
 	pg      *pgx.Conn           // PostgreSQL (bulk_postgres.go)
 	release func()              // returns pg to the store's pool
 
-	jobs chan job
+	jobs chan func() error
 	quit chan struct{}
 	mu   sync.Mutex
 	err  error // the first failed job; later jobs are dropped
-
-	attached bool // a search build database is attached (searchbuild.go)
 }
 
 // openBulk opens a driver connection on st's SQLite file. Foreign keys
@@ -58,7 +56,8 @@ func openBulk(st *store.Store) (*bulkConn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s for import: %w", path, err)
 	}
-	b := newBulkSQLite(dc.(*sqlite3.SQLiteConn))
+	b := &bulkConn{c: dc.(*sqlite3.SQLiteConn), jobs: make(chan func() error, 256), quit: make(chan struct{})}
+	go b.work()
 	// A modest page cache for the load; PRAGMA threads lets CREATE INDEX
 	// sort with a helper thread. ANCHORS: a large cache slows index builds.
 	if err := b.exec("PRAGMA cache_size = -65536; PRAGMA threads = 2; PRAGMA temp_store = FILE"); err != nil {
@@ -66,20 +65,6 @@ func openBulk(st *store.Store) (*bulkConn, error) {
 		return nil, err
 	}
 	return b, nil
-}
-
-// job is a queued write, or a barrier (done) that wait closes behind the
-// writes queued before it.
-type job struct {
-	fn   func() error
-	done chan struct{}
-}
-
-// newBulkSQLite starts the writer goroutine of a SQLite connection.
-func newBulkSQLite(c *sqlite3.SQLiteConn) *bulkConn {
-	b := &bulkConn{c: c, jobs: make(chan job, 256), quit: make(chan struct{})}
-	go b.work()
-	return b
 }
 
 func (b *bulkConn) Close() error {
@@ -116,17 +101,11 @@ func (b *bulkConn) execAll(stmts []string, err error) error {
 	return nil
 }
 
-// begin opens the import's transaction. On SQLite it takes the write
-// lock at once, so that no other writer can slip in between the reads and
-// the writes: BEGIN IMMEDIATE, or, when a search build is attached (whose
-// own writer BEGIN IMMEDIATE would lock out, as it locks every attached
-// database), BEGIN and a write to the catalog before anything is read.
+// begin opens the import's transaction: IMMEDIATE on SQLite, so that no
+// other writer can slip in between the reads and the writes.
 func (b *bulkConn) begin() error {
 	if b.pg != nil {
 		return b.exec("BEGIN")
-	}
-	if b.attached {
-		return b.exec("BEGIN; UPDATE import_runs SET status = status WHERE id = (SELECT MAX(id) FROM import_runs)")
 	}
 	return b.exec("BEGIN IMMEDIATE")
 }
@@ -138,23 +117,17 @@ func (b *bulkConn) analyze() error {
 	if b.pg != nil {
 		return b.exec("ANALYZE")
 	}
-	return b.exec("PRAGMA analysis_limit = 2000; ANALYZE main")
+	return b.exec("PRAGMA analysis_limit = 2000; ANALYZE")
 }
 
-// work executes queued jobs in order until the queue is closed. After a
-// failure it drops the jobs that write, but still runs the barriers of
-// wait, which return nil without touching the connection.
+// work executes queued jobs in order until the queue is closed.
 func (b *bulkConn) work() {
 	defer close(b.quit)
-	for j := range b.jobs {
-		if j.done != nil {
-			close(j.done)
-			continue
-		}
+	for fn := range b.jobs {
 		if b.failed() != nil {
 			continue
 		}
-		if err := j.fn(); err != nil {
+		if err := fn(); err != nil {
 			b.mu.Lock()
 			b.err = err
 			b.mu.Unlock()
@@ -174,14 +147,14 @@ func (b *bulkConn) async(fn func() error) error {
 	if err := b.failed(); err != nil {
 		return err
 	}
-	b.jobs <- job{fn: fn}
+	b.jobs <- fn
 	return nil
 }
 
 // wait blocks until every queued job has run and returns the first error.
 func (b *bulkConn) wait() error {
 	done := make(chan struct{})
-	b.jobs <- job{done: done}
+	b.jobs <- func() error { close(done); return nil }
 	<-done
 	return b.failed()
 }

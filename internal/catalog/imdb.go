@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
-	"marquee/internal/search"
 	"marquee/internal/store"
 )
 
@@ -63,8 +61,7 @@ type imdbLoad struct {
 	types  map[string]bool
 	films  idTable
 	people idTable
-	next   struct{ film, person, char int64 }
-	sb     *searchBuild // the search index built alongside, or nil
+	next   struct{ film, person int64 }
 	rates  ratingTable
 	werr   error // a write failure, which stops the load (set by row functions)
 	rated  bool  // title.ratings is part of this import
@@ -140,87 +137,19 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	if err := l.loadExistingIDs(); err != nil {
 		return sum, err
 	}
-	if err := l.startSearchBuild(st); err != nil {
-		return sum, err
-	}
-	if l.sb != nil {
-		defer func() {
-			_ = db.exec("DETACH DATABASE " + attachName)
-			l.sb.abort()
-		}()
-	}
-	err = runImportWith(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
+	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return err
-			}
-			if f.name != "title.basics" && f.name != "title.akas" && l.titled {
-				if err := l.sb.filmsLoaded(); err != nil {
-					return err
-				}
 			}
 			if err := l.loadFile(f); err != nil {
 				return err
 			}
 		}
-		if err := l.sb.loaded(); err != nil {
-			return err
-		}
 		return l.finish()
-	}, l.countCredits, func() error { return l.searchIndex(st) })
+	}, l.countCredits)
 	sum.finish(start)
 	return sum, err
-}
-
-// startSearchBuild starts building the search index alongside the load
-// when that is possible: SQLite, a real run, and a catalog with nothing
-// searchable yet (so the index built from the files is the whole index).
-func (l *imdbLoad) startSearchBuild(st *store.Store) error {
-	if l.w == nil || st.Engine() != "sqlite" {
-		return nil
-	}
-	busy, err := l.db.queryInt(`SELECT EXISTS (SELECT 1 FROM films) OR EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM characters)
-		OR EXISTS (SELECT 1 FROM themes) OR EXISTS (SELECT 1 FROM dossier_sections) OR EXISTS (SELECT 1 FROM search_fts_docsize)`)
-	if err != nil || busy != 0 {
-		return err
-	}
-	var ftsSQL string
-	err = l.db.queryRows("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'", func(v []driver.Value) error {
-		ftsSQL = asString(v[0])
-		return nil
-	})
-	if err != nil || ftsSQL == "" {
-		return err
-	}
-	path := searchBuildPath(strings.TrimPrefix(st.DSN(), "sqlite:"))
-	sb, err := openSearchBuild(path, ftsSQL)
-	if err != nil {
-		return err
-	}
-	sb.counts = make([]int32, 0, l.next.person+1024)
-	if err := l.db.exec(attachSQL(path)); err != nil {
-		sb.abort()
-		return err
-	}
-	l.sb, l.db.attached = sb, true
-	return nil
-}
-
-// searchIndex makes the search index inside the import's transaction:
-// adopts the one built alongside the load, or rebuilds it from the tables.
-func (l *imdbLoad) searchIndex(st *store.Store) error {
-	if l.sb != nil {
-		err := l.sb.finish()
-		if err == nil {
-			err = l.sb.check(l.db)
-		}
-		if err == nil {
-			l.opts.log().Info("adopting the search index built alongside the load")
-			return l.db.execAll(search.AdoptSQL(attachName))
-		}
-		l.opts.log().Warn("the search index built alongside the load is unusable; rebuilding it from the tables", "reason", err)
-	}
-	return l.db.execAll(searchRebuild(st.Engine()))
 }
 
 func typeSet(types []string) map[string]bool {
@@ -272,10 +201,6 @@ func (l *imdbLoad) loadExistingIDs() error {
 		if *x.next, err = l.db.queryInt("SELECT COALESCE(MAX(id), 0) + 1 FROM " + x.table); err != nil {
 			return err
 		}
-	}
-	var err error
-	if l.next.char, err = l.db.queryInt("SELECT COALESCE(MAX(id), 0) + 1 FROM characters"); err != nil {
-		return err
 	}
 	l.filmSlugs, l.personSlugs = newSlugIndex(l.next.film), newSlugIndex(l.next.person)
 	if l.w == nil {

@@ -51,10 +51,7 @@ func (l *imdbLoad) names(t *tsv) error {
 			}
 			l.people.set(n, id)
 		}
-		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr == nil {
-			l.werr = l.sb.person(id, name)
-		}
-		if l.werr != nil {
+		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
 		}
 		tl.imported()
@@ -87,27 +84,8 @@ func (l *imdbLoad) creditWriters() (creditWriters, error) {
 	if err != nil {
 		return creditWriters{}, err
 	}
-	if l.sb != nil {
-		// The search build keys characters by id, so ids are given here.
-		chars, err := l.w.inserter("INSERT INTO characters (id, film_id, slug, name, person_id)", 5, "ON CONFLICT (film_id, slug) DO NOTHING")
-		return creditWriters{credits, chars}, err
-	}
 	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, "ON CONFLICT (film_id, slug) DO NOTHING")
 	return creditWriters{credits, chars}, err
-}
-
-// character writes a character of film fid (IMDb number tn).
-func (l *imdbLoad) character(cw creditWriters, tn uint32, fid int64, slug, name string, pid int64) error {
-	if l.sb == nil {
-		return cw.chars.add(fid, slug, name, pid)
-	}
-	id := l.next.char
-	l.next.char++
-	r, _ := l.rates.get(tn)
-	if err := cw.chars.add(id, fid, slug, name, pid); err != nil {
-		return err
-	}
-	return l.sb.character(id, int64(r.votes), name)
 }
 
 func (cw creditWriters) close() error { return firstErr(cw.credits.close(), cw.chars.close()) }
@@ -148,16 +126,14 @@ func (l *imdbLoad) principals(t *tsv) error {
 		if len(chars) == 0 {
 			l.werr = cw.credits.add(fid, pid, role, "", billing)
 			l.crewCredits.note(role, fid, pid)
-			l.sb.credit(fid, pid, role, "")
 		}
 		for _, c := range chars {
 			if l.werr == nil {
 				l.werr = cw.credits.add(fid, pid, role, c, billing)
-				l.sb.credit(fid, pid, role, c)
 			}
 			slug := slugify(c)
 			if l.werr == nil && slug != "" && !notCharacters[slug] && l.newCharacter(fid, slug) {
-				l.werr = l.character(cw, tn, fid, slug, c, pid)
+				l.werr = cw.chars.add(fid, slug, c, pid)
 			}
 		}
 		if l.werr == nil {
@@ -226,7 +202,6 @@ func (l *imdbLoad) crew(t *tsv) error {
 			for _, pid := range lists[col] {
 				if l.werr == nil && !l.crewCredits.has(crewRoles[col], fid, pid) {
 					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0))
-					l.sb.credit(fid, pid, crewRoles[col], "")
 				}
 			}
 		}

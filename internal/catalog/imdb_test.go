@@ -3,15 +3,12 @@ package catalog
 import (
 	"context"
 	"errors"
-	"log/slog"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"marquee/internal/demo"
-	"marquee/internal/search"
 )
 
 func importIMDb(t *testing.T, dir string, opts IMDbOptions) *Summary {
@@ -229,55 +226,5 @@ func TestImportIMDbAdoptsDemoCatalog(t *testing.T) {
 	got = strs(t, st, "SELECT slug || ' ' || imdb_id FROM people WHERE name IN ('Simon Rex', 'Sean Baker') ORDER BY slug")
 	if diff := cmp.Diff([]string{"sean-baker nm1194337", "simon-rex nm3066981"}, got); diff != "" {
 		t.Errorf("people (-want +got):\n%s", diff)
-	}
-}
-
-// An IMDb import into an empty catalog builds the search index alongside
-// the load and adopts it; it must hold exactly what a rebuild from the
-// tables writes, and answer searches.
-func TestImportIMDbSearchBuild(t *testing.T) {
-	ctx := context.Background()
-	st := newStore(t)
-	var logs strings.Builder
-	opts := IMDbOptions{Types: []string{"all"}}
-	opts.Log = slog.New(slog.NewTextHandler(&logs, nil))
-	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", opts); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(logs.String(), "adopting the search index built alongside the load") {
-		t.Fatalf("the search index was not built alongside the load:\n%s", logs.String())
-	}
-	if _, err := os.Stat(searchBuildPath(strings.TrimPrefix(st.DSN(), "sqlite:"))); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the build database is left behind: %v", err)
-	}
-	if _, err := st.WriteDB().ExecContext(ctx, "CREATE VIRTUAL TABLE search_instances USING fts5vocab(search_fts, instance)"); err != nil {
-		t.Fatal(err)
-	}
-	instances := func() []string {
-		return strs(t, st, "SELECT term || ' ' || doc || ' ' || col || ' ' || offset FROM search_instances ORDER BY doc, col, offset")
-	}
-	built := instances()
-	if len(built) < 20 {
-		t.Fatalf("the adopted index holds %d word instances", len(built))
-	}
-	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
-		t.Fatalf("integrity-check: %v", err)
-	}
-	if err := search.Rebuild(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(instances(), built); diff != "" {
-		t.Errorf("adopted index differs from a rebuild (-rebuilt +adopted):\n%s", diff)
-	}
-	res, err := search.New(st).Search(ctx, search.Query{Text: "mikey saber"})
-	if err != nil || len(res.Results) == 0 || res.Results[0].Slug != "mikey-saber" {
-		t.Errorf("search mikey saber: %+v, %v", res, err)
-	}
-	// The triggers are back: a new film is found at once.
-	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO films (id, slug, title) VALUES (999, 'zyzzyva-2030', 'Zyzzyva')"); err != nil {
-		t.Fatal(err)
-	}
-	if res, err := search.New(st).Search(ctx, search.Query{Text: "zyzzyva"}); err != nil || len(res.Results) != 1 {
-		t.Errorf("search zyzzyva after an insert: %+v, %v", res, err)
 	}
 }

@@ -119,9 +119,6 @@ func (l *imdbLoad) titles(t *tsv) error {
 		r, _ := l.rates.get(n)
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
-		if l.werr == nil {
-			l.werr = l.sb.film(id, int64(r.votes), title, orig, year)
-		}
 		if existed && l.werr == nil && l.w != nil {
 			l.werr = l.w.async(func() error {
 				return l.w.execNow("DELETE FROM film_genres WHERE film_id = ?", id)
@@ -168,10 +165,7 @@ func (l *imdbLoad) akas(t *tsv) error {
 			tl.skip("title not imported")
 			return nil
 		}
-		if l.werr = ins.add(id, ord, title, region, lang); l.werr == nil {
-			l.werr = l.sb.aka(id, ord, title)
-		}
-		if l.werr != nil {
+		if l.werr = ins.add(id, ord, title, region, lang); l.werr != nil {
 			return nil
 		}
 		tl.imported()

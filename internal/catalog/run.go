@@ -15,14 +15,6 @@ import (
 // ANALYZE and marks the run done before the commit. Everything, the search
 // index included, commits at once or not at all. A dry run only loads.
 func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex func() error) (err error) {
-	return runImportWith(ctx, st, db, source, input, opts, tables, keep, load, afterIndex, func() error {
-		return db.execAll(searchRebuild(st.Engine()))
-	})
-}
-
-// runImportWith is runImport with the search index made by searchIndex
-// instead of rebuilt from the tables.
-func runImportWith(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex, searchIndex func() error) (err error) {
 	if opts.DryRun {
 		return load()
 	}
@@ -76,7 +68,7 @@ func runImportWith(ctx context.Context, st *store.Store, db *bulkConn, source, i
 	}
 	phase(opts.Progress, "search")
 	log.Info("rebuilding the search index")
-	if err := searchIndex(); err != nil {
+	if err := db.execAll(searchRebuild(st.Engine())); err != nil {
 		return fmt.Errorf("search: rebuild index: %w", err)
 	}
 	phase(opts.Progress, "analyze")

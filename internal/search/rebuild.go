@@ -97,25 +97,6 @@ func RebuildSQL(engine string) ([]string, error) {
 	return append(steps, triggers...), nil
 }
 
-// AdoptSQL returns the statements that replace the search index, empty
-// until then, by one built in the attached database schema (a table made
-// by the same CREATE statement, filled in key order, merged), and resume
-// per-row maintenance. An FTS5 index is its shadow tables: copying them
-// moves the index as it is, at the speed of copying pages. The catalog's
-// importer builds the index that way alongside a load into an empty
-// catalog (internal/catalog/searchbuild.go).
-func AdoptSQL(schema string) ([]string, error) {
-	triggers, names, err := migrationStatements("sqlite", migrationName, triggerRE)
-	if err != nil {
-		return nil, err
-	}
-	steps := prefixed("DROP TRIGGER IF EXISTS ", names)
-	for _, t := range []string{"search_fts_data", "search_fts_idx", "search_fts_docsize"} {
-		steps = append(steps, "DELETE FROM main."+t, "INSERT INTO main."+t+" SELECT * FROM "+schema+"."+t)
-	}
-	return append(steps, triggers...), nil
-}
-
 func prefixed(prefix string, names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
