@@ -29,7 +29,7 @@ type bulkConn struct {
 	pg      *pgx.Conn           // PostgreSQL (bulk_postgres.go)
 	release func()              // returns pg to the store's pool
 
-	jobs chan func() error
+	jobs chan job
 	quit chan struct{}
 	mu   sync.Mutex
 	err  error // the first failed job; later jobs are dropped
@@ -56,7 +56,7 @@ func openBulk(st *store.Store) (*bulkConn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s for import: %w", path, err)
 	}
-	b := &bulkConn{c: dc.(*sqlite3.SQLiteConn), jobs: make(chan func() error, 256), quit: make(chan struct{})}
+	b := &bulkConn{c: dc.(*sqlite3.SQLiteConn), jobs: make(chan job, 256), quit: make(chan struct{})}
 	go b.work()
 	// A modest page cache for the load; PRAGMA threads lets CREATE INDEX
 	// sort with a helper thread. ANCHORS: a large cache slows index builds.
@@ -120,14 +120,27 @@ func (b *bulkConn) analyze() error {
 	return b.exec("PRAGMA analysis_limit = 2000; ANALYZE")
 }
 
-// work executes queued jobs in order until the queue is closed.
+// job is a queued write, or a barrier (done) that wait closes behind the
+// writes queued before it.
+type job struct {
+	fn   func() error
+	done chan struct{}
+}
+
+// work executes queued jobs in order until the queue is closed. After a
+// failure it drops the writes but still closes barriers, so that wait
+// returns the failure instead of blocking for ever.
 func (b *bulkConn) work() {
 	defer close(b.quit)
-	for fn := range b.jobs {
+	for j := range b.jobs {
+		if j.done != nil {
+			close(j.done)
+			continue
+		}
 		if b.failed() != nil {
 			continue
 		}
-		if err := fn(); err != nil {
+		if err := j.fn(); err != nil {
 			b.mu.Lock()
 			b.err = err
 			b.mu.Unlock()
@@ -147,14 +160,14 @@ func (b *bulkConn) async(fn func() error) error {
 	if err := b.failed(); err != nil {
 		return err
 	}
-	b.jobs <- fn
+	b.jobs <- job{fn: fn}
 	return nil
 }
 
 // wait blocks until every queued job has run and returns the first error.
 func (b *bulkConn) wait() error {
 	done := make(chan struct{})
-	b.jobs <- func() error { close(done); return nil }
+	b.jobs <- job{done: done}
 	<-done
 	return b.failed()
 }

@@ -37,7 +37,7 @@ func openBulkPostgres(st *store.Store) (*bulkConn, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s for import: %w", st.DSN(), err)
 	}
-	b := &bulkConn{pg: pc.Conn(), release: pc.Release, jobs: make(chan func() error, 256), quit: make(chan struct{})}
+	b := &bulkConn{pg: pc.Conn(), release: pc.Release, jobs: make(chan job, 256), quit: make(chan struct{})}
 	go b.work()
 	_, _ = b.pg.Exec(context.Background(), "SET session_replication_role = replica")
 	_, _ = b.pg.Exec(context.Background(), "SET maintenance_work_mem = '256MB'")

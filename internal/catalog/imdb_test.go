@@ -5,10 +5,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"marquee/internal/demo"
+	"marquee/internal/search"
 )
 
 func importIMDb(t *testing.T, dir string, opts IMDbOptions) *Summary {
@@ -226,5 +228,51 @@ func TestImportIMDbAdoptsDemoCatalog(t *testing.T) {
 	got = strs(t, st, "SELECT slug || ' ' || imdb_id FROM people WHERE name IN ('Simon Rex', 'Sean Baker') ORDER BY slug")
 	if diff := cmp.Diff([]string{"sean-baker nm1194337", "simon-rex nm3066981"}, got); diff != "" {
 		t.Errorf("people (-want +got):\n%s", diff)
+	}
+}
+
+// An IMDb import ends searchable, with the search triggers back in place
+// and an index FTS5 itself finds consistent.
+func TestImportIMDbSearchable(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{Types: []string{"all"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+		t.Fatalf("integrity-check: %v", err)
+	}
+	res, err := search.New(st).Search(ctx, search.Query{Text: "mikey saber"})
+	if err != nil || len(res.Results) == 0 || res.Results[0].Slug != "mikey-saber" {
+		t.Errorf("search mikey saber: %+v, %v", res, err)
+	}
+	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO films (id, slug, title) VALUES (999, 'zyzzyva-2030', 'Zyzzyva')"); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := search.New(st).Search(ctx, search.Query{Text: "zyzzyva"}); err != nil || len(res.Results) != 1 {
+		t.Errorf("search zyzzyva after an insert: %+v, %v", res, err)
+	}
+}
+
+// A failed write does not leave later waits hanging: they report it.
+func TestBulkWaitAfterFailure(t *testing.T) {
+	b, err := openBulk(newStore(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	boom := errors.New("boom")
+	if err := b.async(func() error { return boom }); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- b.wait() }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, boom) {
+			t.Errorf("wait = %v, want the failure", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("wait blocked after a failed job")
 	}
 }

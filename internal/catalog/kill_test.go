@@ -118,12 +118,16 @@ func fingerprint(t *testing.T, path string) string {
 		"SELECT film_id, person_id, role, character_name, billing FROM credits ORDER BY 1, 2, 3, 4",
 		"SELECT film_id, slug, person_id FROM characters ORDER BY 1, 2",
 		"SELECT film_id, genre FROM film_genres ORDER BY 1, 2",
+		// The search index is part of the catalog: words and how many
+		// documents hold each.
+		"SELECT term, doc, cnt FROM search_vocab ORDER BY term",
 	} {
 		out += hashRows(t, st.DB(), q) + "\n"
 	}
-	var idx int
+	var idx, triggers int
 	st.DB().QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'").Scan(&idx)
-	return out + fmt.Sprintf("%d indexes", idx)
+	st.DB().QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'").Scan(&triggers)
+	return out + fmt.Sprintf("%d indexes, %d search triggers", idx, triggers)
 }
 
 func hashRows(t *testing.T, db *sql.DB, q string) string {

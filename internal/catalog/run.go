@@ -79,5 +79,9 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
 		return err
 	}
-	return db.exec("COMMIT")
+	if err := db.exec("COMMIT"); err != nil {
+		return err
+	}
+	log.Info("committed")
+	return nil
 }
