@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"marquee/internal/store"
@@ -146,10 +147,26 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 				return err
 			}
 		}
-		return l.finish()
+		if err := l.finish(); err != nil {
+			return err
+		}
+		l.release()
+		return nil
 	}, l.countCredits)
 	sum.finish(start)
 	return sum, err
+}
+
+// release drops the load's lookup tables once every file is in, and
+// returns their memory to the system before the index and search builds,
+// which want it for their own sorting: at the real IMDb's size the tables
+// are hundreds of megabytes.
+func (l *imdbLoad) release() {
+	l.films, l.people = idTable{}, idTable{}
+	l.filmSlugs, l.personSlugs = nil, nil
+	l.crewCredits, l.rates = creditSet{}, nil
+	l.adoptFilms, l.adoptPeople, l.charSeen = nil, nil, nil
+	debug.FreeOSMemory()
 }
 
 func typeSet(types []string) map[string]bool {

@@ -68,6 +68,13 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	}
 	phase(opts.Progress, "search")
 	log.Info("rebuilding the search index")
+	if st.Engine() == "sqlite" {
+		// The small page cache of the index builds: the refill's sort and
+		// the FTS5 hash bring their own memory.
+		if err := db.exec("PRAGMA cache_size = -8192"); err != nil {
+			return err
+		}
+	}
 	if err := db.execAll(searchRebuild(st.Engine())); err != nil {
 		return fmt.Errorf("search: rebuild index: %w", err)
 	}

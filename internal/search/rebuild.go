@@ -45,12 +45,12 @@ func migrationStatements(engine, name string, re *regexp.Regexp) (stmts, names [
 	return nil, nil, fmt.Errorf("search: migration %s not found", name)
 }
 
-// FTS5 settings for a bulk build: a 64 MiB in-memory hash before each
+// FTS5 settings for a bulk build: a 32 MiB in-memory hash before each
 // flush to disk (the default, 1 MiB, writes hundreds of small segments
 // that must then be merged), and back to the default afterwards, since
 // the setting is stored with the table.
 const (
-	bulkHashSize    = `INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864)`
+	bulkHashSize    = `INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432)`
 	defaultHashSize = `INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576)`
 	optimize        = `INSERT INTO search_fts (search_fts) VALUES ('optimize')`
 )
