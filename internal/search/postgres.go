@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// The PostgreSQL path: the same documents as search_docs on SQLite,
+// The PostgreSQL path: the same documents as the FTS5 index on SQLite,
 // assembled per kind from the catalog tables through the expression
 // indexes of migration 0003 (tsvector GIN for words, pg_trgm for typos).
 // Each kind contributes its most popular matches; ranking is shared.
