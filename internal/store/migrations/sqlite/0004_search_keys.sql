@@ -48,8 +48,10 @@ DROP TRIGGER IF EXISTS search_sections_ad;
 DROP TABLE search_docs;
 
 -- Refill the index under the new keys (search.Rebuild does the same in
--- bulk, with the same SELECT).
+-- bulk, with the same SELECT): a 32 MiB hash while filling, merged into
+-- one segment, then the default hash again.
 INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432);
 INSERT INTO search_fts (rowid, name, alt, body, tag)
 SELECT * FROM (
     SELECT ((16383 - length(max(min(f.rating_votes, 9999999999), 0)) * 1000 - substr(max(min(f.rating_votes, 9999999999), 0), 1, 3)) << 40) | (1 << 37) | f.id,
@@ -74,6 +76,8 @@ SELECT * FROM (
         '', s.heading, s.text, ''
     FROM dossier_sections s JOIN films f ON f.id = s.film_id
 ) ORDER BY 1;
+INSERT INTO search_fts (search_fts) VALUES ('optimize');
+INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576);
 
 -- Films. A change of votes moves the film's characters and dossier
 -- sections too; BEFORE DELETE removes them while their film can still
