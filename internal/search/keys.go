@@ -25,23 +25,11 @@ func keyLevel(pop int64) int64 {
 	return int64(len(s))*1000 + lead
 }
 
-// Key is the search key of the document of kind (docFilm…) and ref with
-// popularity pop.
-func Key(pop int64, kind int, ref int64) int64 {
+// searchKey is the search key of the document of kind (docFilm…) and ref
+// with popularity pop: what the triggers of migration 0004 compute.
+func searchKey(pop int64, kind int, ref int64) int64 {
 	return (keyLevelTop-keyLevel(pop))<<40 | int64(kind)<<keyKindShift | ref
 }
-
-// Document kinds, for Key's callers outside the package.
-const (
-	KeyFilm      = docFilm
-	KeyPerson    = docPerson
-	KeyCharacter = docCharacter
-)
-
-// Popularity of documents, as the migration defines it.
-func FilmPop(votes int64) int64      { return votes }
-func PersonPop(credits int64) int64  { return credits * 200 }
-func CharacterPop(votes int64) int64 { return votes / 4 }
 
 // keyKind and keyRef take a key apart.
 func keyKind(key int64) int  { return int(key>>keyKindShift) & 7 }

@@ -14,18 +14,18 @@ func TestKeyOrder(t *testing.T) {
 	// Popularity, ascending; each key must not exceed the one before.
 	pops := []int64{-5, 0, 1, 9, 10, 99, 100, 999, 1000, 1234, 1239, 1240, 99999, 100000, 2147483647, 9999999999, 1 << 62}
 	for i := 1; i < len(pops); i++ {
-		a, b := Key(pops[i-1], docFilm, 7), Key(pops[i], docFilm, 7)
+		a, b := searchKey(pops[i-1], docFilm, 7), searchKey(pops[i], docFilm, 7)
 		if b > a {
-			t.Errorf("Key(%d) = %d > Key(%d) = %d: more popular must come first", pops[i], b, pops[i-1], a)
+			t.Errorf("searchKey(%d) = %d > searchKey(%d) = %d: more popular must come first", pops[i], b, pops[i-1], a)
 		}
 	}
-	if Key(1234, docFilm, 7) != Key(1239, docFilm, 7) {
+	if searchKey(1234, docFilm, 7) != searchKey(1239, docFilm, 7) {
 		t.Error("1234 and 1239 differ past three significant digits: want one level")
 	}
 	for _, k := range []int{docFilm, docPerson, docCharacter, docTheme, docSection} {
-		key := Key(123456, k, 98765)
+		key := searchKey(123456, k, 98765)
 		if keyKind(key) != k || keyRef(key) != 98765 || key <= 0 {
-			t.Errorf("Key(123456, %d, 98765) = %d: kind %d ref %d", k, key, keyKind(key), keyRef(key))
+			t.Errorf("searchKey(123456, %d, 98765) = %d: kind %d ref %d", k, key, keyKind(key), keyRef(key))
 		}
 	}
 }
@@ -75,38 +75,38 @@ func TestTriggerKeys(t *testing.T) {
 		exec("INSERT INTO films (id, slug, title, year, rating_votes) VALUES ($1, $2, $3, 2001, $4)", id, "f"+string(rune('a'+i)), "Zorblat", votes)
 		exec("INSERT INTO characters (id, film_id, slug, name) VALUES ($1, $2, 'quimby', 'Quimby')", id+1000, id)
 	}
-	check("zorblat", Key(0, docFilm, 100), Key(7, docFilm, 101), Key(12345, docFilm, 102), Key(3000000, docFilm, 103))
-	check("quimby", Key(0, docCharacter, 1100), Key(7/4, docCharacter, 1101), Key(12345/4, docCharacter, 1102), Key(3000000/4, docCharacter, 1103))
+	check("zorblat", searchKey(0, docFilm, 100), searchKey(7, docFilm, 101), searchKey(12345, docFilm, 102), searchKey(3000000, docFilm, 103))
+	check("quimby", searchKey(0, docCharacter, 1100), searchKey(7/4, docCharacter, 1101), searchKey(12345/4, docCharacter, 1102), searchKey(3000000/4, docCharacter, 1103))
 	exec("INSERT INTO dossier_sections (film_id, ord, kind, heading, text) VALUES (102, 3, 'themes', 'Themes', 'Wandering glorp')")
-	check("glorp", Key(12345/2, docSection, 102<<sectionOrdBits|3))
+	check("glorp", searchKey(12345/2, docSection, 102<<sectionOrdBits|3))
 
 	// New votes move the film, its characters and its sections.
 	exec("UPDATE films SET rating_votes = 999999 WHERE id = 102")
-	check("zorblat", Key(0, docFilm, 100), Key(7, docFilm, 101), Key(999999, docFilm, 102), Key(3000000, docFilm, 103))
-	check("quimby", Key(0, docCharacter, 1100), Key(7/4, docCharacter, 1101), Key(999999/4, docCharacter, 1102), Key(3000000/4, docCharacter, 1103))
-	check("glorp", Key(999999/2, docSection, 102<<sectionOrdBits|3))
+	check("zorblat", searchKey(0, docFilm, 100), searchKey(7, docFilm, 101), searchKey(999999, docFilm, 102), searchKey(3000000, docFilm, 103))
+	check("quimby", searchKey(0, docCharacter, 1100), searchKey(7/4, docCharacter, 1101), searchKey(999999/4, docCharacter, 1102), searchKey(3000000/4, docCharacter, 1103))
+	check("glorp", searchKey(999999/2, docSection, 102<<sectionOrdBits|3))
 
 	// People follow their credit count; themes the films that carry them.
 	exec("INSERT INTO people (id, slug, name) VALUES (5, 'pim-pom', 'Pim Pom')")
-	check("pom", Key(0, docPerson, 5))
+	check("pom", searchKey(0, docPerson, 5))
 	exec("UPDATE people SET credit_count = 42 WHERE id = 5")
-	check("pom", Key(42*200, docPerson, 5))
+	check("pom", searchKey(42*200, docPerson, 5))
 	exec("INSERT INTO themes (id, slug, name, kind) VALUES (9, 'grief', 'Grief', 'theme')")
 	exec("INSERT INTO film_themes (film_id, theme_id) VALUES (100, 9), (101, 9)")
-	check("grief", Key(2000, docTheme, 9))
+	check("grief", searchKey(2000, docTheme, 9))
 	exec("DELETE FROM film_themes WHERE film_id = 100")
-	check("grief", Key(1000, docTheme, 9))
+	check("grief", searchKey(1000, docTheme, 9))
 
 	// Alternative titles join their film's document under the same key.
 	exec("INSERT INTO alt_titles (film_id, ordering, title) VALUES (101, 1, 'Der Flibbet')")
-	check("flibbet", Key(7, docFilm, 101))
+	check("flibbet", searchKey(7, docFilm, 101))
 	exec("DELETE FROM alt_titles WHERE film_id = 101")
 	check("flibbet")
 
 	// Deleting a film takes its characters and sections out of the index.
 	exec("DELETE FROM films WHERE id = 102")
 	check("glorp")
-	check("quimby", Key(0, docCharacter, 1100), Key(7/4, docCharacter, 1101), Key(3000000/4, docCharacter, 1103))
+	check("quimby", searchKey(0, docCharacter, 1100), searchKey(7/4, docCharacter, 1101), searchKey(3000000/4, docCharacter, 1103))
 	exec("DELETE FROM themes WHERE id = 9")
 	check("grief")
 	exec("DELETE FROM people WHERE id = 5")

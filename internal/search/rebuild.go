@@ -56,7 +56,7 @@ const (
 )
 
 // PrepareSQL returns the statements that suspend per-row search index
-// maintenance before a bulk load; RebuildSQL or AdoptSQL must follow in
+// maintenance before a bulk load; RebuildSQL must follow in
 // the same transaction. On SQLite they drop the search triggers; on
 // PostgreSQL the search indexes of migration 0003 (searches still answer,
 // by scanning, until they are rebuilt).

@@ -9,8 +9,8 @@
 -- level(pop) = digits(pop) * 1000 + the first three digits of pop, which
 -- grows with pop (three significant digits: 1,234 and 1,239 tie). Scanning
 -- matches in rowid order still meets the most popular documents first, and
--- the rowid alone says what a document is. search.Key computes the same
--- key in Go; internal/search/keys_test.go checks that both agree.
+-- the rowid alone says what a document is. searchKey (internal/search/keys.go)
+-- computes the same key in Go; internal/search/keys_test.go checks that both agree.
 --
 -- kind: 1 film, 2 person, 3 character, 4 theme, 5 dossier section.
 -- ref: the row's id; for a dossier section, film_id << 10 | ord.
