@@ -72,7 +72,7 @@ type record func(key string) (any, bool)
 // the catalog lacks are created.
 func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts BoxOfficeOptions) (*Summary, error) {
 	start := time.Now()
-	sum := &Summary{Source: "boxoffice", DryRun: opts.DryRun, RowErrors: []RowError{}}
+	sum := newSummary("boxoffice", opts.Options)
 	mapping := map[string]string{}
 	for k, v := range DefaultBoxOfficeMap {
 		mapping[k] = v
@@ -96,13 +96,13 @@ func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts Box
 		return sum, err
 	}
 	defer db.Close()
-	l := &boLoad{opts: opts, sum: sum, db: db, match: matcher{db}, m: mapping, seen: map[string]int{},
+	l := &boLoad{opts: opts, sum: sum, db: db, match: matcher{db: db, review: opts.Review}, m: mapping, seen: map[string]int{},
 		source: filepath.Base(path), now: start.Unix()}
 	if !opts.DryRun {
 		l.w = db
 	}
 	err = runImport(ctx, st, db, "boxoffice", path, opts.Options, nil, nil, func() error { return l.load(ctx, rows) }, nil)
-	sum.finish(start)
+	sum.finish(start, err)
 	return sum, err
 }
 

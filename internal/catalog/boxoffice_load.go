@@ -77,7 +77,7 @@ func (l *boLoad) load(ctx context.Context, rows boRows) error {
 			continue
 		}
 		l.seen[key] = pos
-		if err := l.write(r); err != nil {
+		if err := l.write(rows.name(), pos, r); err != nil {
 			return err
 		}
 		tl.imported()

@@ -4,10 +4,16 @@ import "strconv"
 
 // write keeps one valid row: it finds or creates the film, then upserts
 // its box office and grosses.
-func (l *boLoad) write(r boRow) error {
-	id, err := l.match.find(r.title, r.year)
-	if err != nil || l.w == nil {
+func (l *boLoad) write(file string, pos int, r boRow) error {
+	q := matchQuery{title: r.title, year: r.year}
+	m, err := l.match.find(q)
+	if err != nil {
 		return err
+	}
+	l.sum.noteMatch(file, pos, q, m)
+	id := m.id
+	if l.w == nil {
+		return nil
 	}
 	if id == 0 {
 		if id, err = l.create(r); err != nil {
@@ -64,6 +70,7 @@ func (l *boLoad) create(r boRow) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	l.sum.noteCreated(slug, r.title, r.year)
 	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
 	if err == nil && r.genre != "" {
 		err = l.w.exec("INSERT INTO film_genres (film_id, genre) VALUES (?, ?) ON CONFLICT DO NOTHING", id, r.genre)

@@ -26,6 +26,9 @@ type Options struct {
 	MaxErrors int             // stop (and write nothing) after more malformed rows than this; 0 means 1000
 	Progress  chan<- Progress // optional; receives progress, never blocks the import
 	Log       *slog.Logger    // optional; phases of the import at Info level
+	// Review holds decisions on title matches read from a review file
+	// (ReadReview): reviewKey → "accept", "reject" or a film slug.
+	Review map[string]string
 }
 
 func (o Options) maxErrors() int {
@@ -99,7 +102,46 @@ type Summary struct {
 	Errors    int           `json:"errors"`              // malformed rows, all counted
 	RowErrors []RowError    `json:"row_errors"`          // the first maxReported of them
 	Unmatched []Unmatched   `json:"unmatched,omitempty"` // films not found (Letterboxd)
-	Elapsed   time.Duration `json:"elapsed_ns"`
+	// Committed is true when the import's transaction committed; a failed
+	// or dry run wrote nothing, and its Imported counts are zero.
+	Committed bool `json:"committed"`
+	// MatchedByID and MatchedByTitle count rows resolved to an existing
+	// film by an id and by an exact title and year; Matches lists every
+	// other title match (fuzzy, ambiguous, rejected) for review.
+	MatchedByID    int64   `json:"matched_by_id"`
+	MatchedByTitle int64   `json:"matched_by_title"`
+	Matches        []Match `json:"matches"`
+	// FilmsCreated counts the films this import added; Created lists the
+	// first maxReported.
+	FilmsCreated int64         `json:"films_created"`
+	Created      []FilmRef     `json:"created"`
+	Elapsed      time.Duration `json:"elapsed_ns"`
+}
+
+// newSummary starts the summary of an import from source.
+func newSummary(source string, opts Options) *Summary {
+	return &Summary{Source: source, DryRun: opts.DryRun, RowErrors: []RowError{}, Matches: []Match{}, Created: []FilmRef{}}
+}
+
+// noteMatch records how a row's film was found by title.
+func (s *Summary) noteMatch(file string, line int, q matchQuery, r matchResult) {
+	if !r.fuzzy() {
+		if r.id != 0 {
+			s.MatchedByTitle++
+		}
+		return
+	}
+	s.Matches = append(s.Matches, Match{File: file, Line: line, Title: q.title, Year: q.year,
+		FilmSlug: r.slug, FilmTitle: r.title, FilmYear: r.year, Score: r.score, How: r.how,
+		Candidates: r.candidates, Matched: r.id != 0})
+}
+
+// noteCreated records a film the import added.
+func (s *Summary) noteCreated(slug, title string, year int) {
+	s.FilmsCreated++
+	if len(s.Created) < maxReported {
+		s.Created = append(s.Created, FilmRef{Slug: slug, Title: title, Year: year})
+	}
 }
 
 // file returns the summary of the named file, adding it on first use.
@@ -113,8 +155,17 @@ func (s *Summary) file(name string) *FileSummary {
 	return &s.Files[len(s.Files)-1]
 }
 
-// finish totals the per-file counts.
-func (s *Summary) finish(start time.Time) {
+// finish totals the per-file counts once the import has ended with err.
+// Unless it committed, nothing was written: imported counts and the films
+// created are zeroed, so no count claims a row that did not land.
+func (s *Summary) finish(start time.Time, err error) {
+	s.Committed = err == nil && !s.DryRun
+	if !s.Committed && !s.DryRun {
+		for i := range s.Files {
+			s.Files[i].Imported = 0
+		}
+		s.FilmsCreated, s.Created = 0, []FilmRef{}
+	}
 	s.Read, s.Imported, s.Skipped = 0, 0, 0
 	for _, f := range s.Files {
 		s.Read += f.Read

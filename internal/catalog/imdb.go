@@ -120,7 +120,7 @@ func findIMDb(dir string) ([]found, error) {
 // their IMDb ids; their slugs never change once given.
 func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptions) (*Summary, error) {
 	start := time.Now()
-	sum := &Summary{Source: "imdb", DryRun: opts.DryRun, RowErrors: []RowError{}}
+	sum := newSummary("imdb", opts.Options)
 	files, err := findIMDb(dir)
 	if err != nil {
 		return sum, err
@@ -153,7 +153,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 		l.release()
 		return nil
 	}, l.countCredits)
-	sum.finish(start)
+	sum.finish(start, err)
 	return sum, err
 }
 

@@ -89,7 +89,8 @@ func openExport(p string) (exportSource, error) {
 // their own tables. Re-importing the same export changes nothing.
 func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string, opts Options) (*Summary, error) {
 	start := time.Now()
-	sum := &Summary{Source: "letterboxd", DryRun: opts.DryRun, RowErrors: []RowError{}, Unmatched: []Unmatched{}}
+	sum := newSummary("letterboxd", opts)
+	sum.Unmatched = []Unmatched{}
 	if strings.TrimSpace(user) == "" {
 		return sum, fmt.Errorf("letterboxd: a user name is required")
 	}
@@ -122,7 +123,7 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 		return sum, err
 	}
 	defer db.Close()
-	l := &lbLoad{opts: opts, sum: sum, db: db, match: matcher{db}, user: user, cache: map[string]int64{}}
+	l := &lbLoad{opts: opts, sum: sum, db: db, match: matcher{db: db, review: opts.Review}, user: user, cache: map[string]int64{}}
 	if !opts.DryRun {
 		l.w = db
 	}
@@ -147,6 +148,6 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 		}
 		return ctx.Err()
 	}, nil)
-	sum.finish(start)
+	sum.finish(start, err)
 	return sum, err
 }

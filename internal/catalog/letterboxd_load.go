@@ -83,7 +83,7 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 	r.rewatch = strings.EqualFold(c.get("Rewatch"), "yes")
 	r.tags, r.review = c.get("Tags"), c.get("Review")
 
-	id, err := l.film(name, year)
+	id, err := l.film(c, name, year)
 	if err != nil {
 		return nil, err
 	}
@@ -111,14 +111,55 @@ func lbDate(c *csvFile, col string, required bool) (string, *RowError) {
 	return s, nil
 }
 
-func (l *lbLoad) film(name string, year int) (int64, error) {
+// filmURIFiles are the files whose "Letterboxd URI" is the film's own
+// (https://boxd.it/…); in diary and reviews it is the entry's.
+var filmURIFiles = map[string]bool{"watched.csv": true, "ratings.csv": true, "watchlist.csv": true, "films.csv": true}
+
+// film finds the row's catalog film: by the film's Letterboxd URI bound in
+// an earlier import, else by title and year among the films holding no
+// other Letterboxd URI; a title match binds the URI to the film. A review
+// decision on the row's title and year overrides an earlier binding.
+func (l *lbLoad) film(c *csvFile, name string, year int) (int64, error) {
+	uri := ""
+	if filmURIFiles[c.name] {
+		uri = strings.TrimSpace(c.get("Letterboxd URI"))
+	}
 	key := name + "\x00" + strconv.Itoa(year)
+	if uri != "" {
+		key = uri
+	}
 	if id, ok := l.cache[key]; ok {
 		return id, nil
 	}
-	id, err := l.match.find(name, year)
-	l.cache[key] = id
-	return id, err
+	_, reviewed := l.match.review[reviewKey(name, year)]
+	if uri != "" && reviewed && l.w != nil {
+		// A review's decision replaces the binding an earlier run made.
+		if err := l.w.exec("DELETE FROM external_ids WHERE source = 'letterboxd' AND external_id = ?", uri); err != nil {
+			return 0, err
+		}
+	}
+	if uri != "" && !reviewed {
+		id, err := l.db.queryInt("SELECT film_id FROM external_ids WHERE source = 'letterboxd' AND external_id = ?", uri)
+		if err != nil || id != 0 {
+			l.cache[key] = id
+			l.sum.MatchedByID++
+			return id, err
+		}
+	}
+	q := matchQuery{title: name, year: year, source: lbSource, extID: uri}
+	m, err := l.match.find(q)
+	if err != nil {
+		return 0, err
+	}
+	l.sum.noteMatch(c.name, c.line, q, m)
+	if m.id != 0 && uri != "" && l.w != nil {
+		if err := l.w.exec(`INSERT INTO external_ids (source, external_id, film_id) VALUES ('letterboxd', ?, ?)
+			ON CONFLICT DO NOTHING`, uri, m.id); err != nil {
+			return 0, err
+		}
+	}
+	l.cache[key] = m.id
+	return m.id, nil
 }
 
 const lbSource = "letterboxd"

@@ -2,76 +2,221 @@ package catalog
 
 import (
 	"database/sql/driver"
+	"strconv"
 	"strings"
 
 	"marquee/internal/film"
 )
 
-// matcher finds catalog films for sources that carry no ids (Letterboxd,
-// box-office tables): by title and year, with case and diacritics folded,
-// then by alternative title; a year off by one matches when nothing
-// matches exactly, since sources disagree on festival versus release year.
+// matcher finds catalog films by title for rows no id decides. An id is
+// identity: a candidate holding a different id of a kind the row carries
+// (IMDb, TMDb, a source's own id in external_ids) is never a match, and
+// exclude rules out films another id of the source already claimed. What
+// is left is scored (see scoreExact…); a tie at the best score is
+// ambiguous and matches nothing. Decisions read from a review file
+// (Options.Review) override the score.
 type matcher struct {
-	db *bulkConn
+	db     *bulkConn
+	review map[string]string // reviewKey → "accept", "reject" or a film slug
 }
 
-// find returns the id of the best match for title and year (0 for any
-// year), preferring the film with the most votes, or 0.
-func (m matcher) find(title string, year int) (int64, error) {
-	years := []int{year}
-	if year > 0 {
-		years = append(years, year-1, year+1)
-	}
-	for _, y := range years {
-		id, err := m.bySlug(title, y)
-		if id != 0 || err != nil {
-			return id, err
-		}
-		if id, err = m.byAltTitle(title, y); id != 0 || err != nil {
-			return id, err
-		}
-	}
-	return 0, nil
+// matchQuery is what one source row says about its film.
+type matchQuery struct {
+	title   string
+	year    int    // 0 when the row has none
+	imdb    string // the row's IMDb id, if any
+	tmdb    int64
+	source  string // kind of extID in external_ids ("letterboxd")
+	extID   string
+	exclude func(filmID int64) bool // films claimed by another id of the source
 }
 
-// bySlug looks up the slug range a title and year produce: the slug
-// itself and its disambiguated forms ("-tt…").
-func (m matcher) bySlug(title string, year int) (int64, error) {
-	base := film.Slugify(title)
+// Match scores: how sure a title match is. Exact title and year is 1; a
+// year off by one (festival versus release year) costs 0.3.
+const (
+	scoreExact   = 1.0  // same title text, same year
+	scoreFolded  = 0.9  // same title once case, diacritics and punctuation are folded
+	scoreAlt     = 0.8  // an alternative title of the film
+	yearOffScore = 0.3  // subtracted when the years differ by one
+	minScore     = 0.45 // below this a candidate is not a match
+)
+
+// matchResult is the outcome of one lookup.
+type matchResult struct {
+	id         int64
+	slug       string
+	title      string
+	year       int
+	score      float64
+	how        string // "exact", "folded title", "alternative title", "… year ±1", "reviewed"
+	candidates int    // films tied at the best score (>1: ambiguous)
+	rejected   bool   // a review said no
+}
+
+// fuzzy reports whether the result needs a person's eye: anything but an
+// exact title and year, and every ambiguous or rejected lookup.
+func (r matchResult) fuzzy() bool {
+	return r.candidates > 1 || r.rejected || (r.id != 0 && r.score < scoreExact)
+}
+
+type candidate struct {
+	id    int64
+	slug  string
+	title string
+	year  int
+	score float64
+	how   string
+}
+
+// find returns the best match for q, or a result with id 0.
+func (m matcher) find(q matchQuery) (matchResult, error) {
+	if d, ok := m.review[reviewKey(q.title, q.year)]; ok {
+		switch d {
+		case "reject":
+			return matchResult{rejected: true, how: "rejected in review"}, nil
+		case "accept", "":
+		default:
+			return m.bySlug(d)
+		}
+	}
+	years := []int{q.year}
+	if q.year > 0 {
+		years = append(years, q.year-1, q.year+1)
+	}
+	for i, y := range years {
+		cands, err := m.candidates(q, y)
+		if err != nil {
+			return matchResult{}, err
+		}
+		if i > 0 {
+			for j := range cands {
+				cands[j].score -= yearOffScore
+				cands[j].how += ", year ±1"
+			}
+		}
+		if r, ok := best(cands); ok {
+			return r, nil
+		}
+	}
+	return matchResult{}, nil
+}
+
+// bySlug resolves a review's chosen film.
+func (m matcher) bySlug(slug string) (matchResult, error) {
+	r := matchResult{score: scoreExact, how: "reviewed", candidates: 1}
+	err := m.db.queryRows("SELECT id, title, year FROM films WHERE slug = ?", func(v []driver.Value) error {
+		r.id, r.title, r.year = asInt(v[0]), asString(v[1]), int(asInt(v[2]))
+		return nil
+	}, slug)
+	r.slug = slug
+	if r.id == 0 {
+		return matchResult{rejected: true, how: "reviewed film " + strconv.Quote(slug) + " not in catalog"}, err
+	}
+	return r, err
+}
+
+// best picks the highest-scoring candidate; a tie between two films at the
+// top is ambiguous.
+func best(cands []candidate) (matchResult, bool) {
+	var top *candidate
+	tied := 0
+	for i := range cands {
+		c := &cands[i]
+		if c.score < minScore {
+			continue
+		}
+		switch {
+		case top == nil || c.score > top.score:
+			top, tied = c, 1
+		case c.score == top.score && c.id != top.id:
+			tied++
+		}
+	}
+	if top == nil {
+		return matchResult{}, false
+	}
+	r := matchResult{slug: top.slug, title: top.title, year: top.year, score: top.score, how: top.how, candidates: tied}
+	if tied == 1 {
+		r.id = top.id
+	} else {
+		r.how = "ambiguous: " + strconv.Itoa(tied) + " films"
+	}
+	return r, true
+}
+
+// candidates lists the films titled q.title (or with it as an alternative
+// title) in year y (any year for 0) that q's ids allow.
+func (m matcher) candidates(q matchQuery, y int) ([]candidate, error) {
+	base := film.Slugify(q.title)
 	if base == "" {
-		return 0, nil
+		return nil, nil
 	}
-	want := film.Fold(title)
-	q := `SELECT id, title, year FROM films WHERE slug >= ? AND slug < ? ORDER BY rating_votes DESC, id LIMIT 200`
+	want := film.Fold(q.title)
+	exact := strings.TrimSpace(q.title)
 	lo, hi := base, base+"~"
-	if year > 0 {
-		lo = film.FilmSlug(title, year)
+	if y > 0 {
+		lo = film.FilmSlug(q.title, y)
 		hi = lo + "-~"
 	}
-	var found int64
-	// With a year, [lo, hi) holds "title-2003" and "title-2003-tt…" only.
-	err := m.db.queryRows(q, func(v []driver.Value) error {
-		if found != 0 {
-			return nil
+	var out []candidate
+	seen := map[int64]bool{}
+	add := func(v []driver.Value, alt bool) {
+		id := asInt(v[0])
+		t, fy := asString(v[1]), int(asInt(v[2]))
+		if seen[id] || (y != 0 && fy != y) || !m.allowed(q, v[4:]) || (q.exclude != nil && q.exclude(id)) {
+			return
 		}
-		t, y := asString(v[1]), int(asInt(v[2]))
-		if (year == 0 || y == year) && (film.Fold(t) == want || film.Slugify(t) == base) {
-			found = asInt(v[0])
+		c := candidate{id: id, slug: asString(v[3]), title: t, year: fy}
+		switch {
+		case alt:
+			c.score, c.how = scoreAlt, "alternative title"
+		case t == exact:
+			c.score, c.how = scoreExact, "exact"
+		case film.Fold(t) == want || film.Slugify(t) == base:
+			c.score, c.how = scoreFolded, "folded title"
+		default:
+			return
 		}
-		return nil
-	}, lo, hi)
-	return found, err
+		if q.year == 0 && c.score == scoreExact {
+			c.how = "title, no year"
+			c.score = scoreFolded
+		}
+		seen[id] = true
+		out = append(out, c)
+	}
+	const cols = `f.id, f.title, f.year, f.slug, COALESCE(f.imdb_id, ''), COALESCE(f.tmdb_id, 0), COALESCE(e.external_id, '')`
+	err := m.db.queryRows(`SELECT `+cols+` FROM films f LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
+		WHERE f.slug >= ? AND f.slug < ? ORDER BY f.id LIMIT 200`,
+		func(v []driver.Value) error { add(v, false); return nil }, q.source, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	err = m.db.queryRows(`SELECT DISTINCT `+cols+` FROM alt_titles a JOIN films f ON f.id = a.film_id
+		LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
+		WHERE a.title IN (?, ?) AND (? = 0 OR f.year = ?) ORDER BY f.id LIMIT 200`,
+		func(v []driver.Value) error { add(v, true); return nil }, q.source, exact, strings.ToLower(exact), int64(y), int64(y))
+	return out, err
 }
 
-func (m matcher) byAltTitle(title string, year int) (int64, error) {
-	var found int64
-	err := m.db.queryRows(`SELECT f.id FROM alt_titles a JOIN films f ON f.id = a.film_id
-		WHERE a.title IN (?, ?) AND (? = 0 OR f.year = ?) ORDER BY f.rating_votes DESC, f.id LIMIT 1`,
-		func(v []driver.Value) error {
-			found = asInt(v[0])
-			return nil
-		}, title, strings.ToLower(title), int64(year), int64(year))
-	return found, err
+// allowed reports whether a film holding ids (imdb, tmdb, external id of
+// q.source) may be q's film: no id of a kind q carries may differ.
+func (m matcher) allowed(q matchQuery, ids []driver.Value) bool {
+	imdb, tmdb, ext := asString(ids[0]), asInt(ids[1]), asString(ids[2])
+	if q.imdb != "" && imdb != "" && imdb != q.imdb {
+		return false
+	}
+	if q.tmdb != 0 && tmdb != 0 && tmdb != q.tmdb {
+		return false
+	}
+	if q.extID != "" && ext != "" && ext != q.extID {
+		return false
+	}
+	return true
+}
+
+// reviewKey is how a review file names a source row: title and year.
+func reviewKey(title string, year int) string {
+	return strings.TrimSpace(title) + "\x00" + strconv.Itoa(year)
 }
 
 func asInt(v driver.Value) int64 {
@@ -79,6 +224,8 @@ func asInt(v driver.Value) int64 {
 	case int64:
 		return n
 	case float64:
+		return int64(n)
+	case int32:
 		return int64(n)
 	}
 	return 0

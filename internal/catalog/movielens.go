@@ -34,7 +34,9 @@ type mlLoad struct {
 	w      *bulkConn // nil on a dry run
 	match  matcher
 	linkOf map[int64]mlLink // movieId → ids from links.csv
+	linked map[int64]bool   // movieIds of links.csv that movies.csv wrote
 	films  map[int64]int64  // movieId → film id
+	owner  map[int64]int64  // film id → the movieId that holds it
 	now    int64
 }
 
@@ -53,7 +55,7 @@ type mlLink struct {
 // writes in one transaction.
 func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Options) (*Summary, error) {
 	start := time.Now()
-	sum := &Summary{Source: "movielens", DryRun: opts.DryRun, RowErrors: []RowError{}}
+	sum := newSummary("movielens", opts)
 	var paths []string
 	for _, f := range movieLensFiles {
 		p := filepath.Join(dir, f.name)
@@ -76,12 +78,14 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	defer db.Close()
-	l := &mlLoad{opts: opts, sum: sum, db: db, match: matcher{db}, linkOf: map[int64]mlLink{}, films: map[int64]int64{}, now: start.Unix()}
+	l := &mlLoad{opts: opts, sum: sum, db: db, match: matcher{db: db, review: opts.Review}, linkOf: map[int64]mlLink{},
+		linked: map[int64]bool{}, films: map[int64]int64{}, owner: map[int64]int64{}, now: start.Unix()}
 	if !opts.DryRun {
 		l.w = db
 	}
 	err = db.queryRows("SELECT movie_id, film_id FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
 		l.films[asInt(v[0])] = asInt(v[1])
+		l.owner[asInt(v[1])] = asInt(v[0])
 		return nil
 	})
 	if err != nil {
@@ -105,9 +109,10 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 				return err
 			}
 		}
+		l.countLinks()
 		return nil
 	}, l.aggregate)
-	sum.finish(start)
+	sum.finish(start, err)
 	return sum, err
 }
 
@@ -156,32 +161,64 @@ func (l *mlLoad) links(c *csvFile) error {
 			}
 		}
 		l.linkOf[id] = link
-		tl.imported()
 		return nil, nil
 	})
 }
 
-// mlTitle splits MovieLens's "American President, The (1995)" into
-// "The American President" and 1995.
+// countLinks counts links.csv once movies.csv has run: a link is
+// imported when its movie was written with its ids, else skipped.
+func (l *mlLoad) countLinks() {
+	fs := l.sum.file("links.csv")
+	if fs.Read == 0 {
+		return
+	}
+	tl := &tally{sum: l.sum, fs: fs, opts: &l.opts}
+	for movie := range l.linkOf {
+		if l.linked[movie] {
+			tl.imported()
+		} else {
+			tl.skip("movie not in movies.csv")
+		}
+	}
+}
+
+// mlTitle splits MovieLens's "City of Lost Children, The (Cité des
+// enfants perdus, La) (1995)" into the title "The City of Lost Children",
+// the year 1995 (0 when there is none) and the alternative titles in
+// parentheses ("La Cité des enfants perdus"; "a.k.a." dropped).
 var mlYear = regexp.MustCompile(`^(.*?)\s*\((\d{4})(?:[–-]\d{0,4})?\)\s*$`)
 
-func mlTitle(s string) (string, int) {
+func mlTitle(s string) (string, int, []string) {
 	s = strings.TrimSpace(s)
 	year := 0
 	if m := mlYear.FindStringSubmatch(s); m != nil {
 		s = m[1]
 		year, _ = strconv.Atoi(m[2])
 	}
-	// A trailing parenthesis is the original-language title; keep the main one.
-	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
-		s = s[:i]
+	var alts []string
+	for strings.HasSuffix(s, ")") {
+		i := strings.LastIndex(s, " (")
+		if i <= 0 {
+			break
+		}
+		alt := strings.TrimSpace(s[i+2 : len(s)-1])
+		alt = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(alt, "a.k.a. "), "a.k.a "))
+		if alt != "" {
+			alts = append([]string{mlArticle(alt)}, alts...)
+		}
+		s = strings.TrimSpace(s[:i])
 	}
+	return mlArticle(s), year, alts
+}
+
+// mlArticle moves a trailing article back to the front: "Cité des enfants
+// perdus, La" is "La Cité des enfants perdus".
+func mlArticle(s string) string {
 	for _, art := range []string{"The", "A", "An", "Les", "La", "Le", "L'", "Il", "El", "Das", "Der", "Die"} {
 		if strings.HasSuffix(s, ", "+art) {
 			s = art + " " + strings.TrimSuffix(s, ", "+art)
-			s = strings.Replace(s, "L' ", "L'", 1)
-			break
+			return strings.Replace(s, "L' ", "L'", 1)
 		}
 	}
-	return s, year
+	return s
 }

@@ -11,7 +11,7 @@ func (l *mlLoad) movies(c *csvFile) error {
 		if err != nil {
 			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
 		}
-		title, year := mlTitle(c.get("title"))
+		title, year, alts := mlTitle(c.get("title"))
 		if title == "" {
 			return c.fieldErr("title", "empty title"), nil
 		}
@@ -21,11 +21,14 @@ func (l *mlLoad) movies(c *csvFile) error {
 				genres = append(genres, g)
 			}
 		}
-		id, err := l.film(movie, title, year, genres)
+		id, err := l.film(c, movie, title, year, genres)
 		if err != nil {
 			return nil, err
 		}
-		link := l.linkOf[movie]
+		link, linked := l.linkOf[movie]
+		if linked {
+			l.linked[movie] = true
+		}
 		if l.w != nil {
 			err = l.w.exec(`INSERT INTO movielens_movies (movie_id, film_id, title, genres, imdb_id, tmdb_id)
 				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (movie_id) DO UPDATE SET film_id = excluded.film_id,
@@ -33,6 +36,13 @@ func (l *mlLoad) movies(c *csvFile) error {
 				movie, id, c.get("title"), strings.Join(genres, ","), nullStr(link.imdb), nullInt(link.tmdb))
 			if err == nil && link.tmdb != 0 {
 				err = l.w.exec("UPDATE films SET tmdb_id = ? WHERE id = ? AND tmdb_id IS NULL", link.tmdb, id)
+			}
+			for i := 0; i < len(alts) && err == nil; i++ {
+				err = l.w.exec(`INSERT INTO alt_titles (film_id, ordering, title, region, language)
+					SELECT ?, (SELECT COALESCE(MAX(ordering), 0) + 1 FROM alt_titles WHERE film_id = ?), ?, '', ''
+					WHERE NOT EXISTS (SELECT 1 FROM alt_titles WHERE film_id = ? AND title = ?)
+					AND NOT EXISTS (SELECT 1 FROM films WHERE id = ? AND title = ?)`,
+					id, id, alts[i], id, alts[i], id, alts[i])
 			}
 			if err != nil {
 				return nil, err
@@ -43,26 +53,52 @@ func (l *mlLoad) movies(c *csvFile) error {
 	})
 }
 
-// film finds or creates the catalog film of a MovieLens movie: by the
-// IMDb id its link gives, else by title and year, else as a new film.
-func (l *mlLoad) film(movie int64, title string, year int, genres []string) (int64, error) {
+// film finds or creates the catalog film of a MovieLens movie: by its
+// MovieLens id from an earlier import, by the IMDb id its link gives,
+// else by title and year among the films no other id claims (none holding
+// another IMDb or TMDb id, none another MovieLens movie already has),
+// else as a new film. A title match adopts the link's ids.
+func (l *mlLoad) film(c *csvFile, movie int64, title string, year int, genres []string) (int64, error) {
 	if id, ok := l.films[movie]; ok {
+		l.sum.MatchedByID++
 		return id, nil
 	}
 	link := l.linkOf[movie]
-	var id int64
-	var err error
-	if link.imdb != "" {
-		id, err = l.db.queryInt("SELECT id FROM films WHERE imdb_id = ?", link.imdb)
+	id, err := l.byIMDb(link.imdb)
+	if err != nil {
+		return 0, err
 	}
-	if id == 0 && err == nil {
-		id, err = l.match.find(title, year)
+	if id != 0 {
+		l.sum.MatchedByID++
+	} else {
+		q := matchQuery{title: title, year: year, imdb: link.imdb, tmdb: link.tmdb,
+			exclude: func(f int64) bool { m, ok := l.owner[f]; return ok && m != movie }}
+		m, err := l.match.find(q)
+		if err != nil {
+			return 0, err
+		}
+		l.sum.noteMatch(c.name, c.line, q, m)
+		if id = m.id; id != 0 && l.w != nil && link.imdb != "" {
+			if err := l.w.exec("UPDATE films SET imdb_id = ? WHERE id = ? AND imdb_id IS NULL", link.imdb, id); err != nil {
+				return 0, err
+			}
+		}
 	}
-	if id == 0 && err == nil {
-		id, err = l.create(movie, title, year, link, genres)
+	if id == 0 {
+		if id, err = l.create(movie, title, year, link, genres); err != nil {
+			return 0, err
+		}
 	}
 	l.films[movie] = id
-	return id, err
+	l.owner[id] = movie
+	return id, nil
+}
+
+func (l *mlLoad) byIMDb(imdb string) (int64, error) {
+	if imdb == "" {
+		return 0, nil
+	}
+	return l.db.queryInt("SELECT id FROM films WHERE imdb_id = ?", imdb)
 }
 
 // create adds a film MovieLens knows and the catalog does not. Its slug
@@ -87,6 +123,7 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 	if err != nil {
 		return 0, err
 	}
+	l.sum.noteCreated(slug, title, year)
 	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
 	for _, g := range genres {
 		if err == nil {

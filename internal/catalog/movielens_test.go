@@ -12,17 +12,21 @@ func TestMLTitle(t *testing.T) {
 		in    string
 		title string
 		year  int
+		alts  []string
 	}{
-		{"Toy Story (1995)", "Toy Story", 1995},
-		{"American President, The (1995)", "The American President", 1995},
-		{"City of Lost Children, The (Cité des enfants perdus, La) (1995)", "The City of Lost Children", 1995},
-		{"Babylon 5", "Babylon 5", 0},
-		{"Fawlty Towers (1975-1979)", "Fawlty Towers", 1975},
+		{"Toy Story (1995)", "Toy Story", 1995, nil},
+		{"American President, The (1995)", "The American President", 1995, nil},
+		{"City of Lost Children, The (Cité des enfants perdus, La) (1995)", "The City of Lost Children", 1995, []string{"La Cité des enfants perdus"}},
+		{"Seven (a.k.a. Se7en) (1995)", "Seven", 1995, []string{"Se7en"}},
+		{"Shanghai Triad (Yao a yao yao dao waipo qiao) (1995)", "Shanghai Triad", 1995, []string{"Yao a yao yao dao waipo qiao"}},
+		{"Babylon 5", "Babylon 5", 0, nil},
+		{"Hyena Road ", "Hyena Road", 0, nil},
+		{"Fawlty Towers (1975-1979)", "Fawlty Towers", 1975, nil},
 	}
 	for _, tt := range tests {
-		title, year := mlTitle(tt.in)
-		if title != tt.title || year != tt.year {
-			t.Errorf("mlTitle(%q) = %q, %d; want %q, %d", tt.in, title, year, tt.title, tt.year)
+		title, year, alts := mlTitle(tt.in)
+		if title != tt.title || year != tt.year || !cmp.Equal(alts, tt.alts) {
+			t.Errorf("mlTitle(%q) = %q, %d, %q; want %q, %d, %q", tt.in, title, year, alts, tt.title, tt.year, tt.alts)
 		}
 	}
 }

@@ -18,11 +18,13 @@ type importFlags struct {
 	dryRun      bool
 	maxErrors   int
 	metricsAddr string
+	review      string
 }
 
 func (f *importFlags) bind(c *cmdContext) {
 	c.flags.BoolVar(&f.dryRun, "dry-run", false, "read and validate everything, write nothing")
 	c.flags.IntVar(&f.maxErrors, "max-errors", 1000, "stop, writing nothing, after more than this many malformed rows")
+	c.flags.StringVar(&f.review, "review", "", "read match decisions from this CSV if it exists, and write the run's fuzzy and ambiguous title matches to it for review")
 	c.flags.StringVar(&f.metricsAddr, "metrics-addr", "", "serve Prometheus metrics (import progress, DB pool) at http://HOST:PORT/metrics while importing")
 }
 
@@ -66,10 +68,21 @@ func runImport(ctx context.Context, c *cmdContext, f importFlags, imp func(ctx c
 	if f.maxErrors == 0 {
 		opts.MaxErrors = -1 // the flag's 0 means "stop at the first"; Options' 0 means the default
 	}
+	if opts.Review, err = readReview(f.review); err != nil {
+		close(report)
+		stopMetrics()
+		<-done
+		return err
+	}
 	sum, err := imp(ctx, st, opts)
 	close(report)
 	stopMetrics()
 	<-done
+	if sum != nil && f.review != "" {
+		if rerr := writeReview(f.review, sum.Matches, opts.Review); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
 	if sum != nil {
 		if c.json {
 			if jerr := writeJSON(c.Out, sum); jerr != nil && err == nil {
@@ -141,8 +154,11 @@ func progressLine(p catalog.Progress) string {
 
 func printSummary(w io.Writer, s *catalog.Summary) {
 	verb := "imported"
-	if s.DryRun {
+	switch {
+	case s.DryRun:
 		verb = "valid (dry run, nothing written)"
+	case !s.Committed:
+		fmt.Fprintf(w, "%s import failed: nothing was written\n", s.Source)
 	}
 	fmt.Fprintf(w, "%s import: %d rows read, %d %s, %d skipped, %d malformed, in %s\n",
 		s.Source, s.Read, s.Imported, verb, s.Skipped, s.Errors, s.Elapsed.Round(time.Millisecond))
@@ -160,6 +176,31 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 	}
 	if s.Errors > len(s.RowErrors) {
 		fmt.Fprintf(w, "  … and %d more errors (use --json for the listed ones)\n", s.Errors-len(s.RowErrors))
+	}
+	if s.MatchedByID+s.MatchedByTitle > 0 || len(s.Matches) > 0 {
+		fmt.Fprintf(w, "films found: %d by id, %d by exact title and year, %d by fuzzy title match or ambiguous (listed below; --review FILE to decide)\n",
+			s.MatchedByID, s.MatchedByTitle, len(s.Matches))
+	}
+	for i, m := range s.Matches {
+		if i == 20 {
+			fmt.Fprintf(w, "  … and %d more (use --json or --review FILE)\n", len(s.Matches)-i)
+			break
+		}
+		target := m.FilmSlug
+		if !m.Matched {
+			target = "not matched (" + target + ")"
+		}
+		fmt.Fprintf(w, "  %s:%d  %s (%d) → %s  score %.2f, %s\n", m.File, m.Line, m.Title, m.Year, target, m.Score, m.How)
+	}
+	if s.FilmsCreated > 0 {
+		fmt.Fprintf(w, "films created: %d\n", s.FilmsCreated)
+		for i, f := range s.Created {
+			if i == 20 {
+				fmt.Fprintf(w, "  … and %d more (use --json)\n", s.FilmsCreated-int64(i))
+				break
+			}
+			fmt.Fprintf(w, "  %s  %s (%d)\n", f.Slug, f.Title, f.Year)
+		}
 	}
 	if len(s.Unmatched) > 0 {
 		fmt.Fprintf(w, "unmatched films (%d):\n", len(s.Unmatched))
