@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -118,25 +119,32 @@ func openBoxOffice(path string, mapping map[string]string) (boRows, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newBoxOfficeRows(in, mapping)
+}
+
+// newBoxOfficeRows reads in as a JSON array or, failing that, as CSV.
+func newBoxOfficeRows(in *input, mapping map[string]string) (boRows, error) {
 	head := make([]byte, 1)
-	br := in.r
-	if r, ok := br.(interface{ Peek(int) ([]byte, error) }); ok {
-		for i := 1; i < 64; i++ {
-			b, _ := r.Peek(i)
-			if s := strings.TrimLeft(string(b), " \t\r\n\ufeff"); s != "" {
-				head[0] = s[0]
-				break
-			}
+	for i := 1; i < 64; i++ {
+		b, _ := in.r.Peek(i)
+		if s := strings.TrimLeft(string(b), " \t\r\n\ufeff"); s != "" {
+			head[0] = s[0]
+			break
 		}
 	}
 	if head[0] == '[' {
-		dec := json.NewDecoder(in.r)
-		dec.UseNumber()
-		if _, err := dec.Token(); err != nil {
+		if b, _ := in.r.Peek(3); string(b) == "\ufeff" {
+			in.r.Discard(3)
+		}
+		j := &jsonRows{in: in}
+		j.lim.r = in.r
+		j.dec = json.NewDecoder(&j.lim)
+		j.dec.UseNumber()
+		if _, err := j.dec.Token(); err != nil {
 			in.Close()
 			return nil, fmt.Errorf("%s: not a JSON array: %w", in.name, err)
 		}
-		return &jsonRows{in: in, dec: dec}, nil
+		return j, nil
 	}
 	if head[0] == '{' {
 		in.Close()
@@ -157,7 +165,28 @@ func openBoxOffice(path string, mapping map[string]string) (boRows, error) {
 type jsonRows struct {
 	in  *input
 	dec *json.Decoder
+	lim elementLimit
 	n   int
+}
+
+// elementLimit fails a read once the decoder holds more than
+// MaxRecordBytes of the current array element: the decoder buffers a whole
+// value, so without it one huge element would take all memory.
+type elementLimit struct {
+	r    io.Reader
+	read int64 // bytes handed to the decoder
+	base int64 // the decoder's offset at the start of the element
+}
+
+var errElementTooLong = fmt.Errorf("element longer than %d bytes", MaxRecordBytes)
+
+func (l *elementLimit) Read(p []byte) (int, error) {
+	if l.read-l.base > MaxRecordBytes {
+		return 0, errElementTooLong
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
 }
 
 func (j *jsonRows) name() string { return j.in.name }
@@ -165,9 +194,14 @@ func (j *jsonRows) Close() error { return j.in.Close() }
 
 func (j *jsonRows) next() (record, int, *RowError, error) {
 	if !j.dec.More() {
+		// The array's end, or a read error More cannot return.
+		if _, err := j.dec.Token(); err != nil {
+			return nil, j.n, nil, fmt.Errorf("%s: after row %d: broken JSON: %w", j.in.name, j.n, err)
+		}
 		return nil, 0, nil, nil
 	}
 	j.n++
+	j.lim.base = j.dec.InputOffset()
 	var raw json.RawMessage
 	if err := j.dec.Decode(&raw); err != nil {
 		return nil, j.n, nil, fmt.Errorf("%s: row %d: broken JSON: %w", j.in.name, j.n, err)

@@ -1,7 +1,7 @@
 package catalog
 
 import (
-	"encoding/csv"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,13 +9,33 @@ import (
 	"unicode/utf8"
 )
 
-// csvFile reads a CSV file with a known header, by column name.
+// csvFile reads a CSV file (RFC 4180, as spreadsheets and exporters write
+// it) with a known header, by column name. Unlike encoding/csv it bounds
+// what one mistake costs: a record is at most MaxRecordBytes and a quoted
+// field spans at most MaxRecordLines lines, so a stray quote costs the
+// line it is on, reported with its number, and reading resumes at the next
+// line instead of swallowing the rest of the file. A quote inside an
+// unquoted field is kept as text. A UTF-8 BOM, CRLF line ends, empty lines
+// and the empty trailing columns a spreadsheet adds on saving
+// ("userId,movieId,rating,timestamp,,,,") are accepted everywhere.
 type csvFile struct {
 	*input
-	r    *csv.Reader
-	cols map[string]int
-	rec  []string
-	line int
+	lr      lineReader
+	pending []pline // lines to read again after an unclosed quote
+	cols    map[string]int
+	names   []string
+	width   int // columns up to the last named one
+	rec     []string
+	buf     []byte
+	fbuf    []byte
+	line    int // first line of the current record
+}
+
+// pline is a line read ahead, owned.
+type pline struct {
+	b       []byte
+	n       int
+	tooLong bool
 }
 
 // openCSV opens path and checks that its header holds every column in
@@ -29,20 +49,32 @@ func openCSV(path string, required ...string) (*csvFile, error) {
 }
 
 func newCSV(in *input, required ...string) (*csvFile, error) {
-	r := csv.NewReader(in.r)
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	header, err := r.Read()
-	if err != nil {
+	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}}
+	ok, rowErr, err := c.next()
+	if err != nil || !ok || rowErr != nil {
 		in.Close()
-		if errors.Is(err, io.EOF) {
+		switch {
+		case err != nil:
+			return nil, err
+		case !ok:
 			return nil, fmt.Errorf("%s: empty file, expected a header with %s", in.name, strings.Join(required, ","))
 		}
-		return nil, fmt.Errorf("%s: not a CSV file: %w", in.name, err)
+		return nil, fmt.Errorf("%s: not a CSV file: %v", in.name, rowErr)
 	}
-	c := &csvFile{input: in, r: r, cols: map[string]int{}, line: 1}
+	header := c.rec
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
 	for i, h := range header {
-		c.cols[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		h = strings.TrimSpace(h)
+		c.names = append(c.names, h)
+		if h == "" {
+			continue
+		}
+		if _, dup := c.cols[h]; !dup {
+			c.cols[h] = i
+		}
+		c.width = i + 1
 	}
 	var missing []string
 	for _, col := range required {
@@ -54,36 +86,181 @@ func newCSV(in *input, required ...string) (*csvFile, error) {
 		in.Close()
 		return nil, fmt.Errorf("%s: wrong header %q: missing column(s) %s", in.name, strings.Join(header, ","), strings.Join(missing, ", "))
 	}
+	c.rec = nil
 	return c, nil
+}
+
+// readLine returns the next physical line, pushed-back lines first.
+func (c *csvFile) readLine() (pline, error) {
+	if len(c.pending) > 0 {
+		p := c.pending[0]
+		c.pending = c.pending[1:]
+		return p, nil
+	}
+	b, tooLong, err := c.lr.next()
+	if err != nil {
+		return pline{}, err
+	}
+	return pline{b: b, n: c.lr.line, tooLong: tooLong}, nil
 }
 
 // next reads a record. It returns false at the end of the file or on a
 // read error (see err); a record that cannot be parsed comes back as a
-// *RowError with ok true.
+// *RowError with ok true, and reading goes on after it.
 func (c *csvFile) next() (ok bool, rowErr *RowError, err error) {
-	rec, err := c.r.Read()
-	if errors.Is(err, io.EOF) {
-		return false, nil, nil
+	var first pline
+	for {
+		if first, err = c.readLine(); errors.Is(err, io.EOF) {
+			return false, nil, nil
+		} else if err != nil {
+			return false, nil, c.readErr(err, c.line)
+		}
+		if len(first.b) > 0 || first.tooLong {
+			break
+		}
 	}
-	line, _ := c.r.FieldPos(0)
-	c.line = line
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return true, &RowError{File: c.name, Line: pe.StartLine, Reason: "bad CSV: " + pe.Err.Error()}, nil
+	c.line = first.n
+	if first.tooLong {
+		return true, &RowError{File: c.name, Line: c.line, Reason: fmt.Sprintf("record longer than %d bytes", MaxRecordBytes)}, nil
 	}
-	if err != nil {
-		return false, nil, c.readErr(err, c.line)
+	c.buf = append(c.buf[:0], first.b...)
+	var spanned []pline
+	st := quoteScan(first.b, csvStart)
+	for st == csvQuoted {
+		if len(spanned)+1 >= MaxRecordLines || len(c.buf) > MaxRecordBytes {
+			return c.unclosed(spanned, fmt.Sprintf("within %d lines", MaxRecordLines))
+		}
+		p, err := c.readLine()
+		if errors.Is(err, io.EOF) {
+			return c.unclosed(spanned, "before the end of the file")
+		} else if err != nil {
+			return false, nil, c.readErr(err, c.line)
+		}
+		p.b = bytes.Clone(p.b)
+		spanned = append(spanned, p)
+		if p.tooLong {
+			return c.unclosed(spanned, "before a line too long")
+		}
+		c.buf = append(append(c.buf, '\n'), p.b...)
+		st = quoteScan(append([]byte{'\n'}, p.b...), st)
 	}
-	c.rec = rec
-	if len(rec) != len(c.cols) {
-		return true, &RowError{File: c.name, Line: line, Reason: fmt.Sprintf("wrong column count: %d columns, want %d", len(rec), len(c.cols))}, nil
+	if reason := c.split(); reason != "" {
+		return true, &RowError{File: c.name, Line: c.line, Reason: "bad CSV: " + reason}, nil
 	}
-	for i, f := range rec {
+	if c.names == nil { // the header
+		return true, nil, nil
+	}
+	if len(c.rec) < c.width {
+		return true, &RowError{File: c.name, Line: c.line, Reason: fmt.Sprintf("wrong column count: %d columns, want %d", len(c.rec), c.width)}, nil
+	}
+	for i, f := range c.rec {
+		if i >= c.width && f != "" {
+			return true, &RowError{File: c.name, Line: c.line, Reason: fmt.Sprintf("wrong column count: %d columns, want %d", len(c.rec), c.width)}, nil
+		}
 		if !utf8.ValidString(f) {
-			return true, &RowError{File: c.name, Line: line, Field: c.colName(i), Reason: "invalid UTF-8"}, nil
+			return true, &RowError{File: c.name, Line: c.line, Field: c.colName(i), Reason: "invalid UTF-8"}, nil
 		}
 	}
 	return true, nil, nil
+}
+
+// unclosed reports the current record's opening line as malformed and
+// pushes the lines read after it back, to be read again as records.
+func (c *csvFile) unclosed(spanned []pline, where string) (bool, *RowError, error) {
+	c.pending = append(spanned, c.pending...)
+	return true, &RowError{File: c.name, Line: c.line, Reason: "bad CSV: quoted field not closed " + where + "; only this line skipped"}, nil
+}
+
+// Quote states between lines of one record.
+const (
+	csvStart  = iota // at the start of a field
+	csvPlain         // inside an unquoted field
+	csvQuoted        // inside a quoted field
+	csvClosed        // just after a quote inside a quoted field
+)
+
+// quoteScan advances the quote state over b.
+func quoteScan(b []byte, st int) int {
+	for _, ch := range b {
+		switch st {
+		case csvStart:
+			switch ch {
+			case '"':
+				st = csvQuoted
+			case ',':
+			default:
+				st = csvPlain
+			}
+		case csvPlain:
+			if ch == ',' {
+				st = csvStart
+			}
+		case csvQuoted:
+			if ch == '"' {
+				st = csvClosed
+			}
+		case csvClosed:
+			switch ch {
+			case '"':
+				st = csvQuoted
+			case ',':
+				st = csvStart
+			default:
+				st = csvPlain
+			}
+		}
+	}
+	if st == csvClosed {
+		return csvPlain
+	}
+	return st
+}
+
+// split cuts c.buf, a complete record, into c.rec; it returns why the
+// record is malformed, or "".
+func (c *csvFile) split() string {
+	s := string(c.buf) // one allocation; unquoted fields are substrings of it
+	c.rec = c.rec[:0]
+	i := 0
+	for {
+		if i < len(s) && s[i] == '"' {
+			i++
+			c.fbuf = c.fbuf[:0]
+			for {
+				j := strings.IndexByte(s[i:], '"')
+				if j < 0 {
+					return "quoted field not closed"
+				}
+				c.fbuf = append(c.fbuf, s[i:i+j]...)
+				i += j + 1
+				if i < len(s) && s[i] == '"' {
+					c.fbuf = append(c.fbuf, '"')
+					i++
+					continue
+				}
+				break
+			}
+			if i < len(s) && s[i] != ',' {
+				return fmt.Sprintf("text after the closing quote of field %d", len(c.rec)+1)
+			}
+			c.rec = append(c.rec, string(c.fbuf))
+		} else {
+			j := strings.IndexByte(s[i:], ',')
+			if j < 0 {
+				j = len(s) - i
+			}
+			c.rec = append(c.rec, s[i:i+j])
+			i += j
+		}
+		if i >= len(s) {
+			return ""
+		}
+		i++ // the comma
+		if i == len(s) {
+			c.rec = append(c.rec, "")
+			return ""
+		}
+	}
 }
 
 // get returns the named column of the current record ("" if absent).
@@ -95,10 +272,8 @@ func (c *csvFile) get(col string) string {
 }
 
 func (c *csvFile) colName(i int) string {
-	for name, j := range c.cols {
-		if j == i {
-			return name
-		}
+	if i < len(c.names) {
+		return c.names[i]
 	}
 	return ""
 }

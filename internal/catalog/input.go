@@ -23,7 +23,7 @@ type input struct {
 	f     io.Closer
 	size  int64
 	count countingReader
-	r     io.Reader // decompressed stream
+	r     *bufio.Reader // decompressed stream
 	zr    *gzip.Reader
 }
 
@@ -38,7 +38,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// openInput opens a regular file. FIFOs, devices and sockets are refused
+// before they are opened (opening a FIFO blocks until a writer comes, and
+// /dev/zero never ends).
 func openInput(path string) (*input, error) {
+	if err := checkRegular(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -48,7 +54,35 @@ func openInput(path string) (*input, error) {
 		f.Close()
 		return nil, err
 	}
+	if !st.Mode().IsRegular() { // replaced between the checks
+		f.Close()
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
 	return newInput(filepath.Base(path), f, f, st.Size())
+}
+
+// checkRegular refuses anything but a regular file, naming what it is.
+func checkRegular(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	m := st.Mode()
+	if m.IsRegular() {
+		return nil
+	}
+	kind := "not a regular file"
+	switch {
+	case m.IsDir():
+		kind = "a directory, not a file"
+	case m&os.ModeNamedPipe != 0:
+		kind = "a FIFO (named pipe), not a regular file"
+	case m&os.ModeDevice != 0:
+		kind = "a device, not a regular file"
+	case m&os.ModeSocket != 0:
+		kind = "a socket, not a regular file"
+	}
+	return fmt.Errorf("%s: %s; imports read regular files only", path, kind)
 }
 
 // newInput wraps an open stream (a file, a ZIP entry) named name.
@@ -85,11 +119,13 @@ func (in *input) readErr(err error, line int) error {
 	return fmt.Errorf("%s: read after line %d: %w", in.name, line, err)
 }
 
-// tsv reads IMDb's tab-separated files: no quoting, one record a line,
-// \N for null. Fields are only valid until the next call to next.
+// tsv reads IMDb's tab-separated files: no quoting, one record a line of
+// at most MaxRecordBytes, \N for null, an optional UTF-8 BOM. Fields are
+// only valid until the next call to next.
 type tsv struct {
 	*input
-	sc      *bufio.Scanner
+	lr      lineReader
+	rerr    error
 	line    int
 	fields  [][]byte
 	want    int
@@ -103,18 +139,17 @@ func openTSV(path, header string) (*tsv, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &tsv{input: in, sc: bufio.NewScanner(in.r)}
-	t.sc.Buffer(make([]byte, 256<<10), 64<<20)
-	if !t.sc.Scan() {
-		err := t.sc.Err()
+	t := &tsv{input: in, lr: lineReader{r: in.r}}
+	b, _, err := t.lr.next()
+	if err != nil {
 		in.Close()
-		if err != nil {
+		if !errors.Is(err, io.EOF) {
 			return nil, in.readErr(err, 0)
 		}
 		return nil, fmt.Errorf("%s: empty file, expected the header %q", in.name, header)
 	}
 	t.line = 1
-	got := bytes.TrimSuffix(t.sc.Bytes(), []byte{'\r'})
+	got := bytes.TrimPrefix(b, []byte("\ufeff"))
 	if string(got) != header {
 		in.Close()
 		if bytes.IndexByte(got, '\t') < 0 {
@@ -131,13 +166,17 @@ func openTSV(path, header string) (*tsv, error) {
 // on a read error (see err). A record with the wrong number of fields or
 // invalid UTF-8 comes back as a *RowError with ok true.
 func (t *tsv) next() (ok bool, rowErr *RowError) {
-	if !t.sc.Scan() {
+	b, tooLong, err := t.lr.next()
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			t.rerr = err
+		}
 		return false, nil
 	}
 	t.line++
-	b := t.sc.Bytes()
-	if n := len(b); n > 0 && b[n-1] == '\r' {
-		b = b[:n-1]
+	if tooLong {
+		t.fields = t.fields[:0]
+		return true, &RowError{File: t.name, Line: t.line, Reason: fmt.Sprintf("line longer than %d bytes", MaxRecordBytes)}
 	}
 	line := b
 	t.fields = t.fields[:0]
@@ -165,8 +204,8 @@ func (t *tsv) next() (ok bool, rowErr *RowError) {
 
 // err returns the read error that ended next, if any.
 func (t *tsv) err() error {
-	if err := t.sc.Err(); err != nil {
-		return t.readErr(err, t.line)
+	if t.rerr != nil {
+		return t.readErr(t.rerr, t.line)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -45,12 +46,17 @@ func (d dirSource) open(name string) (*input, error) {
 
 func (dirSource) Close() error { return nil }
 
-type zipSource struct{ *zip.ReadCloser }
+type zipSource struct {
+	r *zip.Reader
+	c io.Closer
+}
+
+func (z zipSource) Close() error { return z.c.Close() }
 
 // open finds name at the top of the archive or in its top folder, never
 // in the export's deleted/ and orphaned/ folders.
 func (z zipSource) open(name string) (*input, error) {
-	for _, f := range z.File {
+	for _, f := range z.r.File {
 		dir, base := path.Split(f.Name)
 		if base != name || strings.Count(dir, "/") > 1 || strings.Contains(dir, "deleted") || strings.Contains(dir, "orphaned") {
 			continue
@@ -72,11 +78,14 @@ func openExport(p string) (exportSource, error) {
 	if st.IsDir() {
 		return dirSource(p), nil
 	}
+	if err := checkRegular(p); err != nil {
+		return nil, err
+	}
 	z, err := zip.OpenReader(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a ZIP archive: %w", p, err)
 	}
-	return zipSource{z}, nil
+	return zipSource{r: &z.Reader, c: z}, nil
 }
 
 // ImportLetterboxd loads a member's Letterboxd export (a ZIP as
@@ -140,7 +149,7 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 			if err != nil {
 				return err
 			}
-			err = l.load(c)
+			err = l.load(ctx, c)
 			c.Close()
 			if err != nil {
 				return err

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -25,11 +26,14 @@ type lbRow struct {
 }
 
 // load reads one Letterboxd file; the columns present say what it holds.
-func (l *lbLoad) load(c *csvFile) error {
+func (l *lbLoad) load(ctx context.Context, c *csvFile) error {
 	tl := l.sum.tally(c.name, &l.opts)
 	for {
 		ok, rowErr, err := c.next()
 		if err != nil || !ok {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		tl.read()

@@ -18,7 +18,7 @@ import (
 var movieLensFiles = []struct {
 	name string
 	cols []string
-	load func(l *mlLoad, c *csvFile) error
+	load func(l *mlLoad, ctx context.Context, c *csvFile) error
 }{
 	{"links.csv", []string{"movieId", "imdbId", "tmdbId"}, (*mlLoad).links},
 	{"movies.csv", []string{"movieId", "title", "genres"}, (*mlLoad).movies},
@@ -100,7 +100,7 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 			if err != nil {
 				return err
 			}
-			err = f.load(l, c)
+			err = f.load(l, ctx, c)
 			c.Close()
 			if err != nil {
 				return err
@@ -117,7 +117,7 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 }
 
 // each runs fn on every record of c, as imdbLoad.each does for TSV.
-func (l *mlLoad) each(c *csvFile, fn func(tl *tally) (*RowError, error)) error {
+func (l *mlLoad) each(ctx context.Context, c *csvFile, fn func(tl *tally) (*RowError, error)) error {
 	tl := l.sum.tally(c.name, &l.opts)
 	rep := newReporter(l.opts.Progress, c.name, c.input)
 	defer rep.send("done")
@@ -128,6 +128,11 @@ func (l *mlLoad) each(c *csvFile, fn func(tl *tally) (*RowError, error)) error {
 		}
 		tl.read()
 		rep.row()
+		if rep.rows%progressEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if rowErr == nil {
 			if rowErr, err = fn(tl); err != nil {
 				return err
@@ -141,8 +146,8 @@ func (l *mlLoad) each(c *csvFile, fn func(tl *tally) (*RowError, error)) error {
 	}
 }
 
-func (l *mlLoad) links(c *csvFile) error {
-	return l.each(c, func(tl *tally) (*RowError, error) {
+func (l *mlLoad) links(ctx context.Context, c *csvFile) error {
+	return l.each(ctx, c, func(tl *tally) (*RowError, error) {
 		id, err := strconv.ParseInt(c.get("movieId"), 10, 64)
 		if err != nil {
 			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil

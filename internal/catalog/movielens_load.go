@@ -1,12 +1,13 @@
 package catalog
 
 import (
+	"context"
 	"strconv"
 	"strings"
 )
 
-func (l *mlLoad) movies(c *csvFile) error {
-	return l.each(c, func(tl *tally) (*RowError, error) {
+func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
+	return l.each(ctx, c, func(tl *tally) (*RowError, error) {
 		movie, err := strconv.ParseInt(c.get("movieId"), 10, 64)
 		if err != nil {
 			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
@@ -133,13 +134,13 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 	return id, err
 }
 
-func (l *mlLoad) ratings(c *csvFile) error {
+func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 	ins, err := l.w.inserter("INSERT INTO user_ratings (source, external_user, film_id, rating, rated_at)", 5,
 		"ON CONFLICT (source, external_user, film_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at")
 	if err != nil {
 		return err
 	}
-	err = l.each(c, func(tl *tally) (*RowError, error) {
+	err = l.each(ctx, c, func(tl *tally) (*RowError, error) {
 		user := c.get("userId")
 		if _, err := strconv.ParseUint(user, 10, 64); err != nil {
 			return c.fieldErr("userId", "bad number: "+strconv.Quote(user)), nil
@@ -170,13 +171,13 @@ func (l *mlLoad) ratings(c *csvFile) error {
 	return firstErr(err, ins.close())
 }
 
-func (l *mlLoad) tags(c *csvFile) error {
+func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 	ins, err := l.w.inserter("INSERT INTO movielens_tags (user_id, film_id, tag, tagged_at)", 4,
 		"ON CONFLICT (user_id, film_id, tag) DO UPDATE SET tagged_at = excluded.tagged_at")
 	if err != nil {
 		return err
 	}
-	err = l.each(c, func(tl *tally) (*RowError, error) {
+	err = l.each(ctx, c, func(tl *tally) (*RowError, error) {
 		user, err := strconv.ParseInt(c.get("userId"), 10, 64)
 		if err != nil {
 			return c.fieldErr("userId", "bad number: "+strconv.Quote(c.get("userId"))), nil
