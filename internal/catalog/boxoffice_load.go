@@ -100,6 +100,9 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	if r.title == "" {
 		return bad("title", "missing title")
 	}
+	if reason := checkTitle(r.title); reason != "" {
+		return bad("title", "%s", reason)
+	}
 	if s, ok := get("release_date").(string); ok && strings.TrimSpace(s) != "" {
 		d, err := parseDate(s)
 		if err != nil {
@@ -135,7 +138,7 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	if r.worldwide > 0 && r.domestic > r.worldwide {
 		return bad("worldwide", "worldwide gross %d below US gross %d", r.worldwide, r.domestic)
 	}
-	if v, ok, err := number(get("rating")); err != nil || (ok && (v < 0 || v > 10)) {
+	if v, ok, err := number(get("rating")); err != nil || (ok && checkScore(v, 0, 10) != "") {
 		return bad("rating", "rating %v out of range 0–10", get("rating"))
 	} else if ok {
 		r.rating = v
@@ -145,7 +148,7 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	} else if ok {
 		r.votes = int64(v)
 	}
-	if v, ok, err := number(get("runtime")); err != nil || (ok && (v <= 0 || v > 1000)) {
+	if v, ok, err := number(get("runtime")); err != nil || (ok && (v <= 0 || checkRuntime(int64(v)) != "")) {
 		return bad("runtime", "implausible running time %v", get("runtime"))
 	} else if ok {
 		r.runtime = int(v)

@@ -39,6 +39,12 @@ func (l *imdbLoad) names(t *tsv) error {
 		if err != nil {
 			return t.fieldErr(3, "deathYear", "bad number: "+clip(f[3]))
 		}
+		if field, bad := checkLife(birth, death); bad != "" {
+			return t.fieldErr(2, field, bad)
+		}
+		if bad := checkTitle(name); bad != "" {
+			return t.fieldErr(1, "primaryName", bad)
+		}
 		id := l.people.get(n)
 		slug := personSlug(name)
 		if id == 0 {

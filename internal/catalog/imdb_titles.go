@@ -38,8 +38,11 @@ func (l *imdbLoad) ratings(t *tsv) error {
 			return t.fieldErr(0, "tconst", "duplicate key: "+string(f[0]))
 		}
 		avg, err := strconv.ParseFloat(string(f[1]), 64)
-		if err != nil || avg < 0 || avg > 10 {
+		if err != nil {
 			return t.fieldErr(1, "averageRating", "bad rating: "+clip(f[1]))
+		}
+		if bad := checkScore(avg, 0, 10); bad != "" {
+			return t.fieldErr(1, "averageRating", bad)
 		}
 		votes, err := optInt(f[2])
 		if err != nil || votes < 0 || votes > 1<<32-1 {
@@ -87,13 +90,25 @@ func (l *imdbLoad) titles(t *tsv) error {
 		if title == "" {
 			return t.fieldErr(2, "primaryTitle", "empty title")
 		}
+		if bad := checkTitle(title); bad != "" {
+			return t.fieldErr(2, "primaryTitle", bad)
+		}
+		if bad := checkTitle(orig); bad != "" {
+			return t.fieldErr(3, "originalTitle", bad)
+		}
 		year, err := optInt(f[5])
-		if err != nil || year < 0 || year > 3000 {
+		if err != nil {
 			return t.fieldErr(5, "startYear", "bad number: "+clip(f[5]))
 		}
+		if bad := checkYear(year); bad != "" {
+			return t.fieldErr(5, "startYear", bad)
+		}
 		runtime, err := optInt(f[7])
-		if err != nil || runtime < 0 {
+		if err != nil {
 			return t.fieldErr(7, "runtimeMinutes", "bad number: "+clip(f[7]))
+		}
+		if bad := checkRuntime(runtime); bad != "" {
+			return t.fieldErr(7, "runtimeMinutes", bad)
 		}
 		if !l.keep(typ) {
 			tl.skip("title type not imported: " + typ)

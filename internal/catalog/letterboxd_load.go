@@ -56,10 +56,16 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 	if name == "" {
 		return c.fieldErr("Name", "empty film name"), nil
 	}
+	if bad := checkTitle(name); bad != "" {
+		return c.fieldErr("Name", bad), nil
+	}
 	year := 0
 	if y := strings.TrimSpace(c.get("Year")); y != "" {
 		n, err := strconv.Atoi(y)
-		if err != nil || n < 1870 || n > 2100 {
+		if err != nil {
+			return c.fieldErr("Year", "bad year: "+strconv.Quote(y)), nil
+		}
+		if bad := checkYear(int64(n)); bad != "" || n == 0 {
 			return c.fieldErr("Year", "bad year: "+strconv.Quote(y)), nil
 		}
 		year = n
@@ -77,7 +83,7 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 	}
 	if s := c.get("Rating"); s != "" {
 		v, err := strconv.ParseFloat(s, 64)
-		if err != nil || v < 0.5 || v > 5 || v*2 != float64(int(v*2)) {
+		if err != nil || checkScore(v, 0.5, 5) != "" || v*2 != float64(int(v*2)) {
 			return c.fieldErr("Rating", "bad rating (0.5–5 in halves): "+strconv.Quote(s)), nil
 		}
 		r.rating = v

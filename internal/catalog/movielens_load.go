@@ -16,6 +16,12 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 		if title == "" {
 			return c.fieldErr("title", "empty title"), nil
 		}
+		if bad := checkTitle(c.get("title")); bad != "" {
+			return c.fieldErr("title", bad), nil
+		}
+		if bad := checkYear(int64(year)); bad != "" {
+			return c.fieldErr("title", bad), nil
+		}
 		var genres []string
 		for _, g := range strings.Split(c.get("genres"), "|") {
 			if g != "" && g != "(no genres listed)" {
@@ -150,12 +156,15 @@ func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
 		}
 		r, err := strconv.ParseFloat(c.get("rating"), 64)
-		if err != nil || r < 0.5 || r > 5 {
+		if err != nil || checkScore(r, 0.5, 5) != "" {
 			return c.fieldErr("rating", "bad rating (0.5–5): "+strconv.Quote(c.get("rating"))), nil
 		}
 		ts, err := strconv.ParseInt(c.get("timestamp"), 10, 64)
-		if err != nil || ts < 0 {
+		if err != nil {
 			return c.fieldErr("timestamp", "bad timestamp: "+strconv.Quote(c.get("timestamp"))), nil
+		}
+		if bad := checkTime(ts); bad != "" {
+			return c.fieldErr("timestamp", bad), nil
 		}
 		id, ok := l.films[movie]
 		if !ok || id == 0 {
@@ -193,6 +202,12 @@ func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 		ts, err := strconv.ParseInt(c.get("timestamp"), 10, 64)
 		if err != nil {
 			return c.fieldErr("timestamp", "bad timestamp: "+strconv.Quote(c.get("timestamp"))), nil
+		}
+		if bad := checkTime(ts); bad != "" {
+			return c.fieldErr("timestamp", bad), nil
+		}
+		if bad := checkTitle(tag); bad != "" {
+			return c.fieldErr("tag", bad), nil
 		}
 		id := l.films[movie]
 		if id == 0 {
