@@ -97,5 +97,4 @@ func rowErrs(sum *Summary) []string {
 	return out
 }
 
-
 func sortStrings(s []string) { sort.Strings(s) }

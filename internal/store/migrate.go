@@ -64,9 +64,19 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 // migrate applies pending migrations, each in its own transaction. Several
 // processes may start at once on one PostgreSQL database, so each step
-// holds the dialect's migration lock and re-reads what is applied.
+// holds the dialect's migration lock and re-reads what is applied. A
+// schema already up to date is only read: opening the store then takes no
+// write lock, so serve, backup, export and search open while a long
+// import holds the writer.
 func (s *Store) migrate(ctx context.Context) error {
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
+	ms, err := Migrations(s.dialect.name())
+	if err != nil {
+		return err
+	}
+	if cur, err := s.SchemaVersion(ctx); err == nil && len(ms) > 0 && cur >= ms[len(ms)-1].Version {
+		return nil
+	}
+	err = s.Transact(ctx, func(tx *sql.Tx) error {
 		if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 			return err
 		}
@@ -78,10 +88,6 @@ func (s *Store) migrate(ctx context.Context) error {
 	})
 	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
-	}
-	ms, err := Migrations(s.dialect.name())
-	if err != nil {
-		return err
 	}
 	current, err := s.SchemaVersion(ctx)
 	if err != nil {
