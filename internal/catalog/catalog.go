@@ -113,9 +113,11 @@ type Summary struct {
 	Matches        []Match `json:"matches"`
 	// FilmsCreated counts the films this import added; Created lists the
 	// first maxReported.
-	FilmsCreated int64         `json:"films_created"`
-	Created      []FilmRef     `json:"created"`
-	Elapsed      time.Duration `json:"elapsed_ns"`
+	FilmsCreated int64     `json:"films_created"`
+	Created      []FilmRef `json:"created"`
+	// Notes say what of the input was knowingly left out, and why.
+	Notes   []string      `json:"notes,omitempty"`
+	Elapsed time.Duration `json:"elapsed_ns"`
 }
 
 // newSummary starts the summary of an import from source.

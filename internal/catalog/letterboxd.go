@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -53,14 +54,28 @@ type zipSource struct {
 
 func (z zipSource) Close() error { return z.c.Close() }
 
-// open finds name at the top of the archive or in its top folder, never
-// in the export's deleted/ and orphaned/ folders.
+// exportFolders are the folders of a full Letterboxd export that hold
+// files with the root files' names but other contents: likes/reviews.csv
+// (reviews liked), lists/watchlist.csv (a list named "Watchlist"),
+// deleted/ and orphaned/ (entries removed, films gone).
+var exportFolders = map[string]bool{"likes": true, "lists": true, "deleted": true, "orphaned": true}
+
+// open finds name at the export's root: the top of the archive, or one top
+// folder (an export zipped with its folder) that is not one of the
+// export's own folders; entries may come in any order.
 func (z zipSource) open(name string) (*input, error) {
+	var found *zip.File
 	for _, f := range z.r.File {
 		dir, base := path.Split(f.Name)
-		if base != name || strings.Count(dir, "/") > 1 || strings.Contains(dir, "deleted") || strings.Contains(dir, "orphaned") {
+		dir = strings.TrimSuffix(dir, "/")
+		if base != name || strings.Contains(dir, "/") || exportFolders[strings.ToLower(dir)] {
 			continue
 		}
+		if found == nil || dir == "" {
+			found = f
+		}
+	}
+	if f := found; f != nil {
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
@@ -68,6 +83,32 @@ func (z zipSource) open(name string) (*input, error) {
 		return newInput(name, rc, rc, int64(f.UncompressedSize64))
 	}
 	return nil, nil
+}
+
+// skippedFolders lists the export's folders present in src that the
+// import leaves out, for the summary's notes.
+func skippedFolders(src exportSource) []string {
+	var out []string
+	switch s := src.(type) {
+	case zipSource:
+		seen := map[string]bool{}
+		for _, f := range s.r.File {
+			for _, part := range strings.Split(path.Dir(f.Name), "/") {
+				if exportFolders[strings.ToLower(part)] && !seen[part] {
+					seen[part] = true
+					out = append(out, part)
+				}
+			}
+		}
+	case dirSource:
+		for d := range exportFolders {
+			if st, err := os.Stat(filepath.Join(string(s), d)); err == nil && st.IsDir() {
+				out = append(out, d)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func openExport(p string) (exportSource, error) {
@@ -86,6 +127,11 @@ func openExport(p string) (exportSource, error) {
 		return nil, fmt.Errorf("%s: not a ZIP archive: %w", p, err)
 	}
 	return zipSource{r: &z.Reader, c: z}, nil
+}
+
+var folderWhy = map[string]string{
+	"likes": "films, reviews and lists the member liked", "lists": "the member's lists",
+	"deleted": "entries the member deleted", "orphaned": "entries whose film Letterboxd no longer has",
 }
 
 // ImportLetterboxd loads a member's Letterboxd export (a ZIP as
@@ -108,6 +154,9 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 		return sum, err
 	}
 	defer src.Close()
+	for _, d := range skippedFolders(src) {
+		sum.Notes = append(sum.Notes, "skipped folder "+d+"/ (not imported: "+folderWhy[d]+")")
+	}
 	present := 0
 	for _, f := range letterboxdFiles { // check every header before writing
 		in, err := src.open(f.name)

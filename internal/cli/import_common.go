@@ -202,6 +202,9 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 			fmt.Fprintf(w, "  %s  %s (%d)\n", f.Slug, f.Title, f.Year)
 		}
 	}
+	for _, n := range s.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
 	if len(s.Unmatched) > 0 {
 		fmt.Fprintf(w, "unmatched films (%d):\n", len(s.Unmatched))
 		for _, u := range s.Unmatched {
