@@ -29,6 +29,8 @@ type csvFile struct {
 	buf     []byte
 	fbuf    []byte
 	line    int // first line of the current record
+	sep     string         // a headerless separated file (newPlain)
+	derive  func(*csvFile) // adds derived columns to each record
 }
 
 // pline is a line read ahead, owned.
@@ -108,6 +110,9 @@ func (c *csvFile) readLine() (pline, error) {
 // read error (see err); a record that cannot be parsed comes back as a
 // *RowError with ok true, and reading goes on after it.
 func (c *csvFile) next() (ok bool, rowErr *RowError, err error) {
+	if c.sep != "" {
+		return c.nextPlain()
+	}
 	var first pline
 	for {
 		if first, err = c.readLine(); errors.Is(err, io.EOF) {

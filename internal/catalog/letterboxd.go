@@ -111,10 +111,10 @@ func skippedFolders(src exportSource) []string {
 	return out
 }
 
-func openExport(p string) (exportSource, error) {
+func openExport(p, what string) (exportSource, error) {
 	st, err := os.Stat(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: no such Letterboxd export (a .zip or a directory)", p)
+		return nil, fmt.Errorf("%s: no such %s (a .zip or a directory)", p, what)
 	}
 	if st.IsDir() {
 		return dirSource(p), nil
@@ -149,7 +149,7 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 	if strings.TrimSpace(user) == "" {
 		return sum, fmt.Errorf("letterboxd: a user name is required")
 	}
-	src, err := openExport(export)
+	src, err := openExport(export, "Letterboxd export")
 	if err != nil {
 		return sum, err
 	}

@@ -3,9 +3,6 @@ package catalog
 import (
 	"context"
 	"database/sql/driver"
-	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,16 +11,17 @@ import (
 	"marquee/internal/store"
 )
 
-// MovieLens files, in load order, with the columns each must have.
+// MovieLens files, in load order, with the columns each must have; the
+// layouts of each are in mlFormsOf.
 var movieLensFiles = []struct {
-	name string
+	kind string
 	cols []string
 	load func(l *mlLoad, ctx context.Context, c *csvFile) error
 }{
-	{"links.csv", []string{"movieId", "imdbId", "tmdbId"}, (*mlLoad).links},
-	{"movies.csv", []string{"movieId", "title", "genres"}, (*mlLoad).movies},
-	{"ratings.csv", []string{"userId", "movieId", "rating", "timestamp"}, (*mlLoad).ratings},
-	{"tags.csv", []string{"userId", "movieId", "tag", "timestamp"}, (*mlLoad).tags},
+	{"links", []string{"movieId", "imdbId", "tmdbId"}, (*mlLoad).links},
+	{"movies", []string{"movieId", "title", "genres"}, (*mlLoad).movies},
+	{"ratings", []string{"userId", "movieId", "rating", "timestamp"}, (*mlLoad).ratings},
+	{"tags", []string{"userId", "movieId", "tag", "timestamp"}, (*mlLoad).tags},
 }
 
 // mlLoad is the state of one MovieLens import.
@@ -56,22 +54,19 @@ type mlLink struct {
 func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Options) (*Summary, error) {
 	start := time.Now()
 	sum := newSummary("movielens", opts)
-	var paths []string
-	for _, f := range movieLensFiles {
-		p := filepath.Join(dir, f.name)
-		if _, err := os.Stat(p); err != nil {
-			paths = append(paths, "")
-			continue
-		}
-		c, err := openCSV(p, f.cols...)
+	src, err := findMovieLens(dir)
+	if err != nil {
+		return sum, err
+	}
+	defer src.Close()
+	for _, f := range movieLensFiles { // check every header before writing
+		c, err := openML(src, mlFormsOf[f.kind], f.cols)
 		if err != nil {
 			return sum, err
 		}
-		c.Close()
-		paths = append(paths, p)
-	}
-	if strings.Join(paths, "") == "" {
-		return sum, fmt.Errorf("%s: no MovieLens files (movies.csv, ratings.csv, tags.csv, links.csv)", dir)
+		if c != nil {
+			c.Close()
+		}
 	}
 	db, err := openBulk(st)
 	if err != nil {
@@ -92,13 +87,13 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	err = runImport(ctx, st, db, "movielens", dir, opts, []string{"user_ratings", "movielens_tags"}, nil, func() error {
-		for i, f := range movieLensFiles {
-			if paths[i] == "" {
-				continue
-			}
-			c, err := openCSV(paths[i], f.cols...)
+		for _, f := range movieLensFiles {
+			c, err := openML(src, mlFormsOf[f.kind], f.cols)
 			if err != nil {
 				return err
+			}
+			if c == nil {
+				continue
 			}
 			err = f.load(l, ctx, c)
 			c.Close()

@@ -14,7 +14,7 @@ func runImportMovieLens(ctx context.Context, c *cmdContext) error {
 		return err
 	}
 	if len(c.args) != 1 {
-		return usageError("import movielens takes one directory holding movies.csv, ratings.csv, tags.csv, links.csv")
+		return usageError("import movielens takes one MovieLens release: its folder (CSV, 1M or 100K files), a folder holding it, or the GroupLens .zip")
 	}
 	return runImport(ctx, c, f, func(ctx context.Context, st *store.Store, opts catalog.Options) (*catalog.Summary, error) {
 		return catalog.ImportMovieLens(ctx, st, c.args[0], opts)
