@@ -52,24 +52,36 @@ func openCSV(path string, required ...string) (*csvFile, error) {
 
 func newCSV(in *input, required ...string) (*csvFile, error) {
 	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}}
+	if err := c.header(required...); err != nil {
+		in.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// header reads the next record as the header, which must hold required.
+func (c *csvFile) header(required ...string) error {
+	in := c.input
 	ok, rowErr, err := c.next()
 	if err != nil || !ok || rowErr != nil {
-		in.Close()
 		switch {
 		case err != nil:
-			return nil, err
+			return err
 		case !ok:
-			return nil, fmt.Errorf("%s: empty file, expected a header with %s", in.name, strings.Join(required, ","))
+			return fmt.Errorf("%s: empty file, expected a header with %s", in.name, strings.Join(required, ","))
 		}
-		return nil, fmt.Errorf("%s: not a CSV file: %v", in.name, rowErr)
+		return fmt.Errorf("%s: not a CSV file: %v", in.name, rowErr)
 	}
-	header := c.rec
+	header := append([]string(nil), c.rec...)
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff")
 	}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		c.names = append(c.names, h)
+		if c.names == nil {
+			c.names = []string{}
+		}
 		if h == "" {
 			continue
 		}
@@ -85,11 +97,10 @@ func newCSV(in *input, required ...string) (*csvFile, error) {
 		}
 	}
 	if len(missing) > 0 {
-		in.Close()
-		return nil, fmt.Errorf("%s: wrong header %q: missing column(s) %s", in.name, strings.Join(header, ","), strings.Join(missing, ", "))
+		return fmt.Errorf("%s: wrong header %q: missing column(s) %s", in.name, strings.Join(header, ","), strings.Join(missing, ", "))
 	}
 	c.rec = nil
-	return c, nil
+	return nil
 }
 
 // readLine returns the next physical line, pushed-back lines first.

@@ -32,6 +32,7 @@ var letterboxdFiles = []struct {
 // source opens the export's files, from a ZIP or a directory.
 type exportSource interface {
 	open(name string) (*input, error) // nil, nil when absent
+	openPath(p string) (*input, error) // an exact path inside the export, named by it
 	Close() error
 }
 
@@ -45,6 +46,14 @@ func (d dirSource) open(name string) (*input, error) {
 	return openInput(p)
 }
 
+func (d dirSource) openPath(p string) (*input, error) {
+	in, err := openInput(filepath.Join(string(d), filepath.FromSlash(p)))
+	if in != nil {
+		in.name = p
+	}
+	return in, err
+}
+
 func (dirSource) Close() error { return nil }
 
 type zipSource struct {
@@ -53,6 +62,19 @@ type zipSource struct {
 }
 
 func (z zipSource) Close() error { return z.c.Close() }
+
+func (z zipSource) openPath(p string) (*input, error) {
+	for _, f := range z.r.File {
+		if f.Name == p {
+			rc, err := f.Open()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f.Name, err)
+			}
+			return newInput(p, rc, rc, int64(f.UncompressedSize64))
+		}
+	}
+	return nil, nil
+}
 
 // exportFolders are the folders of a full Letterboxd export that hold
 // files with the root files' names but other contents: likes/reviews.csv
@@ -130,7 +152,7 @@ func openExport(p, what string) (exportSource, error) {
 }
 
 var folderWhy = map[string]string{
-	"likes": "films, reviews and lists the member liked", "lists": "the member's lists",
+	"likes": "films, reviews and lists the member liked",
 	"deleted": "entries the member deleted", "orphaned": "entries whose film Letterboxd no longer has",
 }
 
@@ -155,6 +177,9 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 	}
 	defer src.Close()
 	for _, d := range skippedFolders(src) {
+		if d == "lists" {
+			continue // imported as named lists
+		}
 		sum.Notes = append(sum.Notes, "skipped folder "+d+"/ (not imported: "+folderWhy[d]+")")
 	}
 	present := 0
@@ -203,6 +228,9 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 			if err != nil {
 				return err
 			}
+		}
+		if err := l.loadLists(ctx, src); err != nil {
+			return err
 		}
 		return ctx.Err()
 	}, nil)

@@ -134,6 +134,11 @@ func (l *lbLoad) film(c *csvFile, name string, year int) (int64, error) {
 	if filmURIFiles[c.name] {
 		uri = strings.TrimSpace(c.get("Letterboxd URI"))
 	}
+	return l.filmOf(c.name, c.line, name, year, uri)
+}
+
+// filmOf is film for a row of file at line, with its film URI if it has one.
+func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string) (int64, error) {
 	key := name + "\x00" + strconv.Itoa(year)
 	if uri != "" {
 		key = uri
@@ -161,7 +166,7 @@ func (l *lbLoad) film(c *csvFile, name string, year int) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	l.sum.noteMatch(c.name, c.line, q, m)
+	l.sum.noteMatch(file, line, q, m)
 	if m.id != 0 && uri != "" && l.w != nil {
 		if err := l.w.exec(`INSERT INTO external_ids (source, external_id, film_id) VALUES ('letterboxd', ?, ?)
 			ON CONFLICT DO NOTHING`, uri, m.id); err != nil {

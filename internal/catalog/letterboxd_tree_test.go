@@ -19,6 +19,7 @@ var lbTree = []struct{ name, body string }{
 	{"likes/reviews.csv", "Date,Content\n2024-02-01,great review\n"},
 	{"likes/films.csv", "Date,Name,Year,Letterboxd URI\n2024-02-01,Tangerine,2015,https://boxd.it/9Yxs\n"},
 	{"lists/watchlist.csv", "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n2024-01-01,Watchlist,,https://boxd.it/lst1,mine\n\nPosition,Name,Year,URL,Description\n1,Tangerine,2015,https://boxd.it/9Yxs,\n"},
+	{"lists/best-of-2017.csv", "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n2024-01-05,\"Best of 2017, ranked\",\"indie, florida\",https://boxd.it/lst2,\"Two films,\nin order.\"\n\nPosition,Name,Year,URL,Description\n1,The Florida Project,2017,https://boxd.it/fp17,\"Moonee, \"\"the\"\" best\"\n2,Lady Bird,2017,https://boxd.it/lb17,\n3,Tangerine,2015,https://boxd.it/9Yxs,\n"},
 	{"deleted/ratings.csv", "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Tangerine,2015,https://boxd.it/9Yxs,1\n"},
 	{"orphaned/watched.csv", "Date,Name,Year,Letterboxd URI\n2024-01-01,Gone,1999,https://boxd.it/gone\n"},
 	{"comments.csv", "Date,Content,Comment\n2024-01-01,https://boxd.it/x,nice\n"},
@@ -67,10 +68,24 @@ func TestLetterboxdFullExportTree(t *testing.T) {
 	if got := strs(t, st, "SELECT body FROM reviews"); !cmp.Equal(got, []string{"Shot on\nan iPhone."}) {
 		t.Errorf("reviews = %q", got)
 	}
+	// Lists are lists, in their order and with their notes; a film the
+	// catalog lacks keeps its position empty and is reported.
+	got = strs(t, st, `SELECT l.name || ' | ' || l.description || ' | ' || e.position || ' ' || f.slug || ' ' || e.notes
+		FROM user_named_lists l JOIN user_named_list_films e ON e.list_id = l.id JOIN films f ON f.id = e.film_id ORDER BY l.name, e.position`)
+	want = []string{
+		"Best of 2017, ranked | Two films,\nin order. | 1 the-florida-project-2017 Moonee, \"the\" best",
+		"Best of 2017, ranked | Two films,\nin order. | 3 tangerine-2015 ",
+		"Watchlist | mine | 1 tangerine-2015 ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("named lists (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Unmatched{{File: "lists/best-of-2017.csv", Line: 8, Title: "Lady Bird", Year: 2017}}, sum.Unmatched); diff != "" {
+		t.Errorf("unmatched (-want +got):\n%s", diff)
+	}
 	wantNotes := []string{
 		"skipped folder deleted/ (not imported: entries the member deleted)",
 		"skipped folder likes/ (not imported: films, reviews and lists the member liked)",
-		"skipped folder lists/ (not imported: the member's lists)",
 		"skipped folder orphaned/ (not imported: entries whose film Letterboxd no longer has)",
 	}
 	if diff := cmp.Diff(wantNotes, sum.Notes); diff != "" {

@@ -19,3 +19,26 @@ CREATE TABLE slug_history (
     changed_at INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX slug_history_film ON slug_history (film_id);
+
+-- A member's named list from a Letterboxd export (lists/*.csv), with its
+-- notes, and its films in the list's order.
+CREATE TABLE user_named_lists (
+    id            INTEGER PRIMARY KEY,
+    source        TEXT    NOT NULL,
+    external_user TEXT    NOT NULL,
+    name          TEXT    NOT NULL,
+    url           TEXT    NOT NULL DEFAULT '',
+    description   TEXT    NOT NULL DEFAULT '',
+    tags          TEXT    NOT NULL DEFAULT '',
+    created_on    TEXT    NOT NULL DEFAULT '',
+    UNIQUE (source, external_user, name)
+);
+
+CREATE TABLE user_named_list_films (
+    list_id  INTEGER NOT NULL REFERENCES user_named_lists (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    film_id  INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    notes    TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (list_id, position)
+);
+CREATE INDEX user_named_list_films_film ON user_named_list_films (film_id);

@@ -1,0 +1,191 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// lbListMagic is the first line of every list file of a Letterboxd export.
+const lbListMagic = "Letterboxd list export v7"
+
+// LetterboxdList is one list of an export's lists/ folder: its header row
+// and its films in the list's order.
+type LetterboxdList struct {
+	File        string
+	Date        string
+	Name        string
+	Tags        string
+	URL         string
+	Description string
+	Entries     []LetterboxdListEntry
+}
+
+// LetterboxdListEntry is one film of a list.
+type LetterboxdListEntry struct {
+	Line     int
+	Position int
+	Name     string
+	Year     int
+	URL      string
+	Notes    string
+}
+
+// listFiles names the CSV files of the export's lists/ folder, sorted.
+func listFiles(src exportSource) []string {
+	var out []string
+	switch s := src.(type) {
+	case zipSource:
+		for _, f := range s.r.File {
+			dir, base := path.Split(f.Name)
+			dir = strings.TrimSuffix(dir, "/")
+			if strings.HasSuffix(base, ".csv") && (dir == "lists" || (strings.Count(dir, "/") == 1 && strings.HasSuffix(dir, "/lists"))) {
+				out = append(out, dir+"/"+base)
+			}
+		}
+	case dirSource:
+		entries, _ := os.ReadDir(filepath.Join(string(s), "lists"))
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".csv") {
+				out = append(out, "lists/"+e.Name())
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readList parses one list file. Rows that cannot be read are returned as
+// row errors; a file that is not a list is an error.
+func readList(in *input) (*LetterboxdList, []RowError, error) {
+	defer in.Close()
+	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}}
+	ok, rowErr, err := c.next()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok || rowErr != nil || len(c.rec) == 0 || strings.TrimPrefix(strings.TrimSpace(c.rec[0]), "\ufeff") != lbListMagic {
+		return nil, nil, fmt.Errorf("%s: not a Letterboxd list (first line is not %q)", in.name, lbListMagic)
+	}
+	if err := c.header("Date", "Name"); err != nil {
+		return nil, nil, err
+	}
+	l := &LetterboxdList{File: in.name}
+	if ok, rowErr, err = c.next(); err != nil || !ok || rowErr != nil {
+		return nil, nil, fmt.Errorf("%s: line %d: the list's own row is missing or malformed", in.name, c.line)
+	}
+	l.Date, l.Name, l.Tags, l.URL, l.Description = c.get("Date"), strings.TrimSpace(c.get("Name")), c.get("Tags"), c.get("URL"), c.get("Description")
+	if l.Name == "" {
+		return nil, nil, fmt.Errorf("%s: line %d: the list has no name", in.name, c.line)
+	}
+	c.names, c.cols, c.width = nil, map[string]int{}, 0
+	if err := c.header("Position", "Name", "Year"); err != nil {
+		if strings.Contains(err.Error(), "empty file") {
+			return l, nil, nil // an empty list
+		}
+		return nil, nil, err
+	}
+	var bad []RowError
+	for {
+		ok, rowErr, err := c.next()
+		if err != nil {
+			return nil, nil, err
+		}
+		if !ok {
+			return l, bad, nil
+		}
+		if rowErr != nil {
+			bad = append(bad, *rowErr)
+			continue
+		}
+		e := LetterboxdListEntry{Line: c.line, Name: strings.TrimSpace(c.get("Name")), URL: c.get("URL"), Notes: c.get("Description")}
+		if e.Position, err = strconv.Atoi(strings.TrimSpace(c.get("Position"))); err != nil || e.Position < 1 {
+			bad = append(bad, *c.fieldErr("Position", "bad position: "+strconv.Quote(c.get("Position"))))
+			continue
+		}
+		if y := strings.TrimSpace(c.get("Year")); y != "" {
+			if e.Year, err = strconv.Atoi(y); err != nil || checkYear(int64(e.Year)) != "" {
+				bad = append(bad, *c.fieldErr("Year", "bad year: "+strconv.Quote(y)))
+				continue
+			}
+		}
+		if e.Name == "" {
+			bad = append(bad, *c.fieldErr("Name", "empty film name"))
+			continue
+		}
+		l.Entries = append(l.Entries, e)
+	}
+}
+
+// loadLists imports every list of the export as a named list.
+func (l *lbLoad) loadLists(ctx context.Context, src exportSource) error {
+	for _, name := range listFiles(src) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		in, err := src.openPath(name)
+		if err != nil || in == nil {
+			return err
+		}
+		list, bad, err := readList(in)
+		if err != nil {
+			return err
+		}
+		tl := l.sum.tally(name, &l.opts)
+		for _, e := range bad {
+			tl.read()
+			if err := tl.bad(e); err != nil {
+				return err
+			}
+		}
+		if err := l.writeList(tl, list); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
+	var listID int64
+	if l.w != nil {
+		err := l.w.exec(`INSERT INTO user_named_lists (source, external_user, name, url, description, tags, created_on)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, name) DO UPDATE SET url = excluded.url,
+			description = excluded.description, tags = excluded.tags, created_on = excluded.created_on`,
+			lbSource, l.user, list.Name, list.URL, list.Description, list.Tags, list.Date)
+		if err == nil {
+			listID, err = l.db.queryInt("SELECT id FROM user_named_lists WHERE source = ? AND external_user = ? AND name = ?", lbSource, l.user, list.Name)
+		}
+		if err == nil {
+			err = l.w.exec("DELETE FROM user_named_list_films WHERE list_id = ?", listID)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, e := range list.Entries {
+		tl.read()
+		id, err := l.filmOf(list.File, e.Line, e.Name, e.Year, "")
+		if err != nil {
+			return err
+		}
+		if id == 0 {
+			tl.skip("film not in catalog")
+			l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: list.File, Line: e.Line, Title: e.Name, Year: e.Year})
+			continue
+		}
+		if l.w != nil {
+			if err := l.w.exec(`INSERT INTO user_named_list_films (list_id, position, film_id, notes) VALUES (?, ?, ?, ?)
+				ON CONFLICT (list_id, position) DO UPDATE SET film_id = excluded.film_id, notes = excluded.notes`,
+				listID, int64(e.Position), id, e.Notes); err != nil {
+				return err
+			}
+		}
+		tl.imported()
+	}
+	return nil
+}
