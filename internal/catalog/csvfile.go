@@ -28,7 +28,7 @@ type csvFile struct {
 	rec     []string
 	buf     []byte
 	fbuf    []byte
-	line    int // first line of the current record
+	line    int            // first line of the current record
 	sep     string         // a headerless separated file (newPlain)
 	derive  func(*csvFile) // adds derived columns to each record
 }

@@ -31,7 +31,7 @@ var letterboxdFiles = []struct {
 
 // source opens the export's files, from a ZIP or a directory.
 type exportSource interface {
-	open(name string) (*input, error) // nil, nil when absent
+	open(name string) (*input, error)  // nil, nil when absent
 	openPath(p string) (*input, error) // an exact path inside the export, named by it
 	Close() error
 }
@@ -152,7 +152,7 @@ func openExport(p, what string) (exportSource, error) {
 }
 
 var folderWhy = map[string]string{
-	"likes": "films, reviews and lists the member liked",
+	"likes":   "films, reviews and lists the member liked",
 	"deleted": "entries the member deleted", "orphaned": "entries whose film Letterboxd no longer has",
 }
 
