@@ -39,7 +39,7 @@ func (g *gen) nameBasics(w *bufio.Writer, r *rand.Rand) (int, error) {
 		b = append(b, '\t')
 		b = nullOr(b, r, 0.7, birth)
 		b = append(b, '\t')
-		b = nullOr(b, r, 0.92, birth+20+r.IntN(80))
+		b = nullOr(b, r, 0.92, min(birth+20+r.IntN(80), 2025)) // nobody has died in the future
 		b = append(b, '\t')
 		if r.Float64() < 0.05 {
 			b = append(b, `\N`...)
