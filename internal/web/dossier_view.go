@@ -73,6 +73,14 @@ func newDossierView(d *film.Dossier) *dossierView {
 		if heading == "" {
 			heading = sec.Kind.Label()
 		}
+		if isCastHeading(heading) && len(d.Cast) > 0 {
+			// The film page has one Cast section, its table; the article's
+			// own cast list is in it, and only its prose stays here.
+			if sec.Blocks = proseOnly(sec.Blocks); len(sec.Blocks) == 0 && len(sec.Subsections) == 0 {
+				continue
+			}
+			heading = "About the cast"
+		}
 		if sec.Kind == film.SectionFAQ && len(d.FAQ) > 0 {
 			v.FAQTitle = heading
 			v.TOC = append(v.TOC, tocEntry{ID: "faq", Label: heading})
@@ -96,7 +104,13 @@ func newDossierView(d *film.Dossier) *dossierView {
 			}
 		}
 		if !placed[sec.Kind] {
-			sv.Quotes = quotesBy[sec.Kind]
+			// A quotation the section's text already carries is shown once,
+			// there; only quotes from elsewhere are set beside it.
+			for _, q := range quotesBy[sec.Kind] {
+				if !strings.Contains(sec.Text, strings.TrimRight(q.Text, ",;: ")) {
+					sv.Quotes = append(sv.Quotes, q)
+				}
+			}
 			placed[sec.Kind] = true
 		}
 		v.Sections = append(v.Sections, sv)
@@ -144,6 +158,27 @@ func slugOr(s, alt string) string {
 	return alt
 }
 
+// isCastHeading reports a section heading that names the cast.
+func isCastHeading(h string) bool {
+	switch strings.ToLower(strings.TrimSpace(strings.TrimRight(h, ":"))) {
+	case "cast", "the cast", "cast list", "starring", "cast and crew", "cast & crew", "cast and characters", "cast & characters", "principal cast", "main cast":
+		return true
+	}
+	return false
+}
+
+// proseOnly keeps a section's paragraphs, dropping the lists and tables
+// that hold its cast pairs.
+func proseOnly(bs []film.Block) []film.Block {
+	var out []film.Block
+	for _, b := range bs {
+		if b.Kind == film.BlockParagraph {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // paragraphs splits plain text on blank lines into paragraph blocks.
 func paragraphs(text string) []film.Block {
 	var out []film.Block
@@ -161,10 +196,18 @@ type linker struct {
 	names []string          // longest first, so "Sean Baker" wins over "Baker"
 	urls  map[string]string // name → URL
 	done  map[string]bool
+	// titles are the films the dossier names, escaped: an article's
+	// italic title reads as “Title” in plain text and is set as <cite>.
+	titles []string
 }
 
 func newLinker(d *film.Dossier) *linker {
 	l := &linker{urls: map[string]string{}, done: map[string]bool{}}
+	for _, t := range append([]string{d.Film.Title}, d.Mentions.Films...) {
+		if t != "" {
+			l.titles = append(l.titles, template.HTMLEscapeString(t))
+		}
+	}
 	for _, k := range d.Links {
 		if k.Slug == "" || len(k.Name) < 3 {
 			continue
@@ -265,11 +308,11 @@ func (l *linker) text(sb *strings.Builder, s string) {
 			}
 		}
 		if at < 0 {
-			sb.WriteString(template.HTMLEscapeString(s))
+			sb.WriteString(l.escape(s))
 			return
 		}
 		l.done[name] = true
-		sb.WriteString(template.HTMLEscapeString(s[:at]))
+		sb.WriteString(l.escape(s[:at]))
 		sb.WriteString(`<a href="` + template.HTMLEscapeString(l.urls[name]) + `">` + template.HTMLEscapeString(name) + "</a>")
 		s = s[at+len(name):]
 	}
@@ -290,6 +333,21 @@ func indexWord(s, n string) int {
 		}
 		off = i + 1
 	}
+}
+
+// escape escapes s for HTML and sets the film titles it quotes as
+// <cite>, the way the article italicised them.
+func (l *linker) escape(s string) string {
+	e := template.HTMLEscapeString(s)
+	if !strings.Contains(e, "“") {
+		return e
+	}
+	for _, t := range l.titles {
+		if strings.Contains(e, "“"+t+"”") {
+			e = strings.ReplaceAll(e, "“"+t+"”", "<cite>"+t+"</cite>")
+		}
+	}
+	return e
 }
 
 func isWordByte(c byte) bool {

@@ -33,7 +33,7 @@ func titleYear(s string) (string, int) {
 func identify(d *film.Dossier, opts *Options, titles []string) {
 	f := &d.Film
 	f.Title, f.Year = articleTitle(d, titles)
-	if intro := d.Section(film.SectionIntroduction); intro != nil {
+	if intro := lead(d); intro != nil {
 		if f.Year == 0 {
 			f.Year = introYear(intro.Text)
 		}
@@ -70,7 +70,7 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		}
 		return headlineTitle(title), year
 	}
-	if intro := d.Section(film.SectionIntroduction); intro != nil {
+	if intro := lead(d); intro != nil {
 		if t := firstQuoted(intro.Heading); t != "" {
 			return t, 0
 		}

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"slices"
+	"strings"
 
 	"marquee/internal/film"
 )
@@ -63,7 +64,15 @@ func (bd *builder) skipping(b block, r role) bool {
 	if b.kind != bHeading {
 		text = toBlock(b).PlainText()
 	}
-	bd.d.Noise = append(bd.d.Noise, film.Noise{Line: b.line, Text: text, Reason: "references"})
+	// Back matter (References, See also, External links) is data, not a
+	// section: kept in Dossier.References.
+	if b.kind != bHeading {
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(plainInline(l)); l != "" {
+				bd.d.References = append(bd.d.References, l)
+			}
+		}
+	}
 	return true
 }
 
