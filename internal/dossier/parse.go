@@ -50,6 +50,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	settleUntitled(d, &s.meta)
 	applyMeta(d, &s.meta, opts)
 	extract(d, opts)
+	d.Facts = facts(d)
 	normalize(d)
 	return d, nil
 }
@@ -125,6 +126,10 @@ func normalize(d *film.Dossier) {
 	d.FAQ = nonNil(d.FAQ)
 	d.Cast = nonNil(d.Cast)
 	d.Quotes = nonNil(d.Quotes)
+	for i := range d.Quotes {
+		// British style keeps the comma inside the marks: ‘It works,’ she said.
+		d.Quotes[i].Text = strings.TrimRight(strings.TrimSpace(d.Quotes[i].Text), ",;")
+	}
 	m := &d.Mentions
 	m.Films, m.People, m.Places, m.Publications = nonNil(m.Films), nonNil(m.People), nonNil(m.Places), nonNil(m.Publications)
 	d.Film.Directors = nonNil(d.Film.Directors)
