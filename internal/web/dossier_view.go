@@ -22,6 +22,24 @@ type dossierView struct {
 	Pubs     []mention
 	Films    []mention
 	People   []mention
+	// Facts the article states, shown as the article's and never as the
+	// catalog's.
+	Facts []factView
+}
+
+// factView is one article fact as the page lists it.
+type factView struct {
+	Label string
+	Value string
+	Where string // territory, for a gross
+	Line  int
+}
+
+// factLabels name the kinds of article facts on the page.
+var factLabels = map[string]string{
+	film.FactBudget: "Budget", film.FactGross: "Gross", film.FactRuntime: "Running time",
+	film.FactReleaseDate: "Release date", film.FactAwardWon: "Award won", film.FactAwardNominated: "Nominated for",
+	film.FactFestival: "Festival", film.FactCountry: "Country",
 }
 
 type tocEntry struct {
@@ -54,7 +72,7 @@ type mention struct {
 func newDossierView(d *film.Dossier) *dossierView {
 	v := &dossierView{D: d, FAQ: d.FAQ, FAQID: "faq", FAQTitle: "Frequently asked questions"}
 	lk := newLinker(d)
-	ids := map[string]bool{"faq": true, "cast": true, "facts": true, "top": true}
+	ids := map[string]bool{"faq": true, "cast": true, "facts": true, "top": true, "article-facts": true}
 	uniq := func(base string) string {
 		id := base
 		for n := 2; ids[id]; n++ {
@@ -106,8 +124,9 @@ func newDossierView(d *film.Dossier) *dossierView {
 		if !placed[sec.Kind] {
 			// A quotation the section's text already carries is shown once,
 			// there; only quotes from elsewhere are set beside it.
+			shown := sectionPlain(sec)
 			for _, q := range quotesBy[sec.Kind] {
-				if !strings.Contains(sec.Text, strings.TrimRight(q.Text, ",;: ")) {
+				if !strings.Contains(shown, strings.TrimRight(q.Text, ".,;: ")) {
 					sv.Quotes = append(sv.Quotes, q)
 				}
 			}
@@ -130,6 +149,14 @@ func newDossierView(d *film.Dossier) *dossierView {
 	}
 	if len(d.FAQ) > 0 && d.Section(film.SectionFAQ) == nil {
 		v.TOC = append(v.TOC, tocEntry{ID: "faq", Label: v.FAQTitle})
+	}
+	for _, f := range d.Facts {
+		if label := factLabels[f.Kind]; label != "" {
+			v.Facts = append(v.Facts, factView{Label: label, Value: f.Value, Where: f.Territory, Line: f.Line})
+		}
+	}
+	if len(v.Facts) > 0 {
+		v.TOC = append(v.TOC, tocEntry{ID: "article-facts", Label: "According to the article"})
 	}
 	v.Places = mentions(d.Mentions.Places, func(n string) string { return "/places/" + film.Slugify(n) })
 	v.Pubs = mentions(d.Mentions.Publications, func(n string) string { return "/publications/" + film.Slugify(n) })
@@ -156,6 +183,22 @@ func slugOr(s, alt string) string {
 		return v
 	}
 	return alt
+}
+
+// sectionPlain is all the text a section shows.
+func sectionPlain(sec film.Section) string {
+	var b strings.Builder
+	b.WriteString(sec.Text)
+	for _, bl := range sec.Blocks {
+		b.WriteString("\n" + bl.PlainText())
+	}
+	for _, sub := range sec.Subsections {
+		b.WriteString("\n" + sub.Text)
+		for _, bl := range sub.Blocks {
+			b.WriteString("\n" + bl.PlainText())
+		}
+	}
+	return b.String()
 }
 
 // isCastHeading reports a section heading that names the cast.
