@@ -13,7 +13,7 @@ var (
 		"streets of ", "located in ", "native of ", "raised in ", "born in ", "outskirts of "}
 	pubCues = []string{"interview with ", "interview with the ", "speaking to ", "speaking to the ",
 		"talking to ", "talking to the ", "told ", "told the ", "writing in ", "writing for ", "wrote in ",
-		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for "}
+		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for ", "critic of the ", "of the "}
 	musicCues = []string{"song", "track", "album", "single", "music", "band", "tune", "sings", "anthem"}
 )
 
