@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"strconv"
 	"strings"
 
 	"marquee/internal/film"
@@ -92,5 +93,46 @@ func applyMeta(d *film.Dossier, meta *frontMatter, opts *Options) {
 	}
 	if len(meta.Directors) > 0 && len(opts.Directors) == 0 {
 		opts.Directors = meta.Directors
+	}
+}
+
+// applyCredits takes the film a credits block names, below front matter
+// and Options in trust and above anything read from the prose.
+func applyCredits(c *creditsBlock, opts *Options) {
+	if !c.present {
+		return
+	}
+	if opts.Title == "" && c.title != "" {
+		opts.Title = c.title
+	}
+	if opts.Year == 0 && c.year != 0 {
+		opts.Year = c.year
+	}
+	if len(opts.Directors) == 0 && len(c.directors) > 0 {
+		opts.Directors = c.directors
+	}
+}
+
+// mergeCredits puts the credits block's cast first in the dossier's cast
+// (the prose may name the same pairs again) and its runtime and country
+// among the facts.
+func mergeCredits(d *film.Dossier, c *creditsBlock) {
+	if !c.present {
+		return
+	}
+	seen := map[string]bool{}
+	cast := make([]film.CastPair, 0, len(c.cast)+len(d.Cast))
+	for _, p := range append(append([]film.CastPair{}, c.cast...), d.Cast...) {
+		if k := film.Fold(p.Person); !seen[k] {
+			seen[k] = true
+			cast = append(cast, p)
+		}
+	}
+	d.Cast = cast
+	if c.runtime > 0 {
+		d.Facts = append(d.Facts, film.ArticleFact{Kind: film.FactRuntime, Value: strconv.Itoa(c.runtime) + " minutes", Amount: int64(c.runtime), Line: c.line})
+	}
+	if c.country != "" {
+		d.Facts = append(d.Facts, film.ArticleFact{Kind: film.FactCountry, Value: c.country, Line: c.line})
 	}
 }

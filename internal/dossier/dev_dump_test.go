@@ -20,7 +20,10 @@ func TestDevDump(t *testing.T) {
 			fmt.Printf("== %s: ERROR %v\n", f, err)
 			continue
 		}
-		type sec struct{ K, H string; N int }
+		type sec struct {
+			K, H string
+			N    int
+		}
 		var ss []sec
 		for _, s := range d.Sections {
 			ss = append(ss, sec{string(s.Kind), s.Heading, len(s.Text)})

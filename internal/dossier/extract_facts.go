@@ -24,6 +24,10 @@ var currencies = []struct{ sign, code string }{
 func facts(d *film.Dossier) []film.ArticleFact {
 	var out []film.ArticleFact
 	seen := map[string]bool{}
+	for _, f := range d.Facts {
+		seen[f.Kind+"\x00"+f.Value+"\x00"+f.Territory] = true
+		out = append(out, f)
+	}
 	add := func(f film.ArticleFact) {
 		k := f.Kind + "\x00" + f.Value + "\x00" + f.Territory
 		if !seen[k] {

@@ -171,6 +171,21 @@ var seoWords = []string{"everything you need", "review", "explained", "guide", "
 // headlineTitle cuts "Lady Vengeance: Everything You Need to Know" and
 // "Lady Bird Review" down to the title; "Mad Max: Fury Road" stays whole.
 func headlineTitle(t string) string {
+	// A page title carries the site's name: "La Haine | Programme notes |
+	// The Regent", "Review: X – Frames Per Second".
+	for _, sep := range []string{" | ", " :: ", " · "} {
+		if i := strings.Index(t, sep); i > 0 {
+			t = t[:i]
+		}
+	}
+	// "Moonlight review: three ages of one man", "Drive My Car: a
+	// conversation with Ryusuke Hamaguchi": the film is before the colon.
+	if i := strings.Index(t, ": "); i > 0 {
+		head, sub := strings.ToLower(t[:i]), strings.ToLower(t[i+2:])
+		if strings.HasSuffix(head, " review") || hasAnyContains(sub, []string{"interview", "conversation", "in conversation", "talks to", "q&a"}) {
+			t = strings.TrimSuffix(strings.TrimSuffix(t[:i], " review"), " Review")
+		}
+	}
 	// A rubric before the title: "Review: The Lighthouse".
 	if i := strings.Index(t, ": "); i > 0 && kickers[strings.ToLower(t[:i])] {
 		t = t[i+2:]

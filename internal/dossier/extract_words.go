@@ -85,6 +85,7 @@ func singleClose(s string, from int, mark string) int {
 	}
 	return -1
 }
+
 // word is one token of running text; poss marks a possessive ("Baker’s")
 // whose "’s" is not part of s.
 type word struct {

@@ -49,7 +49,9 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	}
 	settleUntitled(d, &s.meta)
 	applyMeta(d, &s.meta, opts)
+	applyCredits(&s.cred, opts)
 	extract(d, opts)
+	mergeCredits(d, &s.cred)
 	d.Facts = facts(d)
 	normalize(d)
 	return d, nil

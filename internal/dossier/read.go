@@ -30,7 +30,7 @@ type source struct {
 	warnings []string
 	noise    []film.Noise
 	refs     []string // back matter kept as data: references, notes, links
-	facts    []film.ArticleFact
+	cred     creditsBlock
 }
 
 // read decodes src and brings it to lines. Its only errors are for input
@@ -57,7 +57,9 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 			s.format = formatMarkdown
 		}
 		s.cleanMarkup()
+		s.navigation()
 	}
+	s.credits()
 	return s, nil
 }
 
@@ -88,8 +90,8 @@ func (s *source) cleanMarkup() {
 			i = n
 			continue
 		}
-		if strings.Contains(l, "{{") || strings.Contains(l, "[[") || strings.Contains(l, "{.") || strings.Contains(l, "[^") ||
-			strings.Contains(l, "\"wikilink\"") || strings.Contains(l, "''") {
+		if strings.Contains(l, "{{") || strings.Contains(l, "[[") || strings.Contains(l, "{.") || strings.Contains(l, "{#") || strings.Contains(l, "[^") ||
+			strings.Contains(l, "\"wikilink\"") || strings.Contains(l, "''") || strings.HasPrefix(l, "==") {
 			var ref bool
 			l, ref = s.wikiLine(l)
 			if ref {

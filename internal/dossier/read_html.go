@@ -98,6 +98,7 @@ func (s *source) readHTML(file, text string) error {
 			}
 		}
 	}
+	title = pageTitle(title)
 	w := &mdWriter{}
 	w.node(content)
 	w.flush()
@@ -111,6 +112,21 @@ func (s *source) readHTML(file, text string) error {
 	s.lines = lines
 	s.cleanMarkup()
 	return nil
+}
+
+// pageTitle drops the site's name from a page title: "Review: Portrait of
+// a Lady on Fire – Frames Per Second" is "Review: Portrait of a Lady on
+// Fire"; "La Haine | Programme notes | The Regent" is "La Haine".
+func pageTitle(t string) string {
+	if i := strings.Index(t, " | "); i > 0 {
+		return strings.TrimSpace(t[:i])
+	}
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
 }
 
 func chromeReason(n *html.Node) string {

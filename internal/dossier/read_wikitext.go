@@ -71,6 +71,11 @@ func (s *source) wikiLine(l string) (string, bool) {
 			return "", true
 		}
 	}
+	if n := wikiHeading(t); n > 0 {
+		// "== Cast ==" is a heading.
+		text, _ := s.wikiLine(strings.TrimSpace(strings.Trim(t, "=")))
+		return strings.Repeat("#", n) + " " + text, false
+	}
 	var b strings.Builder
 	b.Grow(len(l))
 	for i := 0; i < len(l); {
@@ -118,6 +123,18 @@ func (s *source) wikiLine(l string) (string, bool) {
 		i++
 	}
 	return b.String(), false
+}
+
+// wikiHeading returns the level of a "== Heading ==" line, or 0.
+func wikiHeading(t string) int {
+	n := 0
+	for n < len(t) && n < 6 && t[n] == '=' {
+		n++
+	}
+	if n < 2 || len(t) < 2*n+1 || !strings.HasSuffix(t, strings.Repeat("=", n)) || strings.Trim(t, "= ") == "" {
+		return 0
+	}
+	return n
 }
 
 // skipTemplate returns the index after the template opening at i,
