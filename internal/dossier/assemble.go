@@ -30,6 +30,13 @@ func settleUntitled(d *film.Dossier, meta *frontMatter) {
 	if len(d.Sections) == 0 {
 		return
 	}
+	if d.Title == "" && len(d.Sections) == 1 && d.Sections[0].Heading != "" && len(d.FAQ) == 0 &&
+		len(d.Sections[0].Subsections) == 0 && wordCount(d.Sections[0].Heading) <= 8 && !knownHeading(d.Sections[0].Heading) {
+		// A short first line over one body of text is the article's title
+		// ("Aftersun", "RETURN TO SEOUL"), not a section heading.
+		d.Title = d.Sections[0].Heading
+		d.Sections[0].Heading = ""
+	}
 	for _, s := range d.Sections {
 		if s.Heading != "" || len(s.Subsections) > 0 && s.Kind != film.SectionIntroduction && s.Kind != film.SectionConclusion {
 			return
@@ -49,6 +56,11 @@ func settleUntitled(d *film.Dossier, meta *frontMatter) {
 		one.Kind = film.SectionReview
 	}
 	d.Sections = []film.Section{one}
+}
+
+func knownHeading(h string) bool {
+	_, known := kindOf(h, true)
+	return known
 }
 
 func joinText(a, b string) string {
@@ -94,6 +106,51 @@ func applyMeta(d *film.Dossier, meta *frontMatter, opts *Options) {
 	if len(meta.Directors) > 0 && len(opts.Directors) == 0 {
 		opts.Directors = meta.Directors
 	}
+}
+
+// interviewCues say an article is an interview: in its title, its tags or
+// its opening paragraph.
+var interviewCues = []string{"interview", "in conversation", "a conversation with", "q&a", "we spoke to", "we met", "we talked to", "talks to", "spoke to us"}
+
+// settleInterview moves an interview's questions and answers out of the
+// FAQ into Dossier.Interview. Pairs under a headed FAQ section ("## FAQ")
+// stay the FAQ.
+func settleInterview(d *film.Dossier, meta *frontMatter) {
+	if len(d.FAQ) == 0 {
+		return
+	}
+	hint := strings.ToLower(d.Title + " " + strings.Join(meta.Tags, " ") + " " + meta.Layout)
+	if l := lead(d); l != nil {
+		hint += " " + strings.ToLower(firstClause(l.Text, 400))
+	}
+	if !hasAnyContains(hint, interviewCues) {
+		return
+	}
+	faqFrom := -1
+	for _, s := range d.Sections {
+		if s.Kind == film.SectionFAQ && s.Heading != "" {
+			faqFrom = s.Line
+			break
+		}
+	}
+	var faq []film.FAQ
+	for _, f := range d.FAQ {
+		if faqFrom >= 0 && f.Line > faqFrom {
+			faq = append(faq, f)
+		} else {
+			d.Interview = append(d.Interview, f)
+		}
+	}
+	d.FAQ = faq
+	// The untitled FAQ section that held the interview goes; a headed one
+	// with pairs left stays.
+	sections := d.Sections[:0]
+	for _, s := range d.Sections {
+		if s.Kind != film.SectionFAQ || s.Heading != "" && len(faq) > 0 {
+			sections = append(sections, s)
+		}
+	}
+	d.Sections = sections
 }
 
 // applyCredits takes the film a credits block names, below front matter

@@ -49,6 +49,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	}
 	settleUntitled(d, &s.meta)
 	applyMeta(d, &s.meta, opts)
+	settleInterview(d, &s.meta)
 	applyCredits(&s.cred, opts)
 	extract(d, opts)
 	mergeCredits(d, &s.cred)
@@ -126,6 +127,9 @@ func normalize(d *film.Dossier) {
 		}
 	}
 	d.FAQ = nonNil(d.FAQ)
+	if len(d.Interview) == 0 {
+		d.Interview = nil
+	}
 	d.Cast = nonNil(d.Cast)
 	d.Quotes = nonNil(d.Quotes)
 	for i := range d.Quotes {
