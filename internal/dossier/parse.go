@@ -89,6 +89,7 @@ func extract(d *film.Dossier, opts *Options) {
 	x := newExtractor(d, opts)
 	us := units(d)
 	x.harvest(us)
+	x.layoutCast(d)
 	prev := ""
 	for i, u := range us {
 		spans := u.spans
