@@ -93,7 +93,7 @@ var unseenArticles = []article{{
 	kinds: []film.SectionKind{"introduction", "plot", "characters", "reception", "impact", "faq"},
 	faq:   2,
 	cast: []film.CastPair{{Person: "John C. Reilly", Character: "John"}, {Person: "Marisa Tomei", Character: "Molly"},
-		{Person: "Jonah Hill", Character: "Cyrus"}},
+		{Person: "Jonah Hill", Character: "Cyrus"}, {Person: "Catherine Keener", Character: "Jamie"}},
 	people: []string{"Mark Duplass", "Jay Duplass", "John C. Reilly", "Jonah Hill", "Marisa Tomei", "Jas Shelton",
 		"Michael Andrews", "Catherine Keener", "Roger Ebert"},
 	title: "Cyrus", year: 2010, directors: []string{"Mark Duplass", "Jay Duplass"},

@@ -53,6 +53,9 @@ func facts(d *film.Dossier) []film.ArticleFact {
 			}
 		}
 	}
+	for _, f := range append(append([]film.FAQ{}, d.FAQ...), d.Interview...) {
+		each(f.Question+" "+f.Answer, f.Line)
+	}
 	for _, r := range d.References {
 		if k, v, ok := strings.Cut(strings.TrimPrefix(r, "infobox "), ":"); ok && strings.HasPrefix(r, "infobox ") {
 			v = strings.TrimSpace(v)
@@ -101,26 +104,31 @@ func sentences(text string) []string {
 func sentenceFacts(s string) []film.ArticleFact {
 	lower := strings.ToLower(s)
 	var out []film.ArticleFact
-	if m, ok := moneyIn(s); ok {
-		switch {
-		case strings.Contains(lower, "budget") || strings.Contains(lower, "cost ") || strings.Contains(lower, "to make"):
-			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
-		case hasAnyContains(lower, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend"}):
-			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s, lower)})
+	from := 0
+	for from < len(s) {
+		m, at, ok := moneyFrom(s, from)
+		if !ok {
+			break
 		}
+		// The words between the last amount and this one say what it is:
+		// "a budget of $1.5 million, the film grossed $65.3 million".
+		ctx := strings.ToLower(s[from:at])
+		rest := strings.ToLower(s[at:min(len(s), at+len(m.text)+40)])
+		switch {
+		case hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"}) || strings.Contains(rest, "budget"):
+			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
+		case hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "}):
+			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], strings.ToLower(s[at:]))})
+		}
+		from = at + len(m.text)
 	}
 	if hasAnyContains(lower, []string{"runtime", "running time", "runs ", "minutes long", "-minute", " minutes"}) {
 		if n := minutesIn(lower); n >= 20 && n <= 600 && !strings.Contains(lower, "minutes in") && !strings.Contains(lower, "first ") {
 			out = append(out, film.ArticleFact{Kind: film.FactRuntime, Value: strconv.Itoa(n) + " minutes", Amount: int64(n)})
 		}
 	}
-	for _, cue := range []string{"released on ", "released in ", "premiered on ", "opened on ", "release date of ", "released theatrically on "} {
-		if i := strings.Index(lower, cue); i >= 0 {
-			if date := dateAt(s[i+len(cue):]); date != "" {
-				out = append(out, film.ArticleFact{Kind: film.FactReleaseDate, Value: date})
-				break
-			}
-		}
+	if date := releaseDate(s, lower); date != "" {
+		out = append(out, film.ArticleFact{Kind: film.FactReleaseDate, Value: date})
 	}
 	out = append(out, awardFacts(s, lower)...)
 	for _, fest := range festivalsIn(s) {
@@ -137,7 +145,14 @@ type amountText struct {
 
 // moneyIn finds the first currency amount in s.
 func moneyIn(s string) (amountText, bool) {
-	for i := 0; i < len(s); {
+	m, _, ok := moneyFrom(s, 0)
+	return m, ok
+}
+
+// moneyFrom finds the first currency amount in s at or after from, and
+// where it starts.
+func moneyFrom(s string, from int) (amountText, int, bool) {
+	for i := from; i < len(s); {
 		for _, c := range currencies {
 			if !strings.HasPrefix(s[i:], c.sign) {
 				continue
@@ -166,12 +181,12 @@ func moneyIn(s string) (amountText, bool) {
 					break
 				}
 			}
-			return amountText{text: s[i:end], code: c.code, amount: int64(v + 0.5)}, true
+			return amountText{text: s[i:end], code: c.code, amount: int64(v + 0.5)}, i, true
 		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 	}
-	return amountText{}, false
+	return amountText{}, 0, false
 }
 
 // territory says where a gross was earned.
@@ -214,6 +229,29 @@ func minutesIn(s string) int {
 		}
 	}
 	return 0
+}
+
+// releaseDate finds the date a film was released or premiered: "released
+// in South Korea on 30 May 2019", "premiered in Tokyo on 26 April 1954". A
+// year alone is not a release date.
+func releaseDate(s, lower string) string {
+	for _, cue := range []string{"released", "premiered", "opened in cinemas", "opened in theaters", "release date"} {
+		i := strings.Index(lower, cue)
+		if i < 0 {
+			continue
+		}
+		window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
+		ws := strings.Fields(window)
+		for k := range ws {
+			if k > 0 && ws[k-1] != "on" && ws[k-1] != "in" && ws[k-1] != "of" {
+				continue
+			}
+			if date := dateAt(strings.Join(ws[k:], " ")); strings.Contains(date, " ") {
+				return date
+			}
+		}
+	}
+	return ""
 }
 
 // dateAt reads a date opening s: "30 May 2019", "May 30, 2019", "May 2019", "2019".
@@ -284,7 +322,7 @@ func awardName(s string) string {
 		out = out[:len(out)-1]
 	}
 	name := strings.Join(out, " ")
-	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "BAFTA", "César", "Lion", "Bear", "Grand Jury"}) {
+	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
 		return name
 	}
 	return ""

@@ -15,7 +15,8 @@ func TestSentenceFacts(t *testing.T) {
 		want []film.ArticleFact
 	}{
 		{"Made on a budget of ₩13.5 billion (US$11.4 million), it grossed $258.8 million worldwide.",
-			[]film.ArticleFact{{Kind: "budget", Value: "₩13.5 billion", Amount: 13_500_000_000, Currency: "KRW"}}},
+			[]film.ArticleFact{{Kind: "budget", Value: "₩13.5 billion", Amount: 13_500_000_000, Currency: "KRW"},
+				{Kind: "gross", Value: "$258.8 million", Amount: 258_800_000, Currency: "USD", Territory: "worldwide"}}},
 		{"The film grossed $53.4 million in the United States.",
 			[]film.ArticleFact{{Kind: "gross", Value: "$53.4 million", Amount: 53_400_000, Currency: "USD", Territory: "United States"}}},
 		{"It took in £3m at the UK box office over its opening weekend, domestic figures show.",

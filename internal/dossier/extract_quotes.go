@@ -280,6 +280,14 @@ func (x *extractor) source(clause string) string {
 	if found != "" {
 		return found
 	}
+	// "Mark Kermode of the Observer called it": a critic and the paper.
+	if i := strings.Index(clause, " of the "); i > 0 {
+		if name := nameAfter(clause[i+len(" of the "):], 0); name != "" && !places[name] {
+			if _, person := x.resolve(name); !person {
+				return name
+			}
+		}
+	}
 	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
 			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {

@@ -100,6 +100,7 @@ func (s *source) creditsAt(i int) (int, creditsBlock, bool) {
 			if c.country == "" {
 				c.country = country
 			}
+			c.capsule(t)
 			continue
 		}
 		if m := minutesIn(strings.ToLower(t)); m > 0 && len(t) < 30 {
@@ -113,7 +114,7 @@ func (s *source) creditsAt(i int) (int, creditsBlock, bool) {
 		}
 		break
 	}
-	if labels >= 2 || labels >= 1 && other >= 1 {
+	if labels >= 2 || labels >= 1 && other >= 1 || c.title != "" && other >= 1 && len(c.directors) > 0 {
 		c.present = true
 		return end, c, true
 	}
@@ -140,6 +141,27 @@ func (c *creditsBlock) apply(kind, v string) {
 	case "year":
 		if y, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
 			c.year = y
+		}
+	}
+}
+
+// capsule reads the rest of a festival capsule line, "Davy Chou | France,
+// Germany | 2022 | 119 min": a runtime, and a name that is not a place is
+// the director.
+func (c *creditsBlock) capsule(t string) {
+	parts := strings.Split(t, "|")
+	if len(parts) < 3 {
+		return
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		first := strings.TrimSpace(strings.Split(p, ",")[0])
+		switch {
+		case minutesIn(strings.ToLower(p)+" ") > 0:
+			c.runtime = minutesIn(strings.ToLower(p) + " ")
+		case places[first], strings.Trim(p, "0123456789") == "":
+		case isNameLike(p) && wordCount(p) <= 4 && len(c.directors) == 0:
+			c.directors = splitNames(p)
 		}
 	}
 }

@@ -103,7 +103,7 @@ func (s *source) readHTML(file, text string) error {
 	w.node(content)
 	w.flush()
 	lines := w.lines
-	if !hasHeading(lines) && title != "" {
+	if !hasTitle(lines) && title != "" {
 		lines = append([]string{"# " + title, ""}, lines...)
 	}
 	if countWords(lines) < 20 {
@@ -203,9 +203,11 @@ func excerpt(s string, n int) string {
 	return s[:n] + "…"
 }
 
-func hasHeading(lines []string) bool {
+// hasTitle reports a level-one heading: readability often takes the
+// page's <h1> out as the title, and then it is put back.
+func hasTitle(lines []string) bool {
 	for _, l := range lines {
-		if strings.HasPrefix(l, "#") {
+		if strings.HasPrefix(l, "# ") {
 			return true
 		}
 	}

@@ -46,7 +46,8 @@ func verdict(b block) bool {
 // apparatus names the reference apparatus of an encyclopedia article:
 // citations and links, not part of the article a reader reads.
 var apparatus = map[string]bool{"references": true, "notes": true, "external links": true, "sources": true,
-	"citations": true, "footnotes": true, "further reading": true, "bibliography": true, "notes and references": true}
+	"citations": true, "footnotes": true, "further reading": true, "bibliography": true, "notes and references": true,
+	"see also": true, "works cited": true, "references and notes": true, "sources cited": true}
 
 // skipping drops a references section, heading and all, reporting it as
 // noise; it ends at the next section heading.
