@@ -164,6 +164,7 @@ func cutAppositive(s string) string {
 	}
 	return s[:i]
 }
+
 // actorPairs: "Simon Rex as Mikey Saber", "Hidetoshi Nishijima plays
 // Yusuke Kafuku", "Frances McDormand stars as Fern", "David Strathairn,
 // who plays Dave", "Amy Adams plays the linguist Louise Banks".
