@@ -47,10 +47,15 @@ func settleUntitled(d *film.Dossier, meta *frontMatter) {
 		one.Blocks = append(one.Blocks, s.Blocks...)
 		one.Subsections = append(one.Subsections, s.Subsections...)
 	}
-	one.Text = blocksText(one.Blocks)
+	var text strings.Builder
+	text.WriteString(blocksText(one.Blocks))
 	for _, sub := range one.Subsections {
-		one.Text = joinText(one.Text, sub.Label+": "+sub.Text)
+		if text.Len() > 0 {
+			text.WriteString("\n\n")
+		}
+		text.WriteString(sub.Label + ": " + sub.Text)
 	}
+	one.Text = text.String()
 	one.Kind = film.SectionIntroduction
 	if meta.reviewHint || isReview(d.Title, d.Source, one.Text) {
 		one.Kind = film.SectionReview
@@ -63,12 +68,6 @@ func knownHeading(h string) bool {
 	return known
 }
 
-func joinText(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "\n\n" + b
-}
 
 // isReview reports an article that calls itself a review or grades the
 // film the way reviews do ("★★★★", "8/10", "3 out of 5").

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"fmt"
 	"strings"
 
 	"codeberg.org/readeck/go-readability/v2"
@@ -32,6 +33,50 @@ func looksHTML(text string) bool {
 // finds the content. A 30 MB page stays linear.
 const maxReadabilityNodes = 60000
 
+// maxNesting is the deepest element nesting a page may have. Real pages
+// stay under a hundred; browsers stop nesting at 512.
+const maxNesting = 512
+
+// nesting returns how deep the page's elements nest, counting open
+// non-void tags against closing ones with the tokenizer (one linear pass),
+// and the line where it first went past maxNesting.
+func nesting(text string) (int, int) {
+	z := html.NewTokenizer(strings.NewReader(text))
+	depth, deepest, line, offset := 0, 0, 0, 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		switch tt {
+		case html.ErrorToken:
+			return deepest, line
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElement(string(name)) {
+				depth++
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > deepest {
+			deepest = depth
+			if deepest == maxNesting+1 {
+				line = 1 + strings.Count(text[:min(len(text), offset)], "\n")
+			}
+		}
+		offset += len(raw)
+	}
+}
+
+func voidElement(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
+		return true
+	}
+	return false
+}
+
 // chromeTags are elements that are never article text.
 var chromeTags = map[atom.Atom]string{
 	atom.Nav: "navigation", atom.Header: "page header", atom.Footer: "page footer", atom.Aside: "sidebar",
@@ -55,6 +100,13 @@ var chromeHints = []struct{ word, reason string }{
 // dropped; page chrome is removed and listed as noise.
 func (s *source) readHTML(file, text string) error {
 	text = stripDirectives(text)
+	if depth, line := nesting(text); depth > maxNesting {
+		// The HTML tree builder checks scopes up the stack of open
+		// elements, so a page nested this deep would take quadratic time;
+		// no article is.
+		return &ParseError{File: file, Line: line, Reason: fmt.Sprintf(
+			"HTML nested more than %d elements deep; not an article page", maxNesting)}
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return &ParseError{File: file, Reason: "HTML does not parse: " + err.Error()}
@@ -157,24 +209,24 @@ func stripDirectives(s string) string {
 		return s
 	}
 	var b strings.Builder
-	for {
-		i := strings.Index(s, "<%")
-		k := strings.Index(s, "<?")
-		open, closeMark := i, "%>"
-		if i < 0 || k >= 0 && k < i {
-			open, closeMark = k, "?>"
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] != '<' || i+1 == len(s) || s[i+1] != '%' && s[i+1] != '?' {
+			b.WriteByte(s[i])
+			i++
+			continue
 		}
-		if open < 0 {
-			b.WriteString(s)
-			return b.String()
+		closeMark := "%>"
+		if s[i+1] == '?' {
+			closeMark = "?>"
 		}
-		b.WriteString(s[:open])
-		j := strings.Index(s[open:], closeMark)
+		j := strings.Index(s[i+2:], closeMark)
 		if j < 0 {
-			return b.String()
+			break // an unclosed directive runs to the end
 		}
-		s = s[open+j+2:]
+		i += j + 4
 	}
+	return b.String()
 }
 
 func textOf(n *html.Node) string {

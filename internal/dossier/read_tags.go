@@ -51,7 +51,7 @@ func stripTags(l string) []string {
 			if closing || strings.HasSuffix(tag, "/") {
 				continue
 			}
-			if k := strings.Index(strings.ToLower(l[i:]), "</"+name); k >= 0 {
+			if k := strings.Index(l[i:], "</"+name); k >= 0 {
 				i += k
 			} else {
 				i = len(l)

@@ -84,7 +84,8 @@ func (s *source) wikiLine(l string) (string, bool) {
 			i = skipTemplate(l, i)
 			continue
 		case strings.HasPrefix(l[i:], "[["):
-			if j := strings.Index(l[i+2:], "]]"); j >= 0 {
+			// Links are short; bounding the search keeps "[[a|[[a|…" linear.
+			if j := strings.Index(l[i+2:min(len(l), i+302)], "]]"); j >= 0 {
 				inner := l[i+2 : i+2+j]
 				if k := strings.LastIndexByte(inner, '|'); k >= 0 {
 					inner = inner[k+1:]
@@ -96,13 +97,13 @@ func (s *source) wikiLine(l string) (string, bool) {
 				continue
 			}
 		case strings.HasPrefix(l[i:], "[^"):
-			if j := strings.IndexByte(l[i:], ']'); j > 0 && j < 40 {
+			if j := strings.IndexByte(l[i:min(len(l), i+40)], ']'); j > 0 {
 				i += j + 1 // a footnote mark
 				continue
 			}
 		case l[i] == '{' && i > 0 && (l[i-1] == ')' || l[i-1] == ']' || l[i-1] == '`' || l[i-1] == ' ') &&
 			i+1 < len(l) && (l[i+1] == '.' || l[i+1] == '#'):
-			if j := strings.IndexByte(l[i:], '}'); j > 0 && j < 200 {
+			if j := strings.IndexByte(l[i:min(len(l), i+200)], '}'); j > 0 {
 				i += j + 1 // a pandoc attribute: {.wikilink}, {#cast}
 				continue
 			}
