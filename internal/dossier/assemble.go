@@ -68,7 +68,6 @@ func knownHeading(h string) bool {
 	return known
 }
 
-
 // isReview reports an article that calls itself a review or grades the
 // film the way reviews do ("★★★★", "8/10", "3 out of 5").
 func isReview(title, file, text string) bool {
