@@ -153,38 +153,52 @@ func moneyIn(s string) (amountText, bool) {
 // where it starts.
 func moneyFrom(s string, from int) (amountText, int, bool) {
 	for i := from; i < len(s); {
-		for _, c := range currencies {
-			if !strings.HasPrefix(s[i:], c.sign) {
-				continue
-			}
-			j := i + len(c.sign)
-			k := j
-			for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == ',' || s[k] == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
-				k++
-			}
-			if k == j {
-				break
-			}
-			v, err := strconv.ParseFloat(strings.ReplaceAll(s[j:k], ",", ""), 64)
-			if err != nil {
-				break
-			}
-			end := k
-			rest := strings.ToLower(s[k:])
-			for _, m := range []struct {
-				word string
-				mul  float64
-			}{{" million", 1e6}, {" billion", 1e9}, {" thousand", 1e3}, {"million", 1e6}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}} {
-				if strings.HasPrefix(rest, m.word) && (len(rest) == len(m.word) || !isASCIILetter(rest[len(m.word)])) {
-					v *= m.mul
-					end = k + len(m.word)
-					break
-				}
-			}
-			return amountText{text: s[i:end], code: c.code, amount: int64(v + 0.5)}, i, true
+		// Jump to the next currency symbol: the scan stays one pass.
+		p := i
+		for p < len(s) && s[p] != '$' && s[p] != 0xc2 && s[p] != 0xe2 {
+			p++
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		if p == len(s) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[p:])
+		i = p + size
+		start, code := p, ""
+		for _, c := range currencies {
+			n := len(c.sign)
+			if p+size-n >= 0 && p+size-n >= from && strings.HasPrefix(s[p+size-n:], c.sign) {
+				start, code = p+size-n, c.code
+				break
+			}
+		}
+		if code == "" {
+			continue
+		}
+		j := p + size
+		k := j
+		for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == ',' || s[k] == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s[j:k], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		end := k
+		rest := strings.ToLower(s[k:min(len(s), k+12)])
+		for _, m := range []struct {
+			word string
+			mul  float64
+		}{{" million", 1e6}, {" billion", 1e9}, {" thousand", 1e3}, {"million", 1e6}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}} {
+			if strings.HasPrefix(rest, m.word) && (len(rest) == len(m.word) || !isASCIILetter(rest[len(m.word)])) {
+				v *= m.mul
+				end = k + len(m.word)
+				break
+			}
+		}
+		return amountText{text: s[start:end], code: code, amount: int64(v + 0.5)}, start, true
 	}
 	return amountText{}, 0, false
 }
