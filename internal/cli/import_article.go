@@ -22,6 +22,7 @@ type articleResult struct {
 	Sections int           `json:"sections"`
 	FAQ      int           `json:"faq"`
 	Noise    int           `json:"noise_removed"`
+	Facts    int           `json:"facts_proposed"`
 	Warnings []string      `json:"warnings,omitempty"`
 	Error    string        `json:"error,omitempty"`
 	Dossier  *film.Dossier `json:"-"`
@@ -55,16 +56,31 @@ func runImportArticle(ctx context.Context, c *cmdContext) error {
 		results []articleResult
 		failed  int
 	)
+	total := 0
 	for _, name := range c.args {
-		r := importOneArticle(ctx, c, st, name, *filmSlug, *author)
-		if r.Error != "" {
+		err := eachArticle(c.In, name, func(file string, src []byte, err error) {
+			total++
+			var r articleResult
+			if err != nil {
+				r = articleResult{File: file, Error: err.Error()}
+			} else {
+				r = importOneArticle(ctx, st, file, src, *filmSlug, *author)
+			}
+			if r.Error != "" {
+				failed++
+				fmt.Fprintf(c.Err, "%s\n", r.Error)
+			}
+			results = append(results, r)
+		})
+		if err != nil {
+			total++
 			failed++
-			fmt.Fprintf(c.Err, "%s\n", r.Error)
+			fmt.Fprintf(c.Err, "%s\n", err)
+			results = append(results, articleResult{File: name, Error: err.Error()})
 		}
-		results = append(results, r)
 	}
 	if c.json {
-		if err := writeDossiers(c.Out, results, len(c.args) == 1); err != nil {
+		if err := writeDossiers(c.Out, results, len(results) == 1); err != nil {
 			return err
 		}
 	} else {
@@ -76,31 +92,28 @@ func runImportArticle(ctx context.Context, c *cmdContext) error {
 			if r.Film != "" {
 				verb = fmt.Sprintf("→ %s (revision %d%s)", r.Film, r.Revision, map[bool]string{true: ", new film", false: ""}[r.Created])
 			}
-			fmt.Fprintf(c.Out, "%s %s: %d sections, %d FAQ, %d noise lines removed\n", r.File, verb, r.Sections, r.FAQ, r.Noise)
+			fmt.Fprintf(c.Out, "%s %s: %d sections, %d FAQ, %d noise lines removed, %d facts proposed\n", r.File, verb, r.Sections, r.FAQ, r.Noise, r.Facts)
 			for _, w := range r.Warnings {
 				fmt.Fprintf(c.Err, "%s: warning: %s\n", r.File, w)
 			}
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files failed; nothing was stored for them", failed, len(c.args))
+		return fmt.Errorf("%d of %d files failed; nothing was stored for them", failed, total)
 	}
 	return nil
 }
 
 // importOneArticle parses and (unless st is nil) stores one file. Every
 // failure is reported in the result; the file is all or nothing.
-func importOneArticle(ctx context.Context, c *cmdContext, st *store.Store, name, filmSlug, author string) articleResult {
+func importOneArticle(ctx context.Context, st *store.Store, name string, src []byte, filmSlug, author string) articleResult {
 	r := articleResult{File: name}
 	fail := func(err error) articleResult {
 		r.Error = err.Error()
 		r.Dossier = nil
 		return r
 	}
-	src, err := readArticle(c.In, name)
-	if err != nil {
-		return fail(err)
-	}
+	var err error
 	opts := &dossier.Options{}
 	var target *film.Film
 	if st != nil {
@@ -123,6 +136,7 @@ func importOneArticle(ctx context.Context, c *cmdContext, st *store.Store, name,
 	}
 	d.Source = name
 	r.Dossier, r.Sections, r.FAQ, r.Noise, r.Warnings = d, len(d.Sections), len(d.FAQ), len(d.Noise), d.Warnings
+	r.Facts = len(d.Facts)
 	if st == nil {
 		return r
 	}

@@ -13,7 +13,7 @@ var unseenArticles = []article{{
 	kinds:    []film.SectionKind{"introduction", "plot", "characters", "production", "other", "reception"},
 	headings: map[int]string{0: "", 2: "Cast", 4: "Release"},
 	subs:     map[int][]string{3: {"Development", "Filming"}, 5: {"Box office", "Critical response", "Accolades"}},
-	noise:    2,
+	// The references list is kept as data (Dossier.References), not noise.
 	cast: []film.CastPair{{Person: "Yalitza Aparicio", Character: "Cleo"}, {Person: "Marina de Tavira", Character: "Sofía"},
 		{Person: "Jorge Antonio Guerrero", Character: "Fermín"}, {Person: "Nancy García García", Character: "Adela"},
 		{Person: "Fernando Grediaga", Character: "Antonio"}},
@@ -93,7 +93,7 @@ var unseenArticles = []article{{
 	kinds: []film.SectionKind{"introduction", "plot", "characters", "reception", "impact", "faq"},
 	faq:   2,
 	cast: []film.CastPair{{Person: "John C. Reilly", Character: "John"}, {Person: "Marisa Tomei", Character: "Molly"},
-		{Person: "Jonah Hill", Character: "Cyrus"}},
+		{Person: "Jonah Hill", Character: "Cyrus"}, {Person: "Catherine Keener", Character: "Jamie"}},
 	people: []string{"Mark Duplass", "Jay Duplass", "John C. Reilly", "Jonah Hill", "Marisa Tomei", "Jas Shelton",
 		"Michael Andrews", "Catherine Keener", "Roger Ebert"},
 	title: "Cyrus", year: 2010, directors: []string{"Mark Duplass", "Jay Duplass"},

@@ -1,164 +1,193 @@
 package dossier
 
 import (
+	"strconv"
 	"strings"
 
 	"marquee/internal/film"
 )
 
-// role is what a heading block does in the article.
-type role uint8
+// The assemble stage settles what the structure and extract stages leave
+// open: the kind of a headingless article's one section, and the film's
+// identity in the order of trust — front matter, then a credits line, the
+// first heading, the first sentence.
 
-const (
-	roleSection role = iota
-	roleSub
-	roleTitle
-)
-
-// outline decides, for every heading block, whether it is the article
-// title, a section heading or a sub-heading.
-func outline(blocks []block) []role {
-	roles := make([]role, len(blocks))
-	first := -1
-	level1, secLevel, styles := 0, 7, map[hstyle]int{}
-	for i, b := range blocks {
-		if b.kind != bHeading {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		if b.level == 1 {
-			level1++
-		}
-		if b.level > 0 && !b.bold && i != first {
-			secLevel = min(secLevel, b.level)
-		}
-		if b.hknown && b.level == 0 && !b.bold {
-			styles[b.style&(styleCaps|styleNumbered|styleColon)]++
-		}
+// lead is the section that opens the article: its introduction, or the
+// one section of a headingless review.
+func lead(d *film.Dossier) *film.Section {
+	if s := d.Section(film.SectionIntroduction); s != nil {
+		return s
 	}
-	mainStyle, best := hstyle(0), 0
-	for st, n := range styles {
-		if n > best || n == best && st < mainStyle {
-			mainStyle, best = st, n
-		}
+	if len(d.Sections) > 0 && d.Sections[0].Kind == film.SectionReview {
+		return &d.Sections[0]
 	}
-	sections := 0
-	for i, b := range blocks {
-		if b.kind != bHeading {
-			continue
-		}
-		roles[i] = headingRole(b, i == first && isTitle(b, level1, i == 0), secLevel, mainStyle, sections > 0)
-		if roles[i] == roleSection {
-			sections++
-		}
-	}
-	if sections == 0 {
-		boldSections(blocks, roles)
-	}
-	return roles
+	return nil
 }
 
-// boldSections decides the roles of bold-line headings in an article
-// whose only headings are bold lines. Known section names are sections.
-// An unknown one is a sub-heading when it follows its parent heading
-// directly or follows another sub-heading, and a section — "**Style and
-// Tone**" between "**Synopsis**" and "**Critical Reception**" — when it
-// follows a section's text.
-func boldSections(blocks []block, roles []role) {
-	prev, prevSub := -1, false
-	for i, b := range blocks {
-		if b.kind != bHeading || !b.bold || roles[i] == roleTitle {
-			continue
+// settleUntitled makes an article without section headings one section:
+// a review when the article says it is one, else an introduction.
+func settleUntitled(d *film.Dossier, meta *frontMatter) {
+	if len(d.Sections) == 0 {
+		return
+	}
+	if d.Title == "" && len(d.Sections) == 1 && d.Sections[0].Heading != "" && len(d.FAQ) == 0 &&
+		len(d.Sections[0].Subsections) == 0 && wordCount(d.Sections[0].Heading) <= 8 && !knownHeading(d.Sections[0].Heading) {
+		// A short first line over one body of text is the article's title
+		// ("Aftersun", "RETURN TO SEOUL"), not a section heading.
+		d.Title = d.Sections[0].Heading
+		d.Sections[0].Heading = ""
+	}
+	for _, s := range d.Sections {
+		if s.Heading != "" || len(s.Subsections) > 0 && s.Kind != film.SectionIntroduction && s.Kind != film.SectionConclusion {
+			return
 		}
-		switch {
-		case b.hknown:
-			roles[i] = roleSection
-		case prev < 0 || prevSub || prev == i-1:
-			roles[i] = roleSub
-		default:
-			roles[i] = roleSection
+	}
+	one := d.Sections[0]
+	for _, s := range d.Sections[1:] {
+		one.Blocks = append(one.Blocks, s.Blocks...)
+		one.Subsections = append(one.Subsections, s.Subsections...)
+	}
+	var text strings.Builder
+	text.WriteString(blocksText(one.Blocks))
+	for _, sub := range one.Subsections {
+		if text.Len() > 0 {
+			text.WriteString("\n\n")
 		}
-		prev, prevSub = i, roles[i] == roleSub
+		text.WriteString(sub.Label + ": " + sub.Text)
 	}
+	one.Text = text.String()
+	one.Kind = film.SectionIntroduction
+	if meta.reviewHint || isReview(d.Title, d.Source, one.Text) {
+		one.Kind = film.SectionReview
+	}
+	d.Sections = []film.Section{one}
 }
 
-func headingRole(b block, title bool, secLevel int, mainStyle hstyle, inSection bool) role {
-	known := b.hknown
-	switch {
-	case title:
-		return roleTitle
-	case b.bold, b.style&styleSubNum != 0:
-		return roleSub
-	case b.level > 0:
-		if b.level > secLevel {
-			return roleSub
+func knownHeading(h string) bool {
+	_, known := kindOf(h, true)
+	return known
+}
+
+// isReview reports an article that calls itself a review or grades the
+// film the way reviews do ("★★★★", "8/10", "3 out of 5").
+func isReview(title, file, text string) bool {
+	if strings.Contains(strings.ToLower(title), "review") || strings.Contains(strings.ToLower(file), "review") {
+		return true
+	}
+	if strings.Contains(text, "★") || strings.Contains(text, "☆") {
+		return true
+	}
+	lower := strings.ToLower(text)
+	for _, cue := range []string{"/10", "/5", " out of 5", " out of 10", " out of four", " out of five", "grade:", "rating:", "verdict:"} {
+		if strings.Contains(lower, cue) {
+			return true
 		}
-		return roleSection
-	case !known && inSection && b.style&(styleCaps|styleNumbered|styleColon) != mainStyle:
-		return roleSub
 	}
-	return roleSection
+	return false
 }
 
-// isTitle: a level-1 heading that is the only one, or a first plain line
-// naming no known section and carrying a year, "Red Rocket (2021)".
-func isTitle(b block, level1 int, atTop bool) bool {
-	if !atTop {
-		return false
+// applyMeta takes the article's title and the film fields of its front
+// matter, which outrank anything read from the text; Options outrank both.
+func applyMeta(d *film.Dossier, meta *frontMatter, opts *Options) {
+	if !meta.present {
+		return
 	}
-	_, year := titleYear(b.text)
-	if b.level == 1 {
-		return level1 == 1 || year > 0
+	if d.Title == "" && meta.Title != "" {
+		d.Title = meta.Title
 	}
-	return b.level == 0 && !b.bold && (year > 0 || b.top)
+	if meta.FilmTitle != "" && opts.Title == "" {
+		opts.Title = meta.FilmTitle
+	}
+	if meta.Year != 0 && opts.Year == 0 {
+		opts.Year = meta.Year
+	}
+	if len(meta.Directors) > 0 && len(opts.Directors) == 0 {
+		opts.Directors = meta.Directors
+	}
 }
 
-// toBlock converts a scanned block into its plain-text domain form.
-func toBlock(b block) film.Block {
-	switch b.kind {
-	case bList:
-		items := make([]string, len(b.items))
-		for i, it := range b.items {
-			items[i] = plainInline(it)
+// interviewCues say an article is an interview: in its title, its tags or
+// its opening paragraph.
+var interviewCues = []string{"interview", "in conversation", "a conversation with", "q&a", "we spoke to", "we met", "we talked to", "talks to", "spoke to us"}
+
+// settleInterview moves an interview's questions and answers out of the
+// FAQ into Dossier.Interview. Pairs under a headed FAQ section ("## FAQ")
+// stay the FAQ.
+func settleInterview(d *film.Dossier, meta *frontMatter) {
+	if len(d.FAQ) == 0 {
+		return
+	}
+	hint := strings.ToLower(d.Title + " " + strings.Join(meta.Tags, " ") + " " + meta.Layout)
+	if l := lead(d); l != nil {
+		hint += " " + strings.ToLower(firstClause(l.Text, 400))
+	}
+	if !hasAnyContains(hint, interviewCues) {
+		return
+	}
+	faqFrom := -1
+	for _, s := range d.Sections {
+		if s.Kind == film.SectionFAQ && s.Heading != "" {
+			faqFrom = s.Line
+			break
 		}
-		return film.Block{Kind: film.BlockList, Items: items, Ordered: b.ordered, Line: b.line}
-	case bTable:
-		return film.Block{Kind: film.BlockTable, Header: plainCells(b.header), Rows: plainRows(b.rows), Line: b.line}
 	}
-	return film.Block{Kind: film.BlockParagraph, Text: plainInline(b.text), Line: b.line}
-}
-
-func plainCells(cells []string) []string {
-	if cells == nil {
-		return nil
-	}
-	out := make([]string, len(cells))
-	for i, c := range cells {
-		out[i] = plainInline(c)
-	}
-	return out
-}
-
-func plainRows(rows [][]string) [][]string {
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = plainCells(r)
-	}
-	return out
-}
-
-func blocksText(bs []film.Block) string {
-	if len(bs) == 1 && bs[0].Kind == film.BlockParagraph {
-		return bs[0].Text
-	}
-	var b strings.Builder
-	for i, x := range bs {
-		if i > 0 {
-			b.WriteString("\n\n")
+	var faq []film.FAQ
+	for _, f := range d.FAQ {
+		if faqFrom >= 0 && f.Line > faqFrom {
+			faq = append(faq, f)
+		} else {
+			d.Interview = append(d.Interview, f)
 		}
-		b.WriteString(x.PlainText())
 	}
-	return b.String()
+	d.FAQ = faq
+	// The untitled FAQ section that held the interview goes; a headed one
+	// with pairs left stays.
+	sections := d.Sections[:0]
+	for _, s := range d.Sections {
+		if s.Kind != film.SectionFAQ || s.Heading != "" && len(faq) > 0 {
+			sections = append(sections, s)
+		}
+	}
+	d.Sections = sections
+}
+
+// applyCredits takes the film a credits block names, below front matter
+// and Options in trust and above anything read from the prose.
+func applyCredits(c *creditsBlock, opts *Options) {
+	if !c.present {
+		return
+	}
+	if opts.Title == "" && c.title != "" {
+		opts.Title = c.title
+	}
+	if opts.Year == 0 && c.year != 0 {
+		opts.Year = c.year
+	}
+	if len(opts.Directors) == 0 && len(c.directors) > 0 {
+		opts.Directors = c.directors
+	}
+}
+
+// mergeCredits puts the credits block's cast first in the dossier's cast
+// (the prose may name the same pairs again) and its runtime and country
+// among the facts.
+func mergeCredits(d *film.Dossier, c *creditsBlock) {
+	if !c.present {
+		return
+	}
+	seen := map[string]bool{}
+	cast := make([]film.CastPair, 0, len(c.cast)+len(d.Cast))
+	for _, p := range append(append([]film.CastPair{}, c.cast...), d.Cast...) {
+		if k := film.Fold(p.Person); !seen[k] {
+			seen[k] = true
+			cast = append(cast, p)
+		}
+	}
+	d.Cast = cast
+	if c.runtime > 0 {
+		d.Facts = append(d.Facts, film.ArticleFact{Kind: film.FactRuntime, Value: strconv.Itoa(c.runtime) + " minutes", Amount: int64(c.runtime), Line: c.line})
+	}
+	if c.country != "" {
+		d.Facts = append(d.Facts, film.ArticleFact{Kind: film.FactCountry, Value: c.country, Line: c.line})
+	}
 }

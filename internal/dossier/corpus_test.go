@@ -140,7 +140,7 @@ var corpus = []want{{
 	},
 	films:  []string{"Tangerine", "Beasts of the Southern Wild", "American Honey", "The Little Rascals"},
 	people: []string{"Sean Baker", "Willem Dafoe", "Alexis Zabé", "Andrea Arnold"},
-	places: []string{"Kissimmee", "Florida", "Los Angeles"},
+	places: []string{"Florida", "Los Angeles"},
 	pubs:   []string{"Deadline", "Variety"},
 }}
 

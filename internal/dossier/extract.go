@@ -43,6 +43,9 @@ func units(d *film.Dossier) []unit {
 			}
 		}
 	}
+	for _, f := range d.Interview {
+		out = append(out, unit{text: f.Question, line: f.Line, kind: film.SectionIntroduction}, unit{text: f.Answer, line: f.Line, kind: film.SectionIntroduction})
+	}
 	faqDone := false
 	for _, s := range d.Sections {
 		add(s.Kind, s.Blocks)

@@ -65,9 +65,8 @@ func Lint(file string, src []byte, d *film.Dossier, facts *LintFacts) []Finding 
 	var out []Finding
 	out = append(out, missingSections(d)...)
 	out = append(out, quoteFindings(d)...)
-	lines, _, err := decode(file, src, 0)
-	if err == nil {
-		out = append(out, wordFindings(lines, d, facts)...)
+	if s, err := read(file, src, 0); err == nil {
+		out = append(out, wordFindings(s.lines, d, facts)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out

@@ -10,6 +10,12 @@ var peacockTerms = []string{
 	"pantheon", "genius", "flawless", "unforgettable", "timeless", "mesmerizing", "mesmerising", "captivating",
 	"brilliant", "best of what cinema has to offer", "testament to", "standout", "larger-than-life",
 	"demands to be seen", "exceeded even the highest expectations", "lightning rod",
+	// Wikipedia's "Words to watch" (puffery) in the register of film writing.
+	"hugely successful", "enormously successful", "wildly successful", "one of the greatest films ever made",
+	"one of the greatest films of all time", "one of the best films ever made", "greatest film ever made",
+	"best film ever made", "a must-watch", "must-watch", "essential viewing", "cult classic",
+	"seminal", "landmark film", "beloved", "celebrated", "world-class", "virtuoso", "awe-inspiring",
+	"jaw-dropping", "game-changer", "game-changing", "cinematic masterpiece", "critically acclaimed",
 }
 
 // acclaimTerms are praise that needs a source on the same line.
@@ -23,6 +29,8 @@ var weaselPhrases = []string{
 	"fans point out", "it is believed", "arguably", "many consider", "viewers often", "some say",
 	"most agree", "many critics", "many fans", "some fans", "it could be argued", "is considered by many",
 	"one thing is clear", "one thing remains certain",
+	"it is often said", "many people", "some people", "experts say", "critics have noted", "has been called",
+	"is often considered", "is regarded by many", "is widely seen as", "has been described as",
 }
 
 // successClaims assert commercial success; negated ones ("may not have

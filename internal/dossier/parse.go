@@ -11,9 +11,14 @@ import (
 // line endings) into a dossier. file names the input in errors and in
 // Dossier.Source; opts may be nil.
 //
+// Parse runs the pipeline: read (decode, front matter, HTML main content,
+// wikitext remnants), structure (blocks, sections), extract (people,
+// films, cast, quotes, facts) and assemble (identity, normalised lists).
+//
 // Parse never panics and runs in time linear in len(src). Input it cannot
-// use — empty, binary, too large, only a table, or with no headings, FAQ
-// or other structure — gives one *ParseError. Latin-1 input is converted
+// use — empty, binary, too large, only a table, or a page with no article
+// text — gives one *ParseError; an article with no headings is one
+// section. Latin-1 input is converted
 // and noted in Dossier.Warnings. Page noise (bylines, "Advertisement", …)
 // is dropped from the text and listed in Dossier.Noise. Slices in the
 // result are never nil, so JSON shows [] rather than null.
@@ -21,32 +26,40 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	if opts == nil {
 		opts = &Options{}
 	}
+	o := *opts // front matter may fill in the film; the caller's Options stay as they are
+	opts = &o
 	defer func() {
 		// A bug must not take down an import of thousands of articles.
 		if r := recover(); r != nil {
 			d, err = nil, &ParseError{File: file, Reason: fmt.Sprintf("internal error while parsing (%v); please report this file", r)}
 		}
 	}()
-	lines, warnings, err := decode(file, src, opts.MaxBytes)
+	s, err := read(file, src, opts.MaxBytes)
 	if err != nil {
 		return nil, err
 	}
-	blocks, noise := scan(lines)
+	blocks, noise := scan(s.lines)
 	if err := structured(file, blocks); err != nil {
 		return nil, err
 	}
-	d = &film.Dossier{Source: file, Warnings: warnings, Noise: noise}
+	d = &film.Dossier{Source: file, Warnings: s.warnings, Noise: append(s.noise, noise...), Format: s.format, References: s.refs}
 	assemble(d, blocks)
 	if len(d.Sections) == 0 && len(d.FAQ) == 0 {
-		return nil, &ParseError{File: file, Line: blocks[0].line, Reason: "only a title, no sections"}
+		return nil, &ParseError{File: file, Line: blocks[0].line, Reason: "only a title, no article text"}
 	}
+	settleUntitled(d, &s.meta)
+	applyMeta(d, &s.meta, opts)
+	settleInterview(d, &s.meta)
+	applyCredits(&s.cred, opts)
 	extract(d, opts)
+	mergeCredits(d, &s.cred)
+	d.Facts = facts(d)
 	normalize(d)
 	return d, nil
 }
 
-// structured rejects input with nothing to parse: only tables, or no
-// heading and no FAQ.
+// structured rejects input with nothing to parse: only page noise, or
+// only tables. An article with no headings is read as one section.
 func structured(file string, blocks []block) error {
 	headings, questions, tables, text := 0, 0, 0, 0
 	for _, b := range blocks {
@@ -66,8 +79,6 @@ func structured(file string, blocks []block) error {
 		return &ParseError{File: file, Reason: "no article text (only page noise)"}
 	case tables > 0 && headings+questions+text == 0:
 		return &ParseError{File: file, Line: blocks[0].line, Reason: "only a table, no article text"}
-	case headings == 0 && questions == 0:
-		return &ParseError{File: file, Line: blocks[0].line, Reason: "no recognisable structure: no headings and no FAQ"}
 	}
 	return nil
 }
@@ -78,6 +89,7 @@ func extract(d *film.Dossier, opts *Options) {
 	x := newExtractor(d, opts)
 	us := units(d)
 	x.harvest(us)
+	x.layoutCast(d)
 	prev := ""
 	for i, u := range us {
 		spans := u.spans
@@ -116,8 +128,15 @@ func normalize(d *film.Dossier) {
 		}
 	}
 	d.FAQ = nonNil(d.FAQ)
+	if len(d.Interview) == 0 {
+		d.Interview = nil
+	}
 	d.Cast = nonNil(d.Cast)
 	d.Quotes = nonNil(d.Quotes)
+	for i := range d.Quotes {
+		// British style keeps the comma inside the marks: ‘It works,’ she said.
+		d.Quotes[i].Text = strings.TrimRight(strings.TrimSpace(d.Quotes[i].Text), ",;")
+	}
 	m := &d.Mentions
 	m.Films, m.People, m.Places, m.Publications = nonNil(m.Films), nonNil(m.People), nonNil(m.Places), nonNil(m.Publications)
 	d.Film.Directors = nonNil(d.Film.Directors)

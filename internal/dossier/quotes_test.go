@@ -16,7 +16,7 @@ func TestParseQuotes(t *testing.T) {
 			"Director Sean Baker made it. In an interview with IndieWire, Baker reflected on it, stating, “It was important to me to portray these characters honestly.”",
 			[]quote{{"It was important", "Sean Baker", "IndieWire"}}},
 		{"pronoun from the previous clause",
-			"Critics pointed to Mya Taylor’s account; speaking to the Associated Press at Sundance, she said, “Everything that’s in the movie is exactly what goes on.”",
+			"Critics pointed to the actress Mya Taylor’s account; speaking to the Associated Press at Sundance, she said, “Everything that’s in the movie is exactly what goes on.”",
 			[]quote{{"Everything", "Mya Taylor", "Associated Press"}}},
 		{"straight quotes, colon",
 			`Sean Baker cast locally. Speaking to Deadline about it, he said: "I felt like they were going to be little robots otherwise."`,

@@ -57,9 +57,9 @@ func mdBlock(b *bytes.Buffer, bl film.Block) {
 	case film.BlockList:
 		for i, it := range bl.Items {
 			if bl.Ordered {
-				b.WriteString(strconv.Itoa(i+1) + ". " + it + "\n")
+				b.WriteString(strconv.Itoa(i+1) + ". " + noHTML(it) + "\n")
 			} else {
-				b.WriteString("- " + it + "\n")
+				b.WriteString("- " + noHTML(it) + "\n")
 			}
 		}
 	case film.BlockTable:
@@ -73,9 +73,26 @@ func mdBlock(b *bytes.Buffer, bl film.Block) {
 			b.WriteString(tableRow(r))
 		}
 	default:
-		b.WriteString(bl.Text + "\n")
+		b.WriteString(noHTML(bl.Text) + "\n")
 	}
 	b.WriteString("\n")
+}
+
+// noHTML escapes a "<" that would open a tag, so an export never emits
+// raw HTML, whatever text a dossier carries.
+func noHTML(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '/' || s[i+1] == '!' || s[i+1] == '?') {
+			b.WriteString("&lt;")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func mdFAQ(b *bytes.Buffer, faq []film.FAQ) {

@@ -26,6 +26,7 @@ const (
 	SectionVision         SectionKind = "vision"
 	SectionBoxOffice      SectionKind = "box_office"
 	SectionFanTheories    SectionKind = "fan_theories"
+	SectionReview         SectionKind = "review"
 	SectionConclusion     SectionKind = "conclusion"
 	SectionFAQ            SectionKind = "faq"
 	SectionOther          SectionKind = "other"
@@ -36,7 +37,7 @@ var SectionKinds = []SectionKind{
 	SectionIntroduction, SectionSynopsis, SectionPlot, SectionThemes, SectionCharacters,
 	SectionCinematography, SectionSound, SectionReception, SectionImpact, SectionComparisons,
 	SectionControversies, SectionProduction, SectionVision, SectionBoxOffice, SectionFanTheories,
-	SectionConclusion, SectionFAQ, SectionOther,
+	SectionReview, SectionConclusion, SectionFAQ, SectionOther,
 }
 
 // Valid reports whether k is one of SectionKinds.
@@ -181,6 +182,31 @@ type Noise struct {
 	Reason string `json:"reason"`
 }
 
+// ArticleFact kinds.
+const (
+	FactBudget         = "budget"
+	FactGross          = "gross"
+	FactRuntime        = "runtime"
+	FactReleaseDate    = "release_date"
+	FactAwardWon       = "award_won"
+	FactAwardNominated = "award_nominated"
+	FactFestival       = "festival"
+	FactCountry        = "country"
+)
+
+// ArticleFact is a fact about the film that an article states. It is a
+// proposal with the article as its source: it never overwrites a fact
+// imported into the catalog.
+type ArticleFact struct {
+	Kind      string `json:"kind"`                // one of the Fact* kinds
+	Value     string `json:"value"`               // as the article writes it ("$11.8 million", "132 minutes", "Palme d'Or")
+	Amount    int64  `json:"amount,omitempty"`    // money in whole units of Currency; minutes for a runtime
+	Currency  string `json:"currency,omitempty"`  // ISO 4217 code for money
+	Territory string `json:"territory,omitempty"` // "worldwide", "domestic", "North America", …
+	Line      int    `json:"line,omitempty"`      // 1-based line in the article
+	Context   string `json:"context,omitempty"`   // the sentence it was read from
+}
+
 // DossierFilm names the film a dossier is about.
 type DossierFilm struct {
 	Slug      string   `json:"slug"`
@@ -201,6 +227,11 @@ type Dossier struct {
 	Links    []Link      `json:"links,omitempty"`
 	Noise    []Noise     `json:"noise,omitempty"`
 	Warnings []string    `json:"warnings,omitempty"`
+
+	Format     string        `json:"format,omitempty"`     // what the input was read as: text, markdown, html, wikitext
+	Interview  []FAQ         `json:"interview,omitempty"`  // an interview's questions and answers, apart from the FAQ
+	References []string      `json:"references,omitempty"` // back matter kept as data: references, notes, external links
+	Facts      []ArticleFact `json:"facts,omitempty"`      // facts the article states, proposed with the article as source
 
 	Source    string    `json:"source,omitempty"` // file name it came from
 	Revision  int       `json:"revision,omitempty"`

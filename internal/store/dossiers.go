@@ -55,7 +55,10 @@ func (s *Store) putDossier(ctx context.Context, tx *sql.Tx, filmSlug string, d *
 		VALUES ($1, $2, $3, $4, $5)`, fid, rev, string(body), author, t); err != nil {
 		return 0, err
 	}
-	return rev, projectDossier(ctx, tx, fid, d)
+	if err := projectDossier(ctx, tx, fid, d); err != nil {
+		return 0, err
+	}
+	return rev, putArticleFacts(ctx, tx, fid, rev, d)
 }
 
 // projectDossier rewrites the rows derived from a dossier: its sections

@@ -22,6 +22,24 @@ type dossierView struct {
 	Pubs     []mention
 	Films    []mention
 	People   []mention
+	// Facts the article states, shown as the article's and never as the
+	// catalog's.
+	Facts []factView
+}
+
+// factView is one article fact as the page lists it.
+type factView struct {
+	Label string
+	Value string
+	Where string // territory, for a gross
+	Line  int
+}
+
+// factLabels name the kinds of article facts on the page.
+var factLabels = map[string]string{
+	film.FactBudget: "Budget", film.FactGross: "Gross", film.FactRuntime: "Running time",
+	film.FactReleaseDate: "Release date", film.FactAwardWon: "Award won", film.FactAwardNominated: "Nominated for",
+	film.FactFestival: "Festival", film.FactCountry: "Country",
 }
 
 type tocEntry struct {
@@ -54,7 +72,7 @@ type mention struct {
 func newDossierView(d *film.Dossier) *dossierView {
 	v := &dossierView{D: d, FAQ: d.FAQ, FAQID: "faq", FAQTitle: "Frequently asked questions"}
 	lk := newLinker(d)
-	ids := map[string]bool{"faq": true, "cast": true, "facts": true, "top": true}
+	ids := map[string]bool{"faq": true, "cast": true, "facts": true, "top": true, "article-facts": true}
 	uniq := func(base string) string {
 		id := base
 		for n := 2; ids[id]; n++ {
@@ -72,6 +90,14 @@ func newDossierView(d *film.Dossier) *dossierView {
 		heading := sec.Heading
 		if heading == "" {
 			heading = sec.Kind.Label()
+		}
+		if isCastHeading(heading) && len(d.Cast) > 0 {
+			// The film page has one Cast section, its table; the article's
+			// own cast list is in it, and only its prose stays here.
+			if sec.Blocks = proseOnly(sec.Blocks); len(sec.Blocks) == 0 && len(sec.Subsections) == 0 {
+				continue
+			}
+			heading = "About the cast"
 		}
 		if sec.Kind == film.SectionFAQ && len(d.FAQ) > 0 {
 			v.FAQTitle = heading
@@ -96,7 +122,14 @@ func newDossierView(d *film.Dossier) *dossierView {
 			}
 		}
 		if !placed[sec.Kind] {
-			sv.Quotes = quotesBy[sec.Kind]
+			// A quotation the section's text already carries is shown once,
+			// there; only quotes from elsewhere are set beside it.
+			shown := sectionPlain(sec)
+			for _, q := range quotesBy[sec.Kind] {
+				if !strings.Contains(shown, strings.TrimRight(q.Text, ".,;: ")) {
+					sv.Quotes = append(sv.Quotes, q)
+				}
+			}
 			placed[sec.Kind] = true
 		}
 		v.Sections = append(v.Sections, sv)
@@ -116,6 +149,14 @@ func newDossierView(d *film.Dossier) *dossierView {
 	}
 	if len(d.FAQ) > 0 && d.Section(film.SectionFAQ) == nil {
 		v.TOC = append(v.TOC, tocEntry{ID: "faq", Label: v.FAQTitle})
+	}
+	for _, f := range d.Facts {
+		if label := factLabels[f.Kind]; label != "" {
+			v.Facts = append(v.Facts, factView{Label: label, Value: f.Value, Where: f.Territory, Line: f.Line})
+		}
+	}
+	if len(v.Facts) > 0 {
+		v.TOC = append(v.TOC, tocEntry{ID: "article-facts", Label: "According to the article"})
 	}
 	v.Places = mentions(d.Mentions.Places, func(n string) string { return "/places/" + film.Slugify(n) })
 	v.Pubs = mentions(d.Mentions.Publications, func(n string) string { return "/publications/" + film.Slugify(n) })
@@ -144,6 +185,43 @@ func slugOr(s, alt string) string {
 	return alt
 }
 
+// sectionPlain is all the text a section shows.
+func sectionPlain(sec film.Section) string {
+	var b strings.Builder
+	b.WriteString(sec.Text)
+	for _, bl := range sec.Blocks {
+		b.WriteString("\n" + bl.PlainText())
+	}
+	for _, sub := range sec.Subsections {
+		b.WriteString("\n" + sub.Text)
+		for _, bl := range sub.Blocks {
+			b.WriteString("\n" + bl.PlainText())
+		}
+	}
+	return b.String()
+}
+
+// isCastHeading reports a section heading that names the cast.
+func isCastHeading(h string) bool {
+	switch strings.ToLower(strings.TrimSpace(strings.TrimRight(h, ":"))) {
+	case "cast", "the cast", "cast list", "starring", "cast and crew", "cast & crew", "cast and characters", "cast & characters", "principal cast", "main cast":
+		return true
+	}
+	return false
+}
+
+// proseOnly keeps a section's paragraphs, dropping the lists and tables
+// that hold its cast pairs.
+func proseOnly(bs []film.Block) []film.Block {
+	var out []film.Block
+	for _, b := range bs {
+		if b.Kind == film.BlockParagraph {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // paragraphs splits plain text on blank lines into paragraph blocks.
 func paragraphs(text string) []film.Block {
 	var out []film.Block
@@ -161,10 +239,18 @@ type linker struct {
 	names []string          // longest first, so "Sean Baker" wins over "Baker"
 	urls  map[string]string // name → URL
 	done  map[string]bool
+	// titles are the films the dossier names, escaped: an article's
+	// italic title reads as “Title” in plain text and is set as <cite>.
+	titles []string
 }
 
 func newLinker(d *film.Dossier) *linker {
 	l := &linker{urls: map[string]string{}, done: map[string]bool{}}
+	for _, t := range append([]string{d.Film.Title}, d.Mentions.Films...) {
+		if t != "" {
+			l.titles = append(l.titles, template.HTMLEscapeString(t))
+		}
+	}
 	for _, k := range d.Links {
 		if k.Slug == "" || len(k.Name) < 3 {
 			continue
@@ -265,11 +351,11 @@ func (l *linker) text(sb *strings.Builder, s string) {
 			}
 		}
 		if at < 0 {
-			sb.WriteString(template.HTMLEscapeString(s))
+			sb.WriteString(l.escape(s))
 			return
 		}
 		l.done[name] = true
-		sb.WriteString(template.HTMLEscapeString(s[:at]))
+		sb.WriteString(l.escape(s[:at]))
 		sb.WriteString(`<a href="` + template.HTMLEscapeString(l.urls[name]) + `">` + template.HTMLEscapeString(name) + "</a>")
 		s = s[at+len(name):]
 	}
@@ -290,6 +376,21 @@ func indexWord(s, n string) int {
 		}
 		off = i + 1
 	}
+}
+
+// escape escapes s for HTML and sets the film titles it quotes as
+// <cite>, the way the article italicised them.
+func (l *linker) escape(s string) string {
+	e := template.HTMLEscapeString(s)
+	if !strings.Contains(e, "“") {
+		return e
+	}
+	for _, t := range l.titles {
+		if strings.Contains(e, "“"+t+"”") {
+			e = strings.ReplaceAll(e, "“"+t+"”", "<cite>"+t+"</cite>")
+		}
+	}
+	return e
 }
 
 func isWordByte(c byte) bool {

@@ -47,6 +47,12 @@ func noiseReason(s string) string {
 		return "date line"
 	case hasAnyPrefix(l, "tags:", "filed under", "comments", "leave a comment", "all rights reserved", "©", "copyright ©"):
 		return "page furniture"
+	case l == "skip to content" || l == "skip to main content" || l == "menu" || l == "search for:" || l == "search" ||
+		l == "toggle navigation" || l == "main menu" || l == "primary menu":
+		return "navigation"
+	case l == "like this:" || l == "like loading..." || l == "like loading…" || l == "related" || l == "share this:" ||
+		hasAnyPrefix(l, "leave a reply", "your email address will not be published", "post navigation", "previous post", "next post"):
+		return "page furniture"
 	}
 	return ""
 }

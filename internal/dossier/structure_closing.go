@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"slices"
+	"strings"
 
 	"marquee/internal/film"
 )
@@ -45,7 +46,8 @@ func verdict(b block) bool {
 // apparatus names the reference apparatus of an encyclopedia article:
 // citations and links, not part of the article a reader reads.
 var apparatus = map[string]bool{"references": true, "notes": true, "external links": true, "sources": true,
-	"citations": true, "footnotes": true, "further reading": true, "bibliography": true, "notes and references": true}
+	"citations": true, "footnotes": true, "further reading": true, "bibliography": true, "notes and references": true,
+	"see also": true, "works cited": true, "references and notes": true, "sources cited": true}
 
 // skipping drops a references section, heading and all, reporting it as
 // noise; it ends at the next section heading.
@@ -63,7 +65,15 @@ func (bd *builder) skipping(b block, r role) bool {
 	if b.kind != bHeading {
 		text = toBlock(b).PlainText()
 	}
-	bd.d.Noise = append(bd.d.Noise, film.Noise{Line: b.line, Text: text, Reason: "references"})
+	// Back matter (References, See also, External links) is data, not a
+	// section: kept in Dossier.References.
+	if b.kind != bHeading {
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(plainInline(l)); l != "" {
+				bd.d.References = append(bd.d.References, l)
+			}
+		}
+	}
 	return true
 }
 

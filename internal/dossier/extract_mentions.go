@@ -13,7 +13,7 @@ var (
 		"streets of ", "located in ", "native of ", "raised in ", "born in ", "outskirts of "}
 	pubCues = []string{"interview with ", "interview with the ", "speaking to ", "speaking to the ",
 		"talking to ", "talking to the ", "told ", "told the ", "writing in ", "writing for ", "wrote in ",
-		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for "}
+		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for ", "critic of the "}
 	musicCues = []string{"song", "track", "album", "single", "music", "band", "tune", "sings", "anthem"}
 )
 
@@ -115,14 +115,55 @@ func (x *extractor) films(s string, spans []span) {
 		if !ok {
 			continue
 		}
-		year := yearAfter(s[min(len(s), sp.end+3):])
-		x.titles = append(x.titles, title)
-		if year == 0 && !x.mention["film\x00"+title] && musicSentence(s, sp) {
+		if publications[title] || publications["The "+title] {
+			// An italic newspaper is a publication, not a film.
+			x.add("publication", title, "")
 			continue
 		}
-		slug, _ := x.lookupFilm(title, year)
-		x.add("film", title, slug)
+		if notFilm(s[:sp.start]) {
+			continue
+		}
+		year := yearAfter(s[min(len(s), sp.end+3):])
+		for _, t := range splitTitles(title) {
+			x.titles = append(x.titles, t)
+			if year == 0 && !x.mention["film\x00"+t] && musicSentence(s, sp) {
+				continue
+			}
+			slug, _ := x.lookupFilm(t, year)
+			x.add("film", t, slug)
+		}
 	}
+}
+
+// notFilm reports a title the words before it say is something else: a
+// novel, a series, a newspaper, a song.
+func notFilm(before string) bool {
+	b := strings.ToLower(before[max(0, len(before)-40):])
+	for _, w := range []string{"novel ", "book ", "series ", "show ", "newspaper ", "magazine ", "paper ", "album ", "song ", "play ", "poem ", "story ", "memoir ", "in the ", "novelist "} {
+		if strings.HasSuffix(strings.TrimRight(b, "“\"_* "), strings.TrimSpace(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTitles splits one italic span holding several titles ("Water
+// Lilies, Tomboy and Girlhood") when every part is in title case.
+func splitTitles(t string) []string {
+	if !strings.Contains(t, ", ") {
+		return []string{t}
+	}
+	parts := strings.Split(t, ", ")
+	last := parts[len(parts)-1]
+	if a, b, ok := strings.Cut(last, " and "); ok {
+		parts = append(parts[:len(parts)-1], a, b)
+	}
+	for _, p := range parts {
+		if p == "" || !isTitleCase(p) || !isCap(strings.Fields(p)[0]) {
+			return []string{t}
+		}
+	}
+	return parts
 }
 
 // titleSpan reports whether quoted text reads as a title.

@@ -33,7 +33,7 @@ func titleYear(s string) (string, int) {
 func identify(d *film.Dossier, opts *Options, titles []string) {
 	f := &d.Film
 	f.Title, f.Year = articleTitle(d, titles)
-	if intro := d.Section(film.SectionIntroduction); intro != nil {
+	if intro := lead(d); intro != nil {
 		if f.Year == 0 {
 			f.Year = introYear(intro.Text)
 		}
@@ -61,7 +61,7 @@ func identify(d *film.Dossier, opts *Options, titles []string) {
 // gives it) in the title line, the introduction's heading or opening
 // words, or else the quoted title mentioned most.
 func articleTitle(d *film.Dossier, titles []string) (string, int) {
-	if d.Title != "" {
+	if d.Title != "" && !quotedHeadline(d.Title) {
 		title, year := titleYear(d.Title)
 		if q := firstQuoted(title); q != "" {
 			title = q
@@ -70,7 +70,7 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		}
 		return headlineTitle(title), year
 	}
-	if intro := d.Section(film.SectionIntroduction); intro != nil {
+	if intro := lead(d); intro != nil {
 		if t := firstQuoted(intro.Heading); t != "" {
 			return t, 0
 		}
@@ -170,7 +170,34 @@ var seoWords = []string{"everything you need", "review", "explained", "guide", "
 
 // headlineTitle cuts "Lady Vengeance: Everything You Need to Know" and
 // "Lady Bird Review" down to the title; "Mad Max: Fury Road" stays whole.
+// quotedHeadline reports a headline that opens with a quotation, as
+// interviews do ("‘I wanted the camera to stay…’: an interview with …"):
+// it names no film, so the article's lead is read instead.
+func quotedHeadline(t string) bool {
+	for _, q := range []string{"'", "‘", "“", "\""} {
+		if strings.HasPrefix(t, q) {
+			return true
+		}
+	}
+	return false
+}
+
 func headlineTitle(t string) string {
+	// A page title carries the site's name: "La Haine | Programme notes |
+	// The Regent", "Review: X – Frames Per Second".
+	for _, sep := range []string{" | ", " :: ", " · "} {
+		if i := strings.Index(t, sep); i > 0 {
+			t = t[:i]
+		}
+	}
+	// "Moonlight review: three ages of one man", "Drive My Car: a
+	// conversation with Ryusuke Hamaguchi": the film is before the colon.
+	if i := strings.Index(t, ": "); i > 0 && !kickers[strings.ToLower(t[:i])] {
+		head, sub := strings.ToLower(t[:i]), strings.ToLower(t[i+2:])
+		if strings.HasSuffix(head, " review") || hasAnyContains(sub, []string{"interview", "conversation", "in conversation", "talks to", "q&a"}) {
+			t = strings.TrimSuffix(strings.TrimSuffix(t[:i], " review"), " Review")
+		}
+	}
 	// A rubric before the title: "Review: The Lighthouse".
 	if i := strings.Index(t, ": "); i > 0 && kickers[strings.ToLower(t[:i])] {
 		t = t[i+2:]

@@ -8,39 +8,38 @@ import (
 	"unicode/utf8"
 )
 
-// decode checks that src is a usable text article and returns its lines
-// without line terminators. Invalid UTF-8 is read as Windows-1252 (a
+// decodeText checks that src is a usable text article and returns it as
+// UTF-8 text, without a byte-order mark. Invalid UTF-8 is read as Windows-1252 (a
 // superset of Latin-1), byte by byte, so a mostly-UTF-8 file with a few
 // stray bytes keeps its good characters; the caller gets a warning.
-func decode(file string, src []byte, maxBytes int) (lines []string, warnings []string, err error) {
+func decodeText(file string, src []byte, maxBytes int) (text string, warnings []string, err error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
 	if len(src) > maxBytes {
-		return nil, nil, &ParseError{File: file, Reason: fmt.Sprintf(
+		return "", nil, &ParseError{File: file, Reason: fmt.Sprintf(
 			"file is %.1f MB, over the %.1f MB limit for an article",
 			float64(len(src))/(1<<20), float64(maxBytes)/(1<<20))}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, nil, &ParseError{File: file, Reason: "empty file"}
+		return "", nil, &ParseError{File: file, Reason: "empty file"}
 	}
 	if line, ok := binaryLine(src); ok {
-		return nil, nil, &ParseError{File: file, Line: line, Reason: "binary data, not a text article"}
+		return "", nil, &ParseError{File: file, Line: line, Reason: "binary data, not a text article"}
 	}
-	text := string(src)
+	text = string(src)
 	if !utf8.Valid(src) {
 		n, first := 0, 0
 		text, n, first = fromWindows1252(src)
 		warnings = append(warnings, fmt.Sprintf(
 			"%s: not valid UTF-8 (%d bytes, first on line %d); read them as Latin-1/Windows-1252", file, n, first))
 	}
-	if strings.Contains(text, "&") {
-		// Scraped pages keep their entities: "Cast &amp; Crew", "It&#8217;s".
-		text = html.UnescapeString(text)
-	}
-	return splitLines(text), warnings, nil
+	return text, warnings, nil
 }
+
+// unescapeEntities decodes HTML entities left in text.
+func unescapeEntities(s string) string { return html.UnescapeString(s) }
 
 // binaryLine reports the line of the first NUL byte, or of the point where
 // control characters make up more than 1 in 50 bytes.

@@ -174,6 +174,20 @@ func splitInlineAnswer(q string) (question, answer string) {
 
 // boldQuestion splits "**Is it rated R?** Yes, for language." into the
 // question and its answer.
+// italicQuestion returns the inside of a line that is one italic span
+// ending in a question mark.
+func italicQuestion(t string) (string, bool) {
+	for _, m := range []string{"_", "*"} {
+		if len(t) > 4 && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) && !strings.HasPrefix(t, m+m) {
+			inner := strings.TrimSpace(t[1 : len(t)-1])
+			if !strings.Contains(inner, m) && endsQuestion(inner) && len(strings.Fields(inner)) >= 3 {
+				return inner, true
+			}
+		}
+	}
+	return "", false
+}
+
 func boldQuestion(t string) (q, answer string, ok bool) {
 	if !strings.HasPrefix(t, "**") && !strings.HasPrefix(t, "__") {
 		return "", "", false
@@ -209,6 +223,11 @@ func (s *scanner) marked(i int, t string) bool {
 		s.flush()
 		s.listOpen = false
 		s.para, s.paraLine, s.answer = append(s.para[:0], a), i+1, true
+		return true
+	}
+	if q, ok := italicQuestion(t); ok && s.nextBlank(i) {
+		// An interviewer's question set in italics: "_Why Murakami?_".
+		s.add(block{kind: bQuestion, line: i + 1, text: q})
 		return true
 	}
 	b, ok := boldLine(t)

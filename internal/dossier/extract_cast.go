@@ -118,24 +118,51 @@ func (x *extractor) pair(person, character string) {
 // Teo Yoo is a person.
 func (x *extractor) portrayedPairs(s string, cast bool) {
 	for _, verb := range []string{"portrayed", "played"} {
-		p := strings.Index(s, verb)
-		if p <= 0 {
-			continue
-		}
-		by := strings.Index(s[p:min(len(s), p+70)], " by ")
-		if by < 0 {
-			continue
-		}
-		actor := nameAfter(s[p+by+4:], 0)
-		before := strings.TrimSuffix(strings.TrimRight(s[:p], " "), ",")
-		for _, aux := range []string{" is", " was", " who is"} {
-			before = strings.TrimSuffix(before, aux)
-		}
-		character := runBefore(before)
-		if actor != "" && character != "" && isNameLike(actor) && isNameLike(character) {
-			x.pair(actor, character)
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], verb)
+			if i < 0 {
+				break
+			}
+			p := from + i
+			from = p + len(verb)
+			if p == 0 {
+				continue
+			}
+			by := strings.Index(s[p:min(len(s), p+70)], " by ")
+			if by < 0 {
+				continue
+			}
+			actor := nameAfter(s[p+by+4:], 0)
+			before := strings.TrimSuffix(strings.TrimRight(s[:p], " "), ",")
+			for _, aux := range []string{" is", " was", " who is"} {
+				before = strings.TrimSuffix(before, aux)
+			}
+			before = cutAppositive(before)
+			character := runBefore(before)
+			if actor != "" && character != "" && isNameLike(actor) && isNameLike(character) {
+				x.pair(actor, character)
+			}
 		}
 	}
+}
+
+// cutAppositive drops a short description between a name and what is
+// said of it: "Jong-su, a would-be writer" is Jong-su.
+func cutAppositive(s string) string {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 || len(s)-i > 60 {
+		return s
+	}
+	ws := strings.Fields(s[i+2:])
+	if len(ws) == 0 || len(ws) > 6 || (ws[0] != "a" && ws[0] != "an" && ws[0] != "the" && ws[0] != "his" && ws[0] != "her") {
+		return s
+	}
+	for _, w := range ws {
+		if isCap(w) {
+			return s
+		}
+	}
+	return s[:i]
 }
 
 // actorPairs: "Simon Rex as Mikey Saber", "Hidetoshi Nishijima plays
@@ -159,6 +186,12 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 		if n == 0 || !strong && !isCap(s[e+n:]) {
 			continue
 		}
+		if s[e:e+n] == " is " {
+			// "Naomie Harris is Paula, Chiron's mother": only a full name
+			// that opens with a given name, then a name ending the clause.
+			x.isPair(s, s[:e], e+n)
+			continue
+		}
 		if end, ok := x.actorPair(s, s[:e], e+n, strong, cast, chain); ok {
 			chain = end
 		}
@@ -170,7 +203,28 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 var actorVerbs = []struct {
 	text   string
 	strong bool
-}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {", who plays ", true}, {" who plays ", true}}
+}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {", who plays ", true}, {" who plays ", true},
+	{", as ", true}, {" is ", false}}
+
+// isPair reads "Actor is Character" where the sentence gives nothing
+// else: the actor a given name and a surname, the character one to three
+// capitalised words closing the clause.
+func (x *extractor) isPair(s, before string, i int) {
+	actor := runBefore(before)
+	ws := strings.Fields(actor)
+	if len(ws) < 2 || len(ws) > 4 || !firstNames[ws[0]] {
+		return
+	}
+	character := nameAfter(s[i:], 0)
+	if character == "" || wordCount(character) > 3 || !isNameLike(character) {
+		return
+	}
+	end := i + strings.Index(s[i:], character) + len(character)
+	if end < len(s) && !strings.ContainsRune(",.;(", rune(s[end])) && !strings.HasPrefix(s[end:], " and ") {
+		return
+	}
+	x.pair(actor, character)
+}
 
 // actorVerb returns the length of the actor verb that opens s, or 0.
 func actorVerb(s string) (n int, strong bool) {

@@ -113,7 +113,9 @@ var afterCues = []string{" plays ", " stars as ", " (as ", " shot the film", " c
 
 // possCues follow a possessive person: "Jon Brion's score".
 var possCues = []string{" score", " music", " cinematography", " camera", " screenplay", " script",
-	" performance", " direction", " editing"}
+	" performance", " direction", " editing",
+	// "Céline Sciamma’s “Portrait of a Lady on Fire”", "Charlotte Wells’s debut": a filmmaker.
+	" “", " debut", " first film", " new film", " latest", " film", " feature", " third feature", " second feature"}
 
 func hasAfterCue(after string, poss bool) bool {
 	after = after[:min(len(after), 20)]

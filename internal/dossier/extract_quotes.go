@@ -9,12 +9,13 @@ import (
 var speechCues = []string{"said", "says", "stating", "stated", "explained", "explains", "recalled", "recalls",
 	"described", "told", "noted", "added", "remarked", "reflected", "admitted", "quipped", "wrote", "writes",
 	"put it", "this way", "saying", "declared", "insisted", "observed", "commented", "joked", "asked", "argued",
-	"according to", "in the words of"}
+	"according to", "in the words of", "called", "calls", "describing", "writing in", "writing for"}
 
 // quotes records the real quotations in u: long enough to be speech, or
 // introduced by a speech verb or a colon. Titles are not quotations.
 func (x *extractor) quotes(u unit, spans []span, prev string) {
 	last, lastEnd := -1, 0 // the quotation last recorded from u, and where it ended
+	lastClose := 0         // past that quotation's closing mark
 	for _, sp := range spans {
 		q := strings.TrimSpace(u.text[sp.start:sp.end])
 		if last >= 0 && continues(q, u.text[lastEnd:sp.start]) {
@@ -24,19 +25,35 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 			lastEnd = sp.end
 			continue
 		}
-		open := sp.start - 3
-		if u.text[sp.start-1] == '"' {
-			open = sp.start - 1
+		open, closeLen := sp.start-3, 3
+		if c := u.text[sp.start-1]; c == '"' || c == '\'' {
+			open, closeLen = sp.start-1, 1
 		}
-		after := afterClause(u.text[min(len(u.text), sp.end+1):])
+		after := afterClause(u.text[min(len(u.text), sp.end+closeLen):])
 		if !isQuotation(q, u.text[:open], after) {
 			continue
 		}
 		at := clauseStart(u.text, open, spans)
+		if prevEnd := lastClose; last >= 0 && prevEnd > at && prevEnd <= open {
+			// The clause starts after the quotation before it: "…,’ while
+			// Bradshaw said ‘…’" is Bradshaw's, not the first speaker's.
+			at = prevEnd
+		}
 		clause := u.text[at:open]
-		speaker := x.speakerIn(clause, u.text[max(0, at-600):at], prev)
-		if speaker == "" {
-			speaker = x.speakerAfter(after)
+		// The sentence attributes the quotation: "…,” Maslin said" or
+		// "Ebert wrote: “…”". A clause that names someone without a
+		// speech verb ("Mifune plays Kikuchiyo. ‘…’") attributes nothing.
+		speaker := ""
+		if attributesBefore(q, after) {
+			speaker = x.speakerAfter(after, u.text[max(0, at-600):at], prev)
+		}
+		if speaker == "" && (cuedClause(clause) || hasPronoun(clause)) {
+			speaker = x.speakerIn(clause, u.text[max(0, at-600):at], prev)
+		}
+		if speaker == "" && strings.TrimSpace(clause) == "" && last >= 0 && open-lastEnd < 100 &&
+			strings.Contains(u.text[lastEnd:open], ". ") && cuedClause(u.text[lastEnd:open]) {
+			// "‘A,’ Wells told the Guardian. ‘B.’": B is Wells's too.
+			speaker = x.d.Quotes[last].Speaker
 		}
 		source := x.source(clause)
 		if source == "" {
@@ -48,8 +65,50 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		}
 		x.d.Quotes = append(x.d.Quotes, film.Quote{Text: q, Speaker: speaker, Source: source,
 			Section: u.kind, Line: u.line, SpeakerSlug: slug})
-		last, lastEnd = len(x.d.Quotes)-1, sp.end
+		last, lastEnd, lastClose = len(x.d.Quotes)-1, sp.end, min(len(u.text), sp.end+closeLen)
 	}
+}
+
+// attributesBefore reports whether the words after a quotation belong to
+// its sentence and open with the attribution: "…,” Maslin said", "…,”
+// said Maslin", "…,” she told Variety" — not a new sentence ("….” Jenkins
+// has said") nor another clause (", while Bradshaw said").
+func attributesBefore(q, after string) bool {
+	q = strings.TrimSpace(q)
+	if q == "" || strings.HasSuffix(q, ".") {
+		return false
+	}
+	ws := strings.Fields(after)
+	if len(ws) == 0 {
+		return false
+	}
+	w := strings.Trim(ws[0], ",")
+	switch {
+	case speechVerbs[strings.ToLower(w)], w == "he" || w == "she" || w == "they":
+		return true
+	case isCap(w) && !stopCaps[w]:
+		for _, v := range ws[1:min(len(ws), 6)] {
+			if speechVerbs[strings.ToLower(strings.Trim(v, ","))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cuedClause reports a clause with a speech verb or a colon before the
+// quotation: it says who speaks.
+func cuedClause(clause string) bool {
+	l := strings.ToLower(clause)
+	if strings.HasSuffix(strings.TrimSpace(l), ":") {
+		return true
+	}
+	for _, c := range speechCues {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func isQuotation(q, before, after string) bool {
@@ -76,6 +135,13 @@ func clauseStart(s string, i int, spans []span) int {
 		if (s[j] == '.' || s[j] == ';' || s[j] == '?' || s[j] == '!') && j+1 < len(s) && s[j+1] == ' ' && !inSpans(spans, j) {
 			return j + 1
 		}
+		// A quotation that ends its sentence: “… themselves.” Jenkins …
+		if j >= 1 && s[j] == ' ' && (s[j-1] == '"' || s[j-1] == '\'') && j >= 2 && (s[j-2] == '.' || s[j-2] == '!' || s[j-2] == '?') {
+			return j
+		}
+		if j >= 4 && s[j] == ' ' && (strings.HasSuffix(s[:j], ".”") || strings.HasSuffix(s[:j], ".’")) {
+			return j
+		}
 	}
 	return lo
 }
@@ -89,6 +155,9 @@ func (x *extractor) speakerIn(clause, before, prev string) string {
 		return p
 	}
 	if p := namedSpeaker(clause); p != "" {
+		return p
+	}
+	if p := subjectSpeaker(clause); p != "" {
 		return p
 	}
 	if !hasPronoun(clause) {
@@ -140,18 +209,32 @@ func (x *extractor) lastPerson(s string, spans []span) string {
 // afterClause is what follows a quotation up to the end of its sentence:
 // "…,” Baker told IndieWire.
 func afterClause(s string) string {
-	s = strings.TrimLeft(s, "”\", ")
+	s = strings.TrimLeft(s, "”’'\", ")
 	if len(s) > 80 {
 		s = s[:80]
 	}
-	if i := strings.IndexAny(s, ".;“\""); i >= 0 {
-		s = s[:i]
+	// The sentence ends at a full stop, or where the next quotation opens
+	// after the attribution (", “…"); a quoted title ("told “Sight &
+	// Sound”") is part of it.
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '.' || s[i] == ';':
+			return s[:i]
+		case s[i] == '"' || strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "‘"):
+			if i >= 2 && (s[i-2:i] == ", " || s[i-2:i] == ": ") || i == 0 {
+				return s[:i]
+			}
+		}
 	}
 	return s
 }
 
-// speakerAfter reads “…,” said Baker / “…,” Baker told IndieWire.
-func (x *extractor) speakerAfter(s string) string {
+// speakerAfter reads “…,” said Baker / “…,” Baker told IndieWire / “…,”
+// she said, the pronoun resolved in the text before.
+func (x *extractor) speakerAfter(s, before, prev string) string {
+	if w, _, _ := strings.Cut(strings.TrimSpace(s), " "); w == "he" || w == "she" || w == "they" {
+		return x.speakerIn(w, before, prev)
+	}
 	said := false
 	for w := range strings.FieldsSeq(s) {
 		said = said || speechVerbs[strings.ToLower(strings.Trim(w, ","))]
@@ -197,6 +280,14 @@ func (x *extractor) source(clause string) string {
 	if found != "" {
 		return found
 	}
+	// "Mark Kermode of the Observer called it": a critic and the paper.
+	if i := strings.Index(clause, " of the "); i > 0 {
+		if name := nameAfter(clause[i+len(" of the "):], 0); name != "" && !places[name] {
+			if _, person := x.resolve(name); !person {
+				return name
+			}
+		}
+	}
 	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
 			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {
@@ -209,7 +300,7 @@ func (x *extractor) source(clause string) string {
 	return found
 }
 
-var speechVerbs = setOf("said|says|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
+var speechVerbs = setOf("said|says|called|calls|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
 
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.
@@ -227,6 +318,33 @@ func namedSpeaker(clause string) string {
 	return found
 }
 
+// subjectSpeaker finds "Manohla Dargis of The New York Times wrote":
+// a name of two or more words opening the clause, before its speech verb.
+func subjectSpeaker(clause string) string {
+	ws := tokenize(clause, nil)
+	found, done := "", false
+	capRuns(clause, ws, func(a, b int) {
+		if done {
+			return
+		}
+		done = true
+		for a < b && stopCaps[ws[a].s] {
+			a++
+		}
+		b = cutAtOf(ws, a, b)
+		if b-a < 2 || b-a > 4 || isGazetteer(joinWords(ws, a, b)) || orgWords[ws[b-1].s] {
+			return
+		}
+		for _, w := range ws[b:] {
+			if speechVerbs[w.s] {
+				found = joinWords(ws, a, b)
+				return
+			}
+		}
+	})
+	return found
+}
+
 // continues reports whether quoted text q carries on the quotation
 // before it: it starts in lower case, and the gap between them is only an
 // attribution ending in a comma.
@@ -234,11 +352,11 @@ func continues(q, gap string) bool {
 	if len(gap) > 80 || q == "" || q[0] < 'a' || q[0] > 'z' {
 		return false
 	}
-	if !strings.HasSuffix(strings.TrimRight(gap, "“\" "), ",") {
+	if !strings.HasSuffix(strings.TrimRight(gap, "“‘'\" "), ",") {
 		return false
 	}
 	for w := range strings.FieldsSeq(gap) {
-		if speechVerbs[strings.Trim(w, ",”\"")] {
+		if speechVerbs[strings.Trim(w, ",”’'\"")] {
 			return true
 		}
 	}

@@ -13,8 +13,11 @@ type span struct{ start, end int }
 // unclosed quote opens nothing.
 func quoteSpans(s string) []span {
 	var out []span
+	// Once a single-quote opener finds no closer, later ones would not
+	// either: remembering that keeps the scan linear.
+	noCurly, noStraight := false, false
 	for i := 0; i < len(s); {
-		for i < len(s) && s[i] != '"' && s[i] != 0xe2 {
+		for i < len(s) && s[i] != '"' && s[i] != 0xe2 && s[i] != '\'' {
 			i++
 		}
 		if i == len(s) {
@@ -35,11 +38,52 @@ func quoteSpans(s string) []span {
 			}
 			out = append(out, span{i + 1, i + 1 + j})
 			i += j + 2
+		case !noCurly && strings.HasPrefix(s[i:], "‘"):
+			if j := singleClose(s, i+3, "’"); j > 0 {
+				out = append(out, span{i + 3, j})
+				i = j + 3
+				continue
+			}
+			noCurly = true
+			i += 3
+		case !noStraight && s[i] == '\'' && (i == 0 || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == '\n') && i+1 < len(s) && s[i+1] != ' ':
+			if j := singleClose(s, i+1, "'"); j > 0 {
+				out = append(out, span{i + 1, j})
+				i = j + 1
+				continue
+			}
+			noStraight = true
+			i++
 		default:
 			i++
 		}
 	}
 	return out
+}
+
+// singleClose finds the closing single quote of a quotation opened at
+// from: one that ends a word ("’ she said", "’.") rather than an
+// apostrophe inside one ("don’t"). A quotation of a single word is a
+// scare quote or a title, not a quotation: it needs a space inside.
+func singleClose(s string, from int, mark string) int {
+	space := false
+	for k := from; k < len(s); {
+		j := strings.Index(s[k:], mark)
+		if j < 0 {
+			return -1
+		}
+		at := k + j
+		space = space || strings.IndexByte(s[k:at], ' ') >= 0
+		after := at + len(mark)
+		if at > from && s[at-1] != ' ' && (after == len(s) || !isWordByte(s[after]) && s[after] < 0x80) {
+			if space {
+				return at
+			}
+			return -1
+		}
+		k = after
+	}
+	return -1
 }
 
 // word is one token of running text; poss marks a possessive ("Baker’s")

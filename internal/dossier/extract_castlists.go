@@ -1,0 +1,116 @@
+package dossier
+
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// Cast lists that pair names by layout rather than by words: "Holly
+// Martins – Joseph Cotten" items and Actor | Character tables. They are
+// read after the first pass, when the people the prose names are known,
+// because the layout alone does not say which side is the actor.
+
+// characterTitles open a character's name, rarely an actor's.
+var characterTitles = map[string]bool{"Major": true, "Captain": true, "Colonel": true, "General": true, "Sergeant": true,
+	"Detective": true, "Inspector": true, "Officer": true, "Agent": true, "Dr.": true, "Doctor": true, "Mr.": true,
+	"Mrs.": true, "Miss": true, "Ms.": true, "Mr": true, "Mrs": true, "Uncle": true, "Aunt": true, "Father": true,
+	"Mother": true, "Sister": true, "Brother": true, "Lady": true, "Lord": true, "King": true, "Queen": true,
+	"Prince": true, "Princess": true, "Professor": true, "Judge": true, "Sheriff": true, "Young": true, "Old": true}
+
+// layoutCast reads dash lists and cast tables in every section.
+func (x *extractor) layoutCast(d *film.Dossier) {
+	each := func(bs []film.Block) {
+		for _, b := range bs {
+			switch b.Kind {
+			case film.BlockList:
+				x.dashList(b.Items)
+			case film.BlockTable:
+				x.castTable(b.Header, b.Rows)
+			}
+		}
+	}
+	for _, s := range d.Sections {
+		each(s.Blocks)
+		for _, sub := range s.Subsections {
+			each(sub.Blocks)
+		}
+	}
+}
+
+// dashSplit splits "A – B", "A — B" or "A - B" into two name-like sides.
+func dashSplit(it string) (string, string, bool) {
+	for _, sep := range []string{" – ", " — ", " - ", " ... ", " …. ", " … "} {
+		if a, b, ok := strings.Cut(it, sep); ok {
+			a, b = strings.TrimSpace(a), strings.Trim(strings.TrimSpace(b), ".")
+			if wordCount(a) <= 4 && wordCount(b) <= 4 && isNameLike(a) && isNameLike(b) {
+				return a, b, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// dashList pairs a list whose items are mostly "A – B". The side holding
+// the people the article names elsewhere (or the catalog knows) is the
+// actors'; titles such as "Major" mark the characters' side; with no
+// evidence, "Actor – Role", the commoner order, is taken.
+func (x *extractor) dashList(items []string) {
+	type pair struct{ a, b string }
+	var ps []pair
+	for _, it := range items {
+		if a, b, ok := dashSplit(it); ok {
+			ps = append(ps, pair{a, b})
+		}
+	}
+	if len(ps) < 2 || len(ps)*2 < len(items) {
+		return
+	}
+	left, right := 0, 0
+	for _, p := range ps {
+		if _, ok := x.resolve(p.a); ok {
+			left++
+		}
+		if _, ok := x.resolve(p.b); ok {
+			right++
+		}
+		if characterTitles[strings.Fields(p.a)[0]] {
+			right++
+		}
+		if characterTitles[strings.Fields(p.b)[0]] {
+			left++
+		}
+	}
+	for _, p := range ps {
+		if right > left {
+			x.pair(p.b, p.a)
+		} else {
+			x.pair(p.a, p.b)
+		}
+	}
+}
+
+// castTable pairs the rows of a table whose header names an actor column
+// and a character column.
+func (x *extractor) castTable(header []string, rows [][]string) {
+	actor, role := -1, -1
+	for i, h := range header {
+		switch strings.ToLower(strings.Trim(plainInline(h), "*_ ")) {
+		case "actor", "actress", "actors", "cast", "performer", "played by", "name":
+			actor = i
+		case "role", "character", "characters", "part", "as":
+			role = i
+		}
+	}
+	if actor < 0 || role < 0 {
+		return
+	}
+	for _, r := range rows {
+		if actor < len(r) && role < len(r) {
+			a, c := strings.TrimSpace(plainInline(r[actor])), strings.TrimSpace(plainInline(r[role]))
+			if isNameLike(a) && c != "" {
+				x.pair(a, c)
+			}
+		}
+	}
+}

@@ -1,0 +1,370 @@
+package dossier
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"marquee/internal/film"
+)
+
+// Facts the article states about its film — budget, gross, runtime,
+// release date, awards, festivals, country — are proposed with the article
+// as their source. The sentence must carry its own cue word ("budget",
+// "grossed", "minutes", "won", "premiered"); a number alone proves nothing.
+
+// currencies maps the signs articles write to ISO 4217 codes, longest
+// first so "US$" wins over "$".
+var currencies = []struct{ sign, code string }{
+	{"US$", "USD"}, {"A$", "AUD"}, {"C$", "CAD"}, {"NZ$", "NZD"}, {"HK$", "HKD"}, {"R$", "BRL"},
+	{"$", "USD"}, {"£", "GBP"}, {"€", "EUR"}, {"₩", "KRW"}, {"¥", "JPY"}, {"₹", "INR"},
+}
+
+// facts reads every paragraph and list item of the dossier.
+func facts(d *film.Dossier) []film.ArticleFact {
+	var out []film.ArticleFact
+	seen := map[string]bool{}
+	for _, f := range d.Facts {
+		seen[f.Kind+"\x00"+f.Value+"\x00"+f.Territory] = true
+		out = append(out, f)
+	}
+	add := func(f film.ArticleFact) {
+		k := f.Kind + "\x00" + f.Value + "\x00" + f.Territory
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	each := func(text string, line int) {
+		for _, s := range sentences(text) {
+			for _, f := range sentenceFacts(s) {
+				f.Line, f.Context = line, excerpt(s, 240)
+				add(f)
+			}
+		}
+	}
+	for _, sec := range d.Sections {
+		for _, b := range sec.Blocks {
+			each(b.PlainText(), b.Line)
+		}
+		for _, sub := range sec.Subsections {
+			for _, b := range sub.Blocks {
+				each(sub.Label+": "+b.PlainText(), b.Line)
+			}
+		}
+	}
+	for _, f := range append(append([]film.FAQ{}, d.FAQ...), d.Interview...) {
+		each(f.Question+" "+f.Answer, f.Line)
+	}
+	for _, r := range d.References {
+		if k, v, ok := strings.Cut(strings.TrimPrefix(r, "infobox "), ":"); ok && strings.HasPrefix(r, "infobox ") {
+			v = strings.TrimSpace(v)
+			switch strings.TrimSpace(k) {
+			case "country":
+				add(film.ArticleFact{Kind: film.FactCountry, Value: v})
+			case "runtime":
+				if n := minutesIn(v); n > 0 {
+					add(film.ArticleFact{Kind: film.FactRuntime, Value: v, Amount: int64(n)})
+				}
+			case "budget", "gross":
+				if m, ok := moneyIn(v); ok {
+					f := film.ArticleFact{Kind: strings.TrimSpace(k), Value: m.text, Amount: m.amount, Currency: m.code}
+					if f.Kind == film.FactGross {
+						f.Territory = "worldwide"
+					}
+					add(f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sentences splits text at ". ", "! " and "? " and line breaks.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := c == '\n' || (c == '.' || c == '!' || c == '?') && i+1 < len(text) && text[i+1] == ' ' &&
+			!(i >= 1 && text[i-1] >= 'A' && text[i-1] <= 'Z' && (i < 2 || text[i-2] == ' ' || text[i-2] == '.'))
+		if end {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+func sentenceFacts(s string) []film.ArticleFact {
+	lower := strings.ToLower(s)
+	var out []film.ArticleFact
+	from := 0
+	for from < len(s) {
+		m, at, ok := moneyFrom(s, from)
+		if !ok {
+			break
+		}
+		// The words between the last amount and this one say what it is:
+		// "a budget of $1.5 million, the film grossed $65.3 million".
+		ctx := strings.ToLower(s[from:at])
+		rest := strings.ToLower(s[at:min(len(s), at+len(m.text)+40)])
+		switch {
+		case hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"}) || strings.Contains(rest, "budget"):
+			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
+		case hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "}):
+			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], strings.ToLower(s[at:]))})
+		}
+		from = at + len(m.text)
+	}
+	if hasAnyContains(lower, []string{"runtime", "running time", "runs ", "minutes long", "-minute", " minutes"}) {
+		if n := minutesIn(lower); n >= 20 && n <= 600 && !strings.Contains(lower, "minutes in") && !strings.Contains(lower, "first ") {
+			out = append(out, film.ArticleFact{Kind: film.FactRuntime, Value: strconv.Itoa(n) + " minutes", Amount: int64(n)})
+		}
+	}
+	if date := releaseDate(s, lower); date != "" {
+		out = append(out, film.ArticleFact{Kind: film.FactReleaseDate, Value: date})
+	}
+	out = append(out, awardFacts(s, lower)...)
+	for _, fest := range festivalsIn(s) {
+		out = append(out, film.ArticleFact{Kind: film.FactFestival, Value: fest})
+	}
+	return out
+}
+
+// amountText is one amount an article writes: "$11.8 million", "₩13.5 billion".
+type amountText struct {
+	text, code string
+	amount     int64
+}
+
+// moneyIn finds the first currency amount in s.
+func moneyIn(s string) (amountText, bool) {
+	m, _, ok := moneyFrom(s, 0)
+	return m, ok
+}
+
+// moneyFrom finds the first currency amount in s at or after from, and
+// where it starts.
+func moneyFrom(s string, from int) (amountText, int, bool) {
+	for i := from; i < len(s); {
+		// Jump to the next currency symbol: the scan stays one pass.
+		p := i
+		for p < len(s) && s[p] != '$' && s[p] != 0xc2 && s[p] != 0xe2 {
+			p++
+		}
+		if p == len(s) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[p:])
+		i = p + size
+		start, code := p, ""
+		for _, c := range currencies {
+			n := len(c.sign)
+			if p+size-n >= 0 && p+size-n >= from && strings.HasPrefix(s[p+size-n:], c.sign) {
+				start, code = p+size-n, c.code
+				break
+			}
+		}
+		if code == "" {
+			continue
+		}
+		j := p + size
+		k := j
+		for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == ',' || s[k] == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s[j:k], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		end := k
+		rest := strings.ToLower(s[k:min(len(s), k+12)])
+		for _, m := range []struct {
+			word string
+			mul  float64
+		}{{" million", 1e6}, {" billion", 1e9}, {" thousand", 1e3}, {"million", 1e6}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}} {
+			if strings.HasPrefix(rest, m.word) && (len(rest) == len(m.word) || !isASCIILetter(rest[len(m.word)])) {
+				v *= m.mul
+				end = k + len(m.word)
+				break
+			}
+		}
+		return amountText{text: s[start:end], code: code, amount: int64(v + 0.5)}, start, true
+	}
+	return amountText{}, 0, false
+}
+
+// territory says where a gross was earned.
+func territory(s, lower string) string {
+	switch {
+	case strings.Contains(lower, "worldwide") || strings.Contains(lower, "global"):
+		return "worldwide"
+	case strings.Contains(lower, "domestic") || strings.Contains(lower, "north america"):
+		return "domestic"
+	}
+	for _, cue := range []string{" in the ", " in "} {
+		for i := strings.Index(s, cue); i >= 0; {
+			rest := s[i+len(cue):]
+			for p := range places {
+				if strings.HasPrefix(rest, p) && (len(rest) == len(p) || !isWordByte(rest[len(p)])) {
+					return p
+				}
+			}
+			n := strings.Index(s[i+1:], cue)
+			if n < 0 {
+				break
+			}
+			i += n + 1
+		}
+	}
+	return ""
+}
+
+// minutesIn reads "132 minutes", "132-minute", "132 min".
+func minutesIn(s string) int {
+	for _, unit := range []string{" minutes", "-minute", " min", " mins"} {
+		if i := strings.Index(s, unit); i > 0 {
+			j := i
+			for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+				j--
+			}
+			if n, err := strconv.Atoi(s[j:i]); err == nil {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// releaseDate finds the date a film was released or premiered: "released
+// in South Korea on 30 May 2019", "premiered in Tokyo on 26 April 1954". A
+// year alone is not a release date.
+func releaseDate(s, lower string) string {
+	for _, cue := range []string{"released", "premiered", "opened in cinemas", "opened in theaters", "release date"} {
+		i := strings.Index(lower, cue)
+		if i < 0 {
+			continue
+		}
+		window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
+		ws := strings.Fields(window)
+		for k := range ws {
+			if k > 0 && ws[k-1] != "on" && ws[k-1] != "in" && ws[k-1] != "of" {
+				continue
+			}
+			if date := dateAt(strings.Join(ws[k:], " ")); strings.Contains(date, " ") {
+				return date
+			}
+		}
+	}
+	return ""
+}
+
+// dateAt reads a date opening s: "30 May 2019", "May 30, 2019", "May 2019", "2019".
+func dateAt(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) > 4 {
+		ws = ws[:4]
+	}
+	var parts []string
+	for _, w := range ws {
+		t := strings.Trim(w, ",.;()")
+		if isMonth(strings.ToLower(t)) || isDigits(t) && len(t) <= 4 {
+			parts = append(parts, t)
+			if len(t) == 4 {
+				break
+			}
+			continue
+		}
+		break
+	}
+	if len(parts) == 0 || len(parts[len(parts)-1]) != 4 {
+		return ""
+	}
+	return strings.Join(parts, " ")
+}
+
+// awardFacts reads "won the Palme d'Or", "was nominated for Best Picture".
+func awardFacts(s, lower string) []film.ArticleFact {
+	var out []film.ArticleFact
+	for _, c := range []struct{ cue, kind string }{
+		{"won the ", film.FactAwardWon}, {"won ", film.FactAwardWon}, {"winning the ", film.FactAwardWon},
+		{"awarded the ", film.FactAwardWon}, {"received the ", film.FactAwardWon},
+		{"nominated for the ", film.FactAwardNominated}, {"nominated for ", film.FactAwardNominated},
+		{"nominations for ", film.FactAwardNominated}, {"nomination for ", film.FactAwardNominated},
+	} {
+		i := strings.Index(lower, c.cue)
+		if i < 0 {
+			continue
+		}
+		name := awardName(s[i+len(c.cue):])
+		if name != "" {
+			out = append(out, film.ArticleFact{Kind: c.kind, Value: name})
+			break
+		}
+	}
+	return out
+}
+
+// awardName reads a capitalised award name: "Palme d'Or", "Academy Award
+// for Best Picture", "Golden Lion". It must name an award, prize or a
+// "Best …" category.
+func awardName(s string) string {
+	ws := strings.Fields(s)
+	var out []string
+	for i, w := range ws {
+		t := strings.TrimRight(w, ",.;:)")
+		r, _ := utf8.DecodeRuneInString(t)
+		lowerOK := (t == "for" || t == "of" || t == "d'Or" || t == "d’Or" || t == "the" || t == "in" || t == "a") && i > 0
+		if !(r >= 'A' && r <= 'Z') && !lowerOK && !isDigits(t) {
+			break
+		}
+		out = append(out, t)
+		if t != w || len(out) >= 10 {
+			break
+		}
+	}
+	for len(out) > 0 && (out[len(out)-1] == "for" || out[len(out)-1] == "of" || out[len(out)-1] == "the" || out[len(out)-1] == "in" || out[len(out)-1] == "a") {
+		out = out[:len(out)-1]
+	}
+	name := strings.Join(out, " ")
+	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
+		return name
+	}
+	return ""
+}
+
+// festivalsIn finds "… Film Festival" names: the capitalised words
+// before "Festival" ("the 72nd Cannes Film Festival" → "Cannes Film
+// Festival"; an ordinal is not part of the name).
+func festivalsIn(s string) []string {
+	var out []string
+	for off := 0; ; {
+		i := strings.Index(s[off:], "Festival")
+		if i < 0 {
+			return out
+		}
+		at := off + i
+		ws := strings.Fields(s[:at])
+		k := len(ws)
+		for k > 0 {
+			r, _ := utf8.DecodeRuneInString(ws[k-1])
+			if !(r >= 'A' && r <= 'Z') || strings.ContainsAny(ws[k-1], ",.;:") || ws[k-1] == "The" {
+				break
+			}
+			k--
+		}
+		if k < len(ws) {
+			out = append(out, strings.Join(ws[k:], " ")+" Festival")
+		}
+		off = at + len("Festival")
+	}
+}

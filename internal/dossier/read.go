@@ -1,0 +1,120 @@
+package dossier
+
+import (
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// The read stage turns the bytes of an article, whatever its format, into
+// the lines the structure stage reads: decoded text (read_decode.go), front
+// matter taken off as data (read_frontmatter.go), HTML pages reduced to
+// their main content (read_html.go), and the remnants of wikitext and
+// pandoc stripped (read_wikitext.go). Markdown and plain text come through
+// as lines; inline markup (emphasis, links) stays, because it is evidence
+// for the extract stage.
+
+// Format names the kind of input an article was read as.
+const (
+	formatText     = "text"
+	formatMarkdown = "markdown"
+	formatHTML     = "html"
+	formatWiki     = "wikitext"
+)
+
+// source is an article after the read stage.
+type source struct {
+	lines    []string
+	format   string
+	meta     frontMatter
+	warnings []string
+	noise    []film.Noise
+	refs     []string // back matter kept as data: references, notes, links
+	cred     creditsBlock
+}
+
+// read decodes src and brings it to lines. Its only errors are for input
+// that is not a text article at all, and for a page with no article text.
+func read(file string, src []byte, maxBytes int) (*source, error) {
+	text, warnings, err := decodeText(file, src, maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	s := &source{warnings: warnings, format: formatText}
+	if looksHTML(text) {
+		s.format = formatHTML
+		if err := s.readHTML(file, text); err != nil {
+			return nil, err
+		}
+	} else {
+		if strings.Contains(text, "&") {
+			// Scraped text keeps its entities: "Cast &amp; Crew", "It&#8217;s".
+			text = unescapeEntities(text)
+		}
+		s.lines = splitLines(text)
+		s.frontMatter(file)
+		if hasMarkdownSigns(s.lines) {
+			s.format = formatMarkdown
+		}
+		s.cleanMarkup()
+		s.navigation()
+	}
+	s.credits()
+	return s, nil
+}
+
+// hasMarkdownSigns reports ATX headings, emphasis or links, for the
+// format the import reports.
+func hasMarkdownSigns(lines []string) bool {
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "# ") || strings.HasPrefix(t, "## ") || strings.Contains(t, "](") || strings.Contains(t, "**") {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanMarkup strips what is not article text from Markdown and plain
+// lines: wikitext and pandoc remnants, inline HTML tags and "<br />"
+// separators (which become line breaks).
+func (s *source) cleanMarkup() {
+	wiki := false
+	out := s.lines[:0:0]
+	out = make([]string, 0, len(s.lines))
+	for i := 0; i < len(s.lines); i++ {
+		l := s.lines[i]
+		if fence, ok := mediawikiFence(l); ok {
+			wiki = true
+			n := s.mediawikiBlock(i, fence, &out)
+			i = n
+			continue
+		}
+		if strings.Contains(l, "{{") || strings.Contains(l, "[[") || strings.Contains(l, "{.") || strings.Contains(l, "{#") || strings.Contains(l, "[^") ||
+			strings.Contains(l, "\"wikilink\"") || strings.Contains(l, "''") || strings.HasPrefix(l, "==") {
+			var ref bool
+			l, ref = s.wikiLine(l)
+			if ref {
+				wiki = true
+				out = append(out, "")
+				continue
+			}
+			wiki = wiki || l != s.lines[i]
+		}
+		if strings.IndexByte(l, '<') >= 0 {
+			parts := stripTags(l)
+			out = append(out, parts[0])
+			for _, p := range parts[1:] {
+				// A "<br />" separated what are paragraphs or lines of
+				// their own; line numbers stay those of the source line.
+				out = append(out, "", p)
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	s.lines = out
+	if wiki {
+		s.format = formatWiki
+	}
+}

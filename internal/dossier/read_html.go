@@ -1,0 +1,277 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"marquee/internal/film"
+)
+
+// looksHTML reports a page rather than Markdown with a little inline
+// HTML: it opens with a tag or a server template directive, or its
+// paragraphs are <p> elements.
+func looksHTML(text string) bool {
+	head := text
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	t := strings.TrimSpace(head)
+	if strings.HasPrefix(t, "<") && len(t) > 1 && (isASCIILetter(t[1]) || t[1] == '!' || t[1] == '%' || t[1] == '?') {
+		return true
+	}
+	lower := strings.ToLower(head)
+	return strings.Contains(lower, "<html") || strings.Contains(lower, "<body") ||
+		strings.Count(lower, "</p>") >= 3 && !strings.Contains(head, "\n#")
+}
+
+// maxReadabilityNodes is the page size above which readability's scoring
+// (several passes over the tree) is not run; the chrome pass alone then
+// finds the content. A 30 MB page stays linear.
+const maxReadabilityNodes = 60000
+
+// maxNesting is the deepest element nesting a page may have. Real pages
+// stay under a hundred; browsers stop nesting at 512.
+const maxNesting = 512
+
+// nesting returns how deep the page's elements nest, counting open
+// non-void tags against closing ones with the tokenizer (one linear pass),
+// and the line where it first went past maxNesting.
+func nesting(text string) (int, int) {
+	z := html.NewTokenizer(strings.NewReader(text))
+	depth, deepest, line, offset := 0, 0, 0, 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		switch tt {
+		case html.ErrorToken:
+			return deepest, line
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElement(string(name)) {
+				depth++
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > deepest {
+			deepest = depth
+			if deepest == maxNesting+1 {
+				line = 1 + strings.Count(text[:min(len(text), offset)], "\n")
+			}
+		}
+		offset += len(raw)
+	}
+}
+
+func voidElement(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
+		return true
+	}
+	return false
+}
+
+// chromeTags are elements that are never article text.
+var chromeTags = map[atom.Atom]string{
+	atom.Nav: "navigation", atom.Header: "page header", atom.Footer: "page footer", atom.Aside: "sidebar",
+	atom.Form: "form", atom.Menu: "navigation", atom.Button: "button", atom.Select: "form",
+}
+
+// chromeHints are class or id words that web templates give to page
+// furniture (general conventions of HTML templates, not of any site).
+var chromeHints = []struct{ word, reason string }{
+	{"share", "share buttons"}, {"social", "share buttons"}, {"related", "related posts"},
+	{"comment", "comments"}, {"newsletter", "newsletter box"}, {"subscribe", "newsletter box"},
+	{"membership", "membership promo"}, {"donate", "membership promo"}, {"sidebar", "sidebar"},
+	{"breadcrumb", "navigation"}, {"menu", "navigation"}, {"navbar", "navigation"}, {"cookie", "cookie notice"},
+	{"advert", "advertisement"}, {"promo", "promo"}, {"screening", "screening schedule"},
+	{"showtime", "screening schedule"}, {"schedule", "screening schedule"}, {"tickets", "screening schedule"},
+	{"footer", "page footer"}, {"masthead", "page header"}, {"pagination", "navigation"},
+}
+
+// readHTML finds the main content of a page and writes it as Markdown
+// lines. Scripts, styles, event attributes and every other attribute are
+// dropped; page chrome is removed and listed as noise.
+func (s *source) readHTML(file, text string) error {
+	text = stripDirectives(text)
+	if depth, line := nesting(text); depth > maxNesting {
+		// The HTML tree builder checks scopes up the stack of open
+		// elements, so a page nested this deep would take quadratic time;
+		// no article is.
+		return &ParseError{File: file, Line: line, Reason: fmt.Sprintf(
+			"HTML nested more than %d elements deep; not an article page", maxNesting)}
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return &ParseError{File: file, Reason: "HTML does not parse: " + err.Error()}
+	}
+	title := ""
+	nodes := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			nodes++
+			if c.Type == html.ElementNode {
+				switch {
+				case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Noscript ||
+					c.DataAtom == atom.Template || c.DataAtom == atom.Iframe || c.DataAtom == atom.Svg:
+					n.RemoveChild(c)
+				case c.DataAtom == atom.Title && title == "":
+					title = strings.TrimSpace(textOf(c))
+				default:
+					if reason := chromeReason(c); reason != "" {
+						if t := excerpt(strings.Join(strings.Fields(textOf(c)), " "), 100); t != "" {
+							s.noise = append(s.noise, film.Noise{Text: t, Reason: reason})
+						}
+						n.RemoveChild(c)
+					} else {
+						walk(c)
+					}
+				}
+			}
+			c = next
+		}
+	}
+	walk(doc)
+	content := doc
+	if nodes <= maxReadabilityNodes {
+		p := readability.NewParser()
+		if art, err := p.ParseDocument(doc, nil); err == nil && art.Node != nil && len(strings.TrimSpace(textOf(art.Node))) > 0 {
+			content = art.Node
+			if t := strings.TrimSpace(art.Title()); t != "" {
+				title = t
+			}
+		}
+	}
+	title = pageTitle(title)
+	w := &mdWriter{}
+	w.node(content)
+	w.flush()
+	lines := w.lines
+	if !hasTitle(lines) && title != "" {
+		lines = append([]string{"# " + title, ""}, lines...)
+	}
+	if countWords(lines) < 20 {
+		return &ParseError{File: file, Reason: "no article text found (the page is navigation and page chrome only)"}
+	}
+	s.lines = lines
+	s.cleanMarkup()
+	return nil
+}
+
+// pageTitle drops the site's name from a page title: "Review: Portrait of
+// a Lady on Fire – Frames Per Second" is "Review: Portrait of a Lady on
+// Fire"; "La Haine | Programme notes | The Regent" is "La Haine".
+func pageTitle(t string) string {
+	if i := strings.Index(t, " | "); i > 0 {
+		return strings.TrimSpace(t[:i])
+	}
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+func chromeReason(n *html.Node) string {
+	if r, ok := chromeTags[n.DataAtom]; ok {
+		return r
+	}
+	for _, a := range n.Attr {
+		if a.Key == "role" && (a.Val == "navigation" || a.Val == "banner" || a.Val == "contentinfo" || a.Val == "complementary") {
+			return "navigation"
+		}
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, h := range chromeHints {
+			if strings.Contains(v, h.word) {
+				return h.reason
+			}
+		}
+	}
+	return ""
+}
+
+// stripDirectives removes server template directives ("<%@ Page … %>",
+// "<?php … ?>"), which HTML parsers read as text.
+func stripDirectives(s string) string {
+	if !strings.Contains(s, "<%") && !strings.Contains(s, "<?") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] != '<' || i+1 == len(s) || s[i+1] != '%' && s[i+1] != '?' {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		closeMark := "%>"
+		if s[i+1] == '?' {
+			closeMark = "?>"
+		}
+		j := strings.Index(s[i+2:], closeMark)
+		if j < 0 {
+			break // an unclosed directive runs to the end
+		}
+		i += j + 4
+	}
+	return b.String()
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return b.String()
+}
+
+func excerpt(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xc0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// hasTitle reports a level-one heading: readability often takes the
+// page's <h1> out as the title, and then it is put back.
+func hasTitle(lines []string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(l, "# ") {
+			return true
+		}
+	}
+	return false
+}
+
+func countWords(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "#") {
+			n += len(strings.Fields(l))
+		}
+	}
+	return n
+}
