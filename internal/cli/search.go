@@ -61,17 +61,7 @@ func runSearch(ctx context.Context, c *cmdContext) error {
 	return w.Flush()
 }
 
-func label(r search.Result) string {
-	switch {
-	case r.Title != "":
-		return r.Title
-	case r.Kind == search.KindDossier && r.Heading != "":
-		return r.FilmTitle + ": " + r.Heading
-	case r.Kind == search.KindDossier:
-		return r.FilmTitle + " (" + r.Section + ")"
-	}
-	return r.Name
-}
+func label(r search.Result) string { return r.Title }
 
 func year(y int) string {
 	if y == 0 {

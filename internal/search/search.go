@@ -34,16 +34,19 @@ type Query struct {
 	Offset        int
 }
 
-// Result is one hit. Films carry Title; people and characters carry Name.
+// Result is one hit. Every kind has the same shape: Kind, Title (a film's
+// title, a person's, character's or theme's name, "Film — Heading" for a
+// dossier passage), URL (the page, with the section's fragment for a
+// dossier passage) and Snippet; the other fields add what the kind has.
 type Result struct {
 	Kind      string `json:"kind"`
 	Slug      string `json:"slug"`
-	Title     string `json:"title,omitempty"`
-	Name      string `json:"name,omitempty"`
+	Title     string `json:"title"`
 	Year      int    `json:"year,omitempty"`
 	Snippet   string `json:"snippet,omitempty"` // may hold <mark>…</mark> around matched words; all else escaped
 	Section   string `json:"section,omitempty"` // dossier hits: the section kind
 	Heading   string `json:"heading,omitempty"` // dossier hits: the section heading
+	Anchor    string `json:"anchor,omitempty"`  // dossier hits: the section's fragment id on the film page (film.SectionAnchors)
 	FilmSlug  string `json:"film_slug,omitempty"`
 	FilmTitle string `json:"film_title,omitempty"`
 	// Characters: the person who plays them.

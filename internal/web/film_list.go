@@ -47,7 +47,7 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Base = s.newBase(r, p.Heading, "Browse the catalog's films.")
 	p.Canonical = s.absURL(r, r.URL.RequestURI())
-	s.render(w, r, http.StatusOK, "films", p)
+	s.render(w, r, list.status(), "films", p)
 	return nil
 }
 
@@ -60,7 +60,9 @@ func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFil
 	}
 	l := filmList{Films: films, Total: total, Page: pg, Pages: max((total+pageSize-1)/pageSize, 1)}
 	if pg > l.Pages && pg > 1 {
-		return l, &badRequest{Param: "page", Reason: "is past the last page (" + itoa(l.Pages) + ")"}
+		// Past the end: say so, with a way back, rather than refuse.
+		l.PastEnd, l.LastURL = true, withParam(r, "page", pageValue(l.Pages))
+		return l, nil
 	}
 	if len(films) > 0 {
 		l.First, l.Last = f.Offset+1, f.Offset+len(films)
@@ -71,6 +73,7 @@ func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFil
 	if pg < l.Pages {
 		l.NextURL = withParam(r, "page", itoa(pg+1))
 	}
+	l.Numbers = pageNumbers(r, pg, l.Pages)
 	chip := func(name, label string) {
 		if r.URL.Query().Get(name) != "" {
 			l.Filters = append(l.Filters, filterChip{Label: label, RemoveURL: withParam(r, name, "")})
@@ -104,4 +107,33 @@ func pageValue(n int) string {
 		return ""
 	}
 	return itoa(n)
+}
+
+// status is the list page's status: 404 for a page past the end.
+func (l filmList) status() int {
+	if l.PastEnd {
+		return http.StatusNotFound
+	}
+	return http.StatusOK
+}
+
+// pageNumbers links the first and last pages and those near pg, with a
+// gap (a zero Page) where pages are skipped.
+func pageNumbers(r *http.Request, pg, pages int) []pageLink {
+	if pages <= 1 {
+		return nil
+	}
+	nums := []int{1}
+	for n := max(pg-2, 2); n <= min(pg+2, pages-1); n++ {
+		nums = append(nums, n)
+	}
+	nums = append(nums, pages)
+	var out []pageLink
+	for i, n := range nums {
+		if i > 0 && n > nums[i-1]+1 {
+			out = append(out, pageLink{})
+		}
+		out = append(out, pageLink{Page: n, URL: withParam(r, "page", pageValue(n)), Current: n == pg})
+	}
+	return out
 }

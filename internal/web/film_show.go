@@ -9,6 +9,11 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	slug := r.PathValue("slug")
 	v, err := s.loadFilm(ctx, slug)
+	if isNotFound(err) {
+		if ok, err2 := s.filmByIMDb(w, r, slug); ok || err2 != nil {
+			return err2
+		}
+	}
 	if err != nil {
 		return err
 	}

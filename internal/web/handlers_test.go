@@ -73,7 +73,7 @@ func TestPages(t *testing.T) {
 		{"/films?decade=19x0", 400, []string{`parameter &#34;decade&#34;`}},
 		{"/films?year=abc", 400, []string{`parameter &#34;year&#34;`}},
 		{"/films?page=0", 400, []string{`parameter &#34;page&#34;`}},
-		{"/films?page=999", 400, []string{"past the last page"}},
+		{"/films?page=999", 404, []string{"There is no page 999", "Go to the last page"}},
 		{"/films?sort=random", 400, []string{`parameter &#34;sort&#34;`}},
 		{"/search?kind=planet&q=x", 400, []string{`parameter &#34;kind&#34;`}},
 		{"/search?q=" + strings.Repeat("a", 600), 400, []string{`parameter &#34;q&#34;`}},

@@ -126,6 +126,16 @@ type filmList struct {
 	PrevURL string
 	NextURL string
 	Filters []filterChip
+	Numbers []pageLink // numbered page links, gaps as zero Page
+	PastEnd bool       // the page asked for is past the last one
+	LastURL string     // the last page, when PastEnd
+}
+
+// pageLink is one numbered link of a pager.
+type pageLink struct {
+	Page    int
+	URL     string
+	Current bool
 }
 
 // filterChip names an active filter and links to the list without it.

@@ -11,6 +11,11 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	slug := r.PathValue("slug")
 	person, err := s.store.GetPerson(ctx, slug)
+	if isNotFound(err) {
+		if ok, err2 := s.personByIMDb(w, r, slug); ok || err2 != nil {
+			return err2
+		}
+	}
 	if err != nil {
 		return err
 	}

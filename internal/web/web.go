@@ -101,7 +101,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "page", Key: r.URL.Path}
 	}))
-	return httpx.Guard(securityHeaders(mux), s.refuse)
+	return httpx.Guard(securityHeaders(canonicalPaths(mux)), s.refuse)
 }
 
 // Guard wraps h (typically middleware around Handler, such as metrics) in
