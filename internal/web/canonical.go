@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-
 )
 
 // canonicalPaths redirects (301) the spellings of a page's address that
@@ -76,7 +75,6 @@ func (s *Server) filmByIMDb(w http.ResponseWriter, r *http.Request, key string) 
 	redirectTo(w, r, "/films/"+f.Slug)
 	return true, nil
 }
-
 
 // personByIMDb redirects /people/nm… to the person's page; false when key
 // is not an IMDb id or no person carries it.
