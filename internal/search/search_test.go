@@ -128,7 +128,7 @@ func testDossierSnippet(t *testing.T, e *Engine) {
 		t.Fatal("no dossier hit")
 	}
 	r := res.Results[0]
-	if r.Section != "themes" || r.Heading != "Themes and Motifs" || r.FilmSlug != "red-rocket-2021" || r.URL != "/films/red-rocket-2021#themes" {
+	if r.Section != "themes" || r.Heading != "Themes and Motifs" || r.FilmSlug != "red-rocket-2021" || r.URL != "/films/red-rocket-2021#themes-and-motifs" || r.Title != "Red Rocket — Themes and Motifs" {
 		t.Errorf("hit = %+v", r)
 	}
 	if !strings.Contains(r.Snippet, "<mark>American</mark> <mark>Dream</mark>") {

@@ -36,3 +36,11 @@ func TestCanonicalRedirects(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareFormRedirects(t *testing.T) {
+	h, _ := newTestHandler(t)
+	res, _ := get(t, h, "/compare?a=red-rocket-2021&b=Anora")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/compare/red-rocket-2021/anora-2024" {
+		t.Errorf("GET /compare?a=red-rocket-2021&b=Anora = %d to %q, want 303 to /compare/red-rocket-2021/anora-2024", res.StatusCode, res.Header.Get("Location"))
+	}
+}

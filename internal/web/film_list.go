@@ -58,22 +58,13 @@ func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFil
 	if err != nil {
 		return filmList{}, err
 	}
-	l := filmList{Films: films, Total: total, Page: pg, Pages: max((total+pageSize-1)/pageSize, 1)}
-	if pg > l.Pages && pg > 1 {
-		// Past the end: say so, with a way back, rather than refuse.
-		l.PastEnd, l.LastURL = true, withParam(r, "page", pageValue(l.Pages))
+	l := filmList{Films: films, Total: total, pager: newPager(r, pg, total, pageSize)}
+	if l.PastEnd {
 		return l, nil
 	}
 	if len(films) > 0 {
 		l.First, l.Last = f.Offset+1, f.Offset+len(films)
 	}
-	if pg > 1 {
-		l.PrevURL = withParam(r, "page", pageValue(pg-1))
-	}
-	if pg < l.Pages {
-		l.NextURL = withParam(r, "page", itoa(pg+1))
-	}
-	l.Numbers = pageNumbers(r, pg, l.Pages)
 	chip := func(name, label string) {
 		if r.URL.Query().Get(name) != "" {
 			l.Filters = append(l.Filters, filterChip{Label: label, RemoveURL: withParam(r, name, "")})
@@ -109,9 +100,27 @@ func pageValue(n int) string {
 	return itoa(n)
 }
 
+// newPager places page pg of a list of total entries, per to a page.
+func newPager(r *http.Request, pg, total, per int) pager {
+	p := pager{Page: pg, Pages: max((total+per-1)/per, 1)}
+	if pg > p.Pages && pg > 1 {
+		// Past the end: say so, with a way back, rather than refuse.
+		p.PastEnd, p.LastURL = true, withParam(r, "page", pageValue(p.Pages))
+		return p
+	}
+	if pg > 1 {
+		p.PrevURL = withParam(r, "page", pageValue(pg-1))
+	}
+	if pg < p.Pages {
+		p.NextURL = withParam(r, "page", itoa(pg+1))
+	}
+	p.Numbers = pageNumbers(r, pg, p.Pages)
+	return p
+}
+
 // status is the list page's status: 404 for a page past the end.
-func (l filmList) status() int {
-	if l.PastEnd {
+func (p pager) status() int {
+	if p.PastEnd {
 		return http.StatusNotFound
 	}
 	return http.StatusOK

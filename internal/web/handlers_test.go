@@ -55,7 +55,15 @@ func TestPages(t *testing.T) {
 		{"/healthz", 200, []string{"ok"}},
 		{"/readyz", 200, []string{"ok"}},
 		{"/static/site.css", 200, []string{"--paper"}},
-		{"/static/suggest.js", 200, []string{"q-suggest"}},
+		{"/static/suggest.js", 200, []string{"data-suggest"}},
+		// Index pages
+		{"/people", 200, []string{"<h1>People</h1>", `href="/people/sean-baker"`, "credits"}},
+		{"/people?page=2", 404, []string{"There is no page 2", `href="/people"`}},
+		{"/characters", 200, []string{"<h1>Characters</h1>", `href="/films/red-rocket-2021/characters/mikey-saber"`, "played by Simon Rex"}},
+		{"/places", 200, []string{"<h1>Places</h1>", `href="/places/texas-city"`}},
+		{"/publications", 200, []string{"<h1>Publications</h1>", `href="/publications/variety"`}},
+		{"/compare", 200, []string{"Compare two films", `name="a"`, `name="b"`, `data-pick="film"`}},
+		{"/compare?a=rocket&b=zzzzqqq", 200, []string{`value="rocket"`, "No film matches “zzzzqqq”"}},
 		// Not found
 		{"/films/no-such-film", 404, []string{"find that page", `value="no such film"`}},
 		{"/films/red-rockit", 404, []string{"Were you looking for", `href="/films/red-rocket-2021"`}},
