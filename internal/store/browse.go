@@ -182,8 +182,12 @@ func (s *Store) LinkName(ctx context.Context, kind, slug string) (string, error)
 // on a 0–5 scale are assumed when no rating exceeds 5, and doubled. It
 // also returns the mean rating on the 0–10 scale (0 when there are none).
 func (s *Store) RatingHistogram(ctx context.Context, filmSlug string) ([10]int, float64, error) {
+	return ratingHistogram(ctx, s.read, filmSlug)
+}
+
+func ratingHistogram(ctx context.Context, q querier, filmSlug string) ([10]int, float64, error) {
 	var h [10]int
-	rows, err := s.read.QueryContext(ctx, `SELECT r.rating, COUNT(*) FROM user_ratings r JOIN films f ON f.id = r.film_id
+	rows, err := q.QueryContext(ctx, `SELECT r.rating, COUNT(*) FROM user_ratings r JOIN films f ON f.id = r.film_id
 		WHERE f.slug = $1 GROUP BY r.rating`, filmSlug)
 	if err != nil {
 		return h, 0, fmt.Errorf("rating histogram of %q: %w", filmSlug, err)
@@ -304,7 +308,11 @@ func (s *Store) CountRows(ctx context.Context, table string) (int, error) {
 // body for good — revisions are numbered in the write transaction and
 // never reused — so what is derived from a body can be kept under it.
 func (s *Store) DossierVersion(ctx context.Context, filmSlug string) (rev int, updated int64, err error) {
-	err = s.read.QueryRowContext(ctx, `SELECT d.revision, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
+	return s.dossierVersion(ctx, s.read, filmSlug)
+}
+
+func (s *Store) dossierVersion(ctx context.Context, q querier, filmSlug string) (rev int, updated int64, err error) {
+	err = q.QueryRowContext(ctx, `SELECT d.revision, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
 		WHERE f.slug = $1`, filmSlug).Scan(&rev, &updated)
 	if err != nil {
 		return 0, 0, s.wrap(notFound(err, "dossier", filmSlug), "get version of", "dossier", filmSlug)

@@ -92,15 +92,19 @@ func (s *Store) FilmByIMDb(ctx context.Context, id string) (*film.Film, error) {
 }
 
 func (s *Store) getFilm(ctx context.Context, where string, key string) (*film.Film, error) {
-	row := s.read.QueryRowContext(ctx, "SELECT "+filmColumns+" FROM films f WHERE "+where, key)
+	return s.getFilmIn(ctx, s.read, where, key)
+}
+
+func (s *Store) getFilmIn(ctx context.Context, q querier, where string, key string) (*film.Film, error) {
+	row := q.QueryRowContext(ctx, "SELECT "+filmColumns+" FROM films f WHERE "+where, key)
 	f, err := scanFilm(row)
 	if err != nil {
 		return nil, s.wrap(notFound(err, "film", key), "get", "film", key)
 	}
-	if f.Genres, err = s.strings(ctx, "SELECT genre FROM film_genres WHERE film_id = $1 ORDER BY genre", f.ID); err != nil {
+	if f.Genres, err = queryStrings(ctx, q, "SELECT genre FROM film_genres WHERE film_id = $1 ORDER BY genre", f.ID); err != nil {
 		return nil, fmt.Errorf("get genres of film %q: %w", key, err)
 	}
-	if f.Themes, err = s.filmThemes(ctx, f.ID); err != nil {
+	if f.Themes, err = filmThemes(ctx, q, f.ID); err != nil {
 		return nil, fmt.Errorf("get themes of film %q: %w", key, err)
 	}
 	return &f, nil
