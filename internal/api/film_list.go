@@ -1,18 +1,21 @@
 package api
 
 import (
-	"marquee/internal/httpx"
 	"net/http"
+
+	"marquee/internal/httpx"
+	"marquee/internal/store"
 )
 
 // filmList serves GET /api/v1/films: films in catalog order, filtered by
 // year, decade, genre, certification, theme or director, a page at a time
 // with a cursor.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
-	f, err := httpx.FilmFilter(r)
+	filter, err := httpx.FilmFilter(r)
 	if err != nil {
 		return err
 	}
+	f := store.FilmFilter{Filter: filter}
 	limit, err := intParam(r, "limit", 50, 1, 500)
 	if err != nil {
 		return err

@@ -17,11 +17,11 @@ func runSearch(ctx context.Context, c *cmdContext) error {
 	var q search.Query
 	c.flags.StringVar(&q.Kind, "kind", "", "only hits of this kind: film, person, character, theme or dossier")
 	c.flags.IntVar(&q.Limit, "limit", 20, "how many hits to print (at most 100)")
-	c.flags.IntVar(&q.Decade, "decade", 0, "only films of this decade, e.g. 1990")
-	c.flags.StringVar(&q.Genre, "genre", "", "only films of this genre, e.g. Drama")
-	c.flags.StringVar(&q.Certification, "certification", "", "only films with this certification, e.g. R")
-	c.flags.StringVar(&q.Director, "director", "", "only films by this director (person slug)")
-	c.flags.StringVar(&q.Theme, "theme", "", "only films with this theme (theme slug)")
+	c.flags.IntVar(&q.Filter.Decade, "decade", 0, "only films of this decade, e.g. 1990")
+	c.flags.StringVar(&q.Filter.Genre, "genre", "", "only films of this genre, e.g. Drama")
+	c.flags.StringVar(&q.Filter.Certification, "certification", "", "only films with this certification, e.g. R")
+	c.flags.StringVar(&q.Filter.Director, "director", "", "only films by this director (person slug)")
+	c.flags.StringVar(&q.Filter.Theme, "theme", "", "only films with this theme (theme slug)")
 	if err := c.parse(c.raw, true, true); err != nil {
 		return err
 	}

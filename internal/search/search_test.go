@@ -164,9 +164,9 @@ func testFacetsAndFilters(t *testing.T, e *Engine) {
 		t.Errorf("facets = %v", res.Facets)
 	}
 	for _, q := range []Query{
-		{Text: "red", Director: "sean-baker"},
-		{Text: "red", Decade: 2020, Genre: "Comedy", Certification: "R"},
-		{Text: "red", Theme: "fireworks"},
+		{Text: "red", Filter: film.Filter{Director: "sean-baker"}},
+		{Text: "red", Filter: film.Filter{Decade: 2020, Genre: "Comedy", Certification: "R"}},
+		{Text: "red", Filter: film.Filter{Theme: "fireworks"}},
 	} {
 		res, err := e.Search(ctx, q)
 		if err != nil {

@@ -158,18 +158,13 @@ func (s *Store) DeleteFilm(ctx context.Context, slug string) error {
 	})
 }
 
-// FilmFilter selects films for listing. Zero fields do not filter.
+// FilmFilter selects films for listing: a film.Filter, an order and a
+// page.
 type FilmFilter struct {
-	Year          int
-	Decade        int // 1990 for the 1990s
-	Genre         string
-	Certification string
-	Theme         string // theme slug
-	Director      string // person slug
-	TitleType     string
-	Sort          string // "title" (default), "year", "popular"
-	Limit         int    // default 50, at most 500
-	Offset        int
+	film.Filter
+	Sort   string // "title" (default), "year", "popular"
+	Limit  int    // default 50, at most 500
+	Offset int
 }
 
 // ListFilms returns films matching f, and the total number of matches.

@@ -13,10 +13,11 @@ import (
 // certification, theme or director, sorted and paginated.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	f, err := httpx.FilmFilter(r)
+	filter, err := httpx.FilmFilter(r)
 	if err != nil {
 		return err
 	}
+	f := store.FilmFilter{Filter: filter}
 	switch f.Sort = r.URL.Query().Get("sort"); f.Sort {
 	case "", "title", "year", "popular":
 	default:
