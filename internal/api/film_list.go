@@ -11,6 +11,9 @@ import (
 // year, decade, genre, certification, theme or director, a page at a time
 // with a cursor.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, httpx.FilterParams, []string{"limit", "cursor"}); err != nil {
+		return err
+	}
 	filter, err := httpx.FilmFilter(r)
 	if err != nil {
 		return err
@@ -29,6 +32,9 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := FilmList{Films: []FilmSummary{}}
+	if out.Total, err = s.store.CountFilms(r.Context(), filter); err != nil {
+		return err
+	}
 	if len(films) > limit {
 		films = films[:limit]
 		out.NextCursor = encodeCursor("f", films[limit-1].ID)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"marquee/internal/httpx"
 	"net/http"
 	"strings"
 	"time"
@@ -14,6 +15,9 @@ var timeZero time.Time
 // filmShow serves GET /api/v1/films/{key}, where key is a slug or an IMDb
 // id (tt…): the film's facts, credits and dossier.
 func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, nil); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	key := r.PathValue("key")
 	slug := key

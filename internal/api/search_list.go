@@ -19,6 +19,9 @@ type SearchPage struct {
 
 // searchList serves GET /api/v1/search?q=…: ranked results with facets.
 func (s *Server) searchList(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, httpx.FilterParams, []string{"q", "kind", "limit", "cursor"}); err != nil {
+		return err
+	}
 	q, err := textParam(r, "q", search.MaxQueryBytes)
 	if err != nil {
 		return err

@@ -167,6 +167,16 @@ type FilmFilter struct {
 	Offset int
 }
 
+// CountFilms returns how many films f selects.
+func (s *Store) CountFilms(ctx context.Context, f film.Filter) (int, error) {
+	where, args := filmWhere(FilmFilter{Filter: f})
+	var total int
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM films f WHERE "+strings.Join(where, " AND "), args...).Scan(&total); err != nil {
+		return 0, fmt.Errorf("count films: %w", err)
+	}
+	return total, nil
+}
+
 // ListFilms returns films matching f, and the total number of matches.
 func (s *Store) ListFilms(ctx context.Context, f FilmFilter) ([]film.Film, int, error) {
 	where, args := filmWhere(f)
