@@ -56,6 +56,7 @@ func TestPages(t *testing.T) {
 		{"/readyz", 200, []string{"ok"}},
 		{"/static/site.css", 200, []string{"--paper"}},
 		{"/static/suggest.js", 200, []string{"data-suggest"}},
+		{"/films/the-florida-project-2017/characters/moonee", 200, []string{"<h2>In the dossier</h2>", "fearless, foul-mouthed six-year-old", `href="/films/the-florida-project-2017#`}},
 		// Index pages
 		{"/people", 200, []string{"<h1>People</h1>", `href="/people/sean-baker"`, "credits"}},
 		{"/people?page=2", 404, []string{"There is no page 2", `href="/people"`}},

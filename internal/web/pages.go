@@ -88,7 +88,9 @@ type characterPage struct {
 	Character *film.Character
 	Film      *film.Film
 	Others    []film.Character // other characters the same person plays
-	Quotes    []film.Quote     // dossier quotes spoken by the character's actor
+	About     []string         // what the film's dossier says about the character (characterText)
+	AboutURL  string           // the dossier's characters section
+	Quotes    []film.Quote     // dossier quotes by the character's actor, or naming the character
 }
 
 type themePage struct {
