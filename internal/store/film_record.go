@@ -71,37 +71,53 @@ func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt Fil
 	if rec.Characters, err = filmCharacters(ctx, tx, slug); err != nil {
 		return nil, err
 	}
+	// One query says which of the optional parts the film has, so a film
+	// with no box office, festivals, ratings or dossier (most of a large
+	// catalog) costs no query for each.
+	var has struct{ box, fest, adv, rel, rat bool }
+	var rev int
+	var updated int64
+	err = tx.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM box_office WHERE film_id = $1), EXISTS (SELECT 1 FROM festivals WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM advisories WHERE film_id = $1), EXISTS (SELECT 1 FROM relations WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM user_ratings WHERE film_id = $1),
+		COALESCE((SELECT revision FROM dossiers WHERE film_id = $1), 0), COALESCE((SELECT updated_at FROM dossiers WHERE film_id = $1), 0)`,
+		f.ID).Scan(&has.box, &has.fest, &has.adv, &has.rel, &has.rat, &rev, &updated)
+	if err != nil {
+		return nil, fmt.Errorf("read film %q: %w", slug, err)
+	}
 	if opt.Facts {
-		if rec.BoxOffice, err = s.getBoxOffice(ctx, tx, slug); err != nil && !errors.Is(err, film.ErrNotFound) {
-			return nil, err
+		if has.box {
+			if rec.BoxOffice, err = s.getBoxOffice(ctx, tx, slug); err != nil && !errors.Is(err, film.ErrNotFound) {
+				return nil, err
+			}
 		}
-		if rec.Festivals, err = s.festivals(ctx, tx, slug); err != nil {
-			return nil, err
+		if has.fest {
+			if rec.Festivals, err = s.festivals(ctx, tx, slug); err != nil {
+				return nil, err
+			}
 		}
-		if rec.Advisories, err = s.advisories(ctx, tx, slug); err != nil {
-			return nil, err
+		if has.adv {
+			if rec.Advisories, err = s.advisories(ctx, tx, slug); err != nil {
+				return nil, err
+			}
 		}
-		if rec.Relations, err = s.relations(ctx, tx, slug); err != nil {
-			return nil, err
+		if has.rel {
+			if rec.Relations, err = s.relations(ctx, tx, slug); err != nil {
+				return nil, err
+			}
 		}
 	}
-	if opt.Ratings {
+	if opt.Ratings && has.rat {
 		if rec.Ratings, rec.RatingMean, err = ratingHistogram(ctx, tx, slug); err != nil {
 			return nil, err
 		}
 	}
-	if opt.Dossier != nil {
-		rev, updated, err := s.dossierVersion(ctx, tx, slug)
-		switch {
-		case errors.Is(err, film.ErrNotFound):
-		case err != nil:
-			return nil, err
-		default:
-			rec.DossierRevision, rec.DossierUpdated = rev, updated
-			if opt.Dossier(rev, updated) {
-				if rec.Dossier, err = s.getDossier(ctx, tx, slug); err != nil {
-					return nil, err
-				}
+	if opt.Dossier != nil && rev != 0 {
+		rec.DossierRevision, rec.DossierUpdated = rev, updated
+		if opt.Dossier(rev, updated) {
+			if rec.Dossier, err = s.getDossier(ctx, tx, slug); err != nil {
+				return nil, err
 			}
 		}
 	}
