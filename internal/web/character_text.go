@@ -89,4 +89,3 @@ func blockTexts(b film.Block) []string {
 	}
 	return []string{b.Text}
 }
-
