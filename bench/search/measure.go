@@ -54,11 +54,11 @@ func measure(ctx context.Context, st *store.Store, e *search.Engine, qs []query,
 			base := time.Since(start)
 			if round < 0 {
 				if len(res.Results) > 0 {
-					t.First = res.Results[0].Kind + " " + res.Results[0].Title + res.Results[0].Name
+					t.First = res.Results[0].Kind + " " + res.Results[0].Title
 				}
 				t.Want = q.want
 				for i, r := range res.Results[:min(3, len(res.Results))] {
-					got := strings.ToLower(r.Title + r.Name)
+					got := strings.ToLower(r.Title)
 					if r.Year != 0 && q.cat == "title year" {
 						got += " " + strconv.Itoa(r.Year)
 					}

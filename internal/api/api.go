@@ -87,7 +87,14 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, search.ErrBadQuery):
 		writeError(w, http.StatusBadRequest, "bad_query", err.Error())
 	case errors.Is(err, film.ErrNotFound):
-		writeError(w, http.StatusNotFound, "not_found", err.Error())
+		// Only the innermost error: "film \"nope\" not found", not the
+		// store's chain of operations around it.
+		msg := "not found"
+		var nf *film.NotFoundError
+		if errors.As(err, &nf) {
+			msg = nf.Error()
+		}
+		writeError(w, http.StatusNotFound, "not_found", msg)
 	case errors.Is(err, context.Canceled):
 	default:
 		s.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)

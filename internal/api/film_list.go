@@ -1,18 +1,24 @@
 package api
 
 import (
-	"marquee/internal/httpx"
 	"net/http"
+
+	"marquee/internal/httpx"
+	"marquee/internal/store"
 )
 
 // filmList serves GET /api/v1/films: films in catalog order, filtered by
 // year, decade, genre, certification, theme or director, a page at a time
 // with a cursor.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
-	f, err := httpx.FilmFilter(r)
+	if err := httpx.KnownParams(r, httpx.FilterParams, []string{"limit", "cursor"}); err != nil {
+		return err
+	}
+	filter, err := httpx.FilmFilter(r)
 	if err != nil {
 		return err
 	}
+	f := store.FilmFilter{Filter: filter}
 	limit, err := intParam(r, "limit", 50, 1, 500)
 	if err != nil {
 		return err
@@ -26,6 +32,9 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := FilmList{Films: []FilmSummary{}}
+	if out.Total, err = s.store.CountFilms(r.Context(), filter); err != nil {
+		return err
+	}
 	if len(films) > limit {
 		films = films[:limit]
 		out.NextCursor = encodeCursor("f", films[limit-1].ID)

@@ -1,12 +1,13 @@
 package api
 
 import (
-	"errors"
+	"marquee/internal/httpx"
 	"net/http"
 	"strings"
 	"time"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 var timeZero time.Time
@@ -14,50 +15,29 @@ var timeZero time.Time
 // filmShow serves GET /api/v1/films/{key}, where key is a slug or an IMDb
 // id (tt…): the film's facts, credits and dossier.
 func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, nil); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	key := r.PathValue("key")
-	var (
-		f   *film.Film
-		err error
-	)
+	slug := key
 	if strings.HasPrefix(key, "tt") && len(key) > 2 && strings.Trim(key[2:], "0123456789") == "" {
-		f, err = s.store.FilmByIMDb(ctx, key)
-	} else {
-		f, err = s.store.GetFilm(ctx, key)
+		f, err := s.store.FilmByIMDb(ctx, key)
+		if err != nil {
+			return err
+		}
+		slug = f.Slug
 	}
+	rec, err := s.store.GetFilmRecord(ctx, slug, store.FilmRecordOptions{Facts: true, Dossier: func(int, int64) bool { return true }})
 	if err != nil {
 		return err
 	}
-	d := FilmDetail{Film: f, URL: s.baseURL + "/films/" + f.Slug}
-	if d.Credits, err = s.store.FilmCredits(ctx, f.Slug); err != nil {
-		return err
-	}
-	if d.Characters, err = s.store.FilmCharacters(ctx, f.Slug); err != nil {
-		return err
-	}
-	if d.BoxOffice, err = s.store.GetBoxOffice(ctx, f.Slug); err != nil && !errors.Is(err, film.ErrNotFound) {
-		return err
-	}
-	if d.Festivals, err = s.store.Festivals(ctx, f.Slug); err != nil {
-		return err
-	}
-	if d.Advisories, err = s.store.Advisories(ctx, f.Slug); err != nil {
-		return err
-	}
-	if d.Relations, err = s.store.Relations(ctx, f.Slug); err != nil {
-		return err
-	}
-	if d.Dossier, err = s.store.GetDossier(ctx, f.Slug); err != nil && !errors.Is(err, film.ErrNotFound) {
-		return err
-	}
+	f := rec.Film
+	d := FilmDetail{Film: f, URL: s.baseURL + "/films/" + f.Slug, Credits: rec.Credits, Characters: rec.Characters,
+		BoxOffice: rec.BoxOffice, Festivals: rec.Festivals, Advisories: rec.Advisories, Relations: rec.Relations, Dossier: rec.Dossier}
 	modified := f.UpdatedAt
 	if d.Dossier != nil {
-		d.Dossier.Film = film.DossierFilm{Slug: f.Slug, Title: f.Title, Year: f.Year}
-		for _, c := range d.Credits {
-			if c.Role == film.RoleDirector {
-				d.Dossier.Film.Directors = append(d.Dossier.Film.Directors, c.PersonName)
-			}
-		}
+		d.Dossier.Film = film.DossierFilm{Slug: f.Slug, Title: f.Title, Year: f.Year, Directors: rec.Directors()}
 		normalizeDossier(d.Dossier)
 		if d.Dossier.UpdatedAt.After(modified) {
 			modified = d.Dossier.UpdatedAt

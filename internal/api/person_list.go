@@ -1,10 +1,17 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+
+	"marquee/internal/httpx"
+)
 
 // personList serves GET /api/v1/people: people in catalog order, a page
 // at a time with a cursor.
 func (s *Server) personList(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, []string{"limit", "cursor"}); err != nil {
+		return err
+	}
 	limit, err := intParam(r, "limit", 50, 1, 500)
 	if err != nil {
 		return err
@@ -18,6 +25,9 @@ func (s *Server) personList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := PersonList{People: []PersonSummary{}}
+	if out.Total, err = s.store.CountRows(r.Context(), "people"); err != nil {
+		return err
+	}
 	if len(people) > limit {
 		people = people[:limit]
 		out.NextCursor = encodeCursor("p", people[limit-1].ID)

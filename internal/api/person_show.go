@@ -1,9 +1,16 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+
+	"marquee/internal/httpx"
+)
 
 // personShow serves GET /api/v1/people/{slug}.
 func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, nil); err != nil {
+		return err
+	}
 	ctx := r.Context()
 	slug := r.PathValue("slug")
 	p, err := s.store.GetPerson(ctx, slug)

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"marquee/internal/httpx"
 	"marquee/internal/search"
 	"marquee/internal/store"
 )
@@ -18,6 +19,9 @@ type SearchPage struct {
 
 // searchList serves GET /api/v1/search?q=…: ranked results with facets.
 func (s *Server) searchList(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, httpx.FilterParams, []string{"q", "kind", "limit", "cursor"}); err != nil {
+		return err
+	}
 	q, err := textParam(r, "q", search.MaxQueryBytes)
 	if err != nil {
 		return err
@@ -42,15 +46,11 @@ func (s *Server) searchList(w http.ResponseWriter, r *http.Request) error {
 	if off > 10000 {
 		return &paramError{Param: "cursor", Reason: "is past the last result"}
 	}
-	query := search.Query{Text: q, Kind: kind, Limit: limit, Offset: int(off)}
-	if query.Decade, err = decadeParam(r); err != nil {
+	filter, err := httpx.FilmFilter(r)
+	if err != nil {
 		return err
 	}
-	for name, dst := range map[string]*string{"genre": &query.Genre, "certification": &query.Certification, "theme": &query.Theme, "director": &query.Director} {
-		if *dst, err = textParam(r, name, 100); err != nil {
-			return err
-		}
-	}
+	query := search.Query{Text: q, Kind: kind, Filter: filter, Limit: limit, Offset: int(off)}
 	res, err := s.search.Search(r.Context(), query)
 	if err != nil {
 		return err

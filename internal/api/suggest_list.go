@@ -1,6 +1,7 @@
 package api
 
 import (
+	"marquee/internal/httpx"
 	"net/http"
 
 	"marquee/internal/search"
@@ -13,6 +14,9 @@ type Suggestions struct {
 
 // suggestList serves GET /api/v1/suggest?q=…&n=….
 func (s *Server) suggestList(w http.ResponseWriter, r *http.Request) error {
+	if err := httpx.KnownParams(r, []string{"q", "n"}); err != nil {
+		return err
+	}
 	q, err := textParam(r, "q", search.MaxQueryBytes)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ type FilmSummary struct {
 // FilmList is a page of films; NextCursor is empty on the last page.
 type FilmList struct {
 	Films      []FilmSummary `json:"films"`
+	Total      int           `json:"total"` // films the filter selects, over all pages
 	NextCursor string        `json:"next_cursor"`
 }
 
@@ -49,6 +50,7 @@ type PersonSummary struct {
 // PersonList is a page of people; NextCursor is empty on the last page.
 type PersonList struct {
 	People     []PersonSummary `json:"people"`
+	Total      int             `json:"total"` // people in the catalog, over all pages
 	NextCursor string          `json:"next_cursor"`
 }
 

@@ -92,6 +92,9 @@ func Main(ctx context.Context, args []string, io IO) int {
 	}
 	cmd, rest := lookup(args)
 	if cmd == nil {
+		if code, ok := runGroup(args, io.Out, io.Err); ok {
+			return code
+		}
 		fmt.Fprintf(io.Err, "marquee: unknown command %q; run 'marquee --help' for the list\n", strings.Join(args[:min(2, len(args))], " "))
 		return 2
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"marquee/internal/dossier"
+	"marquee/internal/film"
 	"marquee/internal/store"
 )
 
@@ -29,21 +30,16 @@ func runExportArticle(ctx context.Context, c *cmdContext) error {
 	}
 	defer st.Close()
 	slug := c.args[0]
-	d, err := st.GetDossier(ctx, slug)
+	rec, err := st.GetFilmRecord(ctx, slug, store.FilmRecordOptions{Dossier: func(int, int64) bool { return true }})
 	if err != nil {
 		return err
 	}
-	f, err := st.GetFilm(ctx, slug)
-	if err != nil {
-		return err
+	d := rec.Dossier
+	if d == nil {
+		return &film.NotFoundError{Entity: "dossier", Key: slug}
 	}
-	d.Film.Slug, d.Film.Title, d.Film.Year = f.Slug, f.Title, f.Year
-	if d.Film.Directors, err = st.Directors(ctx, slug); err != nil {
-		return err
-	}
-	if d.Film.Directors == nil {
-		d.Film.Directors = []string{}
-	}
+	f := rec.Film
+	d.Film.Slug, d.Film.Title, d.Film.Year, d.Film.Directors = f.Slug, f.Title, f.Year, rec.Directors()
 	var out []byte
 	switch *format {
 	case "text":

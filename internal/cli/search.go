@@ -17,11 +17,11 @@ func runSearch(ctx context.Context, c *cmdContext) error {
 	var q search.Query
 	c.flags.StringVar(&q.Kind, "kind", "", "only hits of this kind: film, person, character, theme or dossier")
 	c.flags.IntVar(&q.Limit, "limit", 20, "how many hits to print (at most 100)")
-	c.flags.IntVar(&q.Decade, "decade", 0, "only films of this decade, e.g. 1990")
-	c.flags.StringVar(&q.Genre, "genre", "", "only films of this genre, e.g. Drama")
-	c.flags.StringVar(&q.Certification, "certification", "", "only films with this certification, e.g. R")
-	c.flags.StringVar(&q.Director, "director", "", "only films by this director (person slug)")
-	c.flags.StringVar(&q.Theme, "theme", "", "only films with this theme (theme slug)")
+	c.flags.IntVar(&q.Filter.Decade, "decade", 0, "only films of this decade, e.g. 1990")
+	c.flags.StringVar(&q.Filter.Genre, "genre", "", "only films of this genre, e.g. Drama")
+	c.flags.StringVar(&q.Filter.Certification, "certification", "", "only films with this certification, e.g. R")
+	c.flags.StringVar(&q.Filter.Director, "director", "", "only films by this director (person slug)")
+	c.flags.StringVar(&q.Filter.Theme, "theme", "", "only films with this theme (theme slug)")
 	if err := c.parse(c.raw, true, true); err != nil {
 		return err
 	}
@@ -61,17 +61,7 @@ func runSearch(ctx context.Context, c *cmdContext) error {
 	return w.Flush()
 }
 
-func label(r search.Result) string {
-	switch {
-	case r.Title != "":
-		return r.Title
-	case r.Kind == search.KindDossier && r.Heading != "":
-		return r.FilmTitle + ": " + r.Heading
-	case r.Kind == search.KindDossier:
-		return r.FilmTitle + " (" + r.Section + ")"
-	}
-	return r.Name
-}
+func label(r search.Result) string { return r.Title }
 
 func year(y int) string {
 	if y == 0 {

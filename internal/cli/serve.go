@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"marquee/internal/config"
 	"marquee/internal/demo"
 	"marquee/internal/ops"
 	"marquee/internal/search"
@@ -38,24 +39,36 @@ func runServe(ctx context.Context, c *cmdContext) error {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
 		}
 	}
-	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev, BaseURL: c.cfg.BaseURL, Search: search.New(st)})
-	if err != nil {
-		return err
-	}
-	defer site.Close()
 	ln, err := net.Listen("tcp", c.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)
 	}
+	defer ln.Close()
+	trusted := append([]string{ln.Addr().String(), c.cfg.Addr, "localhost", "127.0.0.1", "[::1]"}, c.cfg.TrustedHosts...)
+	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev, BaseURL: c.cfg.BaseURL, TrustedHosts: trusted, Search: search.New(st)})
+	if err != nil {
+		return err
+	}
+	defer site.Close()
+	handler, metricsSrv, metricsLn, err := metricsListener(site.Handler(), st, c.cfg)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           site.Guard(withMetrics(site.Handler(), st, c.cfg.Metrics)),
+		Handler:           site.Guard(handler),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	log.Info("serving", "addr", "http://"+ln.Addr().String(), "db", st.DSN(), "engine", st.Engine())
+	metricsURL := ""
+	if metricsSrv != nil {
+		metricsURL = "http://" + metricsLn.Addr().String()
+		go metricsSrv.Serve(metricsLn)
+		defer metricsSrv.Close()
+	}
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "metrics", metricsURL, "db", st.DSN(), "engine", st.Engine())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -75,17 +88,23 @@ func runServe(ctx context.Context, c *cmdContext) error {
 	return nil
 }
 
-// withMetrics wraps the site so every request is counted and timed by
-// route, and adds GET /metrics (when on). The site's own mux records the
-// matched pattern on the request, which the middleware reads afterwards.
-func withMetrics(site http.Handler, st *store.Store, on bool) http.Handler {
-	if !on {
-		return site
+// metricsListener wraps the site so every request is counted and timed by
+// route (the site's own mux records the matched pattern on the request,
+// which the middleware reads afterwards), and returns the server for GET
+// /metrics on its own listener, cfg.MetricsAddr — never on the public one.
+// With no MetricsAddr, or metrics off, the site is returned as it is.
+func metricsListener(site http.Handler, st *store.Store, cfg config.Config) (http.Handler, *http.Server, net.Listener, error) {
+	if !cfg.Metrics || cfg.MetricsAddr == "" {
+		return site, nil, nil, nil
+	}
+	ln, err := net.Listen("tcp", cfg.MetricsAddr)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("listen for metrics on %s: %w (choose another with --metrics-addr)", cfg.MetricsAddr, err)
 	}
 	m := ops.New()
 	m.WatchDB(st.Engine(), st.DBStats)
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler())
-	mux.Handle("/", site)
-	return m.Middleware(mux)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	return m.Middleware(site), srv, ln, nil
 }

@@ -24,6 +24,14 @@ import (
 // returns its base URL; the process is stopped when t ends.
 func startServe(t *testing.T, db string, extra ...string) string {
 	t.Helper()
+	a, _ := startServeMetrics(t, db, extra...)
+	return a
+}
+
+// startServeMetrics is startServe that also returns the base URL of the
+// metrics listener ("" when serve runs none).
+func startServeMetrics(t *testing.T, db string, extra ...string) (string, string) {
+	t.Helper()
 	args := append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--log", "json"}, extra...)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), envChildArgs+"="+strings.Join(args, "\x1f"))
@@ -45,14 +53,14 @@ func startServe(t *testing.T, db string, extra ...string) string {
 			<-done
 		}
 	})
-	addr := make(chan string, 1)
+	addr := make(chan [2]string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		sent := false
 		for sc.Scan() {
-			var line struct{ Msg, Addr string }
+			var line struct{ Msg, Addr, Metrics string }
 			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "serving" && !sent {
-				addr <- line.Addr
+				addr <- [2]string{line.Addr, line.Metrics}
 				sent = true
 			}
 			if !sent {
@@ -68,11 +76,11 @@ func startServe(t *testing.T, db string, extra ...string) string {
 		if !ok {
 			t.Fatal("serve exited before listening")
 		}
-		return a
+		return a[0], a[1]
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start within 30s")
 	}
-	return ""
+	return "", ""
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -100,7 +108,7 @@ func TestTwoServeProcessesShareOneDatabase(t *testing.T) {
 		if err := demo.Load(ctx, st); err != nil {
 			t.Fatal(err)
 		}
-		a := startServe(t, db, "--no-demo")
+		a, metricsURL := startServeMetrics(t, db, "--no-demo", "--metrics-addr", "127.0.0.1:0")
 		b := startServe(t, db, "--no-demo")
 		const page = "/films/red-rocket-2021"
 		for _, base := range []string{a, b} {
@@ -133,7 +141,10 @@ func TestTwoServeProcessesShareOneDatabase(t *testing.T) {
 		if code, _ := get(t, b+"/readyz"); code != 200 {
 			t.Errorf("/readyz = %d", code)
 		}
-		code, metrics := get(t, a+"/metrics")
+		if code, _ := get(t, a+"/metrics"); code != 404 {
+			t.Errorf("/metrics on the public listener = %d, want 404", code)
+		}
+		code, metrics := get(t, metricsURL+"/metrics")
 		if code != 200 || !strings.Contains(metrics, `marquee_http_requests_total{method="GET",route="/films/{slug}",code="200"} 4`) {
 			t.Errorf("/metrics = %d:\n%s", code, metrics)
 		}

@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"marquee/internal/store"
+	"marquee/internal/film"
 )
 
 // ErrBadRequest is matched (errors.Is) by every *ParamError, so the HTML
@@ -84,12 +85,13 @@ func Clip(s string) string {
 	return strings.ToValidUTF8(s, "?")
 }
 
-// FilmFilter reads the film-list filters both the pages and the API take:
-// year, decade, genre, certification, theme and director (slugs for the
-// last two). Sorting and paging differ between them and are left to each.
-func FilmFilter(r *http.Request) (store.FilmFilter, error) {
+// FilmFilter is the one reader of film filters, for the pages, the API
+// and search: year, decade, genre, certification, country, theme and
+// director (slugs for the last two). Sorting and paging differ between
+// them and are left to each.
+func FilmFilter(r *http.Request) (film.Filter, error) {
 	var (
-		f   store.FilmFilter
+		f   film.Filter
 		err error
 	)
 	if f.Year, err = IntParam(r, "year", 0, 1870, 2100); err != nil {
@@ -101,10 +103,35 @@ func FilmFilter(r *http.Request) (store.FilmFilter, error) {
 	for _, p := range []struct {
 		name string
 		dst  *string
-	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"theme", &f.Theme}, {"director", &f.Director}} {
+	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"country", &f.Country}, {"theme", &f.Theme}, {"director", &f.Director}} {
 		if *p.dst, err = TextParam(r, p.name, 100); err != nil {
 			return f, err
 		}
 	}
 	return f, nil
+}
+
+// FilterParams are the parameters FilmFilter reads.
+var FilterParams = []string{"year", "decade", "genre", "certification", "country", "theme", "director"}
+
+// KnownParams returns a *ParamError naming the first query parameter of r
+// that is not in any of the lists (in sorted order, so the answer is
+// stable), or nil.
+func KnownParams(r *http.Request, lists ...[]string) error {
+	var unknown []string
+	for k := range r.URL.Query() {
+		if !slices.ContainsFunc(lists, func(l []string) bool { return slices.Contains(l, k) }) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	slices.Sort(all)
+	return &ParamError{Param: Clip(unknown[0]), Reason: "is not a parameter here (known: " + strings.Join(all, ", ") + ")"}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,16 @@ func TestFilmFilter(t *testing.T) {
 	var pe *ParamError
 	if _, err := FilmFilter(req("theme=%ff")); !errors.As(err, &pe) || pe.Param != "theme" {
 		t.Errorf("bad theme: %v", err)
+	}
+}
+
+func TestKnownParams(t *testing.T) {
+	if err := KnownParams(req("year=2021&sort=year"), FilterParams, []string{"sort"}); err != nil {
+		t.Errorf("known parameters refused: %v", err)
+	}
+	var pe *ParamError
+	err := KnownParams(req("year=2021&zz=1&colour=red"), FilterParams)
+	if !errors.As(err, &pe) || pe.Param != "colour" || !strings.Contains(pe.Reason, "certification") {
+		t.Errorf("unknown parameter: %v", err)
 	}
 }

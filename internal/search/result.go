@@ -33,10 +33,46 @@ func docURL(d doc, filmSlug string) string {
 	case docTheme:
 		return "/themes/" + d.slug
 	case docSection:
-		return "/films/" + filmSlug + "#" + d.slug
+		return "/films/" + filmSlug
 	default:
-		return "/films/" + filmSlug + "#character-" + d.slug
+		return "/films/" + filmSlug + "/characters/" + d.slug
 	}
+}
+
+// sectionAnchor is the fragment id the film page gives the dossier
+// section at ord, by the one scheme film.SectionAnchors defines; "" when
+// the section is gone.
+func (e *Engine) sectionAnchor(ctx context.Context, filmID int64, ord int) (string, error) {
+	rows, err := e.st.DB().QueryContext(ctx, "SELECT ord, kind, heading FROM dossier_sections WHERE film_id = $1 ORDER BY ord", filmID)
+	if err != nil {
+		return "", fmt.Errorf("search: sections of film %d: %w", filmID, err)
+	}
+	defer rows.Close()
+	var (
+		secs []film.Section
+		ords []int
+	)
+	for rows.Next() {
+		var (
+			o    int
+			kind string
+			s    film.Section
+		)
+		if err := rows.Scan(&o, &kind, &s.Heading); err != nil {
+			return "", fmt.Errorf("search: sections of film %d: %w", filmID, err)
+		}
+		s.Kind = film.SectionKind(kind)
+		secs, ords = append(secs, s), append(ords, o)
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("search: sections of film %d: %w", filmID, err)
+	}
+	for i, a := range film.SectionAnchors(secs, nil) {
+		if ords[i] == ord {
+			return a, nil
+		}
+	}
+	return "", nil
 }
 
 // result turns a ranked document into a Result, reading what the index
@@ -50,7 +86,7 @@ func (e *Engine) result(ctx context.Context, p *parsed, d doc) (Result, error) {
 			r.Snippet = snippet(p, d.alt, true)
 		}
 	case docPerson, docTheme:
-		r.Name, r.URL = d.name, docURL(d, "")
+		r.Title, r.URL = d.name, docURL(d, "")
 	case docCharacter:
 		f, err := e.filmOf(ctx, d.filmID)
 		if err != nil {
@@ -62,7 +98,7 @@ func (e *Engine) result(ctx context.Context, p *parsed, d doc) (Result, error) {
 		if err != nil {
 			return r, fmt.Errorf("search: character %d: %w", d.ref, err)
 		}
-		r.Name, r.Year, r.FilmSlug, r.FilmTitle, r.PersonSlug, r.PersonName = d.name, f.year, f.slug, f.title, slug, name
+		r.Title, r.Year, r.FilmSlug, r.FilmTitle, r.PersonSlug, r.PersonName = d.name, f.year, f.slug, f.title, slug, name
 		r.URL = docURL(d, f.slug)
 		r.Snippet = html.EscapeString(characterLine(f, name))
 	case docSection:
@@ -79,6 +115,17 @@ func (e *Engine) result(ctx context.Context, p *parsed, d doc) (Result, error) {
 		r.Section, r.Heading, r.URL = d.slug, d.name, docURL(d, f.slug)
 		if r.Heading == "" && film.SectionKind(d.slug).Valid() {
 			r.Heading = film.SectionKind(d.slug).Label()
+		}
+		anchor, err := e.sectionAnchor(ctx, d.ref, d.ord)
+		if err != nil {
+			return r, err
+		}
+		if anchor != "" {
+			r.Anchor, r.URL = anchor, r.URL+"#"+anchor
+		}
+		r.Title = f.title
+		if r.Heading != "" {
+			r.Title += " — " + r.Heading
 		}
 		r.Snippet = snippet(p, text, false)
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 
+	"marquee/internal/film"
 	"marquee/internal/store"
 )
 
@@ -21,29 +22,30 @@ const (
 	KindDossier   = "dossier"
 )
 
-// Query is a search request. Zero filter fields do not filter.
+// Query is a search request. A zero Filter does not filter; a set one
+// keeps only documents of a film (films, characters, dossier passages)
+// that passes it.
 type Query struct {
-	Text          string
-	Kind          string // one of the Kind constants, or "" for all
-	Decade        int
-	Genre         string
-	Certification string
-	Director      string // person slug
-	Theme         string // theme slug
-	Limit         int    // default 20, at most 100
-	Offset        int
+	Text   string
+	Kind   string // one of the Kind constants, or "" for all
+	Filter film.Filter
+	Limit  int // default 20, at most 100
+	Offset int
 }
 
-// Result is one hit. Films carry Title; people and characters carry Name.
+// Result is one hit. Every kind has the same shape: Kind, Title (a film's
+// title, a person's, character's or theme's name, "Film — Heading" for a
+// dossier passage), URL (the page, with the section's fragment for a
+// dossier passage) and Snippet; the other fields add what the kind has.
 type Result struct {
 	Kind      string `json:"kind"`
 	Slug      string `json:"slug"`
-	Title     string `json:"title,omitempty"`
-	Name      string `json:"name,omitempty"`
+	Title     string `json:"title"`
 	Year      int    `json:"year,omitempty"`
 	Snippet   string `json:"snippet,omitempty"` // may hold <mark>…</mark> around matched words; all else escaped
 	Section   string `json:"section,omitempty"` // dossier hits: the section kind
 	Heading   string `json:"heading,omitempty"` // dossier hits: the section heading
+	Anchor    string `json:"anchor,omitempty"`  // dossier hits: the section's fragment id on the film page (film.SectionAnchors)
 	FilmSlug  string `json:"film_slug,omitempty"`
 	FilmTitle string `json:"film_title,omitempty"`
 	// Characters: the person who plays them.
@@ -105,10 +107,10 @@ func (q *Query) normalize() error {
 	if q.Kind != "" && kindCodes[q.Kind] == 0 {
 		return fmt.Errorf("%w: unknown kind %q (want film, person, character, theme or dossier)", ErrBadQuery, q.Kind)
 	}
-	if q.Decade < 0 || q.Decade > 3000 {
-		return fmt.Errorf("%w: decade %d is out of range", ErrBadQuery, q.Decade)
+	if q.Filter.Decade < 0 || q.Filter.Decade > 3000 {
+		return fmt.Errorf("%w: decade %d is out of range", ErrBadQuery, q.Filter.Decade)
 	}
-	q.Decade -= q.Decade % 10
+	q.Filter.Decade -= q.Filter.Decade % 10
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}

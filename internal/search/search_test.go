@@ -128,7 +128,7 @@ func testDossierSnippet(t *testing.T, e *Engine) {
 		t.Fatal("no dossier hit")
 	}
 	r := res.Results[0]
-	if r.Section != "themes" || r.Heading != "Themes and Motifs" || r.FilmSlug != "red-rocket-2021" || r.URL != "/films/red-rocket-2021#themes" {
+	if r.Section != "themes" || r.Heading != "Themes and Motifs" || r.FilmSlug != "red-rocket-2021" || r.URL != "/films/red-rocket-2021#themes-and-motifs" || r.Title != "Red Rocket — Themes and Motifs" {
 		t.Errorf("hit = %+v", r)
 	}
 	if !strings.Contains(r.Snippet, "<mark>American</mark> <mark>Dream</mark>") {
@@ -164,9 +164,9 @@ func testFacetsAndFilters(t *testing.T, e *Engine) {
 		t.Errorf("facets = %v", res.Facets)
 	}
 	for _, q := range []Query{
-		{Text: "red", Director: "sean-baker"},
-		{Text: "red", Decade: 2020, Genre: "Comedy", Certification: "R"},
-		{Text: "red", Theme: "fireworks"},
+		{Text: "red", Filter: film.Filter{Director: "sean-baker"}},
+		{Text: "red", Filter: film.Filter{Decade: 2020, Genre: "Comedy", Certification: "R"}},
+		{Text: "red", Filter: film.Filter{Theme: "fireworks"}},
 	} {
 		res, err := e.Search(ctx, q)
 		if err != nil {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"marquee/internal/store"
 )
 
 // maxCompletions is how many words a prefix may stand for, spelled out.
@@ -48,24 +50,11 @@ func filterSQL(q Query, next int) (string, []any) {
 	if q.Kind != "" {
 		add("d.kind = ?", kindCodes[q.Kind])
 	}
-	if q.Decade != 0 {
-		add("d.year >= ?", q.Decade)
-		add("d.year < ?", q.Decade+10)
+	conds, fargs := store.FilterSQL(q.Filter, store.FilterColumns{FilmID: "d.film_id", Year: "d.year"}, next+len(args))
+	for _, c := range conds {
+		b.WriteString(" AND " + c)
 	}
-	if q.Genre != "" {
-		add("EXISTS (SELECT 1 FROM film_genres g WHERE g.film_id = d.film_id AND g.genre = ?)", q.Genre)
-	}
-	if q.Certification != "" {
-		add("EXISTS (SELECT 1 FROM films f WHERE f.id = d.film_id AND f.certification = ?)", q.Certification)
-	}
-	if q.Director != "" {
-		add(`EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id
-			WHERE c.film_id = d.film_id AND c.role = 'director' AND p.slug = ?)`, q.Director)
-	}
-	if q.Theme != "" {
-		add(`EXISTS (SELECT 1 FROM film_themes ft JOIN themes t ON t.id = ft.theme_id
-			WHERE ft.film_id = d.film_id AND t.slug = ?)`, q.Theme)
-	}
+	args = append(args, fargs...)
 	return b.String(), args
 }
 

@@ -62,40 +62,76 @@ func (s *Store) LatestFilms(ctx context.Context, maxYear, limit int) ([]film.Fil
 // filmWhere turns the filtering fields of f into SQL conditions on films f
 // with $n placeholders numbered from 1.
 func filmWhere(f FilmFilter) ([]string, []any) {
+	where, args := FilterSQL(f.Filter, FilterColumns{FilmID: "f.id", Film: "f"}, 1)
+	if len(where) == 0 {
+		where = append(where, "1 = 1")
+	}
+	return where, args
+}
+
+// FilterColumns names what FilterSQL's conditions test: FilmID is the
+// film's id expression; Film, when set, is an alias of the films table
+// already joined (its year and certification are tested directly),
+// otherwise Year names the year expression and the rest is looked up by id.
+type FilterColumns struct {
+	FilmID string // "f.id", "d.film_id"
+	Film   string // "f", or "" when films is not joined
+	Year   string // with Film "": the film's year, e.g. "d.year"
+}
+
+// FilterSQL is the one SQL builder for film.Filter: it returns one
+// condition per set field, with $n placeholders numbered from next, for
+// the store's lists and for search.
+func FilterSQL(f film.Filter, c FilterColumns, next int) ([]string, []any) {
 	var (
 		where []string
 		args  []any
 	)
 	add := func(cond string, v any) {
 		args = append(args, v)
-		where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", len(args))))
+		where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", next+len(args)-1)))
+	}
+	year, onFilm := c.Year, func(col string) string {
+		return "EXISTS (SELECT 1 FROM films x WHERE x.id = " + c.FilmID + " AND x." + col + ")"
+	}
+	if c.Film != "" {
+		year = c.Film + ".year"
+		onFilm = func(col string) string { return c.Film + "." + col }
 	}
 	if f.Year != 0 {
-		add("f.year = ?", f.Year)
+		add(year+" = ?", f.Year)
 	}
 	if f.Decade != 0 {
-		add("f.year >= ?", f.Decade)
-		add("f.year < ?", f.Decade+10)
+		add(year+" >= ?", f.Decade)
+		add(year+" < ?", f.Decade+10)
 	}
 	if f.Genre != "" {
-		add("EXISTS (SELECT 1 FROM film_genres g WHERE g.film_id = f.id AND g.genre = ?)", f.Genre)
+		add("EXISTS (SELECT 1 FROM film_genres g WHERE g.film_id = "+c.FilmID+" AND g.genre = ?)", f.Genre)
 	}
 	if f.Certification != "" {
-		add("f.certification = ?", f.Certification)
+		add(onFilm("certification = ?"), f.Certification)
+	}
+	if f.Country != "" {
+		add(onFilm("countries <> '' AND (',' || "+colOf(c, "countries")+" || ',') LIKE ('%,' || ? || ',%')"), f.Country)
 	}
 	if f.Theme != "" {
-		add("EXISTS (SELECT 1 FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id = f.id AND t.slug = ?)", f.Theme)
+		add("EXISTS (SELECT 1 FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id = "+c.FilmID+" AND t.slug = ?)", f.Theme)
 	}
 	if f.Director != "" {
-		add("EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id AND c.role = 'director' AND p.slug = ?)", f.Director)
+		add("EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = "+c.FilmID+" AND c.role = 'director' AND p.slug = ?)", f.Director)
 	}
 	if f.TitleType != "" {
-		add("f.title_type = ?", f.TitleType)
-	}
-	if len(where) == 0 {
-		where = append(where, "1 = 1")
+		add(onFilm("title_type = ?"), f.TitleType)
 	}
 	return where, args
+}
+
+// colOf is a films column as FilterSQL's conditions see it.
+func colOf(c FilterColumns, col string) string {
+	if c.Film != "" {
+		return c.Film + "." + col
+	}
+	return "x." + col
 }
 
 // fillGenres sets the genres of each film in fs, in one query.
@@ -182,8 +218,12 @@ func (s *Store) LinkName(ctx context.Context, kind, slug string) (string, error)
 // on a 0–5 scale are assumed when no rating exceeds 5, and doubled. It
 // also returns the mean rating on the 0–10 scale (0 when there are none).
 func (s *Store) RatingHistogram(ctx context.Context, filmSlug string) ([10]int, float64, error) {
+	return ratingHistogram(ctx, s.read, filmSlug)
+}
+
+func ratingHistogram(ctx context.Context, q querier, filmSlug string) ([10]int, float64, error) {
 	var h [10]int
-	rows, err := s.read.QueryContext(ctx, `SELECT r.rating, COUNT(*) FROM user_ratings r JOIN films f ON f.id = r.film_id
+	rows, err := q.QueryContext(ctx, `SELECT r.rating, COUNT(*) FROM user_ratings r JOIN films f ON f.id = r.film_id
 		WHERE f.slug = $1 GROUP BY r.rating`, filmSlug)
 	if err != nil {
 		return h, 0, fmt.Errorf("rating histogram of %q: %w", filmSlug, err)
@@ -304,7 +344,11 @@ func (s *Store) CountRows(ctx context.Context, table string) (int, error) {
 // body for good — revisions are numbered in the write transaction and
 // never reused — so what is derived from a body can be kept under it.
 func (s *Store) DossierVersion(ctx context.Context, filmSlug string) (rev int, updated int64, err error) {
-	err = s.read.QueryRowContext(ctx, `SELECT d.revision, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
+	return s.dossierVersion(ctx, s.read, filmSlug)
+}
+
+func (s *Store) dossierVersion(ctx context.Context, q querier, filmSlug string) (rev int, updated int64, err error) {
+	err = q.QueryRowContext(ctx, `SELECT d.revision, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
 		WHERE f.slug = $1`, filmSlug).Scan(&rev, &updated)
 	if err != nil {
 		return 0, 0, s.wrap(notFound(err, "dossier", filmSlug), "get version of", "dossier", filmSlug)

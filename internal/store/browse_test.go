@@ -80,11 +80,11 @@ func TestBrowseReads(t *testing.T) {
 		if err := s.PutCredit(ctx, film.Credit{FilmSlug: "a-2001", PersonSlug: "d", Role: film.RoleDirector}); err != nil {
 			t.Fatal(err)
 		}
-		page1, err := s.FilmsAfter(ctx, FilmFilter{Decade: 2000}, 0, 1)
+		page1, err := s.FilmsAfter(ctx, FilmFilter{Filter: film.Filter{Decade: 2000}}, 0, 1)
 		if err != nil || len(page1) != 1 || page1[0].Slug != "a-2001" || len(page1[0].Genres) != 1 {
 			t.Fatalf("FilmsAfter page 1 = %+v, %v", page1, err)
 		}
-		page2, err := s.FilmsAfter(ctx, FilmFilter{Decade: 2000}, page1[0].ID, 5)
+		page2, err := s.FilmsAfter(ctx, FilmFilter{Filter: film.Filter{Decade: 2000}}, page1[0].ID, 5)
 		if err != nil || len(page2) != 1 || page2[0].Slug != "b-2002" {
 			t.Fatalf("FilmsAfter page 2 = %+v, %v", page2, err)
 		}

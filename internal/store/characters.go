@@ -43,7 +43,11 @@ const characterQuery = `SELECT f.slug, f.title, ch.slug, ch.name, ch.description
 	FROM characters ch JOIN films f ON f.id = ch.film_id LEFT JOIN people p ON p.id = ch.person_id `
 
 func (s *Store) characters(ctx context.Context, where string, args ...any) ([]film.Character, error) {
-	rows, err := s.read.QueryContext(ctx, characterQuery+where, args...)
+	return queryCharacters(ctx, s.read, where, args...)
+}
+
+func queryCharacters(ctx context.Context, q querier, where string, args ...any) ([]film.Character, error) {
+	rows, err := q.QueryContext(ctx, characterQuery+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +65,11 @@ func (s *Store) characters(ctx context.Context, where string, args ...any) ([]fi
 
 // FilmCharacters returns a film's characters in name order.
 func (s *Store) FilmCharacters(ctx context.Context, filmSlug string) ([]film.Character, error) {
-	out, err := s.characters(ctx, "WHERE f.slug = $1 ORDER BY ch.id", filmSlug)
+	return filmCharacters(ctx, s.read, filmSlug)
+}
+
+func filmCharacters(ctx context.Context, q querier, filmSlug string) ([]film.Character, error) {
+	out, err := queryCharacters(ctx, q, "WHERE f.slug = $1 ORDER BY ch.id", filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("characters of film %q: %w", filmSlug, err)
 	}

@@ -42,7 +42,11 @@ const creditQuery = `SELECT f.slug, f.title, f.year, p.slug, p.name, c.role, c.c
 	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id `
 
 func (s *Store) credits(ctx context.Context, where, order, key string) ([]film.Credit, error) {
-	rows, err := s.read.QueryContext(ctx, creditQuery+where+" ORDER BY "+order, key)
+	return queryCredits(ctx, s.read, where, order, key)
+}
+
+func queryCredits(ctx context.Context, q querier, where, order, key string) ([]film.Credit, error) {
+	rows, err := q.QueryContext(ctx, creditQuery+where+" ORDER BY "+order, key)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +69,11 @@ func (s *Store) credits(ctx context.Context, where, order, key string) ([]film.C
 // FilmCredits returns a film's credits in role order, billing order within
 // a role (unbilled last).
 func (s *Store) FilmCredits(ctx context.Context, filmSlug string) ([]film.Credit, error) {
-	out, err := s.credits(ctx, "WHERE f.slug = $1", roleOrder+", CASE WHEN c.billing = 0 THEN 1 ELSE 0 END, c.billing, p.name", filmSlug)
+	return filmCredits(ctx, s.read, filmSlug)
+}
+
+func filmCredits(ctx context.Context, q querier, filmSlug string) ([]film.Credit, error) {
+	out, err := queryCredits(ctx, q, "WHERE f.slug = $1", roleOrder+", CASE WHEN c.billing = 0 THEN 1 ELSE 0 END, c.billing, p.name", filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("credits of film %q: %w", filmSlug, err)
 	}

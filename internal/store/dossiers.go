@@ -127,11 +127,15 @@ func projectDossier(ctx context.Context, tx *sql.Tx, fid int64, d *film.Dossier)
 
 // GetDossier returns the current dossier of a film.
 func (s *Store) GetDossier(ctx context.Context, filmSlug string) (*film.Dossier, error) {
+	return s.getDossier(ctx, s.read, filmSlug)
+}
+
+func (s *Store) getDossier(ctx context.Context, q querier, filmSlug string) (*film.Dossier, error) {
 	var (
 		body    string
 		updated int64
 	)
-	err := s.read.QueryRowContext(ctx, `SELECT d.body, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
+	err := q.QueryRowContext(ctx, `SELECT d.body, d.updated_at FROM dossiers d JOIN films f ON f.id = d.film_id
 		WHERE f.slug = $1`, filmSlug).Scan(&body, &updated)
 	if err != nil {
 		return nil, s.wrap(notFound(err, "dossier", filmSlug), "get", "dossier", filmSlug)

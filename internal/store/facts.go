@@ -49,12 +49,16 @@ func putBoxOffice(ctx context.Context, tx *sql.Tx, fid int64, b film.BoxOffice) 
 
 // GetBoxOffice returns a film's box office, or a not-found error.
 func (s *Store) GetBoxOffice(ctx context.Context, filmSlug string) (*film.BoxOffice, error) {
+	return s.getBoxOffice(ctx, s.read, filmSlug)
+}
+
+func (s *Store) getBoxOffice(ctx context.Context, q querier, filmSlug string) (*film.BoxOffice, error) {
 	var (
 		b        film.BoxOffice
 		fid      int64
 		rankings string
 	)
-	err := s.read.QueryRowContext(ctx, `SELECT b.film_id, b.currency, b.budget, b.opening_weekend, b.release_type, b.rankings, b.source
+	err := q.QueryRowContext(ctx, `SELECT b.film_id, b.currency, b.budget, b.opening_weekend, b.release_type, b.rankings, b.source
 		FROM box_office b JOIN films f ON f.id = b.film_id WHERE f.slug = $1`, filmSlug).
 		Scan(&fid, &b.Currency, &b.Budget, &b.OpeningWeekend, &b.ReleaseType, &rankings, &b.Source)
 	if err != nil {
@@ -63,7 +67,7 @@ func (s *Store) GetBoxOffice(ctx context.Context, filmSlug string) (*film.BoxOff
 	if rankings != "" {
 		b.Rankings = strings.Split(rankings, "\n")
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT territory, amount FROM box_office_grosses WHERE film_id = $1
+	rows, err := q.QueryContext(ctx, `SELECT territory, amount FROM box_office_grosses WHERE film_id = $1
 		ORDER BY CASE territory WHEN 'domestic' THEN 0 WHEN 'international' THEN 1 WHEN 'worldwide' THEN 2 ELSE 3 END, territory`, fid)
 	if err != nil {
 		return nil, fmt.Errorf("grosses of %q: %w", filmSlug, err)
@@ -107,7 +111,11 @@ func (s *Store) SetFestivals(ctx context.Context, filmSlug string, fs []film.Fes
 
 // Festivals returns a film's festival screenings in date order.
 func (s *Store) Festivals(ctx context.Context, filmSlug string) ([]film.Festival, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT fe.name, fe.year, fe.section, fe.award, fe.won FROM festivals fe
+	return s.festivals(ctx, s.read, filmSlug)
+}
+
+func (s *Store) festivals(ctx context.Context, q querier, filmSlug string) ([]film.Festival, error) {
+	rows, err := q.QueryContext(ctx, `SELECT fe.name, fe.year, fe.section, fe.award, fe.won FROM festivals fe
 		JOIN films f ON f.id = fe.film_id WHERE f.slug = $1 ORDER BY fe.year, fe.name, fe.award`, filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("festivals of %q: %w", filmSlug, err)
@@ -156,7 +164,11 @@ func (s *Store) SetAdvisories(ctx context.Context, filmSlug string, as []film.Ad
 
 // Advisories returns a film's content advisories in category order.
 func (s *Store) Advisories(ctx context.Context, filmSlug string) ([]film.Advisory, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT a.category, a.severity, a.note FROM advisories a
+	return s.advisories(ctx, s.read, filmSlug)
+}
+
+func (s *Store) advisories(ctx context.Context, q querier, filmSlug string) ([]film.Advisory, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.category, a.severity, a.note FROM advisories a
 		JOIN films f ON f.id = a.film_id WHERE f.slug = $1`, filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("advisories of %q: %w", filmSlug, err)
@@ -203,7 +215,11 @@ func (s *Store) PutRelation(ctx context.Context, r film.Relation) error {
 
 // Relations returns the films a film relates to.
 func (s *Store) Relations(ctx context.Context, filmSlug string) ([]film.Relation, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT o.slug, o.title, o.year, r.kind, r.reason FROM relations r
+	return s.relations(ctx, s.read, filmSlug)
+}
+
+func (s *Store) relations(ctx context.Context, q querier, filmSlug string) ([]film.Relation, error) {
+	rows, err := q.QueryContext(ctx, `SELECT o.slug, o.title, o.year, r.kind, r.reason FROM relations r
 		JOIN films f ON f.id = r.film_id JOIN films o ON o.id = r.other_id WHERE f.slug = $1 ORDER BY o.year DESC, o.title`, filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("relations of %q: %w", filmSlug, err)

@@ -92,15 +92,19 @@ func (s *Store) FilmByIMDb(ctx context.Context, id string) (*film.Film, error) {
 }
 
 func (s *Store) getFilm(ctx context.Context, where string, key string) (*film.Film, error) {
-	row := s.read.QueryRowContext(ctx, "SELECT "+filmColumns+" FROM films f WHERE "+where, key)
+	return s.getFilmIn(ctx, s.read, where, key)
+}
+
+func (s *Store) getFilmIn(ctx context.Context, q querier, where string, key string) (*film.Film, error) {
+	row := q.QueryRowContext(ctx, "SELECT "+filmColumns+" FROM films f WHERE "+where, key)
 	f, err := scanFilm(row)
 	if err != nil {
 		return nil, s.wrap(notFound(err, "film", key), "get", "film", key)
 	}
-	if f.Genres, err = s.strings(ctx, "SELECT genre FROM film_genres WHERE film_id = $1 ORDER BY genre", f.ID); err != nil {
+	if f.Genres, err = queryStrings(ctx, q, "SELECT genre FROM film_genres WHERE film_id = $1 ORDER BY genre", f.ID); err != nil {
 		return nil, fmt.Errorf("get genres of film %q: %w", key, err)
 	}
-	if f.Themes, err = s.filmThemes(ctx, f.ID); err != nil {
+	if f.Themes, err = filmThemes(ctx, q, f.ID); err != nil {
 		return nil, fmt.Errorf("get themes of film %q: %w", key, err)
 	}
 	return &f, nil
@@ -154,18 +158,23 @@ func (s *Store) DeleteFilm(ctx context.Context, slug string) error {
 	})
 }
 
-// FilmFilter selects films for listing. Zero fields do not filter.
+// FilmFilter selects films for listing: a film.Filter, an order and a
+// page.
 type FilmFilter struct {
-	Year          int
-	Decade        int // 1990 for the 1990s
-	Genre         string
-	Certification string
-	Theme         string // theme slug
-	Director      string // person slug
-	TitleType     string
-	Sort          string // "title" (default), "year", "popular"
-	Limit         int    // default 50, at most 500
-	Offset        int
+	film.Filter
+	Sort   string // "title" (default), "year", "popular"
+	Limit  int    // default 50, at most 500
+	Offset int
+}
+
+// CountFilms returns how many films f selects.
+func (s *Store) CountFilms(ctx context.Context, f film.Filter) (int, error) {
+	where, args := filmWhere(FilmFilter{Filter: f})
+	var total int
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM films f WHERE "+strings.Join(where, " AND "), args...).Scan(&total); err != nil {
+		return 0, fmt.Errorf("count films: %w", err)
+	}
+	return total, nil
 }
 
 // ListFilms returns films matching f, and the total number of matches.

@@ -54,6 +54,16 @@ func (s *Store) GetPerson(ctx context.Context, slug string) (*film.Person, error
 	return &p, nil
 }
 
+// PersonByIMDb returns the person with the given IMDb id (nm…).
+func (s *Store) PersonByIMDb(ctx context.Context, id string) (*film.Person, error) {
+	row := s.read.QueryRowContext(ctx, "SELECT "+personColumns+" FROM people p WHERE p.imdb_id = $1", id)
+	p, err := scanPerson(row)
+	if err != nil {
+		return nil, s.wrap(notFound(err, "person", id), "get", "person", id)
+	}
+	return &p, nil
+}
+
 // PersonByName finds a person by name, case and diacritics folded. Among
 // namesakes it prefers the one with the most credits.
 func (s *Store) PersonByName(ctx context.Context, name string) (*film.Person, error) {

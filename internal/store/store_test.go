@@ -201,7 +201,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("QuotesFrom = %v", qs)
 		}
 
-		list, total, err := s.ListFilms(ctx, FilmFilter{Genre: "Drama", Decade: 2020})
+		list, total, err := s.ListFilms(ctx, FilmFilter{Filter: film.Filter{Genre: "Drama", Decade: 2020}})
 		if err != nil || total != 1 || len(list) != 1 || list[0].Slug != f.Slug {
 			t.Errorf("ListFilms = %v, %d, %v", list, total, err)
 		}

@@ -45,8 +45,8 @@ func (s *Store) setThemes(ctx context.Context, tx *sql.Tx, fid int64, themes []f
 	return nil
 }
 
-func (s *Store) filmThemes(ctx context.Context, fid int64) ([]film.Theme, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT t.slug, t.name, t.kind FROM film_themes ft JOIN themes t ON t.id = ft.theme_id
+func filmThemes(ctx context.Context, q querier, fid int64) ([]film.Theme, error) {
+	rows, err := q.QueryContext(ctx, `SELECT t.slug, t.name, t.kind FROM film_themes ft JOIN themes t ON t.id = ft.theme_id
 		WHERE ft.film_id = $1 ORDER BY t.kind DESC, t.name`, fid)
 	if err != nil {
 		return nil, err

@@ -31,7 +31,11 @@ func (s *Store) counts(ctx context.Context, q string, args ...any) ([]Count, err
 }
 
 func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, q, args...)
+	return queryStrings(ctx, s.read, q, args...)
+}
+
+func queryStrings(ctx context.Context, db querier, q string, args ...any) ([]string, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -218,7 +218,9 @@ func viewShot(t *testing.T, ctx context.Context, path string) {
 
 func shot(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	// Generous: a full-page capture of a long page on a loaded machine
+	// has taken more than 30 s.
+	tctx, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(tctx, chromedp.FullScreenshot(100))
 	if err != nil {

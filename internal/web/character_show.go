@@ -30,14 +30,24 @@ func (s *Server) characterShow(w http.ResponseWriter, r *http.Request) error {
 				p.Others = append(p.Others, o)
 			}
 		}
-		if d, err := s.store.GetDossier(ctx, filmSlug); err == nil {
-			for _, q := range d.Quotes {
-				if q.SpeakerSlug == c.PlayedBySlug || (q.Speaker != "" && strings.EqualFold(q.Speaker, c.Name)) {
-					p.Quotes = append(p.Quotes, q)
-				}
+	}
+	d, err := s.store.GetDossier(ctx, filmSlug)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	if d != nil {
+		p.About = characterText(d, c.Name)
+		for i, a := range film.SectionAnchors(d.Sections, nil) {
+			if d.Sections[i].Kind == film.SectionCharacters {
+				p.AboutURL = "/films/" + filmSlug + "#" + a
+				break
 			}
-		} else if !isNotFound(err) {
-			return err
+		}
+		for _, q := range d.Quotes {
+			if (c.PlayedBySlug != "" && q.SpeakerSlug == c.PlayedBySlug) || (q.Speaker != "" && strings.EqualFold(q.Speaker, c.Name)) ||
+				indexWord(q.Text, c.Name) >= 0 {
+				p.Quotes = append(p.Quotes, q)
+			}
 		}
 	}
 	desc := c.Name + ", a character in " + f.Title

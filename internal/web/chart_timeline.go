@@ -58,8 +58,10 @@ func timelineChart(name string, groups []creditGroup) *chart {
 			if cr.FilmYear == 0 {
 				continue
 			}
-			s.raw(`<a href="/films/%s"><circle cx="%.1f" cy="%.1f" r="7" class="dot dot-%s"><title>%s (%d)</title></circle></a>`,
-				esc(cr.FilmSlug), xOf(cr.FilmYear), y, esc(string(g.Role)), esc(cr.FilmTitle), cr.FilmYear)
+			// No links inside the chart: an image (role="img") must not hold
+			// controls; the filmography below links every film.
+			s.raw(`<circle cx="%.1f" cy="%.1f" r="7" class="dot dot-%s"><title>%s (%d)</title></circle>`,
+				xOf(cr.FilmYear), y, esc(string(g.Role)), esc(cr.FilmTitle), cr.FilmYear)
 			c.Rows = append(c.Rows, []string{itoa(cr.FilmYear), cr.FilmTitle, g.Label})
 		}
 	}

@@ -2,13 +2,11 @@ package web
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"html/template"
 	"sync"
 
-	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // dossierCache keeps each dossier's reading view and rendered HTML under
@@ -30,29 +28,31 @@ type dossierEntry struct {
 // maxDossiers bounds the cache; it is emptied when full.
 const maxDossiers = 512
 
-// dossier returns the view and HTML of a film's dossier, or nil when the
-// film has none.
-func (s *Server) dossier(ctx context.Context, slug string) (*dossierEntry, error) {
-	rev, updated, err := s.store.DossierVersion(ctx, slug)
-	if errors.Is(err, film.ErrNotFound) {
+// cached returns the entry kept for a film's dossier revision, or nil.
+func (c *dossierCache) cached(slug string, rev int, updated int64) *dossierEntry {
+	key := fmt.Sprintf("%s/%d/%d", slug, rev, updated)
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.entries[key]
+}
+
+// dossier returns the view and HTML of the dossier a film record names,
+// or nil when the film has none: hit when the cache held its revision
+// (and the record then carries no body), else built from the body.
+func (s *Server) dossier(rec *store.FilmRecord, hit *dossierEntry) (*dossierEntry, error) {
+	if rec.DossierRevision == 0 {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
+	if hit != nil {
+		return hit, nil
 	}
-	key := fmt.Sprintf("%s/%d/%d", slug, rev, updated)
+	slug, rev, updated := rec.Film.Slug, rec.DossierRevision, rec.DossierUpdated
 	c := &s.dossiers
-	c.mu.RLock()
-	e := c.entries[key]
-	c.mu.RUnlock()
-	if e != nil {
-		return e, nil
+	d := rec.Dossier
+	if d == nil {
+		return nil, fmt.Errorf("dossier of %s: revision %d has no body", slug, rev)
 	}
-	d, err := s.store.GetDossier(ctx, slug)
-	if err != nil {
-		return nil, err
-	}
-	e = &dossierEntry{view: newDossierView(d)}
+	e := &dossierEntry{view: newDossierView(d)}
 	tp, err := s.tmpl.lookup("film")
 	if err != nil {
 		return nil, err
@@ -67,9 +67,10 @@ func (s *Server) dossier(ctx context.Context, slug string) (*dossierEntry, error
 		return nil, fmt.Errorf("render contents of %s: %w", slug, err)
 	}
 	e.toc = template.HTML(buf.String())
-	// Keep it only if the body is the revision the key names (a newer one
-	// may have landed in between), and never while templates reload.
+	// Keep it only if the body is the revision the key names, and never
+	// while templates reload.
 	if d.Revision == rev && !s.tmpl.dev {
+		key := fmt.Sprintf("%s/%d/%d", slug, rev, updated)
 		c.mu.Lock()
 		if c.entries == nil || len(c.entries) >= maxDossiers {
 			c.entries = map[string]*dossierEntry{}

@@ -72,21 +72,17 @@ type mention struct {
 func newDossierView(d *film.Dossier) *dossierView {
 	v := &dossierView{D: d, FAQ: d.FAQ, FAQID: "faq", FAQTitle: "Frequently asked questions"}
 	lk := newLinker(d)
-	ids := map[string]bool{"faq": true, "cast": true, "facts": true, "top": true, "article-facts": true}
-	uniq := func(base string) string {
-		id := base
-		for n := 2; ids[id]; n++ {
-			id = base + "-" + itoa(n)
-		}
-		ids[id] = true
-		return id
-	}
+	// Section ids follow the one anchor scheme (film.SectionAnchors) that
+	// search results and the API link to.
+	ids := map[string]bool{}
+	anchors := film.SectionAnchors(d.Sections, ids)
+	uniq := func(base string) string { return film.UniqueAnchor(ids, base) }
 	quotesBy := map[film.SectionKind][]film.Quote{}
 	for _, q := range d.Quotes {
 		quotesBy[q.Section] = append(quotesBy[q.Section], q)
 	}
 	placed := map[film.SectionKind]bool{}
-	for _, sec := range d.Sections {
+	for i, sec := range d.Sections {
 		heading := sec.Heading
 		if heading == "" {
 			heading = sec.Kind.Label()
@@ -104,7 +100,7 @@ func newDossierView(d *film.Dossier) *dossierView {
 			v.TOC = append(v.TOC, tocEntry{ID: "faq", Label: heading})
 			continue
 		}
-		sv := sectionView{ID: uniq(slugOr(heading, string(sec.Kind))), Kind: sec.Kind, Heading: heading, Words: len(strings.Fields(sec.Text))}
+		sv := sectionView{ID: anchors[i], Kind: sec.Kind, Heading: heading, Words: len(strings.Fields(sec.Text))}
 		sv.Blocks = lk.blocks(sec.Blocks)
 		if len(sec.Blocks) == 0 && len(sec.Subsections) == 0 && sec.Text != "" {
 			sv.Blocks = lk.blocks(paragraphs(sec.Text))

@@ -13,10 +13,11 @@ import (
 // certification, theme or director, sorted and paginated.
 func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	f, err := httpx.FilmFilter(r)
+	filter, err := httpx.FilmFilter(r)
 	if err != nil {
 		return err
 	}
+	f := store.FilmFilter{Filter: filter}
 	switch f.Sort = r.URL.Query().Get("sort"); f.Sort {
 	case "", "title", "year", "popular":
 	default:
@@ -47,7 +48,7 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Base = s.newBase(r, p.Heading, "Browse the catalog's films.")
 	p.Canonical = s.absURL(r, r.URL.RequestURI())
-	s.render(w, r, http.StatusOK, "films", p)
+	s.render(w, r, list.status(), "films", p)
 	return nil
 }
 
@@ -58,18 +59,12 @@ func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFil
 	if err != nil {
 		return filmList{}, err
 	}
-	l := filmList{Films: films, Total: total, Page: pg, Pages: max((total+pageSize-1)/pageSize, 1)}
-	if pg > l.Pages && pg > 1 {
-		return l, &badRequest{Param: "page", Reason: "is past the last page (" + itoa(l.Pages) + ")"}
+	l := filmList{Films: films, Total: total, pager: newPager(r, pg, total, pageSize)}
+	if l.PastEnd {
+		return l, nil
 	}
 	if len(films) > 0 {
 		l.First, l.Last = f.Offset+1, f.Offset+len(films)
-	}
-	if pg > 1 {
-		l.PrevURL = withParam(r, "page", pageValue(pg-1))
-	}
-	if pg < l.Pages {
-		l.NextURL = withParam(r, "page", itoa(pg+1))
 	}
 	chip := func(name, label string) {
 		if r.URL.Query().Get(name) != "" {
@@ -104,4 +99,51 @@ func pageValue(n int) string {
 		return ""
 	}
 	return itoa(n)
+}
+
+// newPager places page pg of a list of total entries, per to a page.
+func newPager(r *http.Request, pg, total, per int) pager {
+	p := pager{Page: pg, Pages: max((total+per-1)/per, 1)}
+	if pg > p.Pages && pg > 1 {
+		// Past the end: say so, with a way back, rather than refuse.
+		p.PastEnd, p.LastURL = true, withParam(r, "page", pageValue(p.Pages))
+		return p
+	}
+	if pg > 1 {
+		p.PrevURL = withParam(r, "page", pageValue(pg-1))
+	}
+	if pg < p.Pages {
+		p.NextURL = withParam(r, "page", itoa(pg+1))
+	}
+	p.Numbers = pageNumbers(r, pg, p.Pages)
+	return p
+}
+
+// status is the list page's status: 404 for a page past the end.
+func (p pager) status() int {
+	if p.PastEnd {
+		return http.StatusNotFound
+	}
+	return http.StatusOK
+}
+
+// pageNumbers links the first and last pages and those near pg, with a
+// gap (a zero Page) where pages are skipped.
+func pageNumbers(r *http.Request, pg, pages int) []pageLink {
+	if pages <= 1 {
+		return nil
+	}
+	nums := []int{1}
+	for n := max(pg-2, 2); n <= min(pg+2, pages-1); n++ {
+		nums = append(nums, n)
+	}
+	nums = append(nums, pages)
+	var out []pageLink
+	for i, n := range nums {
+		if i > 0 && n > nums[i-1]+1 {
+			out = append(out, pageLink{})
+		}
+		out = append(out, pageLink{Page: n, URL: withParam(r, "page", pageValue(n)), Current: n == pg})
+	}
+	return out
 }

@@ -9,6 +9,11 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	slug := r.PathValue("slug")
 	v, err := s.loadFilm(ctx, slug)
+	if isNotFound(err) {
+		if ok, err2 := s.filmByIMDb(w, r, slug); ok || err2 != nil {
+			return err2
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -20,10 +25,7 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	p := &filmPage{Base: s.newBase(r, title, filmDescription(v)), filmView: *v}
 	p.OGType = "video.movie"
 	p.Modified = v.modified()
-	hist, mean, err := s.store.RatingHistogram(ctx, slug)
-	if err != nil {
-		return err
-	}
+	hist, mean := v.Ratings, v.RatingMean
 	p.RatingChart = ratingChart(hist)
 	if f.Rating.Votes == 0 && mean > 0 {
 		// No catalog rating: the readers' ratings stand in for it.

@@ -2,11 +2,11 @@ package web
 
 import (
 	"context"
-	"errors"
 	"html/template"
 	"time"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // filmView is everything known about a film, shaped for the film and
@@ -27,6 +27,8 @@ type filmView struct {
 	Dossier     *dossierView
 	DossierHTML template.HTML // Dossier rendered by the "dossier" template
 	DossierTOC  template.HTML // its entries in the contents ("dossier-toc")
+	Ratings     [10]int       // readers' ratings by bucket (store.RatingHistogram)
+	RatingMean  float64
 }
 
 // castRow is a cast credit with the character's page, when there is one.
@@ -35,26 +37,30 @@ type castRow struct {
 	CharacterSlug string
 }
 
-// loadFilm reads a film and everything its page shows.
+// loadFilm reads a film and everything its page shows, in one store call
+// (one read transaction). The dossier's body is read only when the
+// dossier cache lacks its revision.
 func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
-	f, err := s.store.GetFilm(ctx, slug)
+	var hit *dossierEntry
+	rec, err := s.store.GetFilmRecord(ctx, slug, store.FilmRecordOptions{
+		Facts: true, Ratings: true,
+		Dossier: func(rev int, updated int64) bool {
+			if !s.tmpl.dev {
+				hit = s.dossiers.cached(slug, rev, updated)
+			}
+			return hit == nil
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
-	v := &filmView{Film: f}
-	credits, err := s.store.FilmCredits(ctx, slug)
-	if err != nil {
-		return nil, err
-	}
-	chars, err := s.store.FilmCharacters(ctx, slug)
-	if err != nil {
-		return nil, err
-	}
-	charSlug := make(map[string]string, len(chars))
-	for _, c := range chars {
+	f := rec.Film
+	v := &filmView{Film: f, Ratings: rec.Ratings, RatingMean: rec.RatingMean}
+	charSlug := make(map[string]string, len(rec.Characters))
+	for _, c := range rec.Characters {
 		charSlug[c.PlayedBySlug+"\x00"+c.Name] = c.Slug
 	}
-	for _, c := range credits {
+	for _, c := range rec.Credits {
 		switch c.Role {
 		case film.RoleDirector:
 			v.Directors = append(v.Directors, c)
@@ -66,23 +72,12 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 			v.Crew = append(v.Crew, c)
 		}
 	}
-	if v.BoxOffice, err = s.store.GetBoxOffice(ctx, slug); err != nil && !errors.Is(err, film.ErrNotFound) {
-		return nil, err
-	}
+	v.BoxOffice, v.Festivals, v.Advisories, v.Relations = rec.BoxOffice, rec.Festivals, rec.Advisories, rec.Relations
 	if v.BoxOffice != nil {
 		v.BoxChart = boxOfficeChart(v.BoxOffice)
 	}
-	if v.Festivals, err = s.store.Festivals(ctx, slug); err != nil {
-		return nil, err
-	}
-	if v.Advisories, err = s.store.Advisories(ctx, slug); err != nil {
-		return nil, err
-	}
 	v.Suitability = suitabilityOf(v.Advisories, f.Certification)
-	if v.Relations, err = s.store.Relations(ctx, slug); err != nil {
-		return nil, err
-	}
-	d, err := s.dossier(ctx, slug)
+	d, err := s.dossier(rec, hit)
 	if err != nil {
 		return nil, err
 	}

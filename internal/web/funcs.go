@@ -33,6 +33,15 @@ var funcs = template.FuncMap{
 	"titleFirst": titleCase,
 	"list":       func(s ...string) []string { return s },
 	"snippet":    snippet,
+	"plural":     plural,
+}
+
+// plural is "1 film", "2 films", with thousands separated.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(int64(n)) + " " + many
 }
 
 // snippet makes a search snippet safe to show: everything is escaped

@@ -88,7 +88,9 @@ type characterPage struct {
 	Character *film.Character
 	Film      *film.Film
 	Others    []film.Character // other characters the same person plays
-	Quotes    []film.Quote     // dossier quotes spoken by the character's actor
+	About     []string         // what the film's dossier says about the character (characterText)
+	AboutURL  string           // the dossier's characters section
+	Quotes    []film.Quote     // dossier quotes by the character's actor, or naming the character
 }
 
 type themePage struct {
@@ -117,15 +119,51 @@ type quoteInFilm struct {
 
 // filmList is a page of films with its filters and pagination links.
 type filmList struct {
+	pager
 	Films   []film.Film
 	Total   int
-	Page    int
-	Pages   int
 	First   int // 1-based index of the first film shown
 	Last    int
+	Filters []filterChip
+}
+
+// pager is where a paginated list is and the links to its other pages.
+type pager struct {
+	Page    int
+	Pages   int
 	PrevURL string
 	NextURL string
-	Filters []filterChip
+	Numbers []pageLink // numbered page links, gaps as zero Page
+	PastEnd bool       // the page asked for is past the last one
+	LastURL string     // the last page, when PastEnd
+}
+
+// pageLink is one numbered link of a pager.
+type pageLink struct {
+	Page    int
+	URL     string
+	Current bool
+}
+
+// indexPage lists people, places, publications or characters.
+type indexPage struct {
+	Base
+	pager
+	Kicker  string
+	Heading string
+	Lede    string
+	Noun    string // "person", for "1 person"
+	Nouns   string // "people"
+	Total   int
+	Entries []indexRow
+}
+
+// indexRow is one entry of an index page.
+type indexRow struct {
+	URL, Name, Detail string
+	Count             int
+	CountOne          string // "credit", "dossier"
+	CountMany         string // "credits", "dossiers"
 }
 
 // filterChip names an active filter and links to the list without it.
@@ -167,6 +205,29 @@ type comparePage struct {
 	A, B  *filmView
 	Facts []compareRow
 	Rows  []compareSection
+}
+
+// compareFormPage is /compare: two boxes to pick two films.
+type compareFormPage struct {
+	Base
+	Boxes [2]compareChoice
+}
+
+// compareChoice is one box of the compare form.
+type compareChoice struct {
+	Name    string // the parameter: "a" or "b"
+	Label   string
+	Value   string          // what was typed
+	Slug    string          // the film it names, once resolved
+	Options []compareOption // films it could mean
+}
+
+// compareOption is a film a box could mean, with the form resubmitted
+// with that film chosen.
+type compareOption struct {
+	Title string
+	Year  int
+	URL   string
 }
 
 type compareRow struct {

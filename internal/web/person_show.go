@@ -11,6 +11,11 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	slug := r.PathValue("slug")
 	person, err := s.store.GetPerson(ctx, slug)
+	if isNotFound(err) {
+		if ok, err2 := s.personByIMDb(w, r, slug); ok || err2 != nil {
+			return err2
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -81,5 +86,39 @@ func groupCredits(cs []film.Credit) []creditGroup {
 			out = append(out, g)
 		}
 	}
+	return mergeSameFilms(out)
+}
+
+// mergeSameFilms folds groups that list the same films (a director who
+// wrote every film they directed) into one, "Director and writer", so the
+// filmography does not repeat itself. Cast groups keep their own table,
+// which has a character column.
+func mergeSameFilms(gs []creditGroup) []creditGroup {
+	var out []creditGroup
+	for _, g := range gs {
+		merged := false
+		for i := range out {
+			if g.Role != film.RoleCast && out[i].Role != film.RoleCast && sameFilms(out[i].Credits, g.Credits) {
+				out[i].Label += " and " + strings.ToLower(g.Label)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, g)
+		}
+	}
 	return out
+}
+
+func sameFilms(a, b []film.Credit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].FilmSlug != b[i].FilmSlug {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,8 @@ var pageTypes = map[string]any{
 	"compare":     comparePage{},
 	"search":      searchPage{},
 	"error":       errorPage{},
+	"index":       indexPage{},
+	"compareform": compareFormPage{},
 }
 
 func TestTemplatesTypeCheck(t *testing.T) {

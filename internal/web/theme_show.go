@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"marquee/internal/film"
 	"marquee/internal/store"
 )
 
@@ -17,7 +18,7 @@ func (s *Server) themeShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.listFilms(ctx, r, store.FilmFilter{Theme: slug, Sort: "year"}, pg)
+	list, err := s.listFilms(ctx, r, store.FilmFilter{Filter: film.Filter{Theme: slug}, Sort: "year"}, pg)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ type Server struct {
 	tmpl    *templates
 	log     *slog.Logger
 	baseURL string
+	hosts   hostSet // Host headers trusted for links when baseURL is empty
 	api     http.Handler
 	cache   *pageCache // nil: render every request
 	// dossiers keeps rendered dossiers by revision (safe on any engine).
@@ -37,6 +38,10 @@ type Options struct {
 	BaseURL string         // public URL for canonical links, feeds and sitemaps; taken from the request when empty
 	Search  *search.Engine // the search engine; search.New(store) when nil
 	NoCache bool           // render every page on every request (implied by Dev)
+	// TrustedHosts are the Host headers links may be built from when
+	// BaseURL is empty ("name" any port, "name:port"); any other Host gets
+	// a 421. Nil trusts every Host.
+	TrustedHosts []string
 }
 
 // cacheBytes bounds the rendered pages kept in memory. Their gzip copies,
@@ -55,7 +60,10 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 	}
 	base := strings.TrimRight(opt.BaseURL, "/")
 	a := api.New(s, eng, log, api.Options{BaseURL: base})
-	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler()}
+	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, hosts: newHostSet(opt.TrustedHosts), api: a.Handler()}
+	if srv.hosts != nil && len(srv.hosts) == 0 {
+		srv.hosts = hostSet{"localhost"}
+	}
 	if !opt.Dev && !opt.NoCache {
 		w, err := s.WatchChanges(context.Background())
 		switch {
@@ -83,7 +91,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /films", s.handle(s.filmList))
 	mux.Handle("GET /films/{slug}", s.handle(s.filmShow))
 	mux.Handle("GET /films/{film}/characters/{slug}", s.handle(s.characterShow))
+	mux.Handle("GET /people", s.handle(s.personList))
 	mux.Handle("GET /people/{slug}", s.handle(s.personShow))
+	mux.Handle("GET /characters", s.handle(s.characterList))
+	mux.Handle("GET /places", s.handle(s.placeList))
+	mux.Handle("GET /publications", s.handle(s.publicationList))
+	mux.Handle("GET /compare", s.handle(s.compareIndex))
 	mux.Handle("GET /themes/{slug}", s.handle(s.themeShow))
 	mux.Handle("GET /places/{slug}", s.handle(s.placeShow))
 	mux.Handle("GET /publications/{slug}", s.handle(s.publicationShow))
@@ -101,7 +114,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "page", Key: r.URL.Path}
 	}))
-	return httpx.Guard(securityHeaders(mux), s.refuse)
+	return httpx.Guard(securityHeaders(s.trustedHosts(canonicalPaths(mux))), s.refuse)
 }
 
 // Guard wraps h (typically middleware around Handler, such as metrics) in
@@ -189,6 +202,8 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		}
 	case http.StatusBadRequest, http.StatusRequestURITooLong, http.StatusMethodNotAllowed:
 		p.Title, p.Heading = "Bad request", "That address doesn't work"
+	case http.StatusMisdirectedRequest:
+		p.Title, p.Heading, p.Path = "Misdirected request", "Wrong host name", ""
 	default:
 		p.Title, p.Heading = "Something went wrong", "Something went wrong on our side"
 		p.Message = "The server could not build this page. The error has been logged; please try again in a moment."

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"marquee/internal/film"
+)
+
+// FilmRecord is everything the catalog holds about one film, read in one
+// read transaction, so its parts agree with each other even while a write
+// lands: the film page, the compare page, the API's film and the article
+// export all read a film through it.
+type FilmRecord struct {
+	Film       *film.Film
+	Credits    []film.Credit    // role order, billing order within a role
+	Characters []film.Character // in the order they were added
+	BoxOffice  *film.BoxOffice  // nil when none
+	Festivals  []film.Festival
+	Advisories []film.Advisory
+	Relations  []film.Relation
+	// Ratings counts the readers' ratings in ten buckets (see
+	// RatingHistogram); RatingMean is their mean on 0–10.
+	Ratings    [10]int
+	RatingMean float64
+	// DossierRevision and DossierUpdated name the film's dossier (0 when it
+	// has none); Dossier is its body, when it was asked for.
+	DossierRevision int
+	DossierUpdated  int64
+	Dossier         *film.Dossier
+}
+
+// FilmRecordOptions says which parts of a FilmRecord a caller wants
+// beyond the film, its credits and characters.
+type FilmRecordOptions struct {
+	Facts   bool // box office, festivals, advisories, relations
+	Ratings bool // the readers' rating histogram
+	// Dossier decides, given the dossier's revision and update time,
+	// whether to read and decode its body (false when the caller already
+	// holds what it derived from that revision). Nil never reads it.
+	Dossier func(rev int, updated int64) bool
+}
+
+// GetFilmRecord reads the film with the given slug and what opt asks for,
+// in one read transaction. It returns a *film.NotFoundError when no film
+// has that slug.
+func (s *Store) GetFilmRecord(ctx context.Context, slug string, opt FilmRecordOptions) (*FilmRecord, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("read film %q: %w", slug, err)
+	}
+	defer tx.Rollback() // read-only: nothing to commit
+	rec, err := s.filmRecord(ctx, tx, slug, opt)
+	if err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt FilmRecordOptions) (*FilmRecord, error) {
+	f, err := s.getFilmIn(ctx, tx, "f.slug = $1", slug)
+	if err != nil {
+		return nil, err
+	}
+	rec := &FilmRecord{Film: f}
+	if rec.Credits, err = filmCredits(ctx, tx, slug); err != nil {
+		return nil, err
+	}
+	if rec.Characters, err = filmCharacters(ctx, tx, slug); err != nil {
+		return nil, err
+	}
+	// One query says which of the optional parts the film has, so a film
+	// with no box office, festivals, ratings or dossier (most of a large
+	// catalog) costs no query for each.
+	var has struct{ box, fest, adv, rel, rat bool }
+	var rev int
+	var updated int64
+	err = tx.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM box_office WHERE film_id = $1), EXISTS (SELECT 1 FROM festivals WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM advisories WHERE film_id = $1), EXISTS (SELECT 1 FROM relations WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM user_ratings WHERE film_id = $1),
+		COALESCE((SELECT revision FROM dossiers WHERE film_id = $1), 0), COALESCE((SELECT updated_at FROM dossiers WHERE film_id = $1), 0)`,
+		f.ID).Scan(&has.box, &has.fest, &has.adv, &has.rel, &has.rat, &rev, &updated)
+	if err != nil {
+		return nil, fmt.Errorf("read film %q: %w", slug, err)
+	}
+	if opt.Facts {
+		if has.box {
+			if rec.BoxOffice, err = s.getBoxOffice(ctx, tx, slug); err != nil && !errors.Is(err, film.ErrNotFound) {
+				return nil, err
+			}
+		}
+		if has.fest {
+			if rec.Festivals, err = s.festivals(ctx, tx, slug); err != nil {
+				return nil, err
+			}
+		}
+		if has.adv {
+			if rec.Advisories, err = s.advisories(ctx, tx, slug); err != nil {
+				return nil, err
+			}
+		}
+		if has.rel {
+			if rec.Relations, err = s.relations(ctx, tx, slug); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if opt.Ratings && has.rat {
+		if rec.Ratings, rec.RatingMean, err = ratingHistogram(ctx, tx, slug); err != nil {
+			return nil, err
+		}
+	}
+	if opt.Dossier != nil && rev != 0 {
+		rec.DossierRevision, rec.DossierUpdated = rev, updated
+		if opt.Dossier(rev, updated) {
+			if rec.Dossier, err = s.getDossier(ctx, tx, slug); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return rec, nil
+}
+
+// Directors are the names of the record's directors in billing order.
+func (r *FilmRecord) Directors() []string {
+	out := []string{}
+	for _, c := range r.Credits {
+		if c.Role == film.RoleDirector {
+			out = append(out, c.PersonName)
+		}
+	}
+	return out
+}
