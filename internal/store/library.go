@@ -232,3 +232,13 @@ func (s *Store) FilmByTMDb(ctx context.Context, id int64) (*film.Film, error) {
 	}
 	return s.GetFilm(ctx, slug)
 }
+
+// PersonByIMDb returns the person with the given IMDb id (nm…).
+func (s *Store) PersonByIMDb(ctx context.Context, id string) (*film.Person, error) {
+	row := s.read.QueryRowContext(ctx, "SELECT "+personColumns+" FROM people p WHERE p.imdb_id = $1", id)
+	p, err := scanPerson(row)
+	if err != nil {
+		return nil, s.wrap(notFound(err, "person", id), "get", "person", id)
+	}
+	return &p, nil
+}
