@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // filmView is everything known about a film, shaped for the film and
@@ -14,6 +15,7 @@ import (
 type filmView struct {
 	Film        *film.Film
 	Poster      template.HTML
+	PosterImage *store.ImageRef // the stored poster behind Poster; nil when Poster is generated
 	Directors   []film.Credit
 	Writers     []film.Credit
 	Cast        []castRow
@@ -89,7 +91,9 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 	if d != nil {
 		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
 	}
-	v.Poster = poster(f, names(v.Directors))
+	if v.Poster, v.PosterImage, err = s.filmPicture(ctx, f, names(v.Directors)); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 
