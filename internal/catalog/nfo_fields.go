@@ -122,7 +122,10 @@ func (r *nfoReader) element(se xml.StartElement, line int) error {
 		n.Actors = append(n.Actors, a)
 		return nil
 	}
-	return r.d.Skip()
+	if err := r.d.Skip(); err != nil {
+		return syntaxErr(err, line)
+	}
+	return nil
 }
 
 func (r *nfoReader) rating(se xml.StartElement, line int) (nfoRatingXML, string, error) {
