@@ -47,21 +47,25 @@ func picture(ref *store.ImageRef, class, alt, sizes string, lazy bool) template.
 		esc(class), esc(imageURL(ref, src)), esc(strings.Join(set, ", ")), esc(sizes), src, h, esc(alt), loading))
 }
 
-// filmPicture is a film's poster as the page shows it: the stored poster
-// when there is one, else the generated one. It also returns the poster's
-// reference (nil without one), for og:image.
-func (s *Server) filmPicture(ctx context.Context, f *film.Film, directors []string) (template.HTML, *store.ImageRef, error) {
+// filmPictures are a film's poster as the page shows it (the stored
+// poster when there is one, else the generated one) and its backdrop
+// (empty without one). It also returns the stored poster's reference (nil
+// without one), for og:image.
+func (s *Server) filmPictures(ctx context.Context, f *film.Film, directors []string) (posterHTML, backdrop template.HTML, ref *store.ImageRef, err error) {
 	imgs, err := s.store.FilmImages(ctx, f.Slug)
 	if err != nil {
-		return "", nil, err
+		return "", "", nil, err
 	}
-	ref, ok := imgs[store.KindPoster]
+	if b, ok := imgs[store.KindBackdrop]; ok {
+		// Below the page head, as wide as the main column (at most 52rem).
+		backdrop = picture(&b, "backdrop", "Still: "+f.Title, "(min-width: 900px) 52rem, 100vw", true)
+	}
+	p, ok := imgs[store.KindPoster]
 	if !ok {
-		return poster(f, directors), nil, nil
+		return poster(f, directors), backdrop, nil, nil
 	}
-	alt := "Poster: " + f.Title
 	// The infobox poster is 150 px wide on a phone, 220 px from 900 px up.
-	return picture(&ref, "poster", alt, "(min-width: 900px) 220px, 150px", false), &ref, nil
+	return picture(&p, "poster", "Poster: "+f.Title, "(min-width: 900px) 220px, 150px", false), backdrop, &p, nil
 }
 
 // personPicture is a person's headshot, else their initials.

@@ -46,6 +46,7 @@ func withPictures(t testing.TB, st *store.Store) (poster, head *media.Prepared) 
 	if _, err := st.PutPictures(context.Background(), []store.Picture{
 		{FilmSlug: "red-rocket-2021", Kind: store.KindPoster, Image: poster},
 		{PersonSlug: "simon-rex", Image: head},
+		{FilmSlug: "red-rocket-2021", Kind: store.KindBackdrop, Image: testPoster(t, 1600, 900)},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -102,6 +103,9 @@ func TestPictures(t *testing.T) {
 		`width="320" height="480" alt="Poster: Red Rocket"`,
 		`<meta property="og:image" content="https://films.example.org/images/` + poster.Hash + `/600.jpg">`,
 		`content="summary_large_image"`,
+		`<figure class="backdrop"><img class="backdrop"`,
+		`640.jpg 640w, /images/`,
+		`alt="Still: Red Rocket" loading="lazy"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("film page lacks %s", want)
