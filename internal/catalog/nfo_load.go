@@ -70,8 +70,9 @@ func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (
 		sum.Skipped = append(sum.Skipped, SkippedFile{s.rel, s.reason})
 	}
 	sum.NFOs = len(entries) + len(skips)
-	l := &nfoLoad{st: st, sum: sum, opts: opts, seen: map[string]string{}, pics: newPictureCache()}
-	for i, e := range entries {
+	l := &nfoLoad{st: st, sum: sum, opts: opts, seen: map[string]string{}, pics: newPictureCache(), start: start}
+	l.size = librarySize(entries)
+	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
@@ -79,7 +80,8 @@ func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (
 			sum.Elapsed = time.Since(start)
 			return sum, err
 		}
-		l.progress(i+1, len(entries))
+		l.done++
+		l.progress()
 	}
 	if !opts.DryRun && len(l.films) > 0 {
 		phase(opts.Progress, "write")
@@ -104,16 +106,35 @@ type nfoLoad struct {
 	films []store.LibraryFilm
 	seen  map[string]string // identity key → the NFO that claimed it
 	pics  *pictureCache
+	start time.Time
+	done  int64 // NFOs read
+	bytes int64 // bytes of NFOs and pictures read
+	size  int64 // bytes of every NFO and candidate picture
 }
 
-func (l *nfoLoad) progress(done, total int) {
+// progress reports NFOs read as rows and the bytes of NFOs and pictures
+// read against the library's total.
+func (l *nfoLoad) progress() {
 	if l.opts.Progress == nil {
 		return
 	}
 	select {
-	case l.opts.Progress <- Progress{File: "nfo", Phase: "load", Rows: int64(done), Bytes: int64(done), Size: int64(total)}:
+	case l.opts.Progress <- Progress{File: "nfo", Phase: "load", Rows: l.done, Bytes: l.bytes, Size: l.size, Elapsed: time.Since(l.start)}:
 	default:
 	}
+}
+
+// librarySize is the bytes of the NFOs and the pictures beside them.
+func librarySize(entries []nfoEntry) int64 {
+	var n int64
+	for _, e := range entries {
+		for _, p := range append(append([]string{e.abs}, e.posters...), e.backdrops...) {
+			if st, err := os.Stat(p); err == nil {
+				n += st.Size()
+			}
+		}
+	}
+	return n
 }
 
 // bad records a broken NFO against the error budget.
@@ -130,6 +151,7 @@ func (l *nfoLoad) bad(e RowError) error {
 
 func (l *nfoLoad) entry(ctx context.Context, e nfoEntry) error {
 	data, err := readLimited(e.abs, maxNFOBytes)
+	l.bytes += int64(len(data))
 	if err != nil {
 		return l.bad(RowError{File: e.rel, Line: 1, Reason: err.Error()})
 	}

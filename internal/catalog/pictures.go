@@ -25,6 +25,9 @@ func (c *pictureCache) get(l *nfoLoad, path string, _ nfoEntry) *media.Prepared 
 		return img
 	}
 	img, err := preparePicture(path)
+	if st, serr := os.Stat(path); serr == nil {
+		l.bytes += st.Size()
+	}
 	if err != nil {
 		l.sum.Images.refuse(relSlash(l.sum.Dir, path), err)
 	}

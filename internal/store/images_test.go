@@ -154,6 +154,7 @@ func TestImportLibrary(t *testing.T) {
 		// Again: nothing new.
 		lib[0].Film.Slug, lib[1].Film.Slug = "", ""
 		lib[1].MatchSlug = "anora-2024-tt28607951"
+		lib[1].Film.Title = "" // as from a URL-only NFO: the matched film keeps its title
 		res, err = s.ImportLibrary(ctx, lib)
 		if err != nil {
 			t.Fatal(err)

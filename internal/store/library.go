@@ -43,6 +43,9 @@ func (s *Store) ImportLibrary(ctx context.Context, films []LibraryFilm) (Library
 	var res LibraryResult
 	for i := range films {
 		f := films[i].Film // validated under the slug it would get
+		if f.Title == "" && films[i].MatchSlug != "" {
+			f.Title = films[i].MatchSlug // a URL-only NFO: the matched film keeps its title
+		}
 		if f.Slug == "" {
 			f.Slug = film.FilmSlug(f.Title, f.Year)
 		}
