@@ -84,12 +84,16 @@ func scale(img image.Image, w int) *image.RGBA {
 	b := img.Bounds()
 	h := max(1, int((int64(b.Dy())*int64(w)+int64(b.Dx())/2)/int64(b.Dx())))
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	op := draw.Src // an opaque picture replaces the pixels: the fast path
+	if !opaque(img) {
+		draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+		op = draw.Over
+	}
 	var scaler draw.Interpolator = draw.CatmullRom
 	if w == b.Dx() {
 		scaler = draw.NearestNeighbor // same size: a copy
 	}
-	scaler.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
+	scaler.Scale(dst, dst.Bounds(), img, b, op, nil)
 	return dst
 }
 
@@ -100,4 +104,13 @@ func encode(img *image.RGBA) (Rendition, error) {
 		return Rendition{}, fmt.Errorf("encode %d px rendition: %w", b.Dx(), err)
 	}
 	return Rendition{Width: b.Dx(), Height: b.Dy(), JPEG: buf.Bytes()}, nil
+}
+
+// opaque reports whether img has no transparent pixel: JPEGs always,
+// PNGs and WebPs when their pixels say so.
+func opaque(img image.Image) bool {
+	if o, ok := img.(interface{ Opaque() bool }); ok {
+		return o.Opaque()
+	}
+	return false
 }
