@@ -48,6 +48,8 @@ var commands = []command{
 	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
 	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
 	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
+	{"import nfo", "DIR", "import a Kodi/Jellyfin/Emby movie library: movie.nfo files with their posters and backdrops", runImportNFO},
+	{"import images", "DIR", "import posters, backdrops and headshots named by IMDb id or slug (tt…-poster.jpg, sean-baker.jpg)", runImportImages},
 	{"export article", "SLUG", "print a film's dossier as text, markdown, html or json", runExportArticle},
 	{"lint article", "FILE...", "report what an editor would flag in film articles", runLintArticle},
 	{"backup", "FILE", "write a consistent snapshot of the SQLite database while serve runs", runBackup},

@@ -14,6 +14,8 @@ import (
 type filmView struct {
 	Film        *film.Film
 	Poster      template.HTML
+	PosterImage *store.ImageRef // the stored poster behind Poster; nil when Poster is generated
+	Backdrop    template.HTML   // the stored backdrop; empty without one
 	Directors   []film.Credit
 	Writers     []film.Credit
 	Cast        []castRow
@@ -84,7 +86,9 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 	if d != nil {
 		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
 	}
-	v.Poster = poster(f, names(v.Directors))
+	if v.Poster, v.Backdrop, v.PosterImage, err = s.filmPictures(ctx, f, names(v.Directors)); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

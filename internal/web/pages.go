@@ -17,6 +17,7 @@ type Base struct {
 	Description string        // meta description and og:description
 	Canonical   string        // absolute canonical URL
 	OGType      string        // og:type: "website", "video.movie", "profile"
+	Image       string        // og:image: absolute URL of the page's picture, when it has one
 	JSONLD      []template.JS // schema.org blocks, already JSON-encoded
 	Query       string        // the search box's current text
 	NoIndex     bool          // ask robots not to index (search results, errors)

@@ -19,7 +19,12 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &personPage{Person: person, Portrait: portrait(person)}
+	p := &personPage{Person: person}
+	portrait, ref, err := s.personPicture(ctx, person)
+	if err != nil {
+		return err
+	}
+	p.Portrait = portrait
 	credits, err := s.store.PersonCredits(ctx, slug)
 	if err != nil {
 		return err
@@ -55,6 +60,7 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 		desc += ": filmography, characters and the dossiers that discuss their work."
 	}
 	p.Base = s.newBase(r, person.Name, desc)
+	p.Image = ogImage(func(path string) string { return s.absURL(r, path) }, ref)
 	p.OGType = "profile"
 	p.JSONLD = append(p.JSONLD, personLD(p.Canonical, person))
 	s.render(w, r, http.StatusOK, "person", p)

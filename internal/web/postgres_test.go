@@ -37,6 +37,7 @@ func TestPostgres(t *testing.T) {
 		"JSONLD":             TestJSONLD,
 		"ServerErrorPage":    TestServerErrorPage,
 		"Head":               TestHead,
+		"Pictures":           TestPictures,
 		"CacheSeesWrites":    TestCacheSeesWrites,
 		"NoCacheOption":      TestNoCacheOption,
 	} {

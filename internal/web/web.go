@@ -107,6 +107,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /sitemap.xml", s.handle(s.sitemapIndex))
 	mux.Handle("GET /sitemaps/{kind}/{file}", s.handle(s.sitemapShow))
 	mux.Handle("GET /robots.txt", s.handle(s.robotsShow))
+	mux.Handle("GET /images/{hash}/{file}", s.handle(s.imageShow))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))

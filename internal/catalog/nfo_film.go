@@ -1,0 +1,157 @@
+package catalog
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// folderTitleRe reads Kodi's and Jellyfin's folder convention,
+// "Red Rocket (2021)", optionally with "[imdbid-tt…]" or "{tmdb-…}" tags.
+var folderTitleRe = regexp.MustCompile(`^(.+?)\s*\((\d{4})\)`)
+
+// titleFromFolder returns the title and year a film's folder name gives,
+// or "" when it follows no convention.
+func titleFromFolder(dir string) (string, int) {
+	m := folderTitleRe.FindStringSubmatch(filepath.Base(dir))
+	if m == nil {
+		return "", 0
+	}
+	y, _ := strconv.Atoi(m[2])
+	return strings.TrimSpace(m[1]), y
+}
+
+// nfoFilm turns an NFO into the catalog's film: the year from <year> or
+// else <premiered>, the plot's first paragraph as logline, MPAA as the
+// certification without "Rated " or a "US:" prefix, and one rating on the
+// 0–10 scale (IMDb's when present, else the default one).
+func nfoFilm(n *NFO, e nfoEntry) (film.Film, *NFOError) {
+	f := film.Film{
+		Title:         n.Title,
+		OriginalTitle: n.OriginalTitle,
+		Year:          n.Year,
+		ReleaseDate:   n.Premiered,
+		RuntimeMin:    n.Runtime,
+		Genres:        n.Genres,
+		Countries:     n.Countries,
+		Certification: certification(n.MPAA),
+		Logline:       firstParagraph(n.Plot),
+		IDs:           film.ExternalIDs{IMDb: n.IMDb, TMDB: n.TMDB},
+		Rating:        bestRating(n.Ratings),
+		TitleType:     "movie",
+	}
+	if f.OriginalTitle == f.Title {
+		f.OriginalTitle = ""
+	}
+	if f.Year == 0 && len(n.Premiered) >= 4 {
+		f.Year, _ = strconv.Atoi(n.Premiered[:4])
+	}
+	if f.Title == "" {
+		f.Title, f.Year = titleFromFolder(e.dir)
+		if f.Title == "" && !n.URLOnly {
+			return f, &NFOError{Line: 1, Field: "title", Reason: "no <title>, and the folder name is not \"Title (Year)\""}
+		}
+	}
+	f.Slug = film.FilmSlug(f.Title, f.Year)
+	if f.Title != "" {
+		if err := f.Validate(); err != nil {
+			return f, &NFOError{Line: 1, Field: "movie", Reason: err.Error()}
+		}
+	}
+	return f, nil
+}
+
+func certification(mpaa string) string {
+	s := strings.TrimSpace(mpaa)
+	if i := strings.Index(s, ":"); i > 0 && i <= 3 {
+		country := strings.ToUpper(s[:i])
+		if country != "US" && country != "USA" {
+			return "" // another country's rating; the catalog keeps MPAA's
+		}
+		s = strings.TrimSpace(s[i+1:])
+	}
+	s = strings.TrimSpace(strings.TrimPrefix(s, "Rated "))
+	if len(s) > 16 {
+		return ""
+	}
+	return s
+}
+
+func firstParagraph(plot string) string {
+	p, _, _ := strings.Cut(strings.TrimSpace(plot), "\n")
+	p = strings.TrimSpace(p)
+	if r := []rune(p); len(r) > 1000 {
+		p = string(r[:999]) + "…"
+	}
+	return p
+}
+
+func bestRating(rs []NFORating) film.Rating {
+	pick := -1
+	for i, r := range rs {
+		switch {
+		case r.Name == "imdb":
+			pick = i
+		case pick < 0 && r.Default:
+			pick = i
+		}
+		if r.Name == "imdb" {
+			break
+		}
+	}
+	if pick < 0 && len(rs) > 0 {
+		pick = 0
+	}
+	if pick < 0 || rs[pick].Value == 0 || rs[pick].Max <= 0 {
+		return film.Rating{}
+	}
+	r := rs[pick]
+	avg := float64(int(r.Value/r.Max*10*10+0.5)) / 10
+	return film.Rating{Average: avg, Votes: r.Votes}
+}
+
+// nfoPeople returns the people an NFO credits and their credits: each
+// name once per role, slugged by name (NFOs carry no person ids), actors
+// billed by <order> (or their place in the file).
+func nfoPeople(n *NFO) ([]film.Person, []film.Credit) {
+	var (
+		people  []film.Person
+		credits []film.Credit
+		seen    = map[string]bool{}
+		credit  = map[string]bool{}
+	)
+	add := func(name string, role film.Role, character string, billing int) {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			return
+		}
+		slug := film.PersonSlug(name)
+		if !seen[slug] {
+			seen[slug] = true
+			people = append(people, film.Person{Slug: slug, Name: name})
+		}
+		key := slug + "\x00" + string(role) + "\x00" + character
+		if credit[key] {
+			return
+		}
+		credit[key] = true
+		credits = append(credits, film.Credit{PersonSlug: slug, Role: role, Character: character, Billing: billing})
+	}
+	for _, d := range n.Directors {
+		add(d, film.RoleDirector, "", 0)
+	}
+	for _, w := range n.Writers {
+		add(w, film.RoleWriter, "", 0)
+	}
+	for i, a := range n.Actors {
+		billing := i + 1
+		if a.Order >= 0 {
+			billing = a.Order + 1
+		}
+		add(a.Name, film.RoleCast, a.Role, billing)
+	}
+	return people, credits
+}
