@@ -12,8 +12,9 @@ require (
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/crypto v0.50.0
 	golang.org/x/image v0.48.0
-	golang.org/x/net v0.41.0
+	golang.org/x/net v0.52.0
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
 	modernc.org/sqlite v1.62.0

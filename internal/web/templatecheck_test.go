@@ -26,6 +26,14 @@ var pageTypes = map[string]any{
 	"error":       errorPage{},
 	"index":       indexPage{},
 	"compareform": compareFormPage{},
+	"signup":      signupPage{},
+	"signin":      signinPage{},
+	"reset":       resetPage{},
+	"settings":    settingsPage{},
+	"sessions":    sessionsPage{},
+	"apikeys":     apikeysPage{},
+	"admin_users": adminUsersPage{},
+	"admin_audit": adminAuditPage{},
 }
 
 func TestTemplatesTypeCheck(t *testing.T) {
