@@ -188,8 +188,9 @@ func (m matcher) candidates(q matchQuery, y int) ([]candidate, error) {
 	err := m.db.queryRows(`SELECT `+cols+` FROM films f LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
 		WHERE f.slug >= ? AND f.slug < ? ORDER BY f.id LIMIT 200`,
 		func(v []driver.Value) error { add(v, false); return nil }, q.source, lo, hi)
-	if err != nil {
-		return nil, err
+	if err != nil || len(out) > 0 {
+		// A title match outscores any alternative title: no need to look.
+		return out, err
 	}
 	err = m.db.queryRows(`SELECT DISTINCT `+cols+` FROM alt_titles a JOIN films f ON f.id = a.film_id
 		LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
