@@ -113,9 +113,24 @@ func (b *bulkConn) begin() error {
 // analyze refreshes the planner's statistics after a load. A bounded
 // ANALYZE on SQLite samples each index instead of reading it whole: the
 // planner needs proportions, not exact counts.
+//
+// On PostgreSQL a bare ANALYZE visits every table of the database, other
+// schemas included, and can deadlock with sessions dropping them; so it
+// names the tables of the import's own schema.
 func (b *bulkConn) analyze() error {
 	if b.pg != nil {
-		return b.exec("ANALYZE")
+		var tables []string
+		err := b.queryRows(`SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+			func(v []driver.Value) error {
+				if t, ok := v[0].(string); ok {
+					tables = append(tables, t)
+				}
+				return nil
+			})
+		if err != nil || len(tables) == 0 {
+			return err
+		}
+		return b.exec("ANALYZE " + strings.Join(tables, ", "))
 	}
 	return b.exec("PRAGMA analysis_limit = 2000; ANALYZE")
 }
