@@ -48,7 +48,7 @@ func logViewing(ctx context.Context, tx *sql.Tx, uid int64, d member.DiaryEntry)
 	if d.Liked {
 		c.Liked = &d.Liked
 	}
-	if err := setFilmLog(ctx, tx, uid, fid, c); err != nil {
+	if _, err := setFilmLog(ctx, tx, uid, fid, c, true); err != nil {
 		return 0, err
 	}
 	private, err := diaryPrivate(ctx, tx, uid)

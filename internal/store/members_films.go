@@ -34,11 +34,14 @@ func (s *Store) SetFilmLog(ctx context.Context, uid int64, filmSlug string, c Fi
 		if err != nil {
 			return err
 		}
-		return setFilmLog(ctx, tx, uid, fid, c)
+		_, err = setFilmLog(ctx, tx, uid, fid, c, true)
+		return err
 	})
 }
 
-func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange) error {
+// setFilmLog applies c and reports whether anything changed; activity is
+// false for imports, which must not flood followers' feeds with history.
+func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange, activity bool) (bool, error) {
 	var old struct {
 		rating int
 		liked  int
@@ -48,7 +51,7 @@ func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange
 		uid, fid).Scan(&old.rating, &old.liked, &old.on)
 	exists := err == nil
 	if err != nil && err != sql.ErrNoRows {
-		return err
+		return false, err
 	}
 	rating, liked, on := old.rating, old.liked, old.on
 	if c.Rating != nil {
@@ -61,24 +64,24 @@ func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange
 		on = *c.WatchedOn
 	}
 	if exists && rating == old.rating && liked == old.liked && on == old.on {
-		return nil
+		return false, nil
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO member_films (user_id, film_id, rating, liked, watched, watched_on, updated_at)
 		VALUES ($1, $2, $3, $4, 1, $5, $6)
 		ON CONFLICT (user_id, film_id) DO UPDATE SET rating = excluded.rating, liked = excluded.liked,
 			watched_on = excluded.watched_on, updated_at = excluded.updated_at`, uid, fid, rating, liked, on, now())
-	if err != nil {
-		return err
+	if err != nil || !activity {
+		return true, err
 	}
 	if rating != old.rating && rating != 0 {
 		if err := addActivity(ctx, tx, uid, "rated", fid, 0, member.Rating(rating), false); err != nil {
-			return err
+			return true, err
 		}
 	}
 	if liked == 1 && old.liked == 0 {
-		return addActivity(ctx, tx, uid, "liked", fid, 0, 0, false)
+		return true, addActivity(ctx, tx, uid, "liked", fid, 0, 0, false)
 	}
-	return nil
+	return true, nil
 }
 
 // RemoveFilmLog forgets a member's rating, like and watch of a film.

@@ -36,7 +36,7 @@ func putReview(ctx context.Context, tx *sql.Tx, uid int64, r member.Review) (int
 	// film's stats row, the same order as every other member write.
 	if r.Rating != 0 {
 		rating := r.Rating
-		if err := setFilmLog(ctx, tx, uid, fid, FilmLogChange{Rating: &rating}); err != nil {
+		if _, err := setFilmLog(ctx, tx, uid, fid, FilmLogChange{Rating: &rating}, true); err != nil {
 			return 0, err
 		}
 	}

@@ -173,3 +173,20 @@ CREATE TABLE member_activity (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX member_activity_user ON member_activity (user_id, id DESC);
+
+-- Imported rows whose film is uncertain (unmatched, or matched only by an
+-- alternative title or a year off by one), kept until the member picks the
+-- film or dismisses the row. row_json is the parsed row (member.Data).
+CREATE TABLE member_import_pending (
+    id           INTEGER PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    file         TEXT    NOT NULL,
+    line         INTEGER NOT NULL,
+    title        TEXT    NOT NULL,
+    year         INTEGER NOT NULL DEFAULT 0,
+    kind         TEXT    NOT NULL CHECK (kind IN ('unmatched', 'fuzzy')),
+    suggested_id INTEGER REFERENCES films (id) ON DELETE SET NULL,
+    row_json     TEXT    NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX member_import_pending_user ON member_import_pending (user_id, id);
