@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"marquee/internal/film"
 )
@@ -77,12 +78,12 @@ func (s *Store) RecentChanges(ctx context.Context, f ChangeFilter) ([]film.Chang
 
 // Report is a member's report of content for the moderators.
 type Report struct {
-	ID         int64  `json:"id"`
-	TargetKind string `json:"target_kind"` // "theory", "comment", "review"
-	TargetID   int64  `json:"target_id"`
-	Reporter   string `json:"reporter,omitempty"`
-	Reason     string `json:"reason"`
-	CreatedAt  int64  `json:"created_at"`
+	ID         int64     `json:"id"`
+	TargetKind string    `json:"target_kind"` // "theory", "comment", "review"
+	TargetID   int64     `json:"target_id"`
+	Reporter   string    `json:"reporter,omitempty"`
+	Reason     string    `json:"reason"`
+	CreatedAt  time.Time `json:"created_at"`
 }
 
 // AddReport files a report. A member reporting the same thing twice while
@@ -124,10 +125,14 @@ func (s *Store) OpenReports(ctx context.Context, limit int) ([]Report, error) {
 	defer rows.Close()
 	var out []Report
 	for rows.Next() {
-		var r Report
-		if err := rows.Scan(&r.ID, &r.TargetKind, &r.TargetID, &r.Reporter, &r.Reason, &r.CreatedAt); err != nil {
+		var (
+			r  Report
+			at int64
+		)
+		if err := rows.Scan(&r.ID, &r.TargetKind, &r.TargetID, &r.Reporter, &r.Reason, &at); err != nil {
 			return nil, err
 		}
+		r.CreatedAt = unixTime(at)
 		out = append(out, r)
 	}
 	return out, rows.Err()

@@ -33,6 +33,9 @@ var funcs = template.FuncMap{
 	"titleFirst": titleCase,
 	"list":       func(s ...string) []string { return s },
 	"snippet":    snippet,
+	"chunkText":  chunkText,
+	"chunkOp":    chunkOp,
+	"changeURL":  changeURL,
 }
 
 // snippet makes a search snippet safe to show: everything is escaped

@@ -63,6 +63,7 @@ type filmPage struct {
 	Base
 	filmView
 	RatingChart *chart
+	filmWiki
 }
 
 type personPage struct {

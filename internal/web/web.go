@@ -16,6 +16,7 @@ import (
 	"marquee/internal/httpx"
 	"marquee/internal/search"
 	"marquee/internal/store"
+	"marquee/internal/wiki"
 )
 
 // Server holds what the HTML handlers need.
@@ -29,6 +30,7 @@ type Server struct {
 	cache   *pageCache // nil: render every request
 	// dossiers keeps rendered dossiers by revision (safe on any engine).
 	dossiers dossierCache
+	wiki     *wiki.Wiki
 }
 
 // Options configures a Server.
@@ -55,7 +57,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 	}
 	base := strings.TrimRight(opt.BaseURL, "/")
 	a := api.New(s, eng, log, api.Options{BaseURL: base})
-	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler()}
+	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler(), wiki: wiki.New(s)}
 	if !opt.Dev && !opt.NoCache {
 		w, err := s.WatchChanges(context.Background())
 		switch {
@@ -94,6 +96,32 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /sitemap.xml", s.handle(s.sitemapIndex))
 	mux.Handle("GET /sitemaps/{kind}/{file}", s.handle(s.sitemapShow))
 	mux.Handle("GET /robots.txt", s.handle(s.robotsShow))
+	// The wiki half: dossier history and editing, theories, talk pages.
+	mux.Handle("GET /films/{slug}/history", s.handle(s.historyShow))
+	mux.Handle("GET /films/{slug}/diff", s.handle(s.diffShow))
+	mux.Handle("GET /films/{slug}/edit", s.handle(s.editShow))
+	mux.Handle("POST /films/{slug}/edit", s.handle(s.editSave))
+	mux.Handle("POST /films/{slug}/revisions/{rev}/undo", s.handle(s.revisionUndo))
+	mux.Handle("POST /films/{slug}/rollback", s.handle(s.rollbackSave))
+	mux.Handle("POST /films/{slug}/protect", s.handle(s.protectSave))
+	mux.Handle("GET /films/{slug}/theories", s.handle(s.theoryList))
+	mux.Handle("POST /films/{slug}/theories", s.handle(s.theorySave))
+	mux.Handle("GET /theories/{id}", s.handle(s.theoryShow))
+	mux.Handle("POST /theories/{id}/vote", s.handle(s.theoryVote))
+	mux.Handle("POST /theories/{id}/status", s.handle(s.theoryStatus))
+	mux.Handle("POST /theories/{id}/hide", s.handle(s.theoryHide))
+	mux.Handle("GET /films/{slug}/talk", s.handle(s.talkShow))
+	mux.Handle("POST /films/{slug}/talk", s.handle(s.threadSave))
+	mux.Handle("GET /threads/{id}", s.handle(s.threadShow))
+	mux.Handle("POST /threads/{id}/comments", s.handle(s.commentSave))
+	mux.Handle("POST /threads/{id}/follow", s.handle(s.threadFollow))
+	mux.Handle("GET /comments/{id}", s.handle(s.commentShow))
+	mux.Handle("POST /comments/{id}/hide", s.handle(s.commentHide))
+	mux.Handle("POST /reports", s.handle(s.reportSave))
+	mux.Handle("POST /reports/{id}/resolve", s.handle(s.reportResolve))
+	mux.Handle("GET /moderation", s.handle(s.moderationShow))
+	mux.Handle("GET /recent-changes", s.handle(s.recentChangesShow))
+	mux.Handle("GET /recent-changes.atom", s.handle(s.recentChangesFeed))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
@@ -163,6 +191,14 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusNotFound
 	case errors.Is(err, errBadRequest), errors.Is(err, search.ErrBadQuery):
 		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, film.ErrConflict):
+		status, msg = http.StatusConflict, "That was already done."
+	case formMessage(err) != "":
+		var fe *film.ForbiddenError
+		status, msg = http.StatusBadRequest, formMessage(err)
+		if errors.As(err, &fe) {
+			status = http.StatusForbidden
+		}
 	case errors.Is(err, context.Canceled):
 		return
 	}
@@ -189,6 +225,10 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		}
 	case http.StatusBadRequest, http.StatusRequestURITooLong, http.StatusMethodNotAllowed:
 		p.Title, p.Heading = "Bad request", "That address doesn't work"
+	case http.StatusForbidden:
+		p.Title, p.Heading = "Not allowed", "You can't do that here"
+	case http.StatusConflict:
+		p.Title, p.Heading = "Already done", "That was already done"
 	default:
 		p.Title, p.Heading = "Something went wrong", "Something went wrong on our side"
 		p.Message = "The server could not build this page. The error has been logged; please try again in a moment."

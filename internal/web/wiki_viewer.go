@@ -1,0 +1,35 @@
+package web
+
+import "net/http"
+
+// viewer is who reads a wiki page: the signed-in member, if any, and the
+// CSRF token their forms must carry.
+type viewer struct {
+	ID   int64
+	Name string
+	Role string // "", "member", "editor" or "admin"
+	CSRF string
+}
+
+// SignedIn reports whether the reader is signed in.
+func (v viewer) SignedIn() bool { return v.ID != 0 }
+
+// IsEditor reports whether the reader is an editor or an admin.
+func (v viewer) IsEditor() bool { return v.Role == "editor" || v.Role == "admin" }
+
+// IsAdmin reports whether the reader is an admin.
+func (v viewer) IsAdmin() bool { return v.Role == "admin" }
+
+// mayEdit reports whether v may edit a dossier under protection p.
+func (v viewer) mayEdit(level string) bool {
+	switch level {
+	case "admin":
+		return v.IsAdmin()
+	case "editor":
+		return v.IsEditor()
+	}
+	return v.SignedIn()
+}
+
+// viewerOf returns the reader of r.
+func (s *Server) viewerOf(r *http.Request) viewer { return viewer{} }
