@@ -6,7 +6,7 @@ import (
 
 // commentShow sends a comment's address to the comment in its thread.
 func (s *Server) commentShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 
 func (s *Server) theoryShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}

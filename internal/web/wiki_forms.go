@@ -27,14 +27,6 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// pathID reads a numeric id from the path.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, &film.NotFoundError{Entity: name, Key: r.PathValue(name)}
-	}
-	return id, nil
-}
 
 // formInt reads an optional integer field of a posted form.
 func formInt(r *http.Request, name string) (int, error) {

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"marquee/internal/auth"
+)
 
 // viewer is who reads a wiki page: the signed-in member, if any, and the
 // CSRF token their forms must carry.
@@ -31,5 +35,11 @@ func (v viewer) mayEdit(level string) bool {
 	return v.SignedIn()
 }
 
-// viewerOf returns the reader of r.
-func (s *Server) viewerOf(r *http.Request) viewer { return viewer{} }
+// viewerOf returns the reader of r, as the auth middleware found them.
+func (s *Server) viewerOf(r *http.Request) viewer {
+	u, ok := auth.UserFrom(r.Context())
+	if !ok {
+		return viewer{}
+	}
+	return viewer{ID: u.ID, Name: u.Name(), Role: string(u.Role), CSRF: auth.CSRFToken(r.Context())}
+}
