@@ -28,10 +28,10 @@ func (s *Store) RecentChanges(ctx context.Context, f ChangeFilter) ([]film.Chang
 	args := []any{f.Film, f.Limit}
 	filmCond := "($1 = '' OR f.slug = $1)"
 	if f.Kind == "" || f.Kind == "edit" {
-		parts = append(parts, `SELECT 'edit' AS kind, f.slug, f.title, r.author, r.note, r.revision, r.parent, r.size,
+		parts = append(parts, `SELECT 'edit' AS kind, f.slug, f.title, `+revisionAuthor+`, r.note, r.revision, r.parent, r.size,
 				COALESCE((SELECT p.size FROM dossier_revisions p WHERE p.film_id = r.film_id AND p.revision = r.revision - 1), -1),
 				0, 0, 0, r.created_at AS at
-			FROM dossier_revisions r JOIN films f ON f.id = r.film_id WHERE `+filmCond)
+			FROM dossier_revisions r JOIN films f ON f.id = r.film_id LEFT JOIN users u ON u.id = r.user_id WHERE `+filmCond)
 	}
 	if f.Kind == "" || f.Kind == "theory" {
 		parts = append(parts, `SELECT 'theory', f.slug, f.title, `+authorName+`, t.title, 0, 0, -1, -1, t.id, COALESCE(th.id, 0), 0, t.created_at

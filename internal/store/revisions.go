@@ -21,6 +21,10 @@ type RevisionInput struct {
 	Parent  int               // the revision the edit started from
 }
 
+// revisionAuthor names a revision's author (joined as u): the member as
+// they are called now, or the importer's label for imports.
+const revisionAuthor = `CASE WHEN r.user_id IS NULL THEN r.author ELSE ` + authorName + ` END`
+
 // EditDossier stores an edit of a film's dossier as a new revision, but
 // only if the dossier is still at revision base: when another revision
 // landed in between, it returns a *film.EditConflictError naming the
@@ -64,9 +68,9 @@ func (s *Store) DossierHistory(ctx context.Context, filmSlug string, before, lim
 	if before <= 0 {
 		before = 1 << 30
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT r.revision, r.parent, r.kind, r.author, COALESCE(r.user_id, 0), r.note,
+	rows, err := s.read.QueryContext(ctx, `SELECT r.revision, r.parent, r.kind, `+revisionAuthor+`, COALESCE(r.user_id, 0), r.note,
 			r.size, r.created_at, COALESCE(LAG(r.size) OVER (ORDER BY r.revision), 0)
-		FROM dossier_revisions r JOIN films f ON f.id = r.film_id
+		FROM dossier_revisions r JOIN films f ON f.id = r.film_id LEFT JOIN users u ON u.id = r.user_id
 		WHERE f.slug = $1 AND r.revision < $2
 		ORDER BY r.revision DESC LIMIT $3`, filmSlug, before, limit)
 	if err != nil {
@@ -115,13 +119,14 @@ type StoredRevision struct {
 // DossierRevisionAt returns revision rev of a film's dossier (0: the
 // current one).
 func (s *Store) DossierRevisionAt(ctx context.Context, filmSlug string, rev int) (*StoredRevision, error) {
-	q := `SELECT r.revision, r.parent, r.kind, r.author, COALESCE(r.user_id, 0), r.note, r.size, r.created_at, r.body, r.text
-		FROM dossier_revisions r JOIN films f ON f.id = r.film_id WHERE f.slug = $1 AND r.revision = $2`
+	q := `SELECT r.revision, r.parent, r.kind, ` + revisionAuthor + `, COALESCE(r.user_id, 0), r.note, r.size, r.created_at, r.body, r.text
+		FROM dossier_revisions r JOIN films f ON f.id = r.film_id LEFT JOIN users u ON u.id = r.user_id
+		WHERE f.slug = $1 AND r.revision = $2`
 	args := []any{filmSlug, rev}
 	if rev == 0 {
-		q = `SELECT r.revision, r.parent, r.kind, r.author, COALESCE(r.user_id, 0), r.note, r.size, r.created_at, r.body, r.text
+		q = `SELECT r.revision, r.parent, r.kind, ` + revisionAuthor + `, COALESCE(r.user_id, 0), r.note, r.size, r.created_at, r.body, r.text
 			FROM dossier_revisions r JOIN films f ON f.id = r.film_id JOIN dossiers d ON d.film_id = f.id AND d.revision = r.revision
-			WHERE f.slug = $1`
+			LEFT JOIN users u ON u.id = r.user_id WHERE f.slug = $1`
 		args = args[:1]
 	}
 	var (

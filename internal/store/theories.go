@@ -10,7 +10,7 @@ import (
 )
 
 // authorName is how wiki queries name the member behind a row joined as u.
-const authorName = `COALESCE(u.username, '')`
+const authorName = `CASE WHEN u.deleted = 1 THEN '' ELSE COALESCE(NULLIF(u.display_name, ''), u.username, '') END`
 
 const theoryColumns = `t.id, f.slug, f.title, ` + authorName + `, COALESCE(t.user_id, 0), t.title, t.body, t.spoiler, t.status,
 	t.status_source, t.score, t.ups, t.downs, COALESCE(th.replies, 0), t.hidden, t.hidden_reason, COALESCE(th.id, 0), t.created_at`

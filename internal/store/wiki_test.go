@@ -242,3 +242,60 @@ func TestThreadsAndComments(t *testing.T) {
 		}
 	})
 }
+
+// TestAccountDeletionForgetsWikiMember: votes are withdrawn whichever way
+// the account goes; removal takes the member's theories and comments,
+// keeping emptied the comments others replied to.
+func TestAccountDeletionForgetsWikiMember(t *testing.T) {
+	engines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		wikiFilm(t, s)
+		must := func(err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		ann, bob, cy := addUser(t, s, "ann"), addUser(t, s, "bob"), addUser(t, s, "cy")
+		th := &film.Theory{FilmSlug: "red-rocket-2021", UserID: ann, Title: "t", Body: "b"}
+		must(s.CreateTheory(ctx, th))
+		bobs := &film.Theory{FilmSlug: "red-rocket-2021", UserID: bob, Title: "bob's", Body: "b"}
+		must(s.CreateTheory(ctx, bobs))
+		must(s.VoteTheory(ctx, th.ID, bob, 1))
+		must(s.VoteTheory(ctx, th.ID, cy, 1))
+		c1, err := s.AddComment(ctx, th.ThreadID, 0, bob, "bob's comment, replied to")
+		must(err)
+		_, err = s.AddComment(ctx, th.ThreadID, c1, cy, "cy's reply")
+		must(err)
+		_, err = s.AddComment(ctx, th.ThreadID, 0, bob, "bob's lone comment")
+		must(err)
+		_, err = s.EditDossier(ctx, "red-rocket-2021", 0, dossierOf("x"), RevisionInput{Author: "bob", UserID: bob, Text: "x"})
+		must(err)
+
+		must(s.DeleteUser(ctx, cy, true)) // anonymised: cy's vote goes, the reply stays
+		got, err := s.Theory(ctx, th.ID, 0)
+		must(err)
+		if got.Score != 1 || got.Ups != 1 {
+			t.Errorf("after cy left: score %d ups %d, want 1 and 1", got.Score, got.Ups)
+		}
+		must(s.DeleteUser(ctx, bob, false)) // removed, with content
+		got, err = s.Theory(ctx, th.ID, 0)
+		must(err)
+		if got.Score != 0 || got.Comments != 2 {
+			t.Errorf("after bob left: score %d, %d comments; want 0 and 2 (the emptied comment and cy's reply)", got.Score, got.Comments)
+		}
+		if _, err := s.Theory(ctx, bobs.ID, 0); !errors.Is(err, film.ErrNotFound) {
+			t.Errorf("bob's theory survived his removal: %v", err)
+		}
+		cs, err := s.ThreadComments(ctx, th.ThreadID)
+		must(err)
+		if len(cs) != 2 || cs[0].Body != "" || !cs[0].Hidden || cs[1].Body != "cy's reply" || cs[1].Author != "" {
+			t.Errorf("comments after removal: %+v", cs)
+		}
+		h, err := s.DossierHistory(ctx, "red-rocket-2021", 0, 10)
+		must(err)
+		if len(h) != 1 || h[0].Author != "" {
+			t.Errorf("history keeps bob's name: %+v", h)
+		}
+	})
+}

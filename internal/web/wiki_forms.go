@@ -27,7 +27,6 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-
 // formInt reads an optional integer field of a posted form.
 func formInt(r *http.Request, name string) (int, error) {
 	v := strings.TrimSpace(r.PostFormValue(name))
