@@ -34,13 +34,13 @@ func (s *Store) RecentChanges(ctx context.Context, f ChangeFilter) ([]film.Chang
 			FROM dossier_revisions r JOIN films f ON f.id = r.film_id LEFT JOIN users u ON u.id = r.user_id WHERE `+filmCond)
 	}
 	if f.Kind == "" || f.Kind == "theory" {
-		parts = append(parts, `SELECT 'theory', f.slug, f.title, `+authorName+`, t.title, 0, 0, -1, -1, t.id, COALESCE(th.id, 0), 0, t.created_at
+		parts = append(parts, `SELECT 'theory' AS kind, f.slug, f.title, `+authorName+`, t.title, 0, 0, -1, -1, t.id, COALESCE(th.id, 0), 0, t.created_at AS at
 			FROM theories t JOIN films f ON f.id = t.film_id LEFT JOIN users u ON u.id = t.user_id
 			LEFT JOIN threads th ON th.theory_id = t.id WHERE t.hidden = 0 AND `+filmCond)
 	}
 	if f.Kind == "" || f.Kind == "comment" {
-		parts = append(parts, `SELECT 'comment', f.slug, f.title, `+authorName+`, th.title, 0, 0, -1, -1,
-				COALESCE(th.theory_id, 0), th.id, c.id, c.created_at
+		parts = append(parts, `SELECT 'comment' AS kind, f.slug, f.title, `+authorName+`, th.title, 0, 0, -1, -1,
+				COALESCE(th.theory_id, 0), th.id, c.id, c.created_at AS at
 			FROM comments c JOIN threads th ON th.id = c.thread_id JOIN films f ON f.id = th.film_id
 			LEFT JOIN users u ON u.id = c.user_id WHERE c.hidden = 0 AND th.hidden = 0 AND `+filmCond)
 	}

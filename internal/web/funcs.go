@@ -34,6 +34,7 @@ var funcs = template.FuncMap{
 	"list":       func(s ...string) []string { return s },
 	"snippet":    snippet,
 	"chunkText":  chunkText,
+	"commas":     func(n int) string { return thousands(int64(n)) },
 	"chunkOp":    chunkOp,
 	"changeURL":  changeURL,
 }
