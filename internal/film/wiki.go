@@ -79,7 +79,7 @@ type Theory struct {
 	Score        int          `json:"score"`
 	Ups          int          `json:"ups"`
 	Downs        int          `json:"downs"`
-	Comments     int          `json:"comments"`
+	Comments     int          `json:"comment_count"`
 	Hidden       bool         `json:"hidden,omitempty"`
 	HiddenReason string       `json:"hidden_reason,omitempty"`
 	ThreadID     int64        `json:"thread_id"`
