@@ -32,6 +32,13 @@ func (s *Server) editShow(w http.ResponseWriter, r *http.Request) error {
 	default:
 		p.BaseRev = cur.Revision.Revision
 		p.Text = wiki.Text(cur)
+		for _, sec := range cur.Dossier.Sections {
+			h := sec.Heading
+			if h == "" {
+				h = sec.Kind.Label()
+			}
+			p.Sections = append(p.Sections, h)
+		}
 		if r.URL.Query().Has("section") {
 			i, err := intParam(r, "section", 0, 0, len(cur.Dossier.Sections)-1)
 			if err != nil {

@@ -80,6 +80,7 @@ type editPage struct {
 	Error      string
 	Conflict   *editConflict
 	Protection *film.Protection
+	Sections   []string // headings of the current dossier's sections, for editing one
 }
 
 // editConflict is what the edit form shows when a save was refused.
