@@ -6,8 +6,8 @@ import (
 	"marquee/internal/film"
 )
 
-// historyPageSize is the number of revisions a history page lists.
-const historyPageSize = 100
+// historyPageSize is the number of revisions a history page lists (as on Wikipedia).
+const historyPageSize = 50
 
 func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()

@@ -9,6 +9,9 @@ ALTER TABLE dossier_revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'import';
 ALTER TABLE dossier_revisions ADD COLUMN parent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE dossier_revisions ADD COLUMN user_id INTEGER REFERENCES users (id) ON DELETE SET NULL;
 CREATE INDEX dossier_revisions_created ON dossier_revisions (created_at);
+-- History pages read only these columns; the index covers them, so a
+-- dossier with a thousand revisions never reads its bodies to list them.
+CREATE INDEX dossier_revisions_meta ON dossier_revisions (film_id, revision, size, kind, parent, user_id, created_at, author, note);
 CREATE INDEX dossier_revisions_user ON dossier_revisions (user_id);
 
 CREATE TABLE dossier_protection (
