@@ -81,6 +81,16 @@ func (s *Server) routes() *auth.Router {
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPIShow))
 	mux.Route("GET /api/v1/me", auth.Member, s.handle(s.meShow))
 	mux.Route("PATCH /api/v1/me", auth.Member, s.handle(s.meSave))
+	mux.Handle("GET /api/v1/films/{key}/theories", s.handle(s.theoryList))
+	mux.Route("POST /api/v1/films/{key}/theories", auth.Member, s.handle(s.theorySave))
+	mux.Handle("GET /api/v1/theories/{id}", s.handle(s.theoryShow))
+	mux.Route("PUT /api/v1/theories/{id}/vote", auth.Member, s.handle(s.theoryVote))
+	mux.Handle("GET /api/v1/threads/{id}", s.handle(s.threadShow))
+	mux.Route("POST /api/v1/threads/{id}/comments", auth.Member, s.handle(s.commentSave))
+	mux.Handle("GET /api/v1/films/{key}/revisions", s.handle(s.revisionList))
+	mux.Handle("GET /api/v1/films/{key}/revisions/{rev}", s.handle(s.revisionShow))
+	mux.Handle("GET /api/v1/films/{key}/diff", s.handle(s.diffShow))
+	mux.Handle("GET /api/v1/recent-changes", s.handle(s.changeList))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
 	}))
@@ -104,8 +114,10 @@ type paramError = httpx.ParamError
 
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	var (
-		pe *paramError
-		fe *auth.FormError
+		pe        *paramError
+		fe        *auth.FormError
+		ve        *film.ValidationError
+		forbidden *film.ForbiddenError
 	)
 	switch {
 	case errors.As(err, &fe):
@@ -123,6 +135,12 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 			msg = nf.Error()
 		}
 		writeError(w, http.StatusNotFound, "not_found", msg)
+	case errors.As(err, &ve):
+		writeError(w, http.StatusBadRequest, "invalid", ve.Field+" "+ve.Reason)
+	case errors.As(err, &forbidden):
+		writeError(w, http.StatusForbidden, "forbidden", forbidden.Reason)
+	case errors.Is(err, film.ErrConflict):
+		writeError(w, http.StatusConflict, "conflict", "that was already done")
 	case errors.Is(err, context.Canceled):
 	default:
 		s.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -155,7 +155,7 @@ func importOneArticle(ctx context.Context, st *store.Store, name string, src []b
 // by --film, else the catalog's film with the article's title and year,
 // else a new film from what the article says, with its directors and cast.
 func attachment(ctx context.Context, st *store.Store, name string, d *film.Dossier, target *film.Film, author string) (store.Attachment, error) {
-	a := store.Attachment{Film: target, Dossier: d, Author: author}
+	a := store.Attachment{Film: target, Dossier: d, Author: author, Text: string(dossier.RenderText(d))}
 	if a.Film == nil && d.Film.Title != "" {
 		f, err := st.FilmByTitle(ctx, d.Film.Title, d.Film.Year)
 		if err != nil && !errors.Is(err, film.ErrNotFound) {

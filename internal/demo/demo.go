@@ -139,7 +139,7 @@ func loadDossiers(ctx context.Context, s *store.Store) error {
 			return fmt.Errorf("demo dossier: %w", err)
 		}
 		d.Source = path.Base(a.file)
-		if _, _, err := s.AttachDossier(ctx, store.Attachment{Film: f, Dossier: d, Author: "demo"}); err != nil {
+		if _, _, err := s.AttachDossier(ctx, store.Attachment{Film: f, Dossier: d, Author: "demo", Text: string(dossier.RenderText(d))}); err != nil {
 			return fmt.Errorf("demo dossier %s: %w", a.file, err)
 		}
 	}

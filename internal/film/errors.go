@@ -74,3 +74,25 @@ func (e *MissingRefError) Error() string {
 
 // Is makes errors.Is(err, ErrMissingRef) true.
 func (e *MissingRefError) Is(target error) bool { return target == ErrMissingRef }
+
+// EditConflictError is an edit saved from a revision that is no longer the
+// current one: another edit landed in between.
+type EditConflictError struct {
+	Film    string
+	Base    int // the revision the edit started from
+	Current int // the revision now current
+}
+
+func (e *EditConflictError) Error() string {
+	return fmt.Sprintf("the dossier of %q was changed (revision %d) after this edit began from revision %d", e.Film, e.Current, e.Base)
+}
+
+// ForbiddenError is an action the rules do not allow this member, whoever
+// they are signed in as: voting on their own theory, replying to a hidden
+// comment, editing a protected dossier.
+type ForbiddenError struct {
+	Action string
+	Reason string
+}
+
+func (e *ForbiddenError) Error() string { return "cannot " + e.Action + ": " + e.Reason }

@@ -17,6 +17,8 @@ type Attachment struct {
 	Credits []film.Credit // added when missing
 	Dossier *film.Dossier
 	Author  string
+	Text    string // the dossier's text form, kept with the revision for diffs and editing
+	Summary string // the revision's summary ("" for a plain import)
 }
 
 // AttachDossier files a dossier in one transaction: the film is created if
@@ -70,7 +72,7 @@ func (s *Store) AttachDossier(ctx context.Context, a Attachment) (rev int, creat
 			}
 		}
 		var err error
-		rev, err = s.putDossier(ctx, tx, a.Film.Slug, a.Dossier, a.Author)
+		rev, err = s.putDossier(ctx, tx, a.Film.Slug, a.Dossier, RevisionInput{Author: a.Author, Text: a.Text, Summary: a.Summary})
 		return err
 	})
 	if err != nil {

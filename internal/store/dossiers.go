@@ -19,7 +19,7 @@ func (s *Store) PutDossier(ctx context.Context, filmSlug string, d *film.Dossier
 	}
 	var rev int
 	err := s.Transact(ctx, func(tx *sql.Tx) (err error) {
-		rev, err = s.putDossier(ctx, tx, filmSlug, d, author)
+		rev, err = s.putDossier(ctx, tx, filmSlug, d, RevisionInput{Author: author})
 		return err
 	})
 	if err != nil {
@@ -28,7 +28,7 @@ func (s *Store) PutDossier(ctx context.Context, filmSlug string, d *film.Dossier
 	return rev, nil
 }
 
-func (s *Store) putDossier(ctx context.Context, tx *sql.Tx, filmSlug string, d *film.Dossier, author string) (int, error) {
+func (s *Store) putDossier(ctx context.Context, tx *sql.Tx, filmSlug string, d *film.Dossier, in RevisionInput) (int, error) {
 	fid, err := filmID(ctx, tx, "dossier", filmSlug)
 	if err != nil {
 		return 0, err
@@ -51,8 +51,16 @@ func (s *Store) putDossier(ctx context.Context, tx *sql.Tx, filmSlug string, d *
 			source = excluded.source, updated_at = excluded.updated_at`, fid, rev, string(body), d.Source, t); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_revisions (film_id, revision, body, author, created_at)
-		VALUES ($1, $2, $3, $4, $5)`, fid, rev, string(body), author, t); err != nil {
+	if in.Kind == "" {
+		in.Kind = film.RevisionImport
+	}
+	size := -1
+	if in.Text != "" {
+		size = len(in.Text)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_revisions (film_id, revision, body, author, created_at, note, text, size, kind, parent, user_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		fid, rev, string(body), in.Author, t, in.Summary, in.Text, size, string(in.Kind), in.Parent, nullID(in.UserID)); err != nil {
 		return 0, err
 	}
 	if err := projectDossier(ctx, tx, fid, d); err != nil {

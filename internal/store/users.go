@@ -154,6 +154,9 @@ func (s *Store) DeleteUser(ctx context.Context, id int64, anonymise bool) error 
 				return fmt.Errorf("delete user %d: %w", id, err)
 			}
 		}
+		if err := forgetWikiMember(ctx, tx, id, !anonymise); err != nil {
+			return err
+		}
 		var res sql.Result
 		var err error
 		if anonymise {

@@ -35,6 +35,9 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 		f.Rating.Average = mean
 	}
 	p.Image = ogImage(func(path string) string { return s.absURL(r, path) }, v.PosterImage)
+	if err := s.loadFilmWiki(ctx, slug, &p.filmWiki); err != nil {
+		return err
+	}
 	p.JSONLD = s.movieLD(func(path string) string { return s.absURL(r, path) }, v)
 	s.render(w, r, http.StatusOK, "film", p)
 	return nil

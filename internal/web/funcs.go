@@ -34,6 +34,10 @@ var funcs = template.FuncMap{
 	"list":       func(s ...string) []string { return s },
 	"snippet":    snippet,
 	"plural":     plural,
+	"chunkText":  chunkText,
+	"commas":     func(n int) string { return thousands(int64(n)) },
+	"chunkOp":    chunkOp,
+	"changeURL":  changeURL,
 }
 
 // plural is "1 film", "2 films", with thousands separated.

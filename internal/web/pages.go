@@ -75,6 +75,7 @@ type filmPage struct {
 	Base
 	filmView
 	RatingChart *chart
+	filmWiki
 }
 
 type personPage struct {

@@ -17,6 +17,7 @@ import (
 	"marquee/internal/httpx"
 	"marquee/internal/search"
 	"marquee/internal/store"
+	"marquee/internal/wiki"
 )
 
 // Server holds what the HTML handlers need.
@@ -33,6 +34,7 @@ type Server struct {
 	dossiers dossierCache
 	auth     *auth.Service
 	router   *auth.Router // the last router Handler built
+	wiki     *wiki.Wiki
 }
 
 // Options configures a Server.
@@ -63,7 +65,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 		eng = search.New(s)
 	}
 	base := strings.TrimRight(opt.BaseURL, "/")
-	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, hosts: newHostSet(opt.TrustedHosts)}
+	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, hosts: newHostSet(opt.TrustedHosts), wiki: wiki.New(s)}
 	if srv.hosts != nil && len(srv.hosts) == 0 {
 		srv.hosts = hostSet{"localhost"}
 	}
@@ -144,6 +146,35 @@ func (s *Server) Handler() http.Handler {
 	mux.Route("POST /admin/signup", auth.Admin, s.handle(s.adminSignupSave))
 	mux.Route("POST /admin/invites", auth.Admin, s.handle(s.adminInvitesSave))
 	mux.Route("GET /admin/audit", auth.Admin, s.handle(s.adminAuditShow))
+	// The wiki half (issue 14): dossier history and editing, theories, talk
+	// pages, moderation. Protection and own-content rules beyond the role
+	// are checked in the handlers and the store (a member cannot vote on
+	// their own theory; a protected dossier takes editors or admins).
+	mux.Handle("GET /films/{slug}/history", s.handle(s.historyShow))
+	mux.Handle("GET /films/{slug}/diff", s.handle(s.diffShow))
+	mux.Handle("GET /films/{slug}/edit", s.handle(s.editShow))
+	mux.Route("POST /films/{slug}/edit", auth.Member, s.handle(s.editSave))
+	mux.Route("POST /films/{slug}/revisions/{rev}/undo", auth.Member, s.handle(s.revisionUndo))
+	mux.Route("POST /films/{slug}/rollback", auth.Editor, s.handle(s.rollbackSave))
+	mux.Route("POST /films/{slug}/protect", auth.Admin, s.handle(s.protectSave))
+	mux.Handle("GET /films/{slug}/theories", s.handle(s.theoryList))
+	mux.Route("POST /films/{slug}/theories", auth.Member, s.handle(s.theorySave))
+	mux.Handle("GET /theories/{id}", s.handle(s.theoryShow))
+	mux.Route("POST /theories/{id}/vote", auth.Member, s.handle(s.theoryVote))
+	mux.Route("POST /theories/{id}/status", auth.Editor, s.handle(s.theoryStatus))
+	mux.Route("POST /theories/{id}/hide", auth.Editor, s.handle(s.theoryHide))
+	mux.Handle("GET /films/{slug}/talk", s.handle(s.talkShow))
+	mux.Route("POST /films/{slug}/talk", auth.Member, s.handle(s.threadSave))
+	mux.Handle("GET /threads/{id}", s.handle(s.threadShow))
+	mux.Route("POST /threads/{id}/comments", auth.Member, s.handle(s.commentSave))
+	mux.Route("POST /threads/{id}/follow", auth.Member, s.handle(s.threadFollow))
+	mux.Handle("GET /comments/{id}", s.handle(s.commentShow))
+	mux.Route("POST /comments/{id}/hide", auth.Editor, s.handle(s.commentHide))
+	mux.Route("POST /reports", auth.Member, s.handle(s.reportSave))
+	mux.Route("POST /reports/{id}/resolve", auth.Editor, s.handle(s.reportResolve))
+	mux.Route("GET /moderation", auth.Editor, s.handle(s.moderationShow))
+	mux.Handle("GET /recent-changes", s.handle(s.recentChangesShow))
+	mux.Handle("GET /recent-changes.atom", s.handle(s.recentChangesFeed))
 	mux.Mount("/api/", s.apiServer.Router(), s.apiServer.Handler())
 	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "page", Key: r.URL.Path}
@@ -240,6 +271,14 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusNotFound
 	case errors.Is(err, errBadRequest), errors.Is(err, search.ErrBadQuery):
 		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, film.ErrConflict):
+		status, msg = http.StatusConflict, formMessage(err)
+	case formMessage(err) != "":
+		var fe *film.ForbiddenError
+		status, msg = http.StatusBadRequest, formMessage(err)
+		if errors.As(err, &fe) {
+			status = http.StatusForbidden
+		}
 	case errors.Is(err, context.Canceled):
 		return
 	}
@@ -272,6 +311,8 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		p.Title, p.Heading = "Not allowed", "You can't do that"
 	case http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
 		p.Title, p.Heading = "Refused", "Not now"
+	case http.StatusConflict:
+		p.Title, p.Heading = "Already done", "That was already done"
 	default:
 		p.Title, p.Heading = "Something went wrong", "Something went wrong on our side"
 		p.Message = "The server could not build this page. The error has been logged; please try again in a moment."

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"marquee/internal/film"
+)
+
+// commentHide hides a comment, or shows it again (editors). Replies keep
+// their place under a hidden comment.
+func (s *Server) commentHide(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	v, err := s.signedIn(r)
+	if err != nil {
+		return err
+	}
+	if !v.IsEditor() {
+		return &film.ForbiddenError{Action: "hide", Reason: "only editors hide comments"}
+	}
+	c, err := s.store.Comment(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.store.HideComment(ctx, id, r.PostFormValue("hidden") != "false", strings.TrimSpace(r.PostFormValue("reason"))); err != nil {
+		return err
+	}
+	return seeOther(w, r, "/threads/"+itoa64(c.ThreadID)+"#comment-"+itoa64(id))
+}
