@@ -48,12 +48,17 @@ var commands = []command{
 	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
 	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
 	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
+	{"similar", "SLUG", "print a film's similar films and why", runSimilar},
+	{"recommend", "", "recommend films to a person (--user NAME or ml:ID) from their ratings", runRecommend},
+	{"recommend build", "", "recompute every film's similar list from credits, themes, tags and ratings", runRecommendBuild},
+	{"eval recommend", "DIR", "measure recommenders on MovieLens ratings (Recall@10, NDCG@10, full ranking)", runEvalRecommend},
 	{"export article", "SLUG", "print a film's dossier as text, markdown, html or json", runExportArticle},
 	{"lint article", "FILE...", "report what an editor would flag in film articles", runLintArticle},
 	{"backup", "FILE", "write a consistent snapshot of the SQLite database while serve runs", runBackup},
 	{"restore", "FILE", "replace the SQLite database's contents with a backup", runRestore},
 	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
 	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
+	{"dev gen-movielens", "DIR", "write a MovieLens-100K-shaped ratings set with a known latent structure", runDevGenMovieLens},
 	{"version", "", "print the version", runVersion},
 }
 

@@ -1,0 +1,21 @@
+-- Recommendations: each film's precomputed similar films, best first,
+-- with the blended score, its content and collaborative parts, and the
+-- reasons in words (a JSON array of strings computed from the data when
+-- the list was built). recommend_state keeps what the builder needs to
+-- refresh incrementally (for instance the newest rating it has seen).
+CREATE TABLE similar_films (
+    film_id  INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    ord      INTEGER NOT NULL,
+    other_id INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+    score    REAL    NOT NULL,
+    content  REAL    NOT NULL DEFAULT 0,
+    collab   REAL    NOT NULL DEFAULT 0,
+    reasons  TEXT    NOT NULL DEFAULT '[]',
+    PRIMARY KEY (film_id, ord)
+);
+CREATE INDEX similar_films_other ON similar_films (other_id);
+
+CREATE TABLE recommend_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL DEFAULT ''
+);
