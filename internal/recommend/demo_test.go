@@ -2,6 +2,7 @@ package recommend_test
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"marquee/internal/demo"
+	"marquee/internal/film"
 	"marquee/internal/recommend"
 	"marquee/internal/store"
 	"marquee/internal/store/storetest"
@@ -89,6 +91,71 @@ func TestRedRocketSimilar(t *testing.T) {
 			if strings.HasSuffix(r, "in both") {
 				t.Errorf("starlet reason %q claims a shared cast member", r)
 			}
+		}
+	})
+}
+
+func TestForPerson(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		// Five MovieLens users who liked Tangerine also liked Red Rocket;
+		// user 1 rated Tangerine only.
+		for _, u := range []string{"2", "3", "4", "5", "6"} {
+			rate(t, st, u, "tangerine-2015", 5)
+			rate(t, st, u, "red-rocket-2021", 4.5)
+		}
+		rate(t, st, "1", "tangerine-2015", 5)
+		rate(t, st, "1", "take-out-2004", 2)
+		if _, err := recommend.Rebuild(ctx, st, recommend.DefaultOptions()); err != nil {
+			t.Fatal(err)
+		}
+		picks, err := recommend.ForPerson(ctx, st, "ml:1", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(picks) == 0 {
+			t.Fatal("no picks for ml:1")
+		}
+		if picks[0].Film.Slug != "red-rocket-2021" {
+			t.Errorf("first pick = %s, want red-rocket-2021 (liked by everyone who liked Tangerine)", picks[0].Film.Slug)
+		}
+		for _, p := range picks {
+			if p.Film.Slug == "tangerine-2015" || p.Film.Slug == "take-out-2004" {
+				t.Errorf("recommended %s, which ml:1 rated", p.Film.Slug)
+			}
+			if len(p.Reasons) == 0 || !strings.HasPrefix(p.Reasons[0], "because you rated ") {
+				t.Errorf("%s reasons = %q", p.Film.Slug, p.Reasons)
+			}
+		}
+		if got := picks[0].Reasons[0]; got != "because you rated Tangerine 5★" {
+			t.Errorf("first reason = %q, want \"because you rated Tangerine 5★\"", got)
+		}
+		// The collaborative reason appears in Tangerine's list.
+		_, sim, err := st.SimilarFilms(ctx, "tangerine-2015", 12)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "people who rated Tangerine 4★ or more also rated it highly: 5 of 5" // ml:1 did not rate Red Rocket
+		found := false
+		for _, s := range sim {
+			if s.Film.Slug == "red-rocket-2021" {
+				found = slices.Contains(s.Reasons, want)
+				if !found {
+					t.Errorf("Tangerine → Red Rocket reasons = %q, want %q", s.Reasons, want)
+				}
+			}
+		}
+		if !found {
+			t.Error("Red Rocket not in Tangerine's list")
+		}
+		if _, err := recommend.ForPerson(ctx, st, "ml:999", 10); !errors.Is(err, film.ErrNotFound) {
+			t.Errorf("unknown MovieLens user: err = %v, want ErrNotFound", err)
+		}
+		if _, err := recommend.ForPerson(ctx, st, "nobody", 10); !errors.Is(err, film.ErrNotFound) {
+			t.Errorf("unknown member: err = %v, want ErrNotFound", err)
+		}
+		if _, _, err := st.SimilarFilms(ctx, "no-such-film", 12); !errors.Is(err, film.ErrNotFound) {
+			t.Errorf("unknown film: err = %v, want ErrNotFound", err)
 		}
 	})
 }

@@ -201,3 +201,25 @@ func tune(ctx context.Context, train *Matrix, content *Content, opt EvalOptions)
 	c.ValidationNDC, c.BlendWeights, err = tuneBlend(ctx, f, sub, valid, users, opt)
 	return c, err
 }
+
+// fit fits the blended recommender on train with the chosen parameters.
+func fit(ctx context.Context, train *Matrix, content *Content, c Chosen, opt EvalOptions) (ranker, error) {
+	f := &fittedModels{pop: newPopular(train)}
+	nb, err := ItemKNN(ctx, train, KNNOptions{K: c.KNNK, Shrink: c.KNNShrink, Workers: opt.Workers})
+	if err != nil {
+		return nil, err
+	}
+	f.knn = byNeighbours{nb}
+	if nb, err = content.Neighbours(ctx, ContentOptions{K: contentK, Workers: opt.Workers}); err != nil {
+		return nil, err
+	}
+	f.content = byNeighbours{nb}
+	if train.Items <= MaxEASEItems {
+		e, err := FitEASE(ctx, train, c.EASELambda, opt.Workers)
+		if err != nil {
+			return nil, err
+		}
+		f.ease = byEASE{e}
+	}
+	return f.blend(c.BlendWeights), nil
+}
