@@ -10,6 +10,7 @@ import (
 
 	"marquee/internal/demo"
 	"marquee/internal/ops"
+	"marquee/internal/recommend"
 	"marquee/internal/search"
 	"marquee/internal/store"
 	"marquee/internal/web"
@@ -36,6 +37,9 @@ func runServe(ctx context.Context, c *cmdContext) error {
 		}
 		if loaded {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
+			if _, err := recommend.Rebuild(ctx, st, recommend.DefaultOptions()); err != nil {
+				return err
+			}
 		}
 	}
 	site, err := web.New(st, log, web.Options{Dev: c.cfg.Dev, BaseURL: c.cfg.BaseURL, Search: search.New(st)})

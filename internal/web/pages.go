@@ -63,6 +63,7 @@ type filmPage struct {
 	Base
 	filmView
 	RatingChart *chart
+	Similar     []store.SimilarFilm // "More like this", from internal/recommend
 }
 
 type personPage struct {
