@@ -64,7 +64,7 @@ func NewModel(ctx context.Context, films []store.FilmFeatures, m *Matrix, opt Op
 	opt.progress("content", 0, len(films))
 	md.content = NewContent(films)
 	var err error
-	md.byCont, err = md.content.Neighbours(ctx, ContentOptions{K: opt.Candidates, MaxDF: 5000, Workers: opt.Workers})
+	md.byCont, err = md.content.Neighbours(ctx, ContentOptions{K: opt.Candidates, MaxDF: maxDF(len(films)), Workers: opt.Workers})
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +76,11 @@ func NewModel(ctx context.Context, films []store.FilmFeatures, m *Matrix, opt Op
 	}
 	return md, nil
 }
+
+// maxDF is the document frequency above which a feature proposes no
+// candidates: a twentieth of the catalog (a genre, a decade), but never
+// below 50, so a small catalog compares everything.
+func maxDF(films int) int { return max(50, films/20) }
 
 // LoadModel reads the catalog's features and ratings from st and builds
 // the model.
@@ -114,73 +119,6 @@ func LoadModel(ctx context.Context, st *store.Store, opt Options) (*Model, error
 	return md, nil
 }
 
-// List computes item i's blended similar list with reasons. Entries for
-// which no reason can be said are left out.
-func (md *Model) List(i int32) []store.SimilarRow {
-	w := md.opt.ContentWeight
-	if md.Ratings.ItemCount(i) == 0 {
-		w = 1 // nobody rated it: content is all there is
-	}
-	cand := map[int32][2]float32{}
-	for _, s := range md.byColl[i] {
-		cand[s.Item] = [2]float32{0, s.Score}
-	}
-	for _, s := range md.byCont[i] {
-		c := cand[s.Item]
-		c[0] = s.Score
-		cand[s.Item] = c
-	}
-	top := newTopK(md.opt.K * 2)
-	for j, c := range cand {
-		if c[0] == 0 && c[1] != 0 {
-			c[0] = md.content.Sim(i, j)
-			cand[j] = c
-		}
-		top.push(Scored{j, w*c[0] + (1-w)*c[1]})
-	}
-	var out []store.SimilarRow
-	for _, s := range top.sorted() {
-		if len(out) == md.opt.K {
-			break
-		}
-		reasons := Reasons(md.Films[i], md.Films[s.Item], md.coRating(i, s.Item))
-		if len(reasons) == 0 {
-			continue
-		}
-		c := cand[s.Item]
-		out = append(out, store.SimilarRow{OtherID: md.Films[s.Item].ID, Score: float64(s.Score),
-			Content: float64(c[0]), Collab: float64(c[1]), Reasons: reasons})
-	}
-	return out
-}
-
-// coRating counts, of the users who rated a HighStars or more, those
-// who rated b and those who rated b HighStars or more (a merge of the
-// two sorted user lists).
-func (md *Model) coRating(a, b int32) CoRating {
-	ua, sa := md.Ratings.ItemUsers(a)
-	ub, sb := md.Ratings.ItemUsers(b)
-	var co CoRating
-	for x, y := 0, 0; x < len(ua) && y < len(ub); {
-		switch {
-		case ua[x] < ub[y]:
-			x++
-		case ua[x] > ub[y]:
-			y++
-		default:
-			if sa[x] >= HighStars {
-				co.Raters++
-				if sb[y] >= HighStars {
-					co.Liked++
-				}
-			}
-			x++
-			y++
-		}
-	}
-	return co
-}
-
 // Lists computes the lists of the given items (all when items is nil),
 // keyed by film id.
 func (md *Model) Lists(ctx context.Context, items []int32) (map[int64][]store.SimilarRow, error) {
@@ -199,12 +137,13 @@ func (md *Model) Lists(ctx context.Context, items []int32) (map[int64][]store.Si
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			l := md.newLister()
 			for ctx.Err() == nil {
 				n := next.Add(1) - 1
 				if n >= int64(len(items)) {
 					return
 				}
-				rows[n] = md.List(items[n])
+				rows[n] = l.list(items[n])
 				if d := done.Add(1); d%1024 == 0 {
 					md.opt.progress("lists", int(d), len(items))
 				}
