@@ -17,7 +17,7 @@ type Pick struct {
 
 // historyCap bounds how many of a person's ratings (best first) are used,
 // so one query answers for a person with thousands of ratings.
-const historyCap = 200
+const historyCap = 200 // with one packed row per rated film: 200 rows read
 
 // neighboursPerFilm is how much of each stored list is read.
 const neighboursPerFilm = 30

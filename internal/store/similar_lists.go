@@ -47,21 +47,52 @@ func (s *Store) ReplaceSimilar(ctx context.Context, lists map[int64][]SimilarRow
 	}
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		if all {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM similar_films"); err != nil {
-				return fmt.Errorf("clear similar lists: %w", err)
+			for _, table := range []string{"similar_films", "similar_packed"} {
+				if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
+					return fmt.Errorf("clear similar lists: %w", err)
+				}
 			}
 		} else {
 			for len(ids) > 0 {
 				n := min(len(ids), 500)
-				q, args := inList("DELETE FROM similar_films WHERE film_id IN ", ids[:n])
-				if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-					return fmt.Errorf("delete similar lists: %w", err)
+				for _, table := range []string{"similar_films", "similar_packed"} {
+					q, args := inList("DELETE FROM "+table+" WHERE film_id IN ", ids[:n])
+					if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+						return fmt.Errorf("delete similar lists: %w", err)
+					}
 				}
 				ids = ids[n:]
 			}
 		}
-		return insertSimilar(ctx, tx, lists)
+		if err := insertSimilar(ctx, tx, lists); err != nil {
+			return err
+		}
+		return insertPacked(ctx, tx, lists)
 	})
+}
+
+func insertPacked(ctx context.Context, tx *sql.Tx, lists map[int64][]SimilarRow) error {
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO similar_packed (film_id, neighbours) VALUES ($1, $2)")
+	if err != nil {
+		return fmt.Errorf("insert packed lists: %w", err)
+	}
+	defer stmt.Close()
+	var b []byte
+	for id, rows := range lists {
+		b = b[:0]
+		for i, r := range rows {
+			if i > 0 {
+				b = append(b, ';')
+			}
+			b = strconv.AppendInt(b, r.OtherID, 10)
+			b = append(b, ':')
+			b = strconv.AppendFloat(b, r.Score, 'g', 6, 64)
+		}
+		if _, err := stmt.ExecContext(ctx, id, string(b)); err != nil {
+			return fmt.Errorf("insert packed lists: %w", err)
+		}
+	}
+	return nil
 }
 
 const similarBatch = 100 // rows per INSERT: 700 parameters
@@ -222,13 +253,27 @@ func (s *Store) Neighbours(ctx context.Context, ids []int64, perFilm int) ([]Nei
 	var out []Neighbour
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
-		q, args := inList(`SELECT film_id, other_id, score FROM similar_films WHERE ord <= `+strconv.Itoa(perFilm)+` AND film_id IN `, ids[:n])
+		q, args := inList(`SELECT film_id, neighbours FROM similar_packed WHERE film_id IN `, ids[:n])
 		err := s.eachRow(ctx, q, args, func(rows *sql.Rows) error {
-			var nb Neighbour
-			if err := rows.Scan(&nb.FilmID, &nb.OtherID, &nb.Score); err != nil {
+			var (
+				id     int64
+				packed string
+			)
+			if err := rows.Scan(&id, &packed); err != nil {
 				return err
 			}
-			out = append(out, nb)
+			for k, pair := range strings.Split(packed, ";") {
+				if k == perFilm || pair == "" {
+					break
+				}
+				other, score, ok := strings.Cut(pair, ":")
+				o, err1 := strconv.ParseInt(other, 10, 64)
+				sc, err2 := strconv.ParseFloat(score, 64)
+				if !ok || err1 != nil || err2 != nil {
+					return fmt.Errorf("similar list of film %d: bad entry %q", id, pair)
+				}
+				out = append(out, Neighbour{FilmID: id, OtherID: o, Score: sc})
+			}
 			return nil
 		})
 		if err != nil {

@@ -19,3 +19,11 @@ CREATE TABLE recommend_state (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL DEFAULT ''
 );
+
+-- Each film's list again as one row, "other_id:score" pairs joined by
+-- ";", best first: what scoring a person's recommendations reads, one
+-- row per rated film instead of thirty.
+CREATE TABLE similar_packed (
+    film_id    BIGINT PRIMARY KEY REFERENCES films (id) ON DELETE CASCADE,
+    neighbours TEXT NOT NULL DEFAULT ''
+);
