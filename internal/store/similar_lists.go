@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // SimilarRow is one entry of a film's precomputed similar list.
@@ -67,7 +68,19 @@ func (s *Store) ReplaceSimilar(ctx context.Context, lists map[int64][]SimilarRow
 		if err := insertSimilar(ctx, tx, lists); err != nil {
 			return err
 		}
-		return insertPacked(ctx, tx, lists)
+		if err := insertPacked(ctx, tx, lists); err != nil {
+			return err
+		}
+		key := "refreshed_at"
+		if all {
+			key = "built_at"
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO recommend_state (key, value) VALUES ($1, $2)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, strconv.FormatInt(time.Now().Unix(), 10))
+		if err != nil {
+			return fmt.Errorf("record similar-list build: %w", err)
+		}
+		return nil
 	})
 }
 

@@ -1,8 +1,8 @@
 -- Recommendations: each film's precomputed similar films, best first,
 -- with the blended score, its content and collaborative parts, and the
 -- reasons in words (a JSON array of strings computed from the data when
--- the list was built). recommend_state keeps what the builder needs to
--- refresh incrementally (for instance the newest rating it has seen).
+-- the list was built). recommend_state records when the lists were last
+-- built in full (built_at) and refreshed in part (refreshed_at), Unix seconds.
 CREATE TABLE similar_films (
     film_id  INTEGER NOT NULL REFERENCES films (id) ON DELETE CASCADE,
     ord      INTEGER NOT NULL,
