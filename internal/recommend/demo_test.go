@@ -106,6 +106,11 @@ func TestForPerson(t *testing.T) {
 		}
 		rate(t, st, "1", "tangerine-2015", 5)
 		rate(t, st, "1", "take-out-2004", 2)
+		// ml:1 logged Anora without rating it: it must not be recommended either.
+		if _, err := st.WriteDB().ExecContext(ctx, `INSERT INTO diary_entries (source, external_user, film_id, watched_on)
+			SELECT 'movielens', '1', id, '2024-10-18' FROM films WHERE slug = 'anora-2024'`); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := recommend.Rebuild(ctx, st, recommend.DefaultOptions()); err != nil {
 			t.Fatal(err)
 		}
@@ -120,8 +125,8 @@ func TestForPerson(t *testing.T) {
 			t.Errorf("first pick = %s, want red-rocket-2021 (liked by everyone who liked Tangerine)", picks[0].Film.Slug)
 		}
 		for _, p := range picks {
-			if p.Film.Slug == "tangerine-2015" || p.Film.Slug == "take-out-2004" {
-				t.Errorf("recommended %s, which ml:1 rated", p.Film.Slug)
+			if p.Film.Slug == "tangerine-2015" || p.Film.Slug == "take-out-2004" || p.Film.Slug == "anora-2024" {
+				t.Errorf("recommended %s, which ml:1 rated or logged", p.Film.Slug)
 			}
 			if len(p.Reasons) == 0 || !strings.HasPrefix(p.Reasons[0], "because you rated ") {
 				t.Errorf("%s reasons = %q", p.Film.Slug, p.Reasons)
