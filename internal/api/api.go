@@ -74,6 +74,8 @@ func (s *Server) routes() *auth.Router {
 	mux := auth.NewRouter(s.auth)
 	mux.Handle("GET /api/v1/films", s.handle(s.filmList))
 	mux.Handle("GET /api/v1/films/{key}", s.handle(s.filmShow))
+	mux.Handle("GET /api/v1/films/{slug}/similar", s.handle(s.filmSimilar))
+	mux.Handle("GET /api/v1/users/{name}/recommendations", s.handle(s.userRecommendations))
 	mux.Handle("GET /api/v1/people", s.handle(s.personList))
 	mux.Handle("GET /api/v1/people/{slug}", s.handle(s.personShow))
 	mux.Handle("GET /api/v1/search", s.handle(s.searchList))

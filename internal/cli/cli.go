@@ -50,6 +50,10 @@ var commands = []command{
 	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
 	{"import nfo", "DIR", "import a Kodi/Jellyfin/Emby movie library: movie.nfo files with their posters and backdrops", runImportNFO},
 	{"import images", "DIR", "import posters, backdrops and headshots named by IMDb id or slug (tt…-poster.jpg, sean-baker.jpg)", runImportImages},
+	{"similar", "SLUG", "print a film's similar films and why", runSimilar},
+	{"recommend", "", "recommend films to a person (--user NAME or ml:ID) from their ratings", runRecommend},
+	{"recommend build", "", "recompute every film's similar list from credits, themes, tags and ratings", runRecommendBuild},
+	{"eval recommend", "DIR", "measure recommenders on MovieLens ratings (Recall@10, NDCG@10, full ranking)", runEvalRecommend},
 	{"export article", "SLUG", "print a film's dossier as text, markdown, html or json", runExportArticle},
 	{"lint article", "FILE...", "report what an editor would flag in film articles", runLintArticle},
 	{"user add", "NAME", "create an account (password from the terminal, or the first line of stdin)", runUserAdd},
@@ -64,6 +68,7 @@ var commands = []command{
 	{"restore", "FILE", "replace the SQLite database's contents with a backup", runRestore},
 	{"migrate-store", "", "copy a whole catalog between databases (SQLite ↔ PostgreSQL), verified per table", runMigrateStore},
 	{"dev gen-imdb", "DIR", "write deterministic IMDb-format files for benchmarks and tests", runDevGenIMDb},
+	{"dev gen-movielens", "DIR", "write a MovieLens-100K-shaped ratings set with a known latent structure", runDevGenMovieLens},
 	{"version", "", "print the version", runVersion},
 }
 

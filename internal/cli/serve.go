@@ -11,6 +11,7 @@ import (
 	"marquee/internal/config"
 	"marquee/internal/demo"
 	"marquee/internal/ops"
+	"marquee/internal/recommend"
 	"marquee/internal/search"
 	"marquee/internal/store"
 	"marquee/internal/web"
@@ -37,6 +38,9 @@ func runServe(ctx context.Context, c *cmdContext) error {
 		}
 		if loaded {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
+			if _, err := recommend.Rebuild(ctx, st, recommend.DefaultOptions()); err != nil {
+				return err
+			}
 		}
 	}
 	ln, err := net.Listen("tcp", c.cfg.Addr)

@@ -27,6 +27,9 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	p.Modified = v.modified()
 	hist, mean := v.Ratings, v.RatingMean
 	p.RatingChart = ratingChart(hist)
+	if _, p.Similar, err = s.store.SimilarFilms(ctx, slug, 12); err != nil {
+		return err
+	}
 	if f.Rating.Votes == 0 && mean > 0 {
 		// No catalog rating: the readers' ratings stand in for it.
 		for _, n := range hist {

@@ -76,6 +76,7 @@ type filmPage struct {
 	filmView
 	RatingChart *chart
 	filmWiki
+	Similar []store.SimilarFilm // "More like this", from internal/recommend
 }
 
 type personPage struct {
