@@ -36,7 +36,13 @@ func facts(d *film.Dossier) []film.ArticleFact {
 		}
 	}
 	each := func(text string, line int) {
+		if !factSigns(text) {
+			return
+		}
 		for _, s := range sentences(text) {
+			if !factSigns(s) {
+				continue
+			}
 			for _, f := range sentenceFacts(s) {
 				f.Line, f.Context = line, excerpt(s, 240)
 				add(f)
@@ -78,6 +84,21 @@ func facts(d *film.Dossier) []film.ArticleFact {
 		}
 	}
 	return out
+}
+
+// factSigns reports text that may state a fact: a digit (money, minutes,
+// dates) or an award or festival word. Most sentences have none, and the
+// cue searches are skipped for them.
+func factSigns(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for _, w := range []string{"won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentences splits text at ". ", "! " and "? " and line breaks.
