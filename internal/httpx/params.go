@@ -101,7 +101,7 @@ func FilmFilter(r *http.Request) (store.FilmFilter, error) {
 	for _, p := range []struct {
 		name string
 		dst  *string
-	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"theme", &f.Theme}, {"director", &f.Director}} {
+	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"theme", &f.Theme}, {"director", &f.Director}, {"award", &f.Award}} {
 		if *p.dst, err = TextParam(r, p.name, 100); err != nil {
 			return f, err
 		}

@@ -89,6 +89,9 @@ func filmWhere(f FilmFilter) ([]string, []any) {
 	if f.Director != "" {
 		add("EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id AND c.role = 'director' AND p.slug = ?)", f.Director)
 	}
+	if f.Award != "" {
+		add("EXISTS (SELECT 1 FROM awards aw WHERE aw.film_id = f.id AND aw.outcome = 'won' AND aw.category = ?)", f.Award)
+	}
 	if f.TitleType != "" {
 		add("f.title_type = ?", f.TitleType)
 	}

@@ -162,6 +162,7 @@ type FilmFilter struct {
 	Certification string
 	Theme         string // theme slug
 	Director      string // person slug
+	Award         string // an award category the film won, "Palme d'Or"
 	TitleType     string
 	Sort          string // "title" (default), "year", "popular"
 	Limit         int    // default 50, at most 500
