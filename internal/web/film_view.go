@@ -25,8 +25,9 @@ type filmView struct {
 	Suitability suitability
 	Relations   []film.Relation
 	Dossier     *dossierView
-	DossierHTML template.HTML // Dossier rendered by the "dossier" template
-	DossierTOC  template.HTML // its entries in the contents ("dossier-toc")
+	DossierHTML template.HTML  // Dossier rendered by the "dossier" template
+	DossierTOC  template.HTML  // its entries in the contents ("dossier-toc")
+	Knowledge   *filmKnowledge // awards, generated answers, the dossier's advisories
 }
 
 // castRow is a cast credit with the character's page, when there is one.
@@ -88,6 +89,9 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 	}
 	if d != nil {
 		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
+	}
+	if v.Knowledge, err = s.loadKnowledge(ctx, slug); err != nil {
+		return nil, err
 	}
 	v.Poster = poster(f, names(v.Directors))
 	return v, nil

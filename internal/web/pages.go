@@ -91,12 +91,6 @@ type characterPage struct {
 	Quotes    []film.Quote     // dossier quotes spoken by the character's actor
 }
 
-type themePage struct {
-	Base
-	Theme *film.Theme
-	List  filmList
-}
-
 type placePage struct {
 	Base
 	Name  string

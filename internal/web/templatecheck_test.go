@@ -17,6 +17,7 @@ var pageTypes = map[string]any{
 	"person":      personPage{},
 	"character":   characterPage{},
 	"theme":       themePage{},
+	"themes":      themesPage{},
 	"place":       placePage{},
 	"publication": publicationPage{},
 	"films":       filmListPage{},

@@ -84,6 +84,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /films/{slug}", s.handle(s.filmShow))
 	mux.Handle("GET /films/{film}/characters/{slug}", s.handle(s.characterShow))
 	mux.Handle("GET /people/{slug}", s.handle(s.personShow))
+	mux.Handle("GET /themes", s.handle(s.themeIndex))
 	mux.Handle("GET /themes/{slug}", s.handle(s.themeShow))
 	mux.Handle("GET /places/{slug}", s.handle(s.placeShow))
 	mux.Handle("GET /publications/{slug}", s.handle(s.publicationShow))
