@@ -73,7 +73,8 @@ type personPage struct {
 	Characters []film.Character
 	Mentioned  []store.FilmRef
 	Timeline   *chart
-	Span       string // "2004–2024"
+	Span       string           // "2004–2024"
+	Knowledge  *personKnowledge // awards and answered questions
 }
 
 // creditGroup is a person's credits in one role, newest first.
@@ -143,6 +144,7 @@ type browsePage struct {
 	Certifications []store.Count
 	Themes         []themeCount
 	Directors      []directorCount
+	Awards         []store.Count // award categories with the films that won them
 }
 
 type themeCount struct {

@@ -39,6 +39,7 @@ func TestPostgres(t *testing.T) {
 		"Head":               TestHead,
 		"CacheSeesWrites":    TestCacheSeesWrites,
 		"NoCacheOption":      TestNoCacheOption,
+		"KnowledgePages":     TestKnowledgePages,
 	} {
 		t.Run(name, test)
 	}
