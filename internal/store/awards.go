@@ -137,3 +137,14 @@ func (s *Store) AwardCategories(ctx context.Context) ([]Count, error) {
 	}
 	return out, nil
 }
+
+// PersonSlugByIMDb returns the slug of the person with an IMDb name id
+// (nm…), or film.ErrNotFound.
+func (s *Store) PersonSlugByIMDb(ctx context.Context, id string) (string, error) {
+	var slug string
+	err := s.read.QueryRowContext(ctx, "SELECT slug FROM people WHERE imdb_id = $1", id).Scan(&slug)
+	if err != nil {
+		return "", s.wrap(notFound(err, "person", id), "get", "person", id)
+	}
+	return slug, nil
+}
