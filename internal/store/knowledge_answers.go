@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -56,10 +57,11 @@ type universe struct {
 	dirFilms map[int64][]int32
 	themes   map[int64][]string
 	gross    map[int64]int64
+	sorted   map[int64]bool // directors whose dirFilms topFilms has cut
 }
 
 func (s *Store) loadUniverse(ctx context.Context, tx *sql.Tx, sc scope) (*universe, error) {
-	u := &universe{index: map[int64]int32{}, dirFilms: map[int64][]int32{}, themes: map[int64][]string{}, gross: map[int64]int64{}}
+	u := &universe{index: map[int64]int32{}, dirFilms: map[int64][]int32{}, themes: map[int64][]string{}, gross: map[int64]int64{}, sorted: map[int64]bool{}}
 	err := eachRow(ctx, tx, `SELECT id, slug, title, year, rating_votes, rating_avg FROM films f WHERE `+sc.universe("f.id")+" ORDER BY id", func(r *sql.Rows) error {
 		var m summary
 		if err := r.Scan(&m.id, &m.slug, &m.title, &m.year, &m.votes, &m.rating); err != nil {
@@ -123,6 +125,23 @@ func (s *Store) loadUniverse(ctx context.Context, tx *sql.Tx, sc scope) (*univer
 	return u, err
 }
 
+// topFilms returns a director's most-voted films, at most
+// maxOthersConsidered+1 (the film being answered may be among them),
+// sorting the director's list once and keeping the cut.
+func (u *universe) topFilms(dir int64) []int32 {
+	fs := u.dirFilms[dir]
+	if u.sorted[dir] {
+		return fs
+	}
+	if len(fs) > maxOthersConsidered+1 {
+		sort.Slice(fs, func(a, b int) bool { return u.films[fs[a]].votes > u.films[fs[b]].votes })
+		fs = fs[: maxOthersConsidered+1 : maxOthersConsidered+1]
+		u.dirFilms[dir] = fs
+	}
+	u.sorted[dir] = true
+	return fs
+}
+
 func (u *universe) grossOf(fid int64) int64 {
 	g := u.gross[fid]
 	if g < 0 {
@@ -142,12 +161,10 @@ func (u *universe) others(f *knowledge.Facts, fid int64, names map[int64]string)
 		return nil
 	}
 	me := u.films[i]
-	seen := map[int32]bool{i: true}
 	var cand []int32
 	for _, d := range me.dirs {
-		for _, j := range u.dirFilms[d] {
-			if !seen[j] {
-				seen[j] = true
+		for _, j := range u.topFilms(d) {
+			if j != i && !slices.Contains(cand, j) {
 				cand = append(cand, j)
 			}
 		}
@@ -155,6 +172,9 @@ func (u *universe) others(f *knowledge.Facts, fid int64, names map[int64]string)
 	if len(cand) > maxOthersConsidered {
 		sort.Slice(cand, func(a, b int) bool { return u.films[cand[a]].votes > u.films[cand[b]].votes })
 		cand = cand[:maxOthersConsidered]
+	}
+	if len(cand) == 0 {
+		return nil
 	}
 	mine := map[string]bool{}
 	for _, t := range u.themes[fid] {
