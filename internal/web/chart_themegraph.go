@@ -28,7 +28,11 @@ func themeGraph(id, title string, nodes []knowledge.Node, edges []knowledge.Edge
 	desc := fmt.Sprintf("%d themes; %d links between themes that share films.", len(nodes), len(edges))
 	c := &chart{ID: id, Title: title, Desc: desc, Header: []string{"Theme", "Linked theme", "Films shared"}}
 	s := newSVG(id, title, desc, int(w), int(h))
-	px := func(n knowledge.Node) (float64, float64) { return n.X * w, n.Y * h }
+	// Margins keep the labels (drawn above each circle, centred) inside.
+	const mx, top, bottom = 90.0, 40.0, 24.0
+	px := func(n knowledge.Node) (float64, float64) {
+		return mx + (n.X-0.05)/0.9*(w-2*mx), top + (n.Y-0.05)/0.9*(h-top-bottom)
+	}
 	s.raw(`<g class="tg-edges" stroke="#b9ab9c" stroke-linecap="round">`)
 	for _, e := range edges {
 		x1, y1 := px(nodes[e.A])
