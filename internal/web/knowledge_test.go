@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,5 +120,39 @@ func TestKnowledgeJSONLD(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(qs, "|"), "Is Anora suitable for all audiences?") {
 		t.Errorf("FAQPage questions = %q, want the generated ones", qs)
+	}
+}
+
+// BenchmarkFilmPageUncachedKnowledge renders film pages with the page
+// cache off, so every request reads and renders: Red Rocket (dossier,
+// awards, eight generated answers) against Take Out (no dossier, few
+// facts) as the baseline in the same run.
+func BenchmarkFilmPageUncachedKnowledge(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Load(ctx, st); err != nil {
+		b.Fatal(err)
+	}
+	srv, err := New(st, discardLog(), Options{NoCache: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Close()
+	h := srv.Handler()
+	for _, slug := range []string{"take-out-2004", "red-rocket-2021"} {
+		b.Run(slug, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", "/films/"+slug, nil))
+				if rec.Code != 200 {
+					b.Fatal(rec.Code)
+				}
+			}
+		})
 	}
 }
