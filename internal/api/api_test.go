@@ -75,6 +75,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"/api/v1/films?limit=2", 200},
 		{"/api/v1/films?decade=2010&genre=Drama", 200},
 		{"/api/v1/films?director=sean-baker&limit=1", 200},
+		{"/api/v1/films?award=Palme+d%27Or", 200},
 		{"/api/v1/films/red-rocket-2021", 200},
 		{"/api/v1/films/anora-2024", 200},
 		{"/api/v1/films/tangerine-2015", 200},

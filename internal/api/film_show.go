@@ -43,6 +43,9 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 			modified = d.Dossier.UpdatedAt
 		}
 	}
+	if err := s.addKnowledge(ctx, &d); err != nil {
+		return err
+	}
 	d.Credits, d.Characters = nonNil(d.Credits), nonNil(d.Characters)
 	d.Festivals, d.Advisories, d.Relations = nonNil(d.Festivals), nonNil(d.Advisories), nonNil(d.Relations)
 	return writeJSON(w, r, d, modified)

@@ -35,6 +35,11 @@ type FilmDetail struct {
 	Relations  []film.Relation  `json:"relations"`
 	Dossier    *film.Dossier    `json:"dossier"`
 	URL        string           `json:"url"`
+
+	Awards            []film.Award         `json:"awards"`
+	FAQ               []film.Answer        `json:"faq"`                // authored, then generated
+	ArticleAdvisories []film.Advisory      `json:"article_advisories"` // read from the dossier
+	Themes            []film.ThemeStrength `json:"themes"`             // strongest first
 }
 
 // PersonSummary is a person in a list.

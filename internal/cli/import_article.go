@@ -148,6 +148,11 @@ func importOneArticle(ctx context.Context, st *store.Store, name string, src []b
 		return fail(fmt.Errorf("%s: %w", name, err))
 	}
 	r.Film = a.Film.Slug
+	// The film's themes and generated answers follow its new dossier now,
+	// not at the next request.
+	if _, err := st.RefreshKnowledge(ctx, store.RefreshOptions{Films: []string{r.Film}}); err != nil {
+		r.Warnings = append(r.Warnings, "filed, but refreshing the film's answers failed (run marquee knowledge refresh): "+err.Error())
+	}
 	return r
 }
 

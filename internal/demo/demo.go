@@ -34,6 +34,7 @@ type catalog struct {
 		Advisories []film.Advisory `json:"advisories"`
 	} `json:"films"`
 	Relations []film.Relation `json:"relations"`
+	Awards    []film.Award    `json:"awards"`
 }
 
 // FilmSlugs lists the demo catalog's films, for tests.
@@ -105,7 +106,19 @@ func Load(ctx context.Context, s *store.Store) error {
 			return fmt.Errorf("demo catalog: %w", err)
 		}
 	}
-	return loadDossiers(ctx, s)
+	for i := range c.Awards {
+		c.Awards[i].SourceRef = "demo catalog"
+	}
+	if _, err := s.PutAwards(ctx, c.Awards); err != nil {
+		return fmt.Errorf("demo catalog: %w", err)
+	}
+	if err := loadDossiers(ctx, s); err != nil {
+		return err
+	}
+	if _, err := s.RefreshKnowledge(ctx, store.RefreshOptions{}); err != nil {
+		return fmt.Errorf("demo catalog: %w", err)
+	}
+	return nil
 }
 
 //go:embed articles/*.txt articles/*.md

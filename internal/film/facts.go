@@ -129,6 +129,7 @@ type Advisory struct {
 	Category AdvisoryCategory `json:"category"`
 	Severity Severity         `json:"severity"`
 	Note     string           `json:"note,omitempty"`
+	Source   string           `json:"source,omitempty"` // "import" (the default), "editor"
 }
 
 // Validate reports an unknown category or severity.

@@ -250,6 +250,9 @@ func (t Theme) Validate() error {
 	if t.Kind != KindTheme && t.Kind != KindMotif {
 		return invalidf("theme", "kind", "%q is not theme or motif", t.Kind)
 	}
+	if t.Slug == "" {
+		return nil // the store derives it from the name's vocabulary key
+	}
 	return validSlug("theme", t.Slug)
 }
 

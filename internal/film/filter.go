@@ -12,6 +12,7 @@ type Filter struct {
 	Country       string // as stored, e.g. "United States"
 	Theme         string // theme slug
 	Director      string // person slug
+	Award         string // an award category the film won, "Palme d'Or"
 	TitleType     string // e.g. "movie"
 }
 

@@ -103,7 +103,7 @@ func FilmFilter(r *http.Request) (film.Filter, error) {
 	for _, p := range []struct {
 		name string
 		dst  *string
-	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"country", &f.Country}, {"theme", &f.Theme}, {"director", &f.Director}} {
+	}{{"genre", &f.Genre}, {"certification", &f.Certification}, {"country", &f.Country}, {"theme", &f.Theme}, {"director", &f.Director}, {"award", &f.Award}} {
 		if *p.dst, err = TextParam(r, p.name, 100); err != nil {
 			return f, err
 		}
@@ -112,7 +112,7 @@ func FilmFilter(r *http.Request) (film.Filter, error) {
 }
 
 // FilterParams are the parameters FilmFilter reads.
-var FilterParams = []string{"year", "decade", "genre", "certification", "country", "theme", "director"}
+var FilterParams = []string{"year", "decade", "genre", "certification", "country", "theme", "director", "award"}
 
 // KnownParams returns a *ParamError naming the first query parameter of r
 // that is not in any of the lists (in sorted order, so the answer is

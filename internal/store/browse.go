@@ -120,6 +120,9 @@ func FilterSQL(f film.Filter, c FilterColumns, next int) ([]string, []any) {
 	if f.Director != "" {
 		add("EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = "+c.FilmID+" AND c.role = 'director' AND p.slug = ?)", f.Director)
 	}
+	if f.Award != "" {
+		add("EXISTS (SELECT 1 FROM awards aw WHERE aw.film_id = "+c.FilmID+" AND aw.outcome = 'won' AND aw.category = ?)", f.Award)
+	}
 	if f.TitleType != "" {
 		add(onFilm("title_type = ?"), f.TitleType)
 	}

@@ -152,8 +152,12 @@ func (s *Store) SetAdvisories(ctx context.Context, filmSlug string, as []film.Ad
 			return err
 		}
 		for _, a := range as {
-			_, err := tx.ExecContext(ctx, "INSERT INTO advisories (film_id, category, severity, note) VALUES ($1, $2, $3, $4)",
-				fid, string(a.Category), string(a.Severity), a.Note)
+			src := a.Source
+			if src == "" {
+				src = string(film.SourceImport)
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO advisories (film_id, category, severity, note, source) VALUES ($1, $2, $3, $4, $5)",
+				fid, string(a.Category), string(a.Severity), a.Note, src)
 			if err != nil {
 				return s.wrap(err, "put", "advisory", filmSlug+"/"+string(a.Category))
 			}
@@ -168,7 +172,7 @@ func (s *Store) Advisories(ctx context.Context, filmSlug string) ([]film.Advisor
 }
 
 func (s *Store) advisories(ctx context.Context, q querier, filmSlug string) ([]film.Advisory, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.category, a.severity, a.note FROM advisories a
+	rows, err := q.QueryContext(ctx, `SELECT a.category, a.severity, a.note, a.source FROM advisories a
 		JOIN films f ON f.id = a.film_id WHERE f.slug = $1`, filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("advisories of %q: %w", filmSlug, err)
@@ -178,7 +182,7 @@ func (s *Store) advisories(ctx context.Context, q querier, filmSlug string) ([]f
 	for rows.Next() {
 		var cat, sev string
 		var a film.Advisory
-		if err := rows.Scan(&cat, &sev, &a.Note); err != nil {
+		if err := rows.Scan(&cat, &sev, &a.Note, &a.Source); err != nil {
 			return nil, err
 		}
 		a.Category, a.Severity = film.AdvisoryCategory(cat), film.Severity(sev)

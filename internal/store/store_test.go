@@ -150,7 +150,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("festivals = %v", got)
 		}
 
-		adv := []film.Advisory{{Category: film.AdvisorySex, Severity: film.SeveritySevere, Note: "Explicit"}, {Category: film.AdvisorySubstances, Severity: film.SeverityModerate}}
+		adv := []film.Advisory{{Category: film.AdvisorySex, Severity: film.SeveritySevere, Note: "Explicit", Source: "editor"}, {Category: film.AdvisorySubstances, Severity: film.SeverityModerate, Source: "import"}}
 		if err := s.SetAdvisories(ctx, f.Slug, adv); err != nil {
 			t.Fatal(err)
 		}

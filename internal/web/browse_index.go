@@ -31,6 +31,9 @@ func (s *Server) browseIndex(w http.ResponseWriter, r *http.Request) error {
 			break
 		}
 	}
+	if p.Awards, err = s.store.AwardCategories(ctx); err != nil {
+		return err
+	}
 	dirs, err := s.store.TopDirectors(ctx, 40)
 	if err != nil {
 		return err

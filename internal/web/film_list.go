@@ -86,6 +86,7 @@ func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFil
 		}
 		chip("director", "directed by "+name)
 	}
+	chip("award", f.Award+" winners")
 	if r.URL.Path == "/films" && f.Theme != "" {
 		chip("theme", "theme "+f.Theme)
 	}

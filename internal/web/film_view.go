@@ -31,6 +31,7 @@ type filmView struct {
 	DossierTOC  template.HTML // its entries in the contents ("dossier-toc")
 	Ratings     [10]int       // readers' ratings by bucket (store.RatingHistogram)
 	RatingMean  float64
+	Knowledge   *filmKnowledge // awards, generated answers, the dossier's advisories
 }
 
 // castRow is a cast credit with the character's page, when there is one.
@@ -87,6 +88,9 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
 	}
 	if v.Poster, v.Backdrop, v.PosterImage, err = s.filmPictures(ctx, f, names(v.Directors)); err != nil {
+		return nil, err
+	}
+	if v.Knowledge, err = s.loadKnowledge(ctx, slug); err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -48,6 +48,7 @@ type ldMovie struct {
 	Actor           []ldThing `json:"actor,omitempty"`
 	AggregateRating *ldRating `json:"aggregateRating,omitempty"`
 	SameAs          []string  `json:"sameAs,omitempty"`
+	Award           []string  `json:"award,omitempty"`
 }
 
 type ldFAQPage struct {
@@ -110,12 +111,9 @@ func (s *Server) movieLD(abs func(string) string, v *filmView) []template.JS {
 	if f.IDs.Wikidata != "" {
 		m.SameAs = append(m.SameAs, "https://www.wikidata.org/wiki/"+f.IDs.Wikidata)
 	}
+	m.Award = awardsLD(v.Knowledge)
 	out := []template.JS{ldJSON(m)}
-	if v.Dossier != nil && len(v.Dossier.FAQ) > 0 {
-		fp := ldFAQPage{Context: "https://schema.org", Type: "FAQPage"}
-		for _, q := range v.Dossier.FAQ {
-			fp.MainEntity = append(fp.MainEntity, ldQuestion{Type: "Question", Name: q.Question, AcceptedAnswer: ldAnswer{Type: "Answer", Text: q.Answer}})
-		}
+	if fp := faqLD(v); len(fp.MainEntity) > 0 {
 		out = append(out, ldJSON(fp))
 	}
 	return out

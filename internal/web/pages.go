@@ -87,7 +87,8 @@ type personPage struct {
 	Characters []film.Character
 	Mentioned  []store.FilmRef
 	Timeline   *chart
-	Span       string // "2004–2024"
+	Span       string           // "2004–2024"
+	Knowledge  *personKnowledge // awards and answered questions
 }
 
 // creditGroup is a person's credits in one role, newest first.
@@ -105,12 +106,6 @@ type characterPage struct {
 	About     []string         // what the film's dossier says about the character (characterText)
 	AboutURL  string           // the dossier's characters section
 	Quotes    []film.Quote     // dossier quotes by the character's actor, or naming the character
-}
-
-type themePage struct {
-	Base
-	Theme *film.Theme
-	List  filmList
 }
 
 type placePage struct {
@@ -201,6 +196,7 @@ type browsePage struct {
 	Certifications []store.Count
 	Themes         []themeCount
 	Directors      []directorCount
+	Awards         []store.Count // award categories with the films that won them
 }
 
 type themeCount struct {

@@ -36,6 +36,9 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	if p.Mentioned, err = s.store.DossiersMentioning(ctx, "person", slug); err != nil {
 		return err
 	}
+	if p.Knowledge, err = s.loadPersonKnowledge(ctx, person); err != nil {
+		return err
+	}
 	p.Timeline = timelineChart(person.Name, p.Groups)
 	lo, hi := 0, 0
 	for _, c := range credits {

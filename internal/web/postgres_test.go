@@ -40,6 +40,7 @@ func TestPostgres(t *testing.T) {
 		"Pictures":           TestPictures,
 		"CacheSeesWrites":    TestCacheSeesWrites,
 		"NoCacheOption":      TestNoCacheOption,
+		"KnowledgePages":     TestKnowledgePages,
 	} {
 		t.Run(name, test)
 	}

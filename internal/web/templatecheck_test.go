@@ -43,6 +43,7 @@ var pageTypes = map[string]any{
 	"thread":         threadPage{},
 	"recent_changes": recentChangesPage{},
 	"moderation":     moderationPage{},
+	"themes":         themesPage{},
 }
 
 func TestTemplatesTypeCheck(t *testing.T) {

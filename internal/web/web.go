@@ -109,6 +109,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /places", s.handle(s.placeList))
 	mux.Handle("GET /publications", s.handle(s.publicationList))
 	mux.Handle("GET /compare", s.handle(s.compareIndex))
+	mux.Handle("GET /themes", s.handle(s.themeIndex))
 	mux.Handle("GET /themes/{slug}", s.handle(s.themeShow))
 	mux.Handle("GET /places/{slug}", s.handle(s.placeShow))
 	mux.Handle("GET /publications/{slug}", s.handle(s.publicationShow))

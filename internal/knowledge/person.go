@@ -1,0 +1,126 @@
+package knowledge
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"marquee/internal/film"
+)
+
+// PersonFilm is one film in a person's credits, with every role they had.
+type PersonFilm struct {
+	Slug, Title string
+	Year        int
+	Votes       int64
+	Roles       []film.Role
+	Character   string
+}
+
+func (p PersonFilm) name() string {
+	if p.Year == 0 {
+		return p.Title
+	}
+	return p.Title + " (" + strconv.Itoa(p.Year) + ")"
+}
+
+// maxKnown bounds the films named in "known for".
+const maxKnown = 4
+
+// KnownFor answers "What is X known for?" from a person's credits (the
+// most-voted films first) and awards. Without credits there is no answer.
+func KnownFor(name, slug string, films []PersonFilm, awards []film.Award, catalog film.Source) (film.Answer, bool) {
+	if len(films) == 0 {
+		return film.Answer{}, false
+	}
+	fs := append([]PersonFilm(nil), films...)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Votes > fs[j].Votes })
+	byRole := map[film.Role][]string{}
+	var order []film.Role
+	a := film.Answer{Question: fmt.Sprintf("What is %s known for?", name), Generated: true, Sources: []film.Source{catalog}}
+	for i, f := range fs {
+		if i == maxKnown {
+			break
+		}
+		a.Links = append(a.Links, film.Source{Label: f.name(), URL: "/films/" + f.Slug})
+		r := f.Roles[0]
+		if _, ok := byRole[r]; !ok {
+			order = append(order, r)
+		}
+		label := f.name()
+		if r == film.RoleCast && f.Character != "" {
+			label += " as " + f.Character
+		}
+		byRole[r] = append(byRole[r], label)
+	}
+	var parts []string
+	for _, r := range order {
+		parts = append(parts, roleVerb(r)+" "+andList(byRole[r]))
+	}
+	a.Answer = fmt.Sprintf("%s is best known for %s", name, andList(parts))
+	var wins []string
+	for _, w := range awards {
+		if w.Won() {
+			wins = append(wins, fmt.Sprintf("the %s at the %s", w.Category, edition(w.Ceremony, w.Year)))
+			a.Sources = append(a.Sources, AwardSource(w))
+		}
+	}
+	if len(wins) > 0 {
+		a.Answer += ", and won " + andList(dedupe(wins))
+	}
+	a.Answer += fmt.Sprintf(". The catalog credits %s on %d %s.", name, len(films), plural(len(films), "film", "films"))
+	a.Sources = dedupeSources(a.Sources)
+	return a, true
+}
+
+func roleVerb(r film.Role) string {
+	switch r {
+	case film.RoleDirector:
+		return "directing"
+	case film.RoleWriter:
+		return "writing"
+	case film.RoleCast:
+		return "acting in"
+	case film.RoleProducer:
+		return "producing"
+	case film.RoleCinematographer:
+		return "shooting"
+	case film.RoleComposer:
+		return "scoring"
+	case film.RoleEditor:
+		return "editing"
+	}
+	return "working on"
+}
+
+// Together answers "Which films did X and Y make together?" from the
+// films both are credited on; none, no answer.
+func Together(name, otherName, otherSlug string, shared []PersonFilm, catalog film.Source) (film.Answer, bool) {
+	if len(shared) == 0 {
+		return film.Answer{}, false
+	}
+	a := film.Answer{Question: fmt.Sprintf("Which films did %s and %s make together?", name, otherName), Generated: true,
+		Sources: []film.Source{catalog}}
+	a.Links = append(a.Links, film.Source{Label: otherName, URL: "/people/" + otherSlug})
+	var titles []string
+	for _, f := range shared {
+		titles = append(titles, f.name())
+		a.Links = append(a.Links, film.Source{Label: f.name(), URL: "/films/" + f.Slug})
+	}
+	a.Answer = fmt.Sprintf("%s and %s are both credited on %d %s: %s.", name, otherName, len(shared),
+		plural(len(shared), "film", "films"), andList(titles))
+	return a, true
+}
+
+// CatalogSource names the catalog facts of a film or person: the IMDb
+// import when it carries an IMDb id, else the catalog itself.
+func CatalogSource(imdbID, page string, person bool) film.Source {
+	if imdbID != "" {
+		kind := "title"
+		if person {
+			kind = "name"
+		}
+		return film.Source{Kind: film.SourceImport, Label: "the IMDb import", URL: "https://www.imdb.com/" + kind + "/" + imdbID + "/"}
+	}
+	return film.Source{Kind: film.SourceImport, Label: "the catalog", URL: page}
+}
