@@ -123,7 +123,7 @@ func applyImport(ctx context.Context, tx *sql.Tx, uid int64, d member.Data, n *m
 		if err != nil {
 			return err
 		}
-		c := FilmLogChange{WatchedOn: &f.WatchedOn}
+		c := FilmLogChange{WatchedOn: &f.WatchedOn, At: f.UpdatedAt}
 		if f.Rating != 0 {
 			if !f.Rating.Valid() {
 				return fmt.Errorf("rating of %s: %d half stars is out of range", f.FilmSlug, f.Rating)
