@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"marquee/internal/auth"
 	"marquee/internal/film"
 	"marquee/internal/httpx"
 	"marquee/internal/search"
@@ -35,22 +36,42 @@ type Server struct {
 	search  *search.Engine
 	log     *slog.Logger
 	baseURL string
+	auth    *auth.Service
+	router  *auth.Router
 }
 
 // Options configures a Server.
 type Options struct {
-	BaseURL string // public URL, for links in responses; relative links when empty
+	BaseURL string        // public URL, for links in responses; relative links when empty
+	Auth    *auth.Service // enforces the Rules of write routes; nil while every route is public
 }
 
 // New returns an API server over st and the search engine eng.
 func New(st *store.Store, eng *search.Engine, log *slog.Logger, opt Options) *Server {
-	return &Server{store: st, search: eng, log: log, baseURL: strings.TrimRight(opt.BaseURL, "/")}
+	a := opt.Auth
+	if a == nil {
+		// Standalone (tests, tools): the Rules still hold, and with no
+		// Middleware in front every caller is anonymous.
+		a = auth.New(st, auth.Options{BaseURL: opt.BaseURL, Log: log,
+			Refuse: func(w http.ResponseWriter, r *http.Request, status int, msg string) { WriteError(w, r, status, msg) }})
+	}
+	return &Server{store: st, search: eng, log: log, baseURL: strings.TrimRight(opt.BaseURL, "/"), auth: a}
 }
 
 // Handler returns the handler for every /api/v1 route; anything else
 // under /api/ is a JSON 404.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
+func (s *Server) Handler() http.Handler { return s.Router() }
+
+// Router returns the routes with the Rule each needs (built once).
+func (s *Server) Router() *auth.Router {
+	if s.router == nil {
+		s.router = s.routes()
+	}
+	return s.router
+}
+
+func (s *Server) routes() *auth.Router {
+	mux := auth.NewRouter(s.auth)
 	mux.Handle("GET /api/v1/films", s.handle(s.filmList))
 	mux.Handle("GET /api/v1/films/{key}", s.handle(s.filmShow))
 	mux.Handle("GET /api/v1/people", s.handle(s.personList))
@@ -58,6 +79,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/search", s.handle(s.searchList))
 	mux.Handle("GET /api/v1/suggest", s.handle(s.suggestList))
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPIShow))
+	mux.Route("GET /api/v1/me", auth.Member, s.handle(s.meShow))
+	mux.Route("PATCH /api/v1/me", auth.Member, s.handle(s.meSave))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
 	}))
@@ -80,8 +103,13 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 type paramError = httpx.ParamError
 
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
-	var pe *paramError
+	var (
+		pe *paramError
+		fe *auth.FormError
+	)
 	switch {
+	case errors.As(err, &fe):
+		writeError(w, http.StatusBadRequest, "invalid", fe.Msg)
 	case errors.As(err, &pe):
 		writeError(w, http.StatusBadRequest, "bad_parameter", err.Error())
 	case errors.Is(err, search.ErrBadQuery):
@@ -126,6 +154,16 @@ func WriteError(w http.ResponseWriter, r *http.Request, status int, msg string) 
 		code = "method_not_allowed"
 	case http.StatusNotFound:
 		code = "not_found"
+	case http.StatusUnauthorized:
+		code = "unauthorized"
+	case http.StatusForbidden:
+		code = "forbidden"
+	case http.StatusRequestEntityTooLarge:
+		code = "too_large"
+	case http.StatusTooManyRequests:
+		code = "too_many_requests"
+	case http.StatusInternalServerError:
+		code, msg = "internal", "the server could not answer; the error has been logged"
 	}
 	writeError(w, status, code, msg)
 }

@@ -12,10 +12,15 @@ const MaxPathBytes = 2048
 // Guard refuses requests no page could answer before they reach next:
 // paths over MaxPathBytes (414), paths that are not valid UTF-8, contain
 // control characters or a ".." segment (400), and methods other than GET
-// and HEAD (405), since nothing a reader sends may make the server write.
-// The refusal is plain text; onRefuse, when not nil, writes it instead
-// (the site renders an HTML page, the API a JSON error).
+// and HEAD (405). The refusal is plain text; onRefuse, when not nil,
+// writes it instead (the site renders an HTML page, the API a JSON error).
 func Guard(next http.Handler, onRefuse func(w http.ResponseWriter, r *http.Request, status int, msg string)) http.Handler {
+	return GuardWrites(next, onRefuse, nil)
+}
+
+// GuardWrites is Guard that lets through, besides GET and HEAD, the
+// requests writable reports a write route for (nil: none).
+func GuardWrites(next http.Handler, onRefuse func(w http.ResponseWriter, r *http.Request, status int, msg string), writable func(*http.Request) bool) http.Handler {
 	if onRefuse == nil {
 		onRefuse = func(w http.ResponseWriter, r *http.Request, status int, msg string) {
 			http.Error(w, msg, status)
@@ -31,9 +36,9 @@ func Guard(next http.Handler, onRefuse func(w http.ResponseWriter, r *http.Reque
 			onRefuse(w, r, http.StatusBadRequest, msg)
 			return
 		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && (writable == nil || !writable(r)) {
 			w.Header().Set("Allow", "GET, HEAD")
-			onRefuse(w, r, http.StatusMethodNotAllowed, "This site is read-only: only GET and HEAD are accepted.")
+			onRefuse(w, r, http.StatusMethodNotAllowed, "This address only accepts GET and HEAD.")
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"marquee/internal/auth"
 	"marquee/internal/film"
 	"marquee/internal/search"
 	"marquee/internal/store"
@@ -22,6 +23,9 @@ type Base struct {
 	NoIndex     bool          // ask robots not to index (search results, errors)
 	Modified    time.Time     // Last-Modified, when known
 	Year        int           // for the footer
+	User        *auth.User    // the signed-in member, nil for visitors
+	CSRF        string        // the token forms must send (auth.CSRFField)
+	Private     bool          // per-visitor page: never cached or shared
 }
 
 func (b *Base) base() *Base { return b }
@@ -30,7 +34,14 @@ func (b *Base) base() *Base { return b }
 type page interface{ base() *Base }
 
 func (s *Server) newBase(r *http.Request, title, description string) Base {
+	u, _ := auth.UserFrom(r.Context())
+	csrf := ""
+	if u != nil {
+		csrf = auth.CSRFToken(r.Context())
+	}
 	return Base{
+		User:        u,
+		CSRF:        csrf,
 		Title:       title,
 		Description: description,
 		Canonical:   s.absURL(r, r.URL.Path),

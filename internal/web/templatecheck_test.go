@@ -24,6 +24,14 @@ var pageTypes = map[string]any{
 	"compare":     comparePage{},
 	"search":      searchPage{},
 	"error":       errorPage{},
+	"signup":      signupPage{},
+	"signin":      signinPage{},
+	"reset":       resetPage{},
+	"settings":    settingsPage{},
+	"sessions":    sessionsPage{},
+	"apikeys":     apikeysPage{},
+	"admin_users": adminUsersPage{},
+	"admin_audit": adminAuditPage{},
 }
 
 func TestTemplatesTypeCheck(t *testing.T) {

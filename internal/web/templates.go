@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"marquee/internal/httpx"
 )
@@ -98,6 +99,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	b := data.base()
+	if b.User != nil || b.Private {
+		// Per-visitor: a token or a name in it. Never stored by anyone.
+		w.Header().Set("Cache-Control", "private, no-store")
+		httpx.Write(w, r, status, "text/html; charset=utf-8", buf.Bytes(), time.Time{})
+		return
+	}
 	if status != http.StatusOK {
 		if b.NoIndex {
 			w.Header().Set("X-Robots-Tag", "noindex")

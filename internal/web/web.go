@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"marquee/internal/api"
+	"marquee/internal/auth"
 	"marquee/internal/film"
 	"marquee/internal/httpx"
 	"marquee/internal/search"
@@ -20,15 +21,17 @@ import (
 
 // Server holds what the HTML handlers need.
 type Server struct {
-	store   *store.Store
-	search  *search.Engine
-	tmpl    *templates
-	log     *slog.Logger
-	baseURL string
-	api     http.Handler
-	cache   *pageCache // nil: render every request
+	store     *store.Store
+	search    *search.Engine
+	tmpl      *templates
+	log       *slog.Logger
+	baseURL   string
+	apiServer *api.Server
+	cache     *pageCache // nil: render every request
 	// dossiers keeps rendered dossiers by revision (safe on any engine).
 	dossiers dossierCache
+	auth     *auth.Service
+	router   *auth.Router // the last router Handler built
 }
 
 // Options configures a Server.
@@ -37,6 +40,7 @@ type Options struct {
 	BaseURL string         // public URL for canonical links, feeds and sitemaps; taken from the request when empty
 	Search  *search.Engine // the search engine; search.New(store) when nil
 	NoCache bool           // render every page on every request (implied by Dev)
+	Auth    auth.Options   // accounts and sessions; BaseURL, Refuse and Log are filled in
 }
 
 // cacheBytes bounds the rendered pages kept in memory. Their gzip copies,
@@ -54,8 +58,11 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 		eng = search.New(s)
 	}
 	base := strings.TrimRight(opt.BaseURL, "/")
-	a := api.New(s, eng, log, api.Options{BaseURL: base})
-	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base, api: a.Handler()}
+	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base}
+	ao := opt.Auth
+	ao.BaseURL, ao.Refuse, ao.Log = base, srv.refuse, log
+	srv.auth = auth.New(s, ao)
+	srv.apiServer = api.New(s, eng, log, api.Options{BaseURL: base, Auth: srv.auth})
 	if !opt.Dev && !opt.NoCache {
 		w, err := s.WatchChanges(context.Background())
 		switch {
@@ -78,7 +85,7 @@ func (s *Server) Close() error {
 
 // Handler returns the HTTP handler with every route, the API's included.
 func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
+	mux := auth.NewRouter(s.auth)
 	mux.Handle("GET /{$}", s.handle(s.home))
 	mux.Handle("GET /films", s.handle(s.filmList))
 	mux.Handle("GET /films/{slug}", s.handle(s.filmShow))
@@ -97,25 +104,74 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
-	mux.Handle("/api/", s.api)
+	// Accounts (issue 12): every write declares its Rule; see auth.Router.
+	mux.Route("GET /signup", auth.Public, s.handle(s.signupShow))
+	mux.Route("POST /signup", auth.Public, s.handle(s.signupSave))
+	mux.Route("GET /signin", auth.Public, s.handle(s.signinShow))
+	mux.Route("POST /signin", auth.Public, s.handle(s.signinSave))
+	mux.Route("POST /signout", auth.Member, s.handle(s.signoutSave))
+	mux.Route("GET /reset/{token}", auth.Public, s.handle(s.resetShow))
+	mux.Route("POST /reset/{token}", auth.Public, s.handle(s.resetSave))
+	mux.Route("GET /settings", auth.Member, s.handle(s.settingsShow))
+	mux.Route("POST /settings/profile", auth.Member, s.handle(s.settingsProfileSave))
+	mux.Route("POST /settings/password", auth.Member, s.handle(s.settingsPasswordSave))
+	mux.Route("POST /settings/delete", auth.Member, s.handle(s.settingsDeleteSave))
+	mux.Route("GET /settings/sessions", auth.Member, s.handle(s.sessionsShow))
+	mux.Route("POST /settings/sessions/{id}/revoke", auth.Own(s.sessionOwner, ""), s.handle(s.sessionsRevoke))
+	mux.Route("GET /settings/apikeys", auth.Member, s.handle(s.apikeysShow))
+	mux.Route("POST /settings/apikeys", auth.Member, s.handle(s.apikeysSave))
+	mux.Route("POST /settings/apikeys/{id}/revoke", auth.Own(s.apikeyOwner, ""), s.handle(s.apikeysRevoke))
+	mux.Route("GET /admin/users", auth.Admin, s.handle(s.adminUsersShow))
+	mux.Route("POST /admin/users/{id}/role", auth.Admin, s.handle(s.adminUsersRole))
+	mux.Route("POST /admin/users/{id}/disable", auth.Admin, s.handle(s.adminUsersDisable))
+	mux.Route("POST /admin/signup", auth.Admin, s.handle(s.adminSignupSave))
+	mux.Route("POST /admin/invites", auth.Admin, s.handle(s.adminInvitesSave))
+	mux.Route("GET /admin/audit", auth.Admin, s.handle(s.adminAuditShow))
+	mux.Mount("/api/", s.apiServer.Router(), s.apiServer.Handler())
 	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "page", Key: r.URL.Path}
 	}))
-	return httpx.Guard(securityHeaders(mux), s.refuse)
+	s.router = mux
+	return s.securityHeaders(httpx.GuardWrites(s.auth.Middleware(mux), s.refuse, mux.Allows))
 }
+
+// Routes lists every route of the site and the API with its Rule, for
+// the authorization table test.
+func (s *Server) Routes() []auth.Route {
+	if s.router == nil {
+		s.Handler()
+	}
+	return s.router.Routes()
+}
+
+// Auth returns the accounts service the site enforces.
+func (s *Server) Auth() *auth.Service { return s.auth }
 
 // Guard wraps h (typically middleware around Handler, such as metrics) in
 // the same refusal of hostile requests Handler applies, so they are
-// refused before an outer ServeMux would clean and redirect them.
-func (s *Server) Guard(h http.Handler) http.Handler { return httpx.Guard(h, s.refuse) }
+// refused before an outer ServeMux would clean and redirect them. Writes
+// pass where Handler's routes declare them; call Handler first.
+func (s *Server) Guard(h http.Handler) http.Handler {
+	return s.securityHeaders(httpx.GuardWrites(h, s.refuse, func(r *http.Request) bool {
+		return s.router != nil && s.router.Allows(r)
+	}))
+}
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
+// securityHeaders sets the headers every response carries, refusals and
+// error pages included: a CSP that allows no inline script and no
+// framing, nosniff, a referrer policy, a permissions policy denying
+// powerful features, and HSTS when the site is served over https.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
+		h.Set("X-Frame-Options", "DENY")
+		if s.auth.HTTPS() || r.TLS != nil {
+			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -136,7 +192,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // handle adapts a handlerFunc, mapping its error to a status and page.
 func (s *Server) handle(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.cache != nil {
+		if _, signedIn := auth.UserFrom(r.Context()); s.cache != nil && !signedIn {
 			var p *cachedPage
 			if p, r = s.cache.lookup(r); p != nil {
 				s.writePage(w, r, p)
@@ -158,7 +214,11 @@ var errBadRequest = httpx.ErrBadRequest
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
 	msg := ""
+	var throttled *auth.ThrottledError
 	switch {
+	case errors.As(err, &throttled):
+		s.auth.WriteThrottled(w, r, throttled)
+		return
 	case errors.Is(err, film.ErrNotFound):
 		status = http.StatusNotFound
 	case errors.Is(err, errBadRequest), errors.Is(err, search.ErrBadQuery):
@@ -189,6 +249,10 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		}
 	case http.StatusBadRequest, http.StatusRequestURITooLong, http.StatusMethodNotAllowed:
 		p.Title, p.Heading = "Bad request", "That address doesn't work"
+	case http.StatusUnauthorized, http.StatusForbidden:
+		p.Title, p.Heading = "Not allowed", "You can't do that"
+	case http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
+		p.Title, p.Heading = "Refused", "Not now"
 	default:
 		p.Title, p.Heading = "Something went wrong", "Something went wrong on our side"
 		p.Message = "The server could not build this page. The error has been logged; please try again in a moment."
