@@ -66,7 +66,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // processes may start at once on one PostgreSQL database, so each step
 // holds the dialect's migration lock and re-reads what is applied.
 func (s *Store) migrate(ctx context.Context) error {
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
+	err := s.transact(ctx, func(tx *sql.Tx) error {
 		if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.Version <= current {
 			continue
 		}
-		err := s.Transact(ctx, func(tx *sql.Tx) error {
+		err := s.transact(ctx, func(tx *sql.Tx) error {
 			if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 				return err
 			}

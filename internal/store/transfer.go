@@ -135,7 +135,7 @@ func (s *Store) insertAll(ctx context.Context, table string, names []string, src
 	var n int64
 	for more := true; more; {
 		more = false
-		err := s.Transact(ctx, func(tx *sql.Tx) error {
+		err := s.transact(ctx, func(tx *sql.Tx) error {
 			stmt, err := tx.PrepareContext(ctx, q)
 			if err != nil {
 				return err

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"marquee/internal/member"
+
 	"fmt"
 	"html"
 	"html/template"
@@ -12,27 +14,30 @@ import (
 )
 
 var funcs = template.FuncMap{
-	"join":       strings.Join,
-	"money":      money,
-	"thousands":  thousands,
-	"rating":     func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"minutes":    runtime,
-	"date":       func(t time.Time) string { return t.Format("2 January 2006") },
-	"isodate":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"query":      url.QueryEscape,
-	"path":       url.PathEscape,
-	"lower":      strings.ToLower,
-	"severity":   func(s film.Severity) string { return string(s) },
-	"add":        func(a, b int) int { return a + b },
-	"paras":      func(s string) []string { return splitParas(s) },
-	"relKind":    relationLabel,
-	"territory":  func(s string) string { return titleCase(s) },
-	"int64":      func(n int) int64 { return int64(n) },
-	"slug":       film.Slugify,
-	"titleRole":  func(r film.Role) string { return roleLabel(r) },
-	"titleFirst": titleCase,
-	"list":       func(s ...string) []string { return s },
-	"snippet":    snippet,
+	"activityText": activityText,
+	"halfStars":    func() []string { return []string{"5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5"} },
+	"reviewLimit":  func() int { return member.MaxReviewLength },
+	"join":         strings.Join,
+	"money":        money,
+	"thousands":    thousands,
+	"rating":       func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"minutes":      runtime,
+	"date":         func(t time.Time) string { return t.Format("2 January 2006") },
+	"isodate":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"query":        url.QueryEscape,
+	"path":         url.PathEscape,
+	"lower":        strings.ToLower,
+	"severity":     func(s film.Severity) string { return string(s) },
+	"add":          func(a, b int) int { return a + b },
+	"paras":        func(s string) []string { return splitParas(s) },
+	"relKind":      relationLabel,
+	"territory":    func(s string) string { return titleCase(s) },
+	"int64":        func(n int) int64 { return int64(n) },
+	"slug":         film.Slugify,
+	"titleRole":    func(r film.Role) string { return roleLabel(r) },
+	"titleFirst":   titleCase,
+	"list":         func(s ...string) []string { return s },
+	"snippet":      snippet,
 }
 
 // snippet makes a search snippet safe to show: everything is escaped

@@ -74,6 +74,7 @@ type filmPage struct {
 	Base
 	filmView
 	RatingChart *chart
+	Members     *filmMembers // members' ratings and reviews (members_film.go)
 }
 
 type personPage struct {
