@@ -81,6 +81,12 @@ func (s *Server) routes() *auth.Router {
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPIShow))
 	mux.Route("GET /api/v1/me", auth.Member, s.handle(s.meShow))
 	mux.Route("PATCH /api/v1/me", auth.Member, s.handle(s.meSave))
+	mux.Handle("GET /api/v1/films/{slug}/members", s.handle(s.filmMembersShow))
+	mux.Route("PUT /api/v1/films/{slug}/rating", auth.Member, s.handle(s.filmRatingSave))
+	mux.Route("POST /api/v1/films/{slug}/reviews", auth.Member, s.handle(s.filmReviewSave))
+	mux.Route("POST /api/v1/films/{slug}/diary", auth.Member, s.handle(s.filmDiarySave))
+	mux.Route("DELETE /api/v1/reviews/{id}", auth.Own(s.reviewOwner, ""), s.handle(s.reviewDelete))
+	mux.Handle("GET /api/v1/members/{name}/diary", s.handle(s.memberDiaryList))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
 	}))
@@ -116,6 +122,8 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusBadRequest, "bad_query", err.Error())
 	case errors.Is(err, film.ErrNotFound):
 		writeError(w, http.StatusNotFound, "not_found", err.Error())
+	case errors.Is(err, store.ErrForbidden):
+		writeError(w, http.StatusForbidden, "forbidden", err.Error())
 	case errors.Is(err, context.Canceled):
 	default:
 		s.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
