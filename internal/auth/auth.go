@@ -61,7 +61,9 @@ func (r Role) Valid() bool { return r.rank() > 0 }
 
 // AtLeast reports whether r includes every right of min. Any role is at
 // least the empty role.
-func (r Role) AtLeast(min Role) bool { return min == "" || (r.Valid() && r.rank() >= min.rank()) }
+func (r Role) AtLeast(min Role) bool {
+	return min == "" || (r.Valid() && min.Valid() && r.rank() >= min.rank())
+}
 
 // User is a signed-in account as handlers see it.
 type User struct {

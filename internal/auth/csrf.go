@@ -72,9 +72,13 @@ func checkCSRF(r *http.Request, c *caller) error {
 		want = c.anon.value
 	}
 	sent := r.Header.Get(CSRFHeader)
-	if sent == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") ||
-		sent == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+	if ct := r.Header.Get("Content-Type"); sent == "" && strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			return err
+		}
+		sent = r.PostFormValue(CSRFField)
+	} else if sent == "" && strings.HasPrefix(ct, "multipart/form-data") {
+		if err := r.ParseMultipartForm(MaxBodyBytes); err != nil {
 			return err
 		}
 		sent = r.PostFormValue(CSRFField)

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -102,6 +103,13 @@ func (a *Service) EndOtherSessions(r *http.Request) (int64, error) {
 		keep = c.session.TokenHash
 	}
 	return a.store.DeleteUserSessions(r.Context(), c.user.ID, keep)
+}
+
+// Sessions lists the live sessions of an account, most recently seen
+// first.
+func (a *Service) Sessions(ctx context.Context, userID int64) ([]store.Session, error) {
+	now := a.now()
+	return a.store.UserSessions(ctx, userID, now.Unix(), now.Add(-a.opt.IdleLifetime).Unix())
 }
 
 // loadSession finds the live session named by the request's cookie. A

@@ -78,9 +78,12 @@ func (s *Store) TouchSession(ctx context.Context, id, t int64) error {
 	return err
 }
 
-// UserSessions lists the sessions of an account, newest first.
-func (s *Store) UserSessions(ctx context.Context, userID int64) ([]Session, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE s.user_id = $1 ORDER BY s.last_seen_at DESC, s.id DESC`, userID)
+// UserSessions lists the live sessions of an account (not past
+// expiresAt, seen at or after idleSince), most recently seen first.
+func (s *Store) UserSessions(ctx context.Context, userID, nowUnix, idleSince int64) ([]Session, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s
+		WHERE s.user_id = $1 AND s.expires_at > $2 AND s.last_seen_at >= $3
+		ORDER BY s.last_seen_at DESC, s.id DESC`, userID, nowUnix, idleSince)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}

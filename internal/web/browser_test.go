@@ -50,7 +50,6 @@ func artifactsDir(t *testing.T) string {
 // demo catalog and returns a chromedp context and the server's URL. Every
 // console message the pages write is collected; console returns them.
 func browser(t *testing.T) (ctx context.Context, base string, console func() []string) {
-	exe := chromiumPath(t)
 	site, err := New(newCorpusStore(t), discardLog(), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +57,12 @@ func browser(t *testing.T) (ctx context.Context, base string, console func() []s
 	t.Cleanup(func() { site.Close() })
 	srv := httptest.NewServer(site.Handler())
 	t.Cleanup(srv.Close)
+	return browserAt(t, srv.URL)
+}
+
+// browserAt starts a headless Chromium for the site at base; see browser.
+func browserAt(t *testing.T, base string) (ctx context.Context, _ string, console func() []string) {
+	exe := chromiumPath(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -92,7 +97,7 @@ func browser(t *testing.T) (ctx context.Context, base string, console func() []s
 			}
 		}
 	}()
-	return ctx, srv.URL, func() []string {
+	return ctx, base, func() []string {
 		time.Sleep(200 * time.Millisecond) // let late messages arrive
 		mu.Lock()
 		defer mu.Unlock()

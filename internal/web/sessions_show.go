@@ -10,7 +10,7 @@ import (
 // button to sign it out.
 func (s *Server) sessionsShow(w http.ResponseWriter, r *http.Request) error {
 	u := signedIn(r)
-	list, err := s.store.UserSessions(r.Context(), u.ID)
+	list, err := s.auth.Sessions(r.Context(), u.ID)
 	if err != nil {
 		return err
 	}

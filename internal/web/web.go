@@ -60,7 +60,10 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 	base := strings.TrimRight(opt.BaseURL, "/")
 	srv := &Server{store: s, search: eng, tmpl: t, log: log, baseURL: base}
 	ao := opt.Auth
-	ao.BaseURL, ao.Refuse, ao.Log = base, srv.refuse, log
+	if ao.BaseURL == "" {
+		ao.BaseURL = base
+	}
+	ao.Refuse, ao.Log = srv.refuse, log
 	srv.auth = auth.New(s, ao)
 	srv.apiServer = api.New(s, eng, log, api.Options{BaseURL: base, Auth: srv.auth})
 	if !opt.Dev && !opt.NoCache {

@@ -1,0 +1,218 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"marquee/internal/auth"
+	"marquee/internal/store/storetest"
+)
+
+// who may pass a route's authorization.
+type access int
+
+const (
+	anyone  access = iota // visitors too
+	members               // any signed-in account
+	admins                // admins only
+	owner                 // only the member who owns the content
+)
+
+// authzTable lists every route of the site and the API with who may use
+// it and, for routes with wildcards, the path to try. A route added to
+// Handler without a line here fails TestAuthorizationTable.
+var authzTable = map[string]struct {
+	who  access
+	path func(f *authzFixture) string
+}{
+	"GET /{$}":                            {anyone, nil},
+	"GET /films":                          {anyone, nil},
+	"GET /films/{slug}":                   {anyone, nil},
+	"GET /films/{film}/characters/{slug}": {anyone, nil},
+	"GET /people/{slug}":                  {anyone, nil},
+	"GET /themes/{slug}":                  {anyone, nil},
+	"GET /places/{slug}":                  {anyone, nil},
+	"GET /publications/{slug}":            {anyone, nil},
+	"GET /browse":                         {anyone, nil},
+	"GET /compare/{a}/{b}":                {anyone, nil},
+	"GET /search":                         {anyone, nil},
+	"GET /feed.atom":                      {anyone, nil},
+	"GET /sitemap.xml":                    {anyone, nil},
+	"GET /sitemaps/{kind}/{file}":         {anyone, nil},
+	"GET /robots.txt":                     {anyone, nil},
+	"GET /healthz":                        {anyone, nil},
+	"GET /readyz":                         {anyone, nil},
+	"GET /static/":                        {anyone, func(*authzFixture) string { return "/static/site.css" }},
+	"GET /signup":                         {anyone, nil},
+	"POST /signup":                        {anyone, nil},
+	"GET /signin":                         {anyone, nil},
+	"POST /signin":                        {anyone, nil},
+	"POST /signout":                       {members, nil},
+	"GET /reset/{token}":                  {anyone, nil},
+	"POST /reset/{token}":                 {anyone, nil},
+	"GET /settings":                       {members, nil},
+	"POST /settings/profile":              {members, nil},
+	"POST /settings/password":             {members, nil},
+	"POST /settings/delete":               {members, nil},
+	"GET /settings/sessions":              {members, nil},
+	"POST /settings/sessions/{id}/revoke": {owner, func(f *authzFixture) string { return fmt.Sprintf("/settings/sessions/%d/revoke", f.ownerSession) }},
+	"GET /settings/apikeys":               {members, nil},
+	"POST /settings/apikeys":              {members, nil},
+	"POST /settings/apikeys/{id}/revoke":  {owner, func(f *authzFixture) string { return fmt.Sprintf("/settings/apikeys/%d/revoke", f.ownerKey) }},
+	"GET /admin/users":                    {admins, nil},
+	"POST /admin/users/{id}/role":         {admins, func(f *authzFixture) string { return fmt.Sprintf("/admin/users/%d/role", f.target) }},
+	"POST /admin/users/{id}/disable":      {admins, func(f *authzFixture) string { return fmt.Sprintf("/admin/users/%d/disable", f.target) }},
+	"POST /admin/signup":                  {admins, nil},
+	"POST /admin/invites":                 {admins, nil},
+	"GET /admin/audit":                    {admins, nil},
+	"/":                                   {anyone, nil},
+	"/api/":                               {anyone, nil},
+	"GET /api/v1/films":                   {anyone, nil},
+	"GET /api/v1/films/{key}":             {anyone, nil},
+	"GET /api/v1/people":                  {anyone, nil},
+	"GET /api/v1/people/{slug}":           {anyone, nil},
+	"GET /api/v1/search":                  {anyone, nil},
+	"GET /api/v1/suggest":                 {anyone, nil},
+	"GET /api/v1/openapi.json":            {anyone, nil},
+	"GET /api/v1/me":                      {members, nil},
+	"PATCH /api/v1/me":                    {members, nil},
+}
+
+// authzFixture is one round of the table: fresh accounts, signed in.
+type authzFixture struct {
+	clients      map[string]*client // by actor
+	ownerSession int64              // a session of "member"
+	ownerKey     int64              // an API key of "member"
+	target       int64              // an account admins act on
+	targetName   string
+}
+
+var actors = []string{"anonymous", "member", "other member", "editor", "admin"}
+
+func newAuthzFixture(t *testing.T, s *authSite, round int) *authzFixture {
+	ctx := context.Background()
+	f := &authzFixture{clients: map[string]*client{}}
+	roles := map[string]auth.Role{"member": auth.RoleMember, "other member": auth.RoleMember, "editor": auth.RoleEditor, "admin": auth.RoleAdmin}
+	for _, a := range actors {
+		c := s.client()
+		f.clients[a] = c
+		if a == "anonymous" {
+			c.token("/signin") // a visitor's CSRF cookie, so public writes get past CSRF
+			continue
+		}
+		name := fmt.Sprintf("%s%d", strings.ReplaceAll(a, " ", ""), round)
+		u := s.addUser(name, roles[a], goodPassword)
+		c.signIn(name, goodPassword)
+		if a == "member" {
+			list, err := s.web.Auth().Sessions(ctx, u.ID)
+			if err != nil || len(list) != 1 {
+				t.Fatalf("member sessions: %v %v", list, err)
+			}
+			f.ownerSession = list[0].ID
+			_, k, err := s.web.Auth().CreateAPIKey(ctx, u.ID, "k", "read")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.ownerKey = k.ID
+		}
+	}
+	f.targetName = fmt.Sprintf("target%d", round)
+	f.target = s.addUser(f.targetName, auth.RoleMember, goodPassword).ID
+	return f
+}
+
+// refused reports whether a response is an authorization refusal: 401,
+// 403, or a page's redirect to sign in.
+func refused(res *http.Response) bool {
+	return res.StatusCode == http.StatusUnauthorized || res.StatusCode == http.StatusForbidden ||
+		res.StatusCode == http.StatusSeeOther && strings.HasPrefix(res.Header.Get("Location"), "/signin")
+}
+
+func TestAuthorizationTable(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		s := newAuthSite(t, dsn)
+		routes := s.web.Routes()
+		seen := map[string]bool{}
+		for _, r := range routes {
+			seen[r.Pattern] = true
+			if _, ok := authzTable[r.Pattern]; !ok {
+				t.Errorf("route %q has no line in authzTable: declare who may use it", r.Pattern)
+			}
+		}
+		var stale []string
+		for p := range authzTable {
+			if !seen[p] {
+				stale = append(stale, p)
+			}
+		}
+		sort.Strings(stale)
+		for _, p := range stale {
+			t.Errorf("authzTable lists %q, which is not a route", p)
+		}
+		for i, r := range routes {
+			want, ok := authzTable[r.Pattern]
+			if !ok {
+				continue
+			}
+			f := newAuthzFixture(t, s, i)
+			// The owner goes last: its write may spend what the others try.
+			for _, actor := range []string{"anonymous", "other member", "editor", "admin", "member"} {
+				allowed := map[access]bool{
+					anyone:  true,
+					members: actor != "anonymous",
+					admins:  actor == "admin",
+					owner:   actor == "member",
+				}[want.who]
+				res := f.request(t, s, r.Pattern, want.path, actor)
+				if got := !refused(res); got != allowed {
+					t.Errorf("%s as %s: status %d (Location %q); want allowed=%v", r.Pattern, actor, res.StatusCode, res.Header.Get("Location"), allowed)
+				}
+			}
+		}
+	})
+}
+
+// request sends the route's method to its path as actor, with the
+// actor's CSRF token, and returns the response.
+func (f *authzFixture) request(t *testing.T, s *authSite, pattern string, path func(*authzFixture) string, actor string) *http.Response {
+	method, p, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, p = "GET", pattern
+	}
+	if path != nil {
+		p = path(f)
+	} else {
+		p = strings.TrimSuffix(p, "{$}")
+		for _, seg := range []string{"{slug}", "{film}", "{a}", "{b}", "{kind}", "{file}", "{token}", "{key}"} {
+			p = strings.ReplaceAll(p, seg, "x")
+		}
+	}
+	c := f.clients[actor]
+	tok := ""
+	if actor == "anonymous" {
+		tok = c.cookie("marquee_csrf")
+	} else {
+		tok = c.token("/settings")
+	}
+	var req *http.Request
+	if method == "PATCH" {
+		req, _ = http.NewRequest(method, s.srv.URL+p, strings.NewReader(`{"display_name":"x"}`))
+		req.Header.Set("Content-Type", "application/json")
+	} else {
+		form := url.Values{auth.CSRFField: {tok}}
+		if pattern == "POST /signin" { // a failed sign-in is a 401 of its own, not a refusal
+			form.Set("username", f.targetName)
+			form.Set("password", goodPassword)
+		}
+		req, _ = http.NewRequest(method, s.srv.URL+p, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req.Header.Set(auth.CSRFHeader, tok)
+	res, _ := c.do(req)
+	return res
+}
