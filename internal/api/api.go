@@ -93,6 +93,12 @@ func (s *Server) routes() *auth.Router {
 	mux.Handle("GET /api/v1/films/{key}/revisions/{rev}", s.handle(s.revisionShow))
 	mux.Handle("GET /api/v1/films/{key}/diff", s.handle(s.diffShow))
 	mux.Handle("GET /api/v1/recent-changes", s.handle(s.changeList))
+	mux.Handle("GET /api/v1/films/{slug}/members", s.handle(s.filmMembersShow))
+	mux.Route("PUT /api/v1/films/{slug}/rating", auth.Member, s.handle(s.filmRatingSave))
+	mux.Route("POST /api/v1/films/{slug}/reviews", auth.Member, s.handle(s.filmReviewSave))
+	mux.Route("POST /api/v1/films/{slug}/diary", auth.Member, s.handle(s.filmDiarySave))
+	mux.Route("DELETE /api/v1/reviews/{id}", auth.Own(s.reviewOwner, ""), s.handle(s.reviewDelete))
+	mux.Handle("GET /api/v1/members/{name}/diary", s.handle(s.memberDiaryList))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
 	}))
@@ -143,6 +149,8 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusForbidden, "forbidden", forbidden.Reason)
 	case errors.Is(err, film.ErrConflict):
 		writeError(w, http.StatusConflict, "conflict", "that was already done")
+	case errors.Is(err, store.ErrForbidden):
+		writeError(w, http.StatusForbidden, "forbidden", err.Error())
 	case errors.Is(err, context.Canceled):
 	default:
 		s.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -100,6 +100,11 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"/api/v1/suggest?n=99&q=ba", 400},
 		{"/api/v1/search?q=", 400},
 		{"/api/v1/search?q=x&kind=planet", 400},
+		{"/api/v1/films/red-rocket-2021/members", 200},
+		{"/api/v1/films/red-rocket-2021/members?order=likes", 200},
+		{"/api/v1/films/red-rocket-2021/members?order=best", 400},
+		{"/api/v1/films/no-such-film/members", 404},
+		{"/api/v1/members/nobody/diary", 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

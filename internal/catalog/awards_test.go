@@ -14,7 +14,6 @@ import (
 	"marquee/internal/store/storetest"
 )
 
-
 func TestImportAwards(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()

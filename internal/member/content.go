@@ -28,6 +28,7 @@ type Review struct {
 	FilmSlug  string
 	FilmTitle string
 	FilmYear  int
+	IMDbID    string
 	Body      string
 	Spoiler   bool
 	Rating    Rating

@@ -25,6 +25,9 @@ func checksums(t *testing.T, s *Store) map[string]Checksum {
 	}
 	out := map[string]Checksum{}
 	for _, tb := range tables {
+		if tb.Name == "cache_generations" {
+			continue // the page cache's stamp moves with every write, by design
+		}
 		c, err := s.TableChecksum(ctx, tb.Name, tb.ColumnNames())
 		if err != nil {
 			t.Fatal(err)

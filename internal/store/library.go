@@ -235,4 +235,3 @@ func (s *Store) FilmByTMDb(ctx context.Context, id int64) (*film.Film, error) {
 	}
 	return s.GetFilm(ctx, slug)
 }
-

@@ -73,3 +73,45 @@ func filmRef(ctx context.Context, q querier, slug string) (int64, error) {
 	}
 	return id, err
 }
+
+// memberTransact is Transact for members' writes: it leaves the catalog's
+// cache stamp alone. The pages a member write changes follow their own
+// stamps (film_member_stats.gen, kept by the triggers of migration 0009),
+// so rating all day does not empty the page cache.
+func (s *Store) memberTransact(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.transact(ctx, fn)
+}
+
+// CacheStamp returns the catalog's stamp and, when filmSlug is not "", that
+// film's member stamp: a page rendered under both is current while both
+// are unchanged. Both live in the database, so every serve process sees the
+// same values.
+func (s *Store) CacheStamp(ctx context.Context, filmSlug string) (catalog, film int64, err error) {
+	err = s.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT gen FROM cache_generations WHERE scope = 'catalog'), 0),
+		COALESCE((SELECT m.gen FROM films f JOIN film_member_stats m ON m.film_id = f.id WHERE f.slug = $1), 0)`, filmSlug).Scan(&catalog, &film)
+	if err != nil {
+		return 0, 0, fmt.Errorf("cache stamp: %w", err)
+	}
+	return catalog, film, nil
+}
+
+// contentTables are the member content kinds whose owner ContentOwner reads.
+var contentTables = map[string]string{
+	"review":  "member_reviews",
+	"diary":   "member_diary",
+	"list":    "member_lists",
+	"pending": "member_import_pending",
+}
+
+// ContentOwner returns the member who owns a review, diary entry, list or
+// pending import row (kind "review", "diary", "list", "pending"), for the
+// routes' authorization rules.
+func (s *Store) ContentOwner(ctx context.Context, kind string, id int64) (int64, error) {
+	table, ok := contentTables[kind]
+	if !ok {
+		return 0, fmt.Errorf("content owner: unknown kind %q", kind)
+	}
+	var uid int64
+	err := s.read.QueryRowContext(ctx, "SELECT user_id FROM "+table+" WHERE id = $1", id).Scan(&uid)
+	return uid, notFound(err, kind, fmt.Sprint(id))
+}

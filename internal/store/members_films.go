@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"marquee/internal/member"
 )
@@ -14,6 +15,7 @@ type FilmLogChange struct {
 	Rating    *member.Rating // 0 removes the rating
 	Liked     *bool
 	WatchedOn *string
+	At        time.Time // when it happened; zero means now (imports pass the file's date)
 }
 
 // SetFilmLog records a member's rating, like or watch of a film in one
@@ -29,7 +31,7 @@ func (s *Store) SetFilmLog(ctx context.Context, uid int64, filmSlug string, c Fi
 			return err
 		}
 	}
-	return s.Transact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
 		fid, err := filmRef(ctx, tx, filmSlug)
 		if err != nil {
 			return err
@@ -60,16 +62,20 @@ func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange
 	if c.Liked != nil {
 		liked = boolInt(*c.Liked)
 	}
-	if c.WatchedOn != nil && *c.WatchedOn != "" {
+	if c.WatchedOn != nil && *c.WatchedOn > on { // the latest viewing wins, in whatever order they come
 		on = *c.WatchedOn
 	}
 	if exists && rating == old.rating && liked == old.liked && on == old.on {
 		return false, nil
 	}
+	at := now()
+	if !c.At.IsZero() {
+		at = c.At.Unix()
+	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO member_films (user_id, film_id, rating, liked, watched, watched_on, updated_at)
 		VALUES ($1, $2, $3, $4, 1, $5, $6)
 		ON CONFLICT (user_id, film_id) DO UPDATE SET rating = excluded.rating, liked = excluded.liked,
-			watched_on = excluded.watched_on, updated_at = excluded.updated_at`, uid, fid, rating, liked, on, now())
+			watched_on = excluded.watched_on, updated_at = excluded.updated_at`, uid, fid, rating, liked, on, at)
 	if err != nil || !activity {
 		return true, err
 	}
@@ -86,7 +92,7 @@ func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange
 
 // RemoveFilmLog forgets a member's rating, like and watch of a film.
 func (s *Store) RemoveFilmLog(ctx context.Context, uid int64, filmSlug string) error {
-	return s.Transact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
 		fid, err := filmRef(ctx, tx, filmSlug)
 		if err != nil {
 			return err

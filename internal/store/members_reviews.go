@@ -15,7 +15,7 @@ func (s *Store) PutReview(ctx context.Context, uid int64, r member.Review) (int6
 		return 0, err
 	}
 	var id int64
-	err := s.Transact(ctx, func(tx *sql.Tx) error {
+	err := s.memberTransact(ctx, func(tx *sql.Tx) error {
 		var err error
 		id, err = putReview(ctx, tx, uid, r)
 		return err
@@ -56,7 +56,7 @@ func (s *Store) UpdateReview(ctx context.Context, uid, id int64, r member.Review
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	return s.Transact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_reviews", "review", id, uid); err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (s *Store) UpdateReview(ctx context.Context, uid, id int64, r member.Review
 
 // DeleteReview deletes a review by its author.
 func (s *Store) DeleteReview(ctx context.Context, uid, id int64) error {
-	return s.Transact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_reviews", "review", id, uid); err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (s *Store) DeleteReview(ctx context.Context, uid, id int64) error {
 
 // HideReview hides or shows a review; the caller checks the editor role.
 func (s *Store) HideReview(ctx context.Context, id int64, hidden bool) error {
-	return s.Transact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE member_reviews SET hidden = $1 WHERE id = $2", boolInt(hidden), id)
 		if err != nil {
 			return err
@@ -97,7 +97,7 @@ func (s *Store) HideReview(ctx context.Context, id int64, hidden bool) error {
 // LikeReview adds or removes member uid's like of a review; liking twice
 // counts once.
 func (s *Store) LikeReview(ctx context.Context, uid, id int64, liked bool) error {
-	return s.Transact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
 		var x int64
 		if err := tx.QueryRowContext(ctx, "SELECT id FROM member_reviews WHERE id = $1", id).Scan(&x); err != nil {
 			return notFound(err, "review", fmt.Sprint(id))
@@ -120,7 +120,7 @@ const (
 	ByLikes   ReviewOrder = "likes"
 )
 
-const reviewCols = `r.id, u.username, f.slug, f.title, f.year, r.body, r.spoiler, r.rating, r.watched_on, r.hidden, r.likes, r.created_at, r.updated_at
+const reviewCols = `r.id, u.username, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''), r.body, r.spoiler, r.rating, r.watched_on, r.hidden, r.likes, r.created_at, r.updated_at
 	FROM member_reviews r JOIN users u ON u.id = r.user_id JOIN films f ON f.id = r.film_id`
 
 func scanReviews(rows *sql.Rows) ([]member.Review, error) {
@@ -132,7 +132,7 @@ func scanReviews(rows *sql.Rows) ([]member.Review, error) {
 			spoiler, hidden  int
 			created, updated int64
 		)
-		if err := rows.Scan(&rr.ID, &rr.Author, &rr.FilmSlug, &rr.FilmTitle, &rr.FilmYear, &rr.Body, &spoiler, &rr.Rating,
+		if err := rows.Scan(&rr.ID, &rr.Author, &rr.FilmSlug, &rr.FilmTitle, &rr.FilmYear, &rr.IMDbID, &rr.Body, &spoiler, &rr.Rating,
 			&rr.WatchedOn, &hidden, &rr.Likes, &created, &updated); err != nil {
 			return nil, err
 		}

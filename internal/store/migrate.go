@@ -76,7 +76,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if cur, err := s.SchemaVersion(ctx); err == nil && len(ms) > 0 && cur >= ms[len(ms)-1].Version {
 		return nil
 	}
-	err = s.Transact(ctx, func(tx *sql.Tx) error {
+	err = s.transact(ctx, func(tx *sql.Tx) error {
 		if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 			return err
 		}
@@ -97,7 +97,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.Version <= current {
 			continue
 		}
-		err := s.Transact(ctx, func(tx *sql.Tx) error {
+		err := s.transact(ctx, func(tx *sql.Tx) error {
 			if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 				return err
 			}

@@ -112,8 +112,21 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Transact runs fn in a write transaction, committing when fn returns nil
 // and rolling back otherwise. On SQLite the transaction begins IMMEDIATE,
-// so writers queue instead of failing on upgrade.
+// so writers queue instead of failing on upgrade. It moves the catalog's
+// cache stamp (CacheStamp) in the same transaction: any page may show
+// what it wrote. Members' writes use memberTransact instead.
 func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	return s.transact(ctx, func(tx *sql.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1)
+			ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1`)
+		return err
+	})
+}
+
+func (s *Store) transact(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)

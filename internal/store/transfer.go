@@ -39,6 +39,9 @@ func Transfer(ctx context.Context, src, dst *Store, report func(TableReport)) ([
 	}
 	byName := map[string]Table{}
 	for _, t := range dstTables {
+		if t.Name == "cache_generations" {
+			continue // the page cache's stamp: each database keeps its own
+		}
 		byName[t.Name] = t
 		var n int64
 		if err := dst.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+quoteIdent(t.Name)).Scan(&n); err != nil {
@@ -135,7 +138,7 @@ func (s *Store) insertAll(ctx context.Context, table string, names []string, src
 	var n int64
 	for more := true; more; {
 		more = false
-		err := s.Transact(ctx, func(tx *sql.Tx) error {
+		err := s.transact(ctx, func(tx *sql.Tx) error {
 			stmt, err := tx.PrepareContext(ctx, q)
 			if err != nil {
 				return err

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"marquee/internal/auth"
+	"marquee/internal/film"
+	"marquee/internal/member"
 	"marquee/internal/store/storetest"
 )
 
@@ -129,6 +131,37 @@ var authzTable = map[string]struct {
 	"GET /api/v1/films/{key}/revisions/{rev}": {anyone, nil},
 	"GET /api/v1/films/{key}/diff":            {anyone, nil},
 	"GET /api/v1/recent-changes":              {anyone, nil},
+	// Members (issue 13): own-content routes are checked against another
+	// member's content in members_flow_test.go (403 for everyone but the owner).
+	"POST /films/{slug}/rate":             {members, nil},
+	"POST /films/{slug}/like":             {members, nil},
+	"POST /films/{slug}/watchlist":        {members, nil},
+	"POST /films/{slug}/reviews":          {members, nil},
+	"POST /films/{slug}/diary":            {members, nil},
+	"POST /films/{slug}/lists":            {members, nil},
+	"POST /reviews/{id}/like":             {members, nil},
+	"POST /reviews/{id}/edit":             {owner, ownPath("review", "/reviews/%d/edit")},
+	"POST /reviews/{id}/delete":           {owner, ownPath("review", "/reviews/%d/delete")},
+	"POST /reviews/{id}/hide":             {editors, nil},
+	"POST /diary/{id}/delete":             {owner, ownPath("diary", "/diary/%d/delete")},
+	"POST /lists/{id}/delete":             {owner, ownPath("list", "/lists/%d/delete")},
+	"GET /members/{name}":                 {anyone, nil},
+	"GET /members/{name}/diary":           {anyone, nil},
+	"GET /members/{name}/lists/{slug}":    {anyone, nil},
+	"GET /members/{name}/feed.atom":       {anyone, nil},
+	"POST /members/{name}/follow":         {members, nil},
+	"GET /following":                      {members, nil},
+	"GET /settings/films":                 {members, nil},
+	"POST /settings/privacy":              {members, nil},
+	"POST /settings/import":               {members, nil},
+	"GET /settings/export/letterboxd.zip": {members, nil},
+	"POST /settings/import/{id}":          {owner, ownPath("pending", "/settings/import/%d")},
+	"GET /api/v1/films/{slug}/members":    {anyone, nil},
+	"PUT /api/v1/films/{slug}/rating":     {members, nil},
+	"POST /api/v1/films/{slug}/reviews":   {members, nil},
+	"POST /api/v1/films/{slug}/diary":     {members, nil},
+	"DELETE /api/v1/reviews/{id}":         {owner, ownPath("review", "/api/v1/reviews/%d")},
+	"GET /api/v1/members/{name}/diary":    {anyone, nil},
 }
 
 // authzFixture is one round of the table: fresh accounts, signed in.
@@ -138,6 +171,40 @@ type authzFixture struct {
 	ownerKey     int64              // an API key of "member"
 	target       int64              // an account admins act on
 	targetName   string
+	content      map[string]int64 // the member's review, diary entry, list and pending row
+}
+
+// memberContent gives the member one of each kind of own content.
+func memberContent(t *testing.T, s *authSite, uid int64, round int) map[string]int64 {
+	ctx := context.Background()
+	slug := fmt.Sprintf("authz-film-%d", round)
+	if err := s.st.PutFilm(ctx, &film.Film{Slug: slug, Title: slug}); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int64{}
+	var err error
+	if out["review"], err = s.st.PutReview(ctx, uid, member.Review{FilmSlug: slug, Body: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if out["diary"], err = s.st.LogViewing(ctx, uid, member.DiaryEntry{FilmSlug: slug, WatchedOn: "2024-01-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if out["list"], err = s.st.SaveList(ctx, uid, member.List{Name: slug, Public: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.st.ApplyImport(ctx, uid, member.Data{}, []member.Pending{{File: "watched.csv", Line: 2, Title: "Nothing", Kind: "unmatched"}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.st.PendingImports(ctx, uid)
+	if err != nil || len(p) == 0 {
+		t.Fatalf("pending: %v", err)
+	}
+	out["pending"] = p[0].ID
+	return out
+}
+
+func ownPath(kind, format string) func(f *authzFixture) string {
+	return func(f *authzFixture) string { return fmt.Sprintf(format, f.content[kind]) }
 }
 
 var actors = []string{"anonymous", "member", "other member", "editor", "admin"}
@@ -167,6 +234,7 @@ func newAuthzFixture(t *testing.T, s *authSite, round int) *authzFixture {
 				t.Fatal(err)
 			}
 			f.ownerKey = k.ID
+			f.content = memberContent(t, s, u.ID, round)
 		}
 	}
 	f.targetName = fmt.Sprintf("target%d", round)

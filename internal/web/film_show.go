@@ -30,6 +30,9 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	if _, p.Similar, err = s.store.SimilarFilms(ctx, slug, 12); err != nil {
 		return err
 	}
+	if p.Members, err = s.filmMembersOf(ctx, r, f.ID, slug); err != nil {
+		return err
+	}
 	if f.Rating.Votes == 0 && mean > 0 {
 		// No catalog rating: the readers' ratings stand in for it.
 		for _, n := range hist {

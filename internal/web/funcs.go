@@ -1,6 +1,8 @@
 package web
 
 import (
+	"marquee/internal/member"
+
 	"fmt"
 	"html"
 	"html/template"
@@ -41,6 +43,9 @@ var funcs = template.FuncMap{
 	"changeURL":      changeURL,
 	"awardSource":    knowledge.AwardSource,
 	"advisorySource": advisorySourceLabel,
+	"activityText":   activityText,
+	"halfStars":      func() []string { return []string{"5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5"} },
+	"reviewLimit":    func() int { return member.MaxReviewLength },
 }
 
 // plural is "1 film", "2 films", with thousands separated.

@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"net/http"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"marquee/internal/httpx"
@@ -26,6 +28,7 @@ type pageCache struct {
 	pages   map[string]*cachedPage
 	bytes   int
 	maxSize int
+	stamp   stampFunc // nil: any commit empties the cache
 }
 
 type cachedPage struct {
@@ -33,6 +36,9 @@ type cachedPage struct {
 	etag     string
 	modified time.Time
 	noIndex  bool
+
+	stamps  stamps        // the database stamps it was rendered under
+	checked atomic.Uint64 // the watcher generation they were last found current at
 
 	gzOnce sync.Once // compress once, on the first request that accepts gzip
 	gz     []byte
@@ -47,8 +53,9 @@ func (p *cachedPage) gzipped() []byte {
 // cacheSlot rides on the request context from handle to render: the key
 // and generation under which a freshly rendered page may be kept.
 type cacheSlot struct {
-	key string
-	gen uint64
+	key    string
+	gen    uint64
+	stamps stamps
 }
 
 type cacheSlotKey struct{}
@@ -59,9 +66,30 @@ func newPageCache(w *store.ChangeWatcher, maxBytes int) *pageCache {
 
 func cacheKey(r *http.Request) string { return r.Host + " " + r.URL.RequestURI() }
 
-// lookup returns the cached page for r if it was rendered under the
-// current generation; otherwise it returns r with a slot for render to
-// fill.
+// stampFunc returns the database's cache stamps: the catalog's, and the
+// member stamp of the film a /films/{slug} page shows ("" for others).
+type stampFunc func(ctx context.Context, filmSlug string) (catalog, film int64, err error)
+
+// stamps are the database stamps a page was rendered under.
+type stamps struct{ catalog, film int64 }
+
+// filmOfPage names the film whose member data (ratings, reviews) a path
+// shows: /films/{slug} only. Every other cached page shows no member data;
+// pages that do (profiles, lists, feeds) are per visitor and never cached.
+func filmOfPage(path string) string {
+	rest, ok := strings.CutPrefix(path, "/films/")
+	if !ok || rest == "" || strings.Contains(rest, "/") {
+		return ""
+	}
+	return rest
+}
+
+// lookup returns the cached page for r if it is still current: rendered
+// under the watcher's current generation or, once a commit has moved that,
+// under the same database stamps (checked with one indexed read and then
+// remembered for the new generation). A member's rating therefore costs the
+// cache only that film's page, in every serve process. Otherwise lookup
+// returns r with a slot for render to fill.
 func (c *pageCache) lookup(r *http.Request) (*cachedPage, *http.Request) {
 	gen, err := c.watch.Generation(r.Context())
 	if err != nil {
@@ -72,10 +100,27 @@ func (c *pageCache) lookup(r *http.Request) (*cachedPage, *http.Request) {
 	p := c.pages[key]
 	current := c.gen == gen
 	c.mu.RUnlock()
-	if p != nil && current {
+	if c.stamp == nil {
+		if p != nil && current {
+			return p, r
+		}
+		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen}))
+	}
+	if p != nil && p.checked.Load() == gen {
 		return p, r
 	}
-	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen}))
+	// Stamps are read before any rendering, so a page kept under them is
+	// never newer than they say; at worst it is re-rendered once more.
+	cat, fg, err := c.stamp(r.Context(), filmOfPage(r.URL.Path))
+	if err != nil {
+		return nil, r
+	}
+	st := stamps{cat, fg}
+	if p != nil && p.stamps == st {
+		p.checked.Store(gen)
+		return p, r
+	}
+	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen, stamps: st}))
 }
 
 // keep stores a page rendered for r, if handle gave r a slot.
@@ -86,6 +131,23 @@ func (c *pageCache) keep(r *http.Request, p *cachedPage) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.stamp != nil {
+		p.stamps = slot.stamps
+		p.checked.Store(slot.gen)
+		if old := c.pages[slot.key]; old != nil {
+			if old.stamps.catalog > p.stamps.catalog || old.stamps.film > p.stamps.film {
+				return // a newer rendering is already kept
+			}
+			c.bytes -= len(old.body)
+		}
+		if c.bytes+len(p.body) > c.maxSize {
+			c.pages = map[string]*cachedPage{}
+			c.bytes = 0
+		}
+		c.pages[slot.key] = p
+		c.bytes += len(p.body)
+		return
+	}
 	if slot.gen < c.gen {
 		return // rendered from data already superseded
 	}

@@ -77,6 +77,7 @@ type filmPage struct {
 	RatingChart *chart
 	filmWiki
 	Similar []store.SimilarFilm // "More like this", from internal/recommend
+	Members *filmMembers        // members' ratings and reviews (members_film.go)
 }
 
 type personPage struct {

@@ -81,6 +81,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 		switch {
 		case err == nil:
 			srv.cache = newPageCache(w, cacheBytes)
+			srv.cache.stamp = s.CacheStamp
 		case !errors.Is(err, store.ErrNoChangeWatch):
 			return nil, err
 		}
@@ -176,6 +177,30 @@ func (s *Server) Handler() http.Handler {
 	mux.Route("GET /moderation", auth.Editor, s.handle(s.moderationShow))
 	mux.Handle("GET /recent-changes", s.handle(s.recentChangesShow))
 	mux.Handle("GET /recent-changes.atom", s.handle(s.recentChangesFeed))
+	// Members (issue 13): ratings, reviews, diary, lists, follows, import and export.
+	mux.Route("POST /films/{slug}/rate", auth.Member, s.handle(s.filmRate))
+	mux.Route("POST /films/{slug}/like", auth.Member, s.handle(s.filmLike))
+	mux.Route("POST /films/{slug}/watchlist", auth.Member, s.handle(s.filmWatchlist))
+	mux.Route("POST /films/{slug}/reviews", auth.Member, s.handle(s.filmReview))
+	mux.Route("POST /films/{slug}/diary", auth.Member, s.handle(s.filmDiary))
+	mux.Route("POST /films/{slug}/lists", auth.Member, s.handle(s.filmListAdd))
+	mux.Route("POST /reviews/{id}/like", auth.Member, s.handle(s.reviewLike))
+	mux.Route("POST /reviews/{id}/edit", auth.Own(s.contentOwner("review"), ""), s.handle(s.reviewUpdate))
+	mux.Route("POST /reviews/{id}/delete", auth.Own(s.contentOwner("review"), ""), s.handle(s.reviewDelete))
+	mux.Route("POST /reviews/{id}/hide", auth.Editor, s.handle(s.reviewHide))
+	mux.Route("POST /diary/{id}/delete", auth.Own(s.contentOwner("diary"), ""), s.handle(s.diaryDelete))
+	mux.Route("POST /lists/{id}/delete", auth.Own(s.contentOwner("list"), ""), s.handle(s.listDelete))
+	mux.Handle("GET /members/{name}", s.handle(s.memberShow))
+	mux.Handle("GET /members/{name}/diary", s.handle(s.memberDiary))
+	mux.Handle("GET /members/{name}/lists/{slug}", s.handle(s.memberListShow))
+	mux.Handle("GET /members/{name}/feed.atom", s.handle(s.memberFeed))
+	mux.Route("POST /members/{name}/follow", auth.Member, s.handle(s.memberFollow))
+	mux.Route("GET /following", auth.Member, s.handle(s.followingShow))
+	mux.Route("GET /settings/films", auth.Member, s.handle(s.settingsMembersShow))
+	mux.Route("POST /settings/privacy", auth.Member, s.handle(s.settingsPrivacySave))
+	mux.Route("POST /settings/import", auth.Member, s.handle(s.settingsImportSave))
+	mux.Route("GET /settings/export/letterboxd.zip", auth.Member, s.handle(s.settingsExportShow))
+	mux.Route("POST /settings/import/{id}", auth.Own(s.contentOwner("pending"), ""), s.handle(s.settingsPendingSave))
 	mux.Mount("/api/", s.apiServer.Router(), s.apiServer.Handler())
 	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "page", Key: r.URL.Path}
@@ -270,6 +295,8 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	case errors.Is(err, film.ErrNotFound):
 		status = http.StatusNotFound
+	case errors.Is(err, store.ErrForbidden):
+		status, msg = http.StatusForbidden, err.Error()
 	case errors.Is(err, errBadRequest), errors.Is(err, search.ErrBadQuery):
 		status, msg = http.StatusBadRequest, err.Error()
 	case errors.Is(err, film.ErrConflict):

@@ -205,3 +205,16 @@ BEGIN
 END $$;
 CREATE TRIGGER member_review_likes_count AFTER INSERT OR DELETE ON member_review_likes
     FOR EACH ROW EXECUTE FUNCTION member_review_likes_count();
+
+-- The page cache's catalog stamp (see the SQLite migration).
+CREATE TABLE cache_generations (
+    scope TEXT   PRIMARY KEY,
+    gen   BIGINT NOT NULL
+);
+CREATE FUNCTION import_runs_cache() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1) ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER import_runs_cache AFTER INSERT OR UPDATE ON import_runs
+    FOR EACH ROW EXECUTE FUNCTION import_runs_cache();

@@ -190,3 +190,19 @@ CREATE TABLE member_import_pending (
     created_at   INTEGER NOT NULL
 );
 CREATE INDEX member_import_pending_user ON member_import_pending (user_id, id);
+
+-- The page cache's catalog stamp. Members' writes move only their films'
+-- film_member_stats.gen; everything else moves this: store.Transact bumps it
+-- in the writing transaction, and bulk imports (which write through their
+-- own connection) bump it through import_runs, whose row they mark done in
+-- the import's own transaction.
+CREATE TABLE cache_generations (
+    scope TEXT    PRIMARY KEY,
+    gen   INTEGER NOT NULL
+);
+CREATE TRIGGER import_runs_cache_ai AFTER INSERT ON import_runs BEGIN
+    INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1) ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1;
+END;
+CREATE TRIGGER import_runs_cache_au AFTER UPDATE ON import_runs BEGIN
+    INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1) ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1;
+END;

@@ -1,0 +1,185 @@
+package memberio
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"marquee/internal/member"
+)
+
+// IMDb's export headers, as the site writes them today.
+var (
+	imdbRatingsHeader   = []string{"Const", "Your Rating", "Date Rated", "Title", "Original Title", "URL", "Title Type", "IMDb Rating", "Runtime (mins)", "Year", "Genres", "Num Votes", "Release Date", "Directors"}
+	imdbWatchlistHeader = []string{"Position", "Const", "Created", "Modified", "Description", "Title", "Original Title", "URL", "Title Type", "IMDb Rating", "Runtime (mins)", "Year", "Genres", "Num Votes", "Release Date", "Directors"}
+)
+
+// LineError is a malformed row of an imported file.
+type LineError struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Field  string `json:"field,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (e *LineError) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("%s: line %d: field %s: %s", e.File, e.Line, e.Field, e.Reason)
+	}
+	return fmt.Sprintf("%s: line %d: %s", e.File, e.Line, e.Reason)
+}
+
+// IMDbRow is one row of an IMDb ratings or watchlist file.
+type IMDbRow struct {
+	Line   int
+	Const  string
+	Title  string
+	Year   int
+	Rating member.Rating // ratings files only
+	Date   string        // Date Rated, or the watchlist's Created
+}
+
+func imdbURL(id string) string { return "https://www.imdb.com/title/" + id + "/" }
+
+// WriteIMDbRatings writes the films member rated in IMDb's "Your ratings"
+// layout, half stars mapped one to one onto IMDb's 1–10. IMDb rows need an
+// IMDb id; films without one are returned, not written.
+func WriteIMDbRatings(w io.Writer, films []member.FilmLog) (skipped []string, err error) {
+	cw := csv.NewWriter(w)
+	cw.Write(imdbRatingsHeader)
+	for _, f := range films {
+		if f.Rating == 0 {
+			continue
+		}
+		if f.IMDbID == "" {
+			skipped = append(skipped, f.FilmSlug)
+			continue
+		}
+		cw.Write([]string{f.IMDbID, strconv.Itoa(f.Rating.Ten()), day(f.UpdatedAt), f.FilmTitle, f.FilmTitle, imdbURL(f.IMDbID),
+			"Movie", "", "", year(f.FilmYear), "", "", "", ""})
+	}
+	cw.Flush()
+	return skipped, cw.Error()
+}
+
+// WriteIMDbWatchlist writes a watchlist in IMDb's list-export layout.
+func WriteIMDbWatchlist(w io.Writer, entries []member.ListEntry) (skipped []string, err error) {
+	cw := csv.NewWriter(w)
+	cw.Write(imdbWatchlistHeader)
+	pos := 0
+	for _, e := range entries {
+		if e.IMDbID == "" {
+			skipped = append(skipped, e.FilmSlug)
+			continue
+		}
+		pos++
+		cw.Write([]string{strconv.Itoa(pos), e.IMDbID, e.Note, e.Note, "", e.FilmTitle, e.FilmTitle, imdbURL(e.IMDbID),
+			"Movie", "", "", year(e.FilmYear), "", "", "", ""})
+	}
+	cw.Flush()
+	return skipped, cw.Error()
+}
+
+// ErrNotIMDb is returned (wrapped) for a file without IMDb's header.
+var ErrNotIMDb = errors.New("not an IMDb export")
+
+// ReadIMDb reads an IMDb ratings file (ratings true: "Const", "Your Rating"
+// and "Date Rated" required) or watchlist file ("Const" required). Columns
+// are found by name, so IMDb's older and newer layouts both read. Malformed
+// rows are returned as *LineError, each naming file, line and field; the
+// error is for a file that cannot be read at all.
+func ReadIMDb(r io.Reader, name string, ratings bool) ([]IMDbRow, []*LineError, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w: cannot read a header: %v", name, ErrNotIMDb, err)
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		if i == 0 {
+			h = string(bytes.TrimPrefix([]byte(h), []byte("\ufeff")))
+		}
+		cols[strings.TrimSpace(h)] = i
+	}
+	need := []string{"Const"}
+	if ratings {
+		need = append(need, "Your Rating", "Date Rated")
+	}
+	for _, c := range need {
+		if _, ok := cols[c]; !ok {
+			return nil, nil, fmt.Errorf("%s: %w: no %q column (header %q)", name, ErrNotIMDb, c, strings.Join(header, ","))
+		}
+	}
+	var rows []IMDbRow
+	var bad []*LineError
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				bad = append(bad, &LineError{File: name, Line: pe.Line, Reason: pe.Err.Error()})
+				continue
+			}
+			return rows, bad, fmt.Errorf("%s: %w", name, err)
+		}
+		get := func(c string) string {
+			if i, ok := cols[c]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		row := IMDbRow{Line: line, Const: get("Const"), Title: get("Title")}
+		fail := func(field, reason string) {
+			bad = append(bad, &LineError{File: name, Line: line, Field: field, Reason: reason})
+		}
+		if !validIMDb(row.Const) {
+			fail("Const", fmt.Sprintf("not an IMDb title id: %q", row.Const))
+			continue
+		}
+		if y := get("Year"); y != "" {
+			n, err := strconv.Atoi(y)
+			if err != nil {
+				fail("Year", fmt.Sprintf("bad year: %q", y))
+				continue
+			}
+			row.Year = n
+		}
+		if ratings {
+			n, err := strconv.Atoi(get("Your Rating"))
+			if err != nil {
+				fail("Your Rating", fmt.Sprintf("must be a whole number from 1 to 10, not %q", get("Your Rating")))
+				continue
+			}
+			if row.Rating, err = member.RatingFromTen("Your Rating", n); err != nil {
+				fail("Your Rating", fmt.Sprintf("must be from 1 to 10, not %d", n))
+				continue
+			}
+			row.Date = get("Date Rated")
+		} else {
+			row.Date = get("Created")
+		}
+		if row.Date != "" {
+			if _, err := time.Parse(time.DateOnly, row.Date); err != nil {
+				field := "Date Rated"
+				if !ratings {
+					field = "Created"
+				}
+				fail(field, fmt.Sprintf("bad date (want YYYY-MM-DD): %q", row.Date))
+				continue
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, bad, nil
+}

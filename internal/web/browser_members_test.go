@@ -1,0 +1,123 @@
+package web
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"marquee/internal/auth"
+	"marquee/internal/member"
+	"marquee/internal/store"
+)
+
+// TestBrowserMemberJourney is the issue's "done when" in Chromium: a new
+// member signs up, imports a Letterboxd export, rates and reviews Red
+// Rocket with a spoiler, logs it, adds it to a list, follows another
+// member and sees their activity.
+func TestBrowserMemberJourney(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	exe := chromiumPath(t)
+	st := newCorpusStore(t)
+	ctx0 := context.Background()
+	site, err := New(st, discardLog(), Options{Auth: auth.Options{Params: cheapParams}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { site.Close() })
+	if err := site.Auth().SetSignupMode(ctx0, auth.SignupOpen); err != nil {
+		t.Fatal(err)
+	}
+	bo := &store.User{Username: "bo", PasswordHash: "x", Role: "member"}
+	if err := st.CreateUser(ctx0, bo); err != nil {
+		t.Fatal(err)
+	}
+	r := member.Rating(9)
+	if err := st.SetFilmLog(ctx0, bo.ID, "anora-2024", store.FilmLogChange{Rating: &r}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(site.Handler())
+	t.Cleanup(srv.Close)
+	base := srv.URL
+	export := filepath.Join(t.TempDir(), "letterboxd-export.zip")
+	if err := os.WriteFile(export, zipOf(t, map[string]string{
+		"watched.csv": "Date,Name,Year,Letterboxd URI\n2024-11-02,Tangerine,2015,https://boxd.it/aaaa\n2024-11-06,A Film Nobody Has,1999,https://boxd.it/cccc\n",
+	}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	text := func(sel string) string {
+		t.Helper()
+		tctx, c := context.WithTimeout(ctx, 20*time.Second)
+		defer c()
+		s, err := chromedp.Run(tctx, chromedp.Text(sel))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	film := base + "/films/red-rocket-2021"
+	step(t, ctx, "sign up",
+		chromedp.Navigate(base+"/signup"), chromedp.WaitVisible("#username"),
+		chromedp.SendKeys("#username", "newcomer"), chromedp.SendKeys("#password", "a long enough passphrase"),
+		chromedp.Click(`form[action="/signup"] button`), chromedp.Sleep(time.Second))
+	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "/settings") {
+		t.Fatalf("after sign-up at %s: %q", loc, text("body"))
+	}
+	step(t, ctx, "import a Letterboxd export",
+		chromedp.Navigate(base+"/settings/films"), chromedp.WaitVisible("#export"),
+		chromedp.SetUploadFiles("#export", []string{export}), chromedp.Click(`form[action="/settings/import"] button`),
+		chromedp.WaitVisible("table"))
+	if got := text("main"); !strings.Contains(got, "1 film rows") || !strings.Contains(got, "1 rows wait") {
+		t.Errorf("import page: %q", got)
+	}
+	step(t, ctx, "rate Red Rocket",
+		chromedp.Navigate(film), chromedp.WaitVisible("#rate-stars"),
+		chromedp.SetValue("#rate-stars", "4.5"), chromedp.Click(`form[action$="/rate"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("#members"))
+	step(t, ctx, "review it with a spoiler",
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`),
+		chromedp.SendKeys("#review-body", "The donut shop **ending** breaks you."),
+		chromedp.Click(`form[action$="/reviews"] input[name="spoiler"]`), chromedp.Click(`form[action$="/reviews"] button`), chromedp.Sleep(time.Second),
+		chromedp.WaitVisible("#members"))
+	step(t, ctx, "log it and add it to a list",
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`),
+		chromedp.SetValue("#log-date", "2024-06-01"), chromedp.Click(`form[action$="/diary"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("#members"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`),
+		chromedp.SendKeys("#list-new", "Baker best"), chromedp.Click(`form[action$="/lists"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("#members"))
+	members := text(`section[aria-labelledby="members"]`)
+	if !strings.Contains(members, "mean of 1 member rating") || !strings.Contains(members, "This review contains spoilers") {
+		t.Errorf("members' block: %q", members)
+	}
+	hidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector("details.spoiler").open`))
+	if err != nil || !hidden {
+		t.Errorf("the spoiler is not hidden behind a click (%v)", err)
+	}
+	step(t, ctx, "reveal the spoiler", chromedp.Click("details.spoiler summary"))
+	if shown, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("details.spoiler").open`)); !shown {
+		t.Error("clicking the summary did not show the spoiler")
+	}
+	step(t, ctx, "follow bo", chromedp.Navigate(base+"/members/bo"), chromedp.WaitVisible("h1"),
+		chromedp.Click(`form[action="/members/bo/follow"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("h1"))
+	step(t, ctx, "see bo's activity", chromedp.Navigate(base+"/following"), chromedp.WaitVisible("h1"))
+	if got := text("main"); !strings.Contains(got, "bo rated Anora (2024) ★★★★½") {
+		t.Errorf("following page: %q", got)
+	}
+	step(t, ctx, "the profile shows the diary and the list", chromedp.Navigate(base+"/members/newcomer"), chromedp.WaitVisible("h1"))
+	if got := text("main"); !strings.Contains(got, "Baker best") || !strings.Contains(got, "2024-06-01") {
+		t.Errorf("profile: %q", got)
+	}
+}
