@@ -29,8 +29,8 @@ func TestErrorsAndTotals(t *testing.T) {
 		msg    string
 	}{
 		{"/api/v1/films/nope", 404, `film "nope" not found`},
-		{"/api/v1/films?sort=title", 400, `parameter "sort" is not a parameter here (known: certification, country, cursor, decade, director, genre, limit, theme, year)`},
-		{"/api/v1/search?q=baker&colour=red", 400, `parameter "colour" is not a parameter here (known: certification, country, cursor, decade, director, genre, kind, limit, q, theme, year)`},
+		{"/api/v1/films?sort=title", 400, `parameter "sort" is not a parameter here (known: award, certification, country, cursor, decade, director, genre, limit, theme, year)`},
+		{"/api/v1/search?q=baker&colour=red", 400, `parameter "colour" is not a parameter here (known: award, certification, country, cursor, decade, director, genre, kind, limit, q, theme, year)`},
 		{"/api/v1/people?page=2", 400, `parameter "page" is not a parameter here (known: cursor, limit)`},
 	}
 	for _, tt := range errs {

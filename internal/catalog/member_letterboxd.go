@@ -328,9 +328,10 @@ func (m *memberImport) find(title string, year int, uri string) (filmHit, error)
 		m.cache[key] = hit
 		return hit, err
 	}
-	// Anything but the same title and year (an alternative title, a
-	// folded one, a year off) is for the member to confirm.
-	hit = filmHit{slug: res.slug, title: res.title, year: res.year, fuzzy: res.fuzzy()}
+	// The same title (case and diacritics aside) and year is the film; an
+	// alternative title, a year off or a tie is for the member to confirm.
+	fuzzy := res.candidates > 1 || res.rejected || res.score < scoreFolded
+	hit = filmHit{slug: res.slug, title: res.title, year: res.year, fuzzy: fuzzy}
 	m.cache[key] = hit
 	return hit, nil
 }

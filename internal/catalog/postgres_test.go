@@ -60,7 +60,7 @@ func tableSums(t *testing.T, st *store.Store) map[string]store.Checksum {
 	}
 	out := map[string]store.Checksum{}
 	for _, tb := range tables {
-		if tb.Name == "import_runs" {
+		if tb.Name == "import_runs" || tb.Name == "cache_generations" { // the ledger, and the page cache's stamp
 			continue
 		}
 		cols := slices.DeleteFunc(tb.ColumnNames(), func(c string) bool { return c == "created_at" || c == "updated_at" })

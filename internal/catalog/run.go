@@ -86,6 +86,13 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input
 	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
 		return err
 	}
+	// The page cache's catalog stamp moves with the commit. The trigger on
+	// import_runs does it on SQLite; on PostgreSQL the load runs with
+	// triggers off (session_replication_role = replica), so say it here.
+	if err := db.exec(`INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1)
+		ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1`); err != nil {
+		return err
+	}
 	if err := db.exec("COMMIT"); err != nil {
 		return err
 	}

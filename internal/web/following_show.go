@@ -14,7 +14,11 @@ func (s *Server) followingShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &followingPage{Base: s.privateBase(r, "Following"), Activity: acts, Follows: follows}
+	replies, err := s.store.FollowedReplies(r.Context(), u.ID, 50)
+	if err != nil {
+		return err
+	}
+	p := &followingPage{Base: s.privateBase(r, "Following"), Activity: acts, Follows: follows, Replies: replies}
 	s.render(w, r, http.StatusOK, "following", p)
 	return nil
 }

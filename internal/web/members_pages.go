@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"html/template"
+	"marquee/internal/film"
 	"net/http"
 
 	"marquee/internal/member"
@@ -55,6 +56,7 @@ type followingPage struct {
 	Base
 	Activity []member.Activity
 	Follows  []string
+	Replies  []film.Change // new replies in the threads the member follows
 }
 
 type memberSettingsPage struct {

@@ -103,6 +103,13 @@ func TestTheoriesVotesAndThreads(t *testing.T) {
 	if !strings.Contains(body, `class="comment indent-0" id="comment-`+c1+`"`) || !strings.Contains(body, `class="comment indent-1"`) {
 		t.Error("the reply is not nested under the comment")
 	}
+	// bob follows the thread since he posted in it: ann's reply is in his activity.
+	if _, body := bob.get("/following"); !strings.Contains(body, "replied in") || !strings.Contains(body, `#comment-`) {
+		t.Error("bob's activity does not show the reply in the thread he follows")
+	}
+	if _, body := ann.get("/following"); strings.Contains(body, "ann</strong>") {
+		t.Error("ann's own reply shows in her activity")
+	}
 	if res, _ := anon.postRaw(thread+"/comments", url.Values{"body": {"anonymous"}}); res.StatusCode < 400 {
 		t.Errorf("anonymous comment: status %d", res.StatusCode)
 	}
