@@ -7,7 +7,8 @@ import (
 
 // canonicalPaths redirects (301) the spellings of a page's address that
 // people and other sites use to the one the site links to: a trailing
-// slash (/films/red-rocket-2021/) and capitals (/films/RED-ROCKET-2021).
+// slash (/films/red-rocket-2021/) and, on pages addressed by slugs,
+// capitals (/films/RED-ROCKET-2021).
 // The API, static files and feeds keep their paths as they are.
 func canonicalPaths(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -20,7 +21,7 @@ func canonicalPaths(next http.Handler) http.Handler {
 					c = "/"
 				}
 			}
-			if hasUpper(c) {
+			if hasUpper(c) && sluggedPath(c) {
 				c = strings.ToLower(c)
 			}
 			if c != p {
@@ -34,6 +35,19 @@ func canonicalPaths(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// sluggedPath reports whether p addresses a page by slugs, which are
+// lower case, so capitals can be folded. Tokens (/reset/…), picture hashes
+// and member names elsewhere keep their case.
+func sluggedPath(p string) bool {
+	p = strings.ToLower(p)
+	for _, pre := range []string{"/films", "/people", "/themes", "/places", "/publications", "/characters", "/compare", "/browse"} {
+		if p == pre || strings.HasPrefix(p, pre+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasUpper(s string) bool {
