@@ -3,27 +3,15 @@ package web
 import (
 	"net/http"
 	"strings"
-
-	"marquee/internal/film"
 )
 
 // commentHide hides a comment, or shows it again (editors). Replies keep
 // their place under a hidden comment.
 func (s *Server) commentHide(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if err := parseForm(w, r); err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	id, _, err := s.editorPost(w, r, "hide a comment")
 	if err != nil {
 		return err
-	}
-	v, err := s.signedIn(r)
-	if err != nil {
-		return err
-	}
-	if !v.IsEditor() {
-		return &film.ForbiddenError{Action: "hide", Reason: "only editors hide comments"}
 	}
 	c, err := s.store.Comment(ctx, id)
 	if err != nil {

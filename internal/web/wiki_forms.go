@@ -89,3 +89,25 @@ func parseID(s string) int64 {
 }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// editorPost opens an editor's post to a route with an {id}: the form is
+// read, the id parsed and the caller checked to be an editor (the route's
+// rule refuses others first; this keeps the handler safe on its own).
+// action names the refusal: "hide a theory", "resolve a report".
+func (s *Server) editorPost(w http.ResponseWriter, r *http.Request, action string) (int64, viewer, error) {
+	if err := parseForm(w, r); err != nil {
+		return 0, viewer{}, err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return 0, viewer{}, err
+	}
+	v, err := s.signedIn(r)
+	if err != nil {
+		return 0, v, err
+	}
+	if !v.IsEditor() {
+		return 0, v, &film.ForbiddenError{Action: action, Reason: "only editors may"}
+	}
+	return id, v, nil
+}
