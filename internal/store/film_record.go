@@ -30,6 +30,21 @@ type FilmRecord struct {
 	DossierRevision int
 	DossierUpdated  int64
 	Dossier         *film.Dossier
+	// Has says which of the parts that pages read through their own store
+	// calls the film has at all, from the record's one presence query, so
+	// a page asks for none of them when the film has none (most films of
+	// a large catalog).
+	Has FilmParts
+}
+
+// FilmParts says which optional parts a film has.
+type FilmParts struct {
+	Pictures  bool // stored poster or backdrop (FilmImages)
+	Knowledge bool // computed answers and article advisories (FilmKnowledge)
+	Awards    bool // nominations and wins (FilmAwards)
+	Similar   bool // a stored similar list (SimilarFilms)
+	Members   bool // members' ratings, likes or reviews (FilmHistogram, FilmReviews)
+	Theories  bool // fan theories (FilmTheories)
 }
 
 // FilmRecordOptions says which parts of a FilmRecord a caller wants
@@ -60,31 +75,49 @@ func (s *Store) GetFilmRecord(ctx context.Context, slug string, opt FilmRecordOp
 }
 
 func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt FilmRecordOptions) (*FilmRecord, error) {
-	f, err := s.getFilmIn(ctx, tx, "f.slug = $1", slug)
+	f, err := scanFilm(tx.QueryRowContext(ctx, "SELECT "+filmColumns+" FROM films f WHERE f.slug = $1", slug))
 	if err != nil {
-		return nil, err
+		return nil, s.wrap(notFound(err, "film", slug), "get", "film", slug)
 	}
-	rec := &FilmRecord{Film: f}
-	if rec.Credits, err = filmCredits(ctx, tx, slug); err != nil {
-		return nil, err
-	}
-	if rec.Characters, err = filmCharacters(ctx, tx, slug); err != nil {
-		return nil, err
-	}
-	// One query says which of the optional parts the film has, so a film
-	// with no box office, festivals, ratings or dossier (most of a large
-	// catalog) costs no query for each.
-	var has struct{ box, fest, adv, rel, rat bool }
+	rec := &FilmRecord{Film: &f}
+	// One query says which parts the film has, so a film without box
+	// office, festivals, ratings, themes, pictures or a dossier (most of a
+	// large catalog) costs no query for each.
+	var has struct{ genres, themes, chars, box, fest, adv, rel, rat bool }
 	var rev int
 	var updated int64
 	err = tx.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM film_genres WHERE film_id = $1), EXISTS (SELECT 1 FROM film_themes WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM characters WHERE film_id = $1),
 		EXISTS (SELECT 1 FROM box_office WHERE film_id = $1), EXISTS (SELECT 1 FROM festivals WHERE film_id = $1),
 		EXISTS (SELECT 1 FROM advisories WHERE film_id = $1), EXISTS (SELECT 1 FROM relations WHERE film_id = $1),
 		EXISTS (SELECT 1 FROM user_ratings WHERE film_id = $1),
-		COALESCE((SELECT revision FROM dossiers WHERE film_id = $1), 0), COALESCE((SELECT updated_at FROM dossiers WHERE film_id = $1), 0)`,
-		f.ID).Scan(&has.box, &has.fest, &has.adv, &has.rel, &has.rat, &rev, &updated)
+		COALESCE((SELECT revision FROM dossiers WHERE film_id = $1), 0), COALESCE((SELECT updated_at FROM dossiers WHERE film_id = $1), 0),
+		EXISTS (SELECT 1 FROM film_images WHERE film_id = $1), EXISTS (SELECT 1 FROM film_knowledge WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM awards WHERE film_id = $1), EXISTS (SELECT 1 FROM similar_films WHERE film_id = $1),
+		EXISTS (SELECT 1 FROM film_member_stats WHERE film_id = $1), EXISTS (SELECT 1 FROM theories WHERE film_id = $1)`,
+		f.ID).Scan(&has.genres, &has.themes, &has.chars, &has.box, &has.fest, &has.adv, &has.rel, &has.rat, &rev, &updated,
+		&rec.Has.Pictures, &rec.Has.Knowledge, &rec.Has.Awards, &rec.Has.Similar, &rec.Has.Members, &rec.Has.Theories)
 	if err != nil {
 		return nil, fmt.Errorf("read film %q: %w", slug, err)
+	}
+	if has.genres {
+		if f.Genres, err = queryStrings(ctx, tx, "SELECT genre FROM film_genres WHERE film_id = $1 ORDER BY genre", f.ID); err != nil {
+			return nil, fmt.Errorf("get genres of film %q: %w", slug, err)
+		}
+	}
+	if has.themes {
+		if f.Themes, err = filmThemes(ctx, tx, f.ID); err != nil {
+			return nil, fmt.Errorf("get themes of film %q: %w", slug, err)
+		}
+	}
+	if rec.Credits, err = recordCredits(ctx, tx, f.ID); err != nil {
+		return nil, fmt.Errorf("credits of film %q: %w", slug, err)
+	}
+	if has.chars {
+		if rec.Characters, err = queryCharacters(ctx, tx, "WHERE ch.film_id = $1 ORDER BY ch.id", f.ID); err != nil {
+			return nil, fmt.Errorf("characters of film %q: %w", slug, err)
+		}
 	}
 	if opt.Facts {
 		if has.box {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // filmKnowledge is what the film page shows from the knowledge refresh
@@ -15,16 +16,25 @@ type filmKnowledge struct {
 	ArticleSource     *film.Source
 }
 
-func (s *Server) loadKnowledge(ctx context.Context, slug string) (*filmKnowledge, error) {
-	k, err := s.store.FilmKnowledge(ctx, slug)
-	if err != nil {
-		return nil, err
+// loadKnowledge reads the film's computed knowledge and awards, those of
+// them it has (has, from its FilmRecord).
+func (s *Server) loadKnowledge(ctx context.Context, slug string, has store.FilmParts) (*filmKnowledge, error) {
+	fk := &filmKnowledge{}
+	if has.Knowledge {
+		k, err := s.store.FilmKnowledge(ctx, slug)
+		if err != nil {
+			return nil, err
+		}
+		fk.Answers, fk.ArticleAdvisories, fk.ArticleSource = k.Answers, k.ArticleAdvisories, k.ArticleSource
 	}
-	awards, err := s.store.FilmAwards(ctx, slug)
-	if err != nil {
-		return nil, err
+	if has.Awards {
+		awards, err := s.store.FilmAwards(ctx, slug)
+		if err != nil {
+			return nil, err
+		}
+		fk.Awards = awards
 	}
-	return &filmKnowledge{Awards: awards, Answers: k.Answers, ArticleAdvisories: k.ArticleAdvisories, ArticleSource: k.ArticleSource}, nil
+	return fk, nil
 }
 
 // advisorySourceLabel names where an advisory's grade came from.

@@ -22,15 +22,17 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	if f.Year != 0 {
 		title += " (" + itoa(f.Year) + ")"
 	}
-	p := &filmPage{Base: s.newBase(r, title, filmDescription(v)), filmView: *v}
+	p := &filmPage{Base: s.newBase(r, title, filmDescription(v)), View: v}
 	p.OGType = "video.movie"
 	p.Modified = v.modified()
 	hist, mean := v.Ratings, v.RatingMean
 	p.RatingChart = ratingChart(hist)
-	if _, p.Similar, err = s.store.SimilarFilms(ctx, slug, 12); err != nil {
-		return err
+	if v.Has.Similar {
+		if _, p.Similar, err = s.store.SimilarFilms(ctx, slug, 12); err != nil {
+			return err
+		}
 	}
-	if p.Members, err = s.filmMembersOf(ctx, r, f.ID, slug); err != nil {
+	if p.Members, err = s.filmMembersOf(ctx, r, f.ID, slug, v.Has.Members); err != nil {
 		return err
 	}
 	if f.Rating.Votes == 0 && mean > 0 {
@@ -41,8 +43,10 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 		f.Rating.Average = mean
 	}
 	p.Image = ogImage(func(path string) string { return s.absURL(r, path) }, v.PosterImage)
-	if err := s.loadFilmWiki(ctx, slug, &p.filmWiki); err != nil {
-		return err
+	if v.Has.Theories {
+		if err := s.loadFilmWiki(ctx, slug, &p.Wiki); err != nil {
+			return err
+		}
 	}
 	p.JSONLD = s.movieLD(func(path string) string { return s.absURL(r, path) }, v)
 	s.render(w, r, http.StatusOK, "film", p)

@@ -31,7 +31,8 @@ type filmView struct {
 	DossierTOC  template.HTML // its entries in the contents ("dossier-toc")
 	Ratings     [10]int       // readers' ratings by bucket (store.RatingHistogram)
 	RatingMean  float64
-	Knowledge   *filmKnowledge // awards, generated answers, the dossier's advisories
+	Knowledge   *filmKnowledge  // awards, generated answers, the dossier's advisories
+	Has         store.FilmParts // which optional parts the film has (store.FilmRecord.Has)
 }
 
 // castRow is a cast credit with the character's page, when there is one.
@@ -58,7 +59,7 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 		return nil, err
 	}
 	f := rec.Film
-	v := &filmView{Film: f, Ratings: rec.Ratings, RatingMean: rec.RatingMean}
+	v := &filmView{Film: f, Ratings: rec.Ratings, RatingMean: rec.RatingMean, Has: rec.Has}
 	charSlug := make(map[string]string, len(rec.Characters))
 	for _, c := range rec.Characters {
 		charSlug[c.PlayedBySlug+"\x00"+c.Name] = c.Slug
@@ -87,10 +88,12 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 	if d != nil {
 		v.Dossier, v.DossierHTML, v.DossierTOC = d.view, d.html, d.toc
 	}
-	if v.Poster, v.Backdrop, v.PosterImage, err = s.filmPictures(ctx, f, names(v.Directors)); err != nil {
+	if !rec.Has.Pictures {
+		v.Poster = poster(f, names(v.Directors))
+	} else if v.Poster, v.Backdrop, v.PosterImage, err = s.filmPictures(ctx, f, names(v.Directors)); err != nil {
 		return nil, err
 	}
-	if v.Knowledge, err = s.loadKnowledge(ctx, slug); err != nil {
+	if v.Knowledge, err = s.loadKnowledge(ctx, slug, rec.Has); err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -42,23 +42,27 @@ func reviewViews(rs []member.Review) []reviewView {
 	return out
 }
 
-// filmMembersOf loads the members' block of film fid.
-func (s *Server) filmMembersOf(ctx context.Context, r *http.Request, fid int64, slug string) (*filmMembers, error) {
+// filmMembersOf loads the members' block of film fid; any is false when
+// no member has rated, liked or reviewed it (FilmRecord.Has.Members), and
+// then only the signed-in member's own parts are read.
+func (s *Server) filmMembersOf(ctx context.Context, r *http.Request, fid int64, slug string, any bool) (*filmMembers, error) {
 	m := &filmMembers{Slug: slug, ByLikes: r.URL.Query().Get("reviews") == "likes"}
 	var err error
-	if m.Histogram, err = s.store.FilmHistogram(ctx, fid); err != nil {
-		return nil, err
+	if any {
+		if m.Histogram, err = s.store.FilmHistogram(ctx, fid); err != nil {
+			return nil, err
+		}
+		m.Chart = memberChart(m.Histogram)
+		order := store.ByRecency
+		if m.ByLikes {
+			order = store.ByLikes
+		}
+		rs, err := s.store.FilmReviews(ctx, fid, order, 20)
+		if err != nil {
+			return nil, err
+		}
+		m.Reviews = reviewViews(rs)
 	}
-	m.Chart = memberChart(m.Histogram)
-	order := store.ByRecency
-	if m.ByLikes {
-		order = store.ByLikes
-	}
-	rs, err := s.store.FilmReviews(ctx, fid, order, 20)
-	if err != nil {
-		return nil, err
-	}
-	m.Reviews = reviewViews(rs)
 	if u := signedIn(r); u != nil {
 		m.SignedIn = true
 		m.CSRF = auth.CSRFToken(ctx)

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"marquee/internal/store"
+)
+
+// BenchmarkFilmPageUncachedBig renders a different film on every request,
+// the page cache off, from the catalog named by MARQUEE_BENCH_DB (for
+// example the 1 M-title catalog of bench/web/uncached.sh). It is the
+// in-process view of that benchmark: CPU and allocations per rendered page,
+// without the network, for profiling. Skipped without the variable.
+func BenchmarkFilmPageUncachedBig(b *testing.B) {
+	path := os.Getenv("MARQUEE_BENCH_DB")
+	if path == "" {
+		b.Skip("MARQUEE_BENCH_DB is not set")
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	slugs, err := sampleSlugs(ctx, st, 4000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(st, discardLog(), Options{NoCache: true, BaseURL: "https://films.example.org"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	h := s.Handler()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/films/"+slugs[i%len(slugs)], nil))
+		if rec.Code != 200 {
+			b.Fatal(slugs[i%len(slugs)], rec.Code)
+		}
+		i++
+	}
+}
+
+// sampleSlugs picks about n film slugs spread over the catalog: runs of
+// consecutive ids starting at random points.
+func sampleSlugs(ctx context.Context, st *store.Store, n int) ([]string, error) {
+	maxID, err := st.MaxID(ctx, "films")
+	if err != nil {
+		return nil, err
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var slugs []string
+	for tries := 0; len(slugs) < n && tries < 10*n; tries++ {
+		lo := r.Int64N(maxID + 1)
+		got, err := st.SlugsInRange(ctx, "films", lo, lo+1)
+		if err != nil {
+			return nil, fmt.Errorf("sample: %w", err)
+		}
+		slugs = append(slugs, got...)
+	}
+	if len(slugs) == 0 {
+		return nil, fmt.Errorf("sample: no films")
+	}
+	return slugs, nil
+}
