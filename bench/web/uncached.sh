@@ -81,6 +81,11 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "$round serve $(stats "$OUT/serve-$round.txt")" >>"$OUT/rounds.txt"
 done
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVE_PID/status")
+# Readers map the database file (store/sqlite.go), so RSS counts the file's
+# pages they touched; those are the kernel's page cache, shared and
+# reclaimable. RssAnon is the process's own memory.
+ANON_KB=$(awk '/RssAnon/ { print $2 }' "/proc/$SERVE_PID/status")
+FILE_KB=$(awk '/RssFile/ { print $2 }' "/proc/$SERVE_PID/status")
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 med() { awk -v n="$1" -v c="$2" '$2 == n { print $c }' "$OUT/rounds.txt" | median; }
 N_RPS=$(med nginx 3) N_P50=$(med nginx 4) N_P99=$(med nginx 5)
@@ -95,6 +100,6 @@ SPREAD=$(awk '$2 == "nginx" { n[$1] = $3 } $2 == "serve" { s[$1] = $3 } END { fo
   echo "| nginx, the same pages as static files | $N_RPS | $N_P50 | $N_P99 | 100% |"
   echo "| marquee serve, a different film rendered on every request | $S_RPS | $S_P50 | $S_P99 | $(awk -v a="$S_RPS" -v b="$N_RPS" 'BEGIN { printf "%.1f", 100 * a / b }')% |"
   echo
-  echo "serve/nginx by round: $SPREAD. Peak RSS of serve: $((RSS_KB / 1024)) MB. Rounds (round server rps p50 p99 non-2xx):"
+  echo "serve/nginx by round: $SPREAD. Peak RSS of serve: $((RSS_KB / 1024)) MB; at the end $((ANON_KB / 1024)) MB of its own (RssAnon) and $((FILE_KB / 1024)) MB of mapped database file (RssFile). Rounds (round server rps p50 p99 non-2xx):"
   sed 's/^/    /' "$OUT/rounds.txt"
 } | tee "$OUT/summary.md"
