@@ -103,7 +103,7 @@ func (s *source) creditsAt(i int) (int, creditsBlock, bool) {
 			c.capsule(t)
 			continue
 		}
-		if m := minutesIn(strings.ToLower(t)); m > 0 && len(t) < 30 {
+		if m := shortMinutes(t); m > 0 {
 			c.runtime, other, end = m, other+1, k
 			continue
 		}
@@ -246,4 +246,12 @@ func castList(v string) []film.CastPair {
 	}
 	flush(v[start:])
 	return out
+}
+
+// shortMinutes reads a line that is only a running time ("98 minutes").
+func shortMinutes(t string) int {
+	if len(t) >= 30 {
+		return 0
+	}
+	return minutesIn(strings.ToLower(t))
 }

@@ -23,9 +23,50 @@ func looksHTML(text string) bool {
 	if strings.HasPrefix(t, "<") && len(t) > 1 && (isASCIILetter(t[1]) || t[1] == '!' || t[1] == '%' || t[1] == '?') {
 		return true
 	}
-	lower := strings.ToLower(head)
-	return strings.Contains(lower, "<html") || strings.Contains(lower, "<body") ||
-		strings.Count(lower, "</p>") >= 3 && !strings.Contains(head, "\n#")
+	if strings.IndexByte(head, '<') < 0 {
+		return false
+	}
+	return containsFold(head, "<html") || containsFold(head, "<body") ||
+		countFold(head, "</p>", 3) >= 3 && !strings.Contains(head, "\n#")
+}
+
+// containsFold reports sub in s, ignoring ASCII case; sub is lower case.
+func containsFold(s, sub string) bool { return countFold(s, sub, 1) > 0 }
+
+// countFold counts sub in s, ignoring ASCII case, up to limit; sub is
+// lower case and starts with a byte that has no case ('<').
+func countFold(s, sub string, limit int) int {
+	n := 0
+	for i := 0; n < limit; {
+		j := strings.IndexByte(s[i:], sub[0])
+		if j < 0 {
+			break
+		}
+		i += j
+		if len(s)-i < len(sub) {
+			break
+		}
+		if equalFoldASCII(s[i:i+len(sub)], sub) {
+			n++
+			i += len(sub)
+			continue
+		}
+		i++
+	}
+	return n
+}
+
+func equalFoldASCII(s, lower string) bool {
+	for k := 0; k < len(lower); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxReadabilityNodes is the page size above which readability's scoring
