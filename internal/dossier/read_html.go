@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"codeberg.org/readeck/go-readability/v2"
@@ -73,6 +74,9 @@ func equalFoldASCII(s, lower string) bool {
 // (several passes over the tree) is not run; the chrome pass alone then
 // finds the content. A 30 MB page stays linear.
 const maxReadabilityNodes = 60000
+
+// discardLog silences readability's logging without building records.
+var discardLog = slog.New(slog.DiscardHandler)
 
 // maxNesting is the deepest element nesting a page may have. Real pages
 // stay under a hundred; browsers stop nesting at 512.
@@ -153,12 +157,15 @@ func (s *source) readHTML(file, text string) error {
 		return &ParseError{File: file, Reason: "HTML does not parse: " + err.Error()}
 	}
 	title := ""
-	nodes := 0
+	nodes, textLen := 0, 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			nodes++
+			if c.Type == html.TextNode {
+				textLen += len(c.Data)
+			}
 			if c.Type == html.ElementNode {
 				switch {
 				case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Noscript ||
@@ -184,6 +191,13 @@ func (s *source) readHTML(file, text string) error {
 	content := doc
 	if nodes <= maxReadabilityNodes {
 		p := readability.NewParser()
+		p.Logger = discardLog
+		// Readability retries with looser rules (up to four passes over
+		// a fresh copy of the page) while its pick holds fewer than
+		// CharThresholds characters; on a page with less text than that
+		// every pass would fail. The first pass is enough when it keeps
+		// half of what the chrome pass left.
+		p.CharThresholds = min(p.CharThresholds, max(1, textLen/2))
 		if art, err := p.ParseDocument(doc, nil); err == nil && art.Node != nil && len(strings.TrimSpace(textOf(art.Node))) > 0 {
 			content = art.Node
 			if t := strings.TrimSpace(art.Title()); t != "" {
