@@ -100,11 +100,33 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 // hasSuffixAny reports whether s ends with one of list, ignoring case.
 func hasSuffixAny(s string, list []string) bool {
 	for _, c := range list {
-		if len(s) >= len(c) && strings.EqualFold(s[len(s)-len(c):], c) {
+		if len(s) >= len(c) && suffixFold(s[len(s)-len(c):], c) {
 			return true
 		}
 	}
 	return false
+}
+
+// suffixFold is strings.EqualFold for two strings of one length, compared
+// from the end, so most cues are ruled out at their last letters; it
+// leaves anything beyond ASCII to EqualFold.
+func suffixFold(t, c string) bool {
+	for k := len(c) - 1; k >= 0; k-- {
+		a, b := t[k], c[k]
+		if a >= 0x80 || b >= 0x80 {
+			return strings.EqualFold(t, c)
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 // films lists quoted titles: short, title case, not a sentence, and not

@@ -242,6 +242,11 @@ func joinWords(ws []word, a, b int) string {
 		return ws[a].s
 	}
 	var sb strings.Builder
+	n := b - a - 1
+	for k := a; k < b; k++ {
+		n += len(ws[k].s)
+	}
+	sb.Grow(n)
 	for k := a; k < b; k++ {
 		if k > a {
 			sb.WriteByte(' ')

@@ -103,7 +103,7 @@ func (s *source) creditsAt(i int) (int, creditsBlock, bool) {
 			c.capsule(t)
 			continue
 		}
-		if m := minutesIn(strings.ToLower(t)); m > 0 && len(t) < 30 {
+		if m := shortMinutes(t); m > 0 {
 			c.runtime, other, end = m, other+1, k
 			continue
 		}
@@ -170,7 +170,7 @@ func (c *creditsBlock) capsule(t string) {
 // festival capsule "Davy Chou | France, Germany | 2022 | 119 min".
 func countryYear(t string) (int, string, bool) {
 	t = strings.Trim(t, "*_. ")
-	if len(t) > 120 {
+	if len(t) > 120 || strings.IndexAny(t, "0123456789") < 0 {
 		return 0, "", false
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '·' || r == '/' })
@@ -184,7 +184,7 @@ func countryYear(t string) (int, string, bool) {
 	year, country := 0, ""
 	for _, p := range parts {
 		p = strings.Trim(strings.TrimSpace(p), ",.")
-		if n, err := strconv.Atoi(p); err == nil && n >= 1880 && n <= 2100 {
+		if n := year4(p); n >= 1880 && n <= 2100 {
 			year = n
 			continue
 		}
@@ -246,4 +246,28 @@ func castList(v string) []film.CastPair {
 	}
 	flush(v[start:])
 	return out
+}
+
+// shortMinutes reads a line that is only a running time ("98 minutes").
+func shortMinutes(t string) int {
+	if len(t) >= 30 {
+		return 0
+	}
+	return minutesIn(strings.ToLower(t))
+}
+
+// year4 reads a four-digit number, or gives 0 (without strconv's error
+// value, which allocates).
+func year4(p string) int {
+	if len(p) != 4 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 4; i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	return n
 }

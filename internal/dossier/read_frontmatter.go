@@ -107,8 +107,7 @@ func firstLine(s string) string {
 func metaFrom(raw map[string]any) frontMatter {
 	var m frontMatter
 	for k, v := range raw {
-		key := strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(k))
-		switch key {
+		switch metaKey(k) {
 		case "title":
 			m.Title = scalar(v)
 		case "date", "published", "pubdate", "publishdate":
@@ -135,6 +134,25 @@ func metaFrom(raw map[string]any) frontMatter {
 		}
 	}
 	return m
+}
+
+// metaKey folds a front-matter key to lower-case letters and digits:
+// "Movie Title", "movie_title" and "movie-title" are "movietitle".
+func metaKey(k string) string {
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c == ' ' || c == '_' || c == '-':
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c < 0x80:
+			b = append(b, c)
+		default:
+			return strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(k))
+		}
+	}
+	return string(b)
 }
 
 // scalar renders a front-matter value as text.

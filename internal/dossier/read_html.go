@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"codeberg.org/readeck/go-readability/v2"
@@ -23,15 +24,59 @@ func looksHTML(text string) bool {
 	if strings.HasPrefix(t, "<") && len(t) > 1 && (isASCIILetter(t[1]) || t[1] == '!' || t[1] == '%' || t[1] == '?') {
 		return true
 	}
-	lower := strings.ToLower(head)
-	return strings.Contains(lower, "<html") || strings.Contains(lower, "<body") ||
-		strings.Count(lower, "</p>") >= 3 && !strings.Contains(head, "\n#")
+	if strings.IndexByte(head, '<') < 0 {
+		return false
+	}
+	return containsFold(head, "<html") || containsFold(head, "<body") ||
+		countFold(head, "</p>", 3) >= 3 && !strings.Contains(head, "\n#")
+}
+
+// containsFold reports sub in s, ignoring ASCII case; sub is lower case.
+func containsFold(s, sub string) bool { return countFold(s, sub, 1) > 0 }
+
+// countFold counts sub in s, ignoring ASCII case, up to limit; sub is
+// lower case and starts with a byte that has no case ('<').
+func countFold(s, sub string, limit int) int {
+	n := 0
+	for i := 0; n < limit; {
+		j := strings.IndexByte(s[i:], sub[0])
+		if j < 0 {
+			break
+		}
+		i += j
+		if len(s)-i < len(sub) {
+			break
+		}
+		if equalFoldASCII(s[i:i+len(sub)], sub) {
+			n++
+			i += len(sub)
+			continue
+		}
+		i++
+	}
+	return n
+}
+
+func equalFoldASCII(s, lower string) bool {
+	for k := 0; k < len(lower); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxReadabilityNodes is the page size above which readability's scoring
 // (several passes over the tree) is not run; the chrome pass alone then
 // finds the content. A 30 MB page stays linear.
 const maxReadabilityNodes = 60000
+
+// discardLog silences readability's logging without building records.
+var discardLog = slog.New(slog.DiscardHandler)
 
 // maxNesting is the deepest element nesting a page may have. Real pages
 // stay under a hundred; browsers stop nesting at 512.
@@ -112,12 +157,15 @@ func (s *source) readHTML(file, text string) error {
 		return &ParseError{File: file, Reason: "HTML does not parse: " + err.Error()}
 	}
 	title := ""
-	nodes := 0
+	nodes, textLen := 0, 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			nodes++
+			if c.Type == html.TextNode {
+				textLen += len(c.Data)
+			}
 			if c.Type == html.ElementNode {
 				switch {
 				case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Noscript ||
@@ -143,6 +191,13 @@ func (s *source) readHTML(file, text string) error {
 	content := doc
 	if nodes <= maxReadabilityNodes {
 		p := readability.NewParser()
+		p.Logger = discardLog
+		// Readability retries with looser rules (up to four passes over
+		// a fresh copy of the page) while its pick holds fewer than
+		// CharThresholds characters; on a page with less text than that
+		// every pass would fail. The first pass is enough when it keeps
+		// half of what the chrome pass left.
+		p.CharThresholds = min(p.CharThresholds, max(1, textLen/2))
 		if art, err := p.ParseDocument(doc, nil); err == nil && art.Node != nil && len(strings.TrimSpace(textOf(art.Node))) > 0 {
 			content = art.Node
 			if t := strings.TrimSpace(art.Title()); t != "" {

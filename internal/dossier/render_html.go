@@ -18,8 +18,14 @@ type htmlPage struct {
 
 type htmlSection struct {
 	ID, Heading string
-	Section     film.Section
+	Blocks      []template.HTML
+	Subsections []htmlSubsection
 	FAQ         bool
+}
+
+type htmlSubsection struct {
+	Label  string
+	Blocks []template.HTML
 }
 
 var htmlTmpl = template.Must(template.New("dossier").Parse(`<article class="dossier">
@@ -31,10 +37,14 @@ var htmlTmpl = template.Must(template.New("dossier").Parse(`<article class="doss
 {{- if .Heading}}
 <h2>{{.Heading}}</h2>
 {{- end}}
-{{- range .Section.Blocks}}{{template "block" .}}{{end}}
-{{- range .Section.Subsections}}
+{{- range .Blocks}}
+{{.}}
+{{- end}}
+{{- range .Subsections}}
 <h3>{{.Label}}</h3>
-{{- range .Blocks}}{{template "block" .}}{{end}}
+{{- range .Blocks}}
+{{.}}
+{{- end}}
 {{- end}}
 {{- if .FAQ}}
 <dl class="faq">
@@ -53,16 +63,7 @@ var htmlTmpl = template.Must(template.New("dossier").Parse(`<article class="doss
 {{- end}}
 </aside>
 {{- end}}
-</article>
-{{define "block"}}
-{{- if eq .Kind "list"}}
-{{if .Ordered}}<ol>{{else}}<ul>{{end}}{{range .Items}}<li>{{.}}</li>{{end}}{{if .Ordered}}</ol>{{else}}</ul>{{end}}
-{{- else if eq .Kind "table"}}
-<table>{{if .Header}}<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>{{end}}<tbody>{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table>
-{{- else}}
-<p>{{.Text}}</p>
-{{- end}}
-{{- end}}`))
+</article>`))
 
 // RenderHTML writes d as an HTML fragment (an <article>), every piece of
 // text escaped: sections as <section id=kind> with <h2>, sub-sections as
@@ -71,6 +72,7 @@ var htmlTmpl = template.Must(template.New("dossier").Parse(`<article class="doss
 // ids "other", "other-2", ….
 func RenderHTML(d *film.Dossier) []byte {
 	p := htmlPage{Title: d.Title, FAQ: d.FAQ, Quotes: d.Quotes}
+	r := NewHTMLRenderer(d)
 	seen := map[film.SectionKind]int{}
 	faqDone := false
 	for _, s := range d.Sections {
@@ -81,7 +83,11 @@ func RenderHTML(d *film.Dossier) []byte {
 		}
 		isFAQ := s.Kind == film.SectionFAQ && !faqDone
 		faqDone = faqDone || isFAQ
-		p.Sections = append(p.Sections, htmlSection{ID: id, Heading: sectionHeading(s), Section: s, FAQ: isFAQ})
+		hs := htmlSection{ID: id, Heading: sectionHeading(s), Blocks: r.Blocks(s.Blocks, nil), FAQ: isFAQ}
+		for _, sub := range s.Subsections {
+			hs.Subsections = append(hs.Subsections, htmlSubsection{Label: sub.Label, Blocks: r.Blocks(sub.Blocks, nil)})
+		}
+		p.Sections = append(p.Sections, hs)
 	}
 	if !faqDone && len(d.FAQ) > 0 {
 		p.Sections = append(p.Sections, htmlSection{ID: "faq", Heading: film.SectionFAQ.Label(), FAQ: true})

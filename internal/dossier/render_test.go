@@ -104,7 +104,7 @@ func TestRenderHTML(t *testing.T) {
 	got := string(RenderHTML(d))
 	for _, want := range []string{"<h1>Red &lt;Rocket&gt;</h1>", `<section id="introduction">`, "<p>Tom &amp; Jerry &lt;script&gt;</p>",
 		`<section id="characters">`, "<h2>Cast</h2>", "<h3>Leads</h3>", "<ul><li>Simon Rex as Mikey</li></ul>",
-		"<thead><tr><th>Territory</th><th>Gross</th></tr></thead>", "<td>$1</td>", `<section id="faq">`, "<h2>FAQ</h2>",
+		`<thead><tr><th scope="col">Territory</th><th scope="col">Gross</th></tr></thead>`, "<td>$1</td>", `<section id="faq">`, "<h2>FAQ</h2>",
 		"<dt>Is it &lt;good&gt;?</dt>", "<blockquote><p>Honesty.</p><footer>Sean Baker, <cite>IndieWire</cite></footer></blockquote>"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("RenderHTML lacks %s\n%s", want, got)
@@ -128,5 +128,26 @@ func TestRenderMarkdownReparses(t *testing.T) {
 		if diff := cmp.Diff(stripLines(d1.FAQ), stripLines(d2.FAQ)); diff != "" {
 			t.Errorf("%s: Markdown FAQ (-text +md):\n%s", path, diff)
 		}
+	}
+}
+
+// TestRenderHTMLItalicTitles checks that an italic title in a Markdown
+// article comes back in italics (<cite>) from the shared renderer, not as
+// the “quoted” title the parser keeps in plain text, while a quotation
+// stays quoted.
+func TestRenderHTMLItalicTitles(t *testing.T) {
+	src := "# Parasite\n\n## Review\n\nBong Joon-ho's *Parasite* is about class, and “it is a film about stairs,” Roger Ebert wrote in the *Chicago Sun-Times*.\n"
+	d, err := Parse("parasite.md", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(RenderHTML(d))
+	for _, want := range []string{"<cite>Parasite</cite>", "<cite>Chicago Sun-Times</cite>", "“it is a film about stairs,”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("RenderHTML lacks %s\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "“Parasite”") {
+		t.Errorf("the italic title came back quoted:\n%s", got)
 	}
 }

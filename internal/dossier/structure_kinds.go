@@ -129,7 +129,10 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	}
 	// A quoted film title must not decide the kind: "Introduction to
 	// “Sound of Metal”" is an introduction.
-	kn := normHeading(stripQuoted(heading))
+	kn := n
+	if sq := stripQuoted(heading); sq != heading {
+		kn = normHeading(sq)
+	}
 	for _, kw := range keywords {
 		if wordPrefix(kn, kw.word) {
 			return kw.kind, true

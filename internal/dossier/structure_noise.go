@@ -12,7 +12,8 @@ func noiseReason(s string) string {
 	if len(s) > 160 {
 		return ""
 	}
-	l := strings.ToLower(strings.Trim(s, "*_#>[]() \t-–—"))
+	// Every cue below is ASCII, so only ASCII letters need folding.
+	l := lowerASCII(strings.Trim(s, "*_#>[]() \t-–—"))
 	switch {
 	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad" ||
 		hasAnyPrefix(l, "story continues below", "article continues below", "scroll to continue"):
@@ -105,8 +106,8 @@ var months = []string{"january", "february", "march", "april", "may", "june", "j
 // isDateLine matches a line that is only a date: "March 3, 2022",
 // "3 March 2022", "2022-03-03", "03/03/2022", optionally with a weekday.
 func isDateLine(l string) bool {
-	if len(l) > 40 {
-		return false
+	if len(l) > 40 || strings.IndexAny(l, "0123456789") < 0 {
+		return false // a date has a day, a year or a numeric date
 	}
 	digits, month, other := 0, false, 0
 	for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
@@ -189,4 +190,23 @@ func isReadingTime(l string) bool {
 		return false
 	}
 	return strings.HasPrefix(l, "reading time") || strings.HasSuffix(l, " min read") || strings.HasSuffix(l, " minute read")
+}
+
+// lowerASCII lower-cases ASCII letters only, with no allocation when s
+// has none in upper case.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

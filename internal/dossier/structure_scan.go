@@ -234,7 +234,10 @@ func (s *scanner) add(b block) {
 	if b.kind == bHeading {
 		n := normHeading(b.text)
 		b.hkind, b.hknown = kindOfNorm(b.text, n, false)
-		b.hfirst, _ = kindOfNorm(b.text, n, true)
+		b.hfirst = b.hkind
+		if n == "overview" { // the only heading whose kind depends on its place
+			b.hfirst, _ = kindOfNorm(b.text, n, true)
+		}
 		b.refs = apparatus[n]
 	}
 	s.flush()

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"marquee/internal/dossier"
 	"marquee/internal/film"
 )
 
@@ -235,18 +236,11 @@ type linker struct {
 	names []string          // longest first, so "Sean Baker" wins over "Baker"
 	urls  map[string]string // name → URL
 	done  map[string]bool
-	// titles are the films the dossier names, escaped: an article's
-	// italic title reads as “Title” in plain text and is set as <cite>.
-	titles []string
+	r     *dossier.HTMLRenderer // the one renderer of dossier text
 }
 
 func newLinker(d *film.Dossier) *linker {
-	l := &linker{urls: map[string]string{}, done: map[string]bool{}}
-	for _, t := range append([]string{d.Film.Title}, d.Mentions.Films...) {
-		if t != "" {
-			l.titles = append(l.titles, template.HTMLEscapeString(t))
-		}
-	}
+	l := &linker{urls: map[string]string{}, done: map[string]bool{}, r: dossier.NewHTMLRenderer(d)}
 	for _, k := range d.Links {
 		if k.Slug == "" || len(k.Name) < 3 {
 			continue
@@ -286,52 +280,8 @@ func (l *linker) url(kind, name string) string {
 	return ""
 }
 
-func (l *linker) blocks(bs []film.Block) []template.HTML {
-	out := make([]template.HTML, 0, len(bs))
-	for _, b := range bs {
-		var sb strings.Builder
-		switch b.Kind {
-		case film.BlockList:
-			tag := "ul"
-			if b.Ordered {
-				tag = "ol"
-			}
-			sb.WriteString("<" + tag + ">")
-			for _, it := range b.Items {
-				sb.WriteString("<li>")
-				l.text(&sb, it)
-				sb.WriteString("</li>")
-			}
-			sb.WriteString("</" + tag + ">")
-		case film.BlockTable:
-			sb.WriteString(`<div class="table-wrap"><table>`)
-			if len(b.Header) > 0 {
-				sb.WriteString("<thead><tr>")
-				for _, h := range b.Header {
-					sb.WriteString(`<th scope="col">` + template.HTMLEscapeString(h) + "</th>")
-				}
-				sb.WriteString("</tr></thead>")
-			}
-			sb.WriteString("<tbody>")
-			for _, row := range b.Rows {
-				sb.WriteString("<tr>")
-				for _, c := range row {
-					sb.WriteString("<td>")
-					l.text(&sb, c)
-					sb.WriteString("</td>")
-				}
-				sb.WriteString("</tr>")
-			}
-			sb.WriteString("</tbody></table></div>")
-		default:
-			sb.WriteString("<p>")
-			l.text(&sb, b.Text)
-			sb.WriteString("</p>")
-		}
-		out = append(out, template.HTML(sb.String()))
-	}
-	return out
-}
+// blocks renders bs with the dossier renderer, linking names on the way.
+func (l *linker) blocks(bs []film.Block) []template.HTML { return l.r.Blocks(bs, l.text) }
 
 // text writes s escaped, wrapping the first unlinked mention of each name
 // in a link.
@@ -374,20 +324,8 @@ func indexWord(s, n string) int {
 	}
 }
 
-// escape escapes s for HTML and sets the film titles it quotes as
-// <cite>, the way the article italicised them.
-func (l *linker) escape(s string) string {
-	e := template.HTMLEscapeString(s)
-	if !strings.Contains(e, "“") {
-		return e
-	}
-	for _, t := range l.titles {
-		if strings.Contains(e, "“"+t+"”") {
-			e = strings.ReplaceAll(e, "“"+t+"”", "<cite>"+t+"</cite>")
-		}
-	}
-	return e
-}
+// escape escapes s for HTML, titles set as <cite> (the dossier renderer).
+func (l *linker) escape(s string) string { return l.r.Text(s) }
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
