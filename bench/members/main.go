@@ -54,6 +54,7 @@ type config struct {
 	films            int
 	d, warmup, think time.Duration
 	prefix           string
+	cpuprofile       string
 }
 
 type result struct {
@@ -86,7 +87,7 @@ func main() {
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured load before measuring (writes still count in the check)")
 	flag.DurationVar(&c.think, "think", time.Second, "mean pause of a member between two writes (uniform 0–2×); 0 writes back to back")
 	flag.StringVar(&c.prefix, "prefix", "", "member name prefix (default: one made from the time, so runs on one database do not collide)")
-	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file (in-process server only)")
+	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the load (not the set-up or the check) to this file")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "Usage: members [flags]\n\nMembers' write load with concurrent film-page readers; prints one JSON line.\n\nFlags:\n")
 		flag.PrintDefaults()
@@ -102,16 +103,7 @@ func main() {
 	if c.prefix == "" {
 		c.prefix = fmt.Sprintf("lm%x", time.Now().Unix()%0xfffff)
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "members:", err)
-			os.Exit(1)
-		}
-		pprof.StartCPUProfile(f)
-	}
 	out, err := run(context.Background(), c)
-	pprof.StopCPUProfile()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "members:", err)
 		os.Exit(1)
@@ -180,7 +172,18 @@ func run(ctx context.Context, c config) (*result, error) {
 			return nil, err
 		}
 	}
+	if c.cpuprofile != "" {
+		f, err := os.Create(c.cpuprofile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+	}
 	load(c, bases, tr, films, ms, out)
+	pprof.StopCPUProfile()
 	return out, check(ctx, st, films, before, ms, out)
 }
 
@@ -191,19 +194,19 @@ func engine(dsn string) string {
 	return "sqlite"
 }
 
-// sample draws n films at random from the catalog's total, a page of the
-// popularity order at a time.
+// sample draws n films at random from the catalog's total (film ids are
+// dense: the catalog's ids run from 1 to about its size).
 func sample(ctx context.Context, st *store.Store, total, n int) ([]film, error) {
 	rnd := rand.New(rand.NewPCG(13, 13))
 	seen := map[int64]bool{}
 	var out []film
-	for tries := 0; len(out) < min(n, total) && tries < 4*n/100+10; tries++ {
-		page, _, err := st.ListFilms(ctx, store.FilmFilter{Sort: "popular", Limit: 100, Offset: rnd.IntN(max(1, total-100))})
+	for tries := 0; len(out) < min(n, total) && tries < 4*n; tries++ {
+		page, err := st.FilmsAfter(ctx, store.FilmFilter{}, int64(rnd.IntN(total)), 1)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range page {
-			if !seen[f.ID] && len(out) < n {
+			if !seen[f.ID] {
 				seen[f.ID] = true
 				out = append(out, film{f.ID, f.Slug})
 			}

@@ -82,6 +82,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 		case err == nil:
 			srv.cache = newPageCache(w, cacheBytes)
 			srv.cache.stamp = s.CacheStamp
+			srv.cache.spliceBlock = srv.renderMembersBlock
 		case !errors.Is(err, store.ErrNoChangeWatch):
 			return nil, err
 		}
