@@ -55,6 +55,7 @@ type config struct {
 	d, warmup, think time.Duration
 	prefix           string
 	cpuprofile       string
+	warm             bool
 }
 
 type result struct {
@@ -86,6 +87,7 @@ func main() {
 	flag.DurationVar(&c.d, "d", 60*time.Second, "how long to measure")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured load before measuring (writes still count in the check)")
 	flag.DurationVar(&c.think, "think", time.Second, "mean pause of a member between two writes (uniform 0–2×); 0 writes back to back")
+	flag.BoolVar(&c.warm, "warm", true, "load every film page once before the clock starts, as a live site's cache would hold them (-warm=false: start cold)")
 	flag.StringVar(&c.prefix, "prefix", "", "member name prefix (default: one made from the time, so runs on one database do not collide)")
 	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the load (not the set-up or the check) to this file")
 	flag.Usage = func() {
@@ -172,6 +174,11 @@ func run(ctx context.Context, c config) (*result, error) {
 			return nil, err
 		}
 	}
+	if c.warm {
+		if err := warm(bases, tr, films, max(c.readers, 1)); err != nil {
+			return nil, err
+		}
+	}
 	if c.cpuprofile != "" {
 		f, err := os.Create(c.cpuprofile)
 		if err != nil {
@@ -216,6 +223,52 @@ func sample(ctx context.Context, st *store.Store, total, n int) ([]film, error) 
 		return nil, fmt.Errorf("no films to load")
 	}
 	return out, nil
+}
+
+// warm loads every film page once, n at a time, spread over the servers.
+func warm(bases []string, tr http.RoundTripper, films []film, n int) error {
+	cl := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	next := make(chan int)
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				for _, b := range bases {
+					res, err := cl.Get(b + "/films/" + films[i].slug)
+					if err != nil {
+						errs <- err
+						return
+					}
+					io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					if res.StatusCode != http.StatusOK {
+						errs <- fmt.Errorf("warm-up: GET /films/%s: %s", films[i].slug, res.Status)
+						return
+					}
+				}
+			}
+		}()
+	}
+	for i := range films {
+		select {
+		case next <- i:
+		case err := <-errs:
+			close(next)
+			wg.Wait()
+			return err
+		}
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
 }
 
 // writer is one member: its client, CSRF token, and what its successful
