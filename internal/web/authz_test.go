@@ -145,6 +145,7 @@ var authzTable = map[string]struct {
 	"POST /reviews/{id}/hide":             {editors, nil},
 	"POST /diary/{id}/delete":             {owner, ownPath("diary", "/diary/%d/delete")},
 	"POST /lists/{id}/delete":             {owner, ownPath("list", "/lists/%d/delete")},
+	"POST /lists/{id}/settings":           {owner, ownPath("list", "/lists/%d/settings")},
 	"GET /members/{name}":                 {anyone, nil},
 	"GET /members/{name}/diary":           {anyone, nil},
 	"GET /members/{name}/lists/{slug}":    {anyone, nil},

@@ -191,6 +191,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Route("POST /reviews/{id}/hide", auth.Editor, s.handle(s.reviewHide))
 	mux.Route("POST /diary/{id}/delete", auth.Own(s.contentOwner("diary"), ""), s.handle(s.diaryDelete))
 	mux.Route("POST /lists/{id}/delete", auth.Own(s.contentOwner("list"), ""), s.handle(s.listDelete))
+	mux.Route("POST /lists/{id}/settings", auth.Own(s.contentOwner("list"), ""), s.handle(s.listSettingsSave))
 	mux.Handle("GET /members/{name}", s.handle(s.memberShow))
 	mux.Handle("GET /members/{name}/diary", s.handle(s.memberDiary))
 	mux.Handle("GET /members/{name}/lists/{slug}", s.handle(s.memberListShow))
