@@ -163,6 +163,9 @@ var authzTable = map[string]struct {
 	"POST /api/v1/films/{slug}/diary":     {members, nil},
 	"DELETE /api/v1/reviews/{id}":         {owner, ownPath("review", "/api/v1/reviews/%d")},
 	"GET /api/v1/members/{name}/diary":    {anyone, nil},
+	"PUT /api/v1/films/{slug}/watchlist":  {members, nil},
+	"PUT /api/v1/members/{name}/follow":   {members, nil},
+	"GET /api/v1/members/{name}/lists":    {anyone, nil},
 }
 
 // authzFixture is one round of the table: fresh accounts, signed in.
