@@ -1,11 +1,21 @@
 // Command members is the members' load benchmark: many members rate,
 // review and log films over HTTP on loopback while readers load film
-// pages, then it checks every film's kept histogram against a recount.
-// Members pause between writes (-think, uniform 0–2× the mean), as people
-// do; readers load pages back to back. It prints one JSON line: request counts, errors and latency percentiles
-// for writes and reads.
+// pages, then it checks that no rating was lost or counted twice: every
+// film's kept histogram equals a recount of the ratings table, and both
+// equal what the members' own successful writes say they should be.
 //
-//	go run ./bench/members -db /tmp/members.db -writers 200 -readers 64 -d 60s
+// Members pause between writes (-think, uniform 0–2× the mean), as people
+// do; readers load pages back to back. It prints one JSON line: request
+// counts, errors and latency percentiles for writes and reads.
+//
+// By default it serves the site in process on the database -db (loading
+// the demo catalog when the database has no films). With -servers it
+// drives running `marquee serve` processes instead (e.g. two on one
+// PostgreSQL database) and opens -db only to create the members and to
+// check the counts.
+//
+//	go run ./bench/members -db big.db -writers 200 -readers 64 -d 60s
+//	go run ./bench/members -db postgres://… -servers http://127.0.0.1:18181,http://127.0.0.1:18182
 package main
 
 import (
@@ -24,170 +34,367 @@ import (
 	"regexp"
 	"runtime/pprof"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"marquee/internal/auth"
 	"marquee/internal/demo"
+	"marquee/internal/member"
 	"marquee/internal/store"
 	"marquee/internal/web"
 )
 
 var csrfRE = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
 
+type config struct {
+	dsn              string
+	servers          []string
+	writers, readers int
+	films            int
+	d, warmup, think time.Duration
+	prefix           string
+	cpuprofile       string
+	warm             bool
+}
+
 type result struct {
+	Engine                  string
+	Servers                 int
 	Writers, Readers        int
 	Think, Duration         string
+	CatalogFilms            int
+	Films                   int // films written to and read
 	Writes, Reads           int
 	WriteErrors, ReadErrors int
 	WriteP50, WriteP99      string
 	ReadP50, ReadP99        string
-	HistogramsMatch         bool
-	Films                   int
+	WriteMax, ReadMax       string
+	HistogramsMatch         bool // kept histogram = recount, for every film
+	RatingsMatch            bool // recount = what the members' successful writes left
 	Ratings                 int
+	Errors                  []string `json:",omitempty"`
 }
 
 func main() {
-	dbPath := flag.String("db", "", "SQLite file or postgres:// DSN (a fresh one; required)")
-	writers := flag.Int("writers", 200, "concurrent members writing")
-	readers := flag.Int("readers", 64, "concurrent readers loading film pages")
-	d := flag.Duration("d", 60*time.Second, "how long to run")
-	think := flag.Duration("think", time.Second, "mean pause of a member between two writes (uniform 0–2×); 0 writes back to back")
-	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
-	flag.Parse()
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "members:", err)
-			os.Exit(1)
-		}
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
+	var c config
+	var servers string
+	flag.StringVar(&c.dsn, "db", "", "SQLite file or postgres:// DSN (required); its catalog is used as it is, the demo catalog is loaded when it has no films")
+	flag.StringVar(&servers, "servers", "", "comma-separated base URLs of running `marquee serve` processes on -db (default: serve in process)")
+	flag.IntVar(&c.writers, "writers", 200, "concurrent members writing")
+	flag.IntVar(&c.readers, "readers", 64, "concurrent readers loading film pages")
+	flag.IntVar(&c.films, "films", 5000, "how many films (drawn at random from the catalog) members write to and readers load")
+	flag.DurationVar(&c.d, "d", 60*time.Second, "how long to measure")
+	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "unmeasured load before measuring (writes still count in the check)")
+	flag.DurationVar(&c.think, "think", time.Second, "mean pause of a member between two writes (uniform 0–2×); 0 writes back to back")
+	flag.BoolVar(&c.warm, "warm", true, "load every film page once before the clock starts, as a live site's cache would hold them (-warm=false: start cold)")
+	flag.StringVar(&c.prefix, "prefix", "", "member name prefix (default: one made from the time, so runs on one database do not collide)")
+	flag.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the load (not the set-up or the check) to this file")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "Usage: members [flags]\n\nMembers' write load with concurrent film-page readers; prints one JSON line.\n\nFlags:\n")
+		flag.PrintDefaults()
 	}
-	if *dbPath == "" {
+	flag.Parse()
+	if c.dsn == "" {
 		fmt.Fprintln(os.Stderr, "members: -db is required")
 		os.Exit(2)
 	}
-	if err := run(*dbPath, *writers, *readers, *d, *think); err != nil {
-		pprof.StopCPUProfile()
+	if servers != "" {
+		c.servers = strings.Split(servers, ",")
+	}
+	if c.prefix == "" {
+		c.prefix = fmt.Sprintf("lm%x", time.Now().Unix()%0xfffff)
+	}
+	out, err := run(context.Background(), c)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "members:", err)
+		os.Exit(1)
+	}
+	json.NewEncoder(os.Stdout).Encode(out)
+	if out.WriteErrors+out.ReadErrors > 0 || !out.HistogramsMatch || !out.RatingsMatch {
 		os.Exit(1)
 	}
 }
 
-func run(dsn string, writers, readers int, d, think time.Duration) error {
-	ctx := context.Background()
-	st, err := store.Open(ctx, dsn)
+// film is one film under load.
+type film struct {
+	id   int64
+	slug string
+}
+
+func run(ctx context.Context, c config) (*result, error) {
+	st, err := store.Open(ctx, c.dsn)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer st.Close()
-	if err := demo.Load(ctx, st); err != nil {
-		return err
-	}
-	films, _, err := st.ListFilms(ctx, store.FilmFilter{Limit: 1000})
+	total, err := st.CountFilms(ctx, store.FilmFilter{}.Filter)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var slugs []string
-	for _, f := range films {
-		slugs = append(slugs, f.Slug)
+	if total == 0 {
+		if len(c.servers) > 0 {
+			return nil, fmt.Errorf("%s has no films: import a catalog first", c.dsn)
+		}
+		if err := demo.Load(ctx, st); err != nil {
+			return nil, err
+		}
+		if total, err = st.CountFilms(ctx, store.FilmFilter{}.Filter); err != nil {
+			return nil, err
+		}
 	}
-	// Cheap password hashing: sign-in cost is not under test.
+	films, err := sample(ctx, st, total, c.films)
+	if err != nil {
+		return nil, err
+	}
+	// Cheap password hashing: sign-in cost is not under test. The hash
+	// carries its parameters, so serve processes verify it cheaply too.
 	params := auth.Params{Memory: 64, Time: 1, Threads: 1, KeyLen: 32, SaltLen: 16}
-	srv, err := web.New(st, slog.New(slog.DiscardHandler), web.Options{Auth: auth.Options{Params: params}})
-	if err != nil {
-		return err
+	bases := c.servers
+	if len(bases) == 0 {
+		srv, err := web.New(st, slog.New(slog.DiscardHandler), web.Options{Auth: auth.Options{Params: params}})
+		if err != nil {
+			return nil, err
+		}
+		defer srv.Close()
+		ts := httptest.NewServer(srv.Handler())
+		defer ts.Close()
+		bases = []string{ts.URL}
 	}
-	defer srv.Close()
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	tr := &http.Transport{MaxIdleConnsPerHost: c.writers + c.readers}
+	ms, err := signIn(ctx, st, c, bases, tr, params)
+	if err != nil {
+		return nil, err
+	}
+	out := &result{Engine: engine(c.dsn), Servers: len(bases), Writers: c.writers, Readers: c.readers,
+		Think: c.think.String(), Duration: c.d.String(), CatalogFilms: total, Films: len(films)}
+	before := make([]member.Histogram, len(films))
+	for i, f := range films {
+		if before[i], err = st.RecountHistogram(ctx, f.id); err != nil {
+			return nil, err
+		}
+	}
+	if c.warm {
+		if err := warm(bases, tr, films, max(c.readers, 1)); err != nil {
+			return nil, err
+		}
+	}
+	if c.cpuprofile != "" {
+		f, err := os.Create(c.cpuprofile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+	}
+	load(c, bases, tr, films, ms, out)
+	pprof.StopCPUProfile()
+	return out, check(ctx, st, films, before, ms, out)
+}
+
+func engine(dsn string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// sample draws n films at random from the catalog's total (film ids are
+// dense: the catalog's ids run from 1 to about its size).
+func sample(ctx context.Context, st *store.Store, total, n int) ([]film, error) {
+	rnd := rand.New(rand.NewPCG(13, 13))
+	seen := map[int64]bool{}
+	var out []film
+	for tries := 0; len(out) < min(n, total) && tries < 4*n; tries++ {
+		page, err := st.FilmsAfter(ctx, store.FilmFilter{}, int64(rnd.IntN(total)), 1)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range page {
+			if !seen[f.ID] {
+				seen[f.ID] = true
+				out = append(out, film{f.ID, f.Slug})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no films to load")
+	}
+	return out, nil
+}
+
+// warm loads every film page once, n at a time, spread over the servers.
+func warm(bases []string, tr http.RoundTripper, films []film, n int) error {
+	cl := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	next := make(chan int)
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				for _, b := range bases {
+					res, err := cl.Get(b + "/films/" + films[i].slug)
+					if err != nil {
+						errs <- err
+						return
+					}
+					io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					if res.StatusCode != http.StatusOK {
+						errs <- fmt.Errorf("warm-up: GET /films/%s: %s", films[i].slug, res.Status)
+						return
+					}
+				}
+			}
+		}()
+	}
+	for i := range films {
+		select {
+		case next <- i:
+		case err := <-errs:
+			close(next)
+			wg.Wait()
+			return err
+		}
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// writer is one member: its client, CSRF token, and what its successful
+// writes say its ratings now are (by film index; uncertain marks a film
+// whose last write failed, so its outcome is unknown).
+type writer struct {
+	client    *http.Client
+	base      string
+	token     string
+	id        int64
+	ratings   map[int]member.Rating
+	uncertain map[int]bool
+}
+
+func signIn(ctx context.Context, st *store.Store, c config, bases []string, tr http.RoundTripper, params auth.Params) ([]*writer, error) {
 	hash, err := auth.HashPassword("load benchmark password", params)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	clients := make([]*http.Client, writers)
-	tokens := make([]string, writers)
-	tr := &http.Transport{MaxIdleConnsPerHost: writers + readers}
-	for i := range clients {
-		name := fmt.Sprintf("loadmember%03d", i)
-		if err := st.CreateUser(ctx, &store.User{Username: name, PasswordHash: hash, Role: "member"}); err != nil {
-			return err
+	ms := make([]*writer, c.writers)
+	for i := range ms {
+		name := fmt.Sprintf("%s%03d", c.prefix, i)
+		u := &store.User{Username: name, PasswordHash: hash, Role: "member"}
+		if err := st.CreateUser(ctx, u); err != nil {
+			return nil, err
 		}
 		jar, _ := cookiejar.New(nil)
-		c := &http.Client{Jar: jar, Transport: tr, Timeout: 10 * time.Second,
+		cl := &http.Client{Jar: jar, Transport: tr, Timeout: 10 * time.Second,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-		tok, err := token(c, ts.URL+"/signin")
+		base := bases[i%len(bases)]
+		tok, err := token(cl, base+"/signin")
 		if err != nil {
-			return err
+			return nil, err
 		}
-		res, err := c.PostForm(ts.URL+"/signin", url.Values{"username": {name}, "password": {"load benchmark password"}, "csrf_token": {tok}})
+		res, err := cl.PostForm(base+"/signin", url.Values{"username": {name}, "password": {"load benchmark password"}, "csrf_token": {tok}})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		res.Body.Close()
-		if tokens[i], err = token(c, ts.URL+"/settings"); err != nil {
-			return fmt.Errorf("sign in %s: %w", name, err)
+		w := &writer{client: cl, base: base, id: u.ID, ratings: map[int]member.Rating{}, uncertain: map[int]bool{}}
+		if w.token, err = token(cl, base+"/settings"); err != nil {
+			return nil, fmt.Errorf("sign in %s: %w", name, err)
 		}
-		clients[i] = c
+		ms[i] = w
 	}
+	return ms, nil
+}
+
+// load runs the writers and readers, recording latencies after the warm-up.
+func load(c config, bases []string, tr http.RoundTripper, films []film, ms []*writer, out *result) {
 	var (
-		mu            sync.Mutex
-		wlat, rlat    []time.Duration
-		werr, rerr    int
-		wg            sync.WaitGroup
-		end           = time.Now().Add(d)
-		readersClient = &http.Client{Transport: tr, Timeout: 10 * time.Second}
+		mu         sync.Mutex
+		wlat, rlat []time.Duration
+		wg         sync.WaitGroup
+		from       = time.Now().Add(c.warmup)
+		end        = from.Add(c.d)
+		readers    = &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	)
-	for i := range writers {
+	note := func(err string) {
+		if len(out.Errors) < 10 {
+			out.Errors = append(out.Errors, err)
+		}
+	}
+	for i, m := range ms {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			rnd := rand.New(rand.NewPCG(uint64(i), 13))
 			for time.Now().Before(end) {
-				if think > 0 {
-					time.Sleep(time.Duration(rnd.Int64N(int64(2 * think))))
+				if c.think > 0 {
+					time.Sleep(time.Duration(rnd.Int64N(int64(2 * c.think))))
 				}
-				slug := slugs[rnd.IntN(len(slugs))]
-				form := url.Values{"csrf_token": {tokens[i]}}
-				path := "/films/" + slug
+				fi := rnd.IntN(len(films))
+				form := url.Values{"csrf_token": {m.token}}
+				path := "/films/" + films[fi].slug
+				var rating member.Rating
 				switch k := rnd.IntN(10); {
 				case k < 6:
 					path += "/rate"
-					form.Set("rating", fmt.Sprint(float64(1+rnd.IntN(10))/2))
+					rating = member.Rating(1 + rnd.IntN(10))
+					form.Set("rating", rating.String())
 				case k < 8:
 					path += "/diary"
 					form.Set("watched_on", time.Now().AddDate(0, 0, -rnd.IntN(900)).Format(time.DateOnly))
-					form.Set("rating", fmt.Sprint(float64(1+rnd.IntN(10))/2))
+					rating = member.Rating(1 + rnd.IntN(10))
+					form.Set("rating", rating.String())
 				default:
 					path += "/reviews"
 					form.Set("body", "A **load** review, number "+fmt.Sprint(rnd.Int()))
 				}
 				t0 := time.Now()
-				res, err := clients[i].PostForm(ts.URL+path, form)
+				res, err := m.client.PostForm(m.base+path, form)
 				lat := time.Since(t0)
 				ok := err == nil && res.StatusCode == http.StatusSeeOther
 				if err == nil {
 					io.Copy(io.Discard, res.Body)
 					res.Body.Close()
 				}
+				if rating != 0 {
+					if ok {
+						m.ratings[fi], m.uncertain[fi] = rating, false
+					} else {
+						m.uncertain[fi] = true
+					}
+				}
 				mu.Lock()
-				wlat = append(wlat, lat)
+				if t0.After(from) {
+					wlat = append(wlat, lat)
+				}
 				if !ok {
-					werr++
+					out.WriteErrors++
+					note(fmt.Sprintf("POST %s: %v", path, status(res, err)))
 				}
 				mu.Unlock()
 			}
 		}()
 	}
-	for i := range readers {
+	for i := range c.readers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			rnd := rand.New(rand.NewPCG(uint64(i), 17))
-			for time.Now().Before(end) {
+			for n := i; time.Now().Before(end); n++ {
+				path := "/films/" + films[rnd.IntN(len(films))].slug
 				t0 := time.Now()
-				res, err := readersClient.Get(ts.URL + "/films/" + slugs[rnd.IntN(len(slugs))])
+				res, err := readers.Get(bases[n%len(bases)] + path)
 				ok := err == nil && res.StatusCode == http.StatusOK
 				if err == nil {
 					io.Copy(io.Discard, res.Body)
@@ -195,33 +402,77 @@ func run(dsn string, writers, readers int, d, think time.Duration) error {
 				}
 				lat := time.Since(t0)
 				mu.Lock()
-				rlat = append(rlat, lat)
+				if t0.After(from) {
+					rlat = append(rlat, lat)
+				}
 				if !ok {
-					rerr++
+					out.ReadErrors++
+					note(fmt.Sprintf("GET %s: %v", path, status(res, err)))
 				}
 				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
-	out := result{Writers: writers, Readers: readers, Think: think.String(), Duration: d.String(), Writes: len(wlat), Reads: len(rlat), WriteErrors: werr, ReadErrors: rerr, HistogramsMatch: true, Films: len(films)}
-	out.WriteP50, out.WriteP99 = pct(wlat, 50), pct(wlat, 99)
-	out.ReadP50, out.ReadP99 = pct(rlat, 50), pct(rlat, 99)
-	for _, f := range films {
-		kept, err := st.FilmHistogram(ctx, f.ID)
+	out.Writes, out.Reads = len(wlat), len(rlat)
+	out.WriteP50, out.WriteP99, out.WriteMax = pct(wlat, 50), pct(wlat, 99), pct(wlat, 100)
+	out.ReadP50, out.ReadP99, out.ReadMax = pct(rlat, 50), pct(rlat, 99), pct(rlat, 100)
+}
+
+func status(res *http.Response, err error) any {
+	if err != nil {
+		return err
+	}
+	return res.Status
+}
+
+// check compares, for every film under load, the kept histogram with a
+// recount, and the recount with the members' own record of their
+// successful writes on top of the recount before the run (films whose outcome is uncertain are left out of the
+// second comparison and named in Errors).
+func check(ctx context.Context, st *store.Store, films []film, before []member.Histogram, ms []*writer, out *result) error {
+	want := make([][11]int, len(films))
+	skip := map[int]bool{}
+	for _, m := range ms {
+		for fi, r := range m.ratings {
+			if !m.uncertain[fi] {
+				want[fi][r]++
+			}
+		}
+		for fi, u := range m.uncertain {
+			if u {
+				skip[fi] = true
+			}
+		}
+	}
+	out.HistogramsMatch, out.RatingsMatch = true, true
+	for fi, f := range films {
+		kept, err := st.FilmHistogram(ctx, f.id)
 		if err != nil {
 			return err
 		}
-		recount, err := st.RecountHistogram(ctx, f.ID)
+		recount, err := st.RecountHistogram(ctx, f.id)
 		if err != nil {
 			return err
 		}
 		if kept != recount {
 			out.HistogramsMatch = false
+			out.Errors = append(out.Errors, fmt.Sprintf("%s: kept histogram %v, recount %v", f.slug, kept, recount))
 		}
 		out.Ratings += recount.Count()
+		if skip[fi] {
+			continue
+		}
+		var got [11]int
+		for r := 1; r <= 10; r++ {
+			got[r] = recount.Counts[r-1] - before[fi].Counts[r-1]
+		}
+		if got != want[fi] {
+			out.RatingsMatch = false
+			out.Errors = append(out.Errors, fmt.Sprintf("%s: new ratings by recount %v, by the members' writes %v", f.slug, got[1:], want[fi][1:]))
+		}
 	}
-	return json.NewEncoder(os.Stdout).Encode(out)
+	return nil
 }
 
 func token(c *http.Client, page string) (string, error) {

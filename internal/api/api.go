@@ -99,6 +99,9 @@ func (s *Server) routes() *auth.Router {
 	mux.Route("POST /api/v1/films/{slug}/diary", auth.Member, s.handle(s.filmDiarySave))
 	mux.Route("DELETE /api/v1/reviews/{id}", auth.Own(s.reviewOwner, ""), s.handle(s.reviewDelete))
 	mux.Handle("GET /api/v1/members/{name}/diary", s.handle(s.memberDiaryList))
+	mux.Route("PUT /api/v1/films/{slug}/watchlist", auth.Member, s.handle(s.filmWatchlistSave))
+	mux.Route("PUT /api/v1/members/{name}/follow", auth.Member, s.handle(s.memberFollowSave))
+	mux.Handle("GET /api/v1/members/{name}/lists", s.handle(s.memberListsList))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
 	}))

@@ -11,6 +11,7 @@ import (
 
 	"marquee/internal/auth"
 	"marquee/internal/demo"
+	"marquee/internal/member"
 	"marquee/internal/search"
 	"marquee/internal/store"
 )
@@ -78,4 +79,37 @@ func TestMemberWritesMatchOpenAPI(t *testing.T) {
 	do("bo", "DELETE", "/api/v1/reviews/"+id, "", 403)
 	do("ana", "DELETE", "/api/v1/reviews/"+id, "", 204)
 	do("ana", "DELETE", "/api/v1/reviews/"+id, "", 404)
+
+	// Watchlist, follows and lists.
+	do("ana", "PUT", rr+"/watchlist", `{"on": true}`, 204)
+	do("ana", "PUT", rr+"/watchlist", `{}`, 400)
+	do("ana", "PUT", "/api/v1/films/no-such-film/watchlist", `{"on": true}`, 404)
+	uid, _ := st.MemberID(ctx, "ana")
+	if wl, err := st.Watchlist(ctx, uid); err != nil || len(wl) != 1 || wl[0].FilmSlug != "red-rocket-2021" {
+		t.Errorf("watchlist after PUT: %v, %v", wl, err)
+	}
+	do("ana", "PUT", rr+"/watchlist", `{"on": false}`, 204)
+	if wl, _ := st.Watchlist(ctx, uid); len(wl) != 0 {
+		t.Errorf("watchlist after taking the film off: %v", wl)
+	}
+	do("bo", "PUT", "/api/v1/members/ana/follow", `{"on": true}`, 204)
+	do("bo", "PUT", "/api/v1/members/bo/follow", `{"on": true}`, 400)
+	do("bo", "PUT", "/api/v1/members/nobody/follow", `{"on": true}`, 404)
+	do("", "PUT", "/api/v1/members/ana/follow", `{"on": true}`, 403)
+	bo, _ := st.MemberID(ctx, "bo")
+	if ok, _ := st.Follows(ctx, bo, uid); !ok {
+		t.Error("bo does not follow ana after PUT")
+	}
+	for _, l := range []member.List{{Name: "Open list", Public: true}, {Name: "Secret list"}} {
+		if _, err := st.SaveList(ctx, uid, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if body := do("", "GET", "/api/v1/members/ana/lists", "", 200); !strings.Contains(body, `"open-list"`) || strings.Contains(body, "secret") {
+		t.Errorf("a visitor's view of ana's lists: %s", body)
+	}
+	if body := do("ana", "GET", "/api/v1/members/ana/lists", "", 200); !strings.Contains(body, `"secret-list"`) || !strings.Contains(body, `"public":false`) {
+		t.Errorf("ana's own view of her lists: %s", body)
+	}
+	do("", "GET", "/api/v1/members/nobody/lists", "", 404)
 }

@@ -59,18 +59,23 @@ func jsonOf(v any) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func (a *Service) writeAudit(r *http.Request, c *caller) {
+// auditRow is the audit log row of the current write as noted so far.
+func (a *Service) auditRow(r *http.Request, c *caller) *store.AuditEntry {
 	e := c.audit
 	action := e.action
 	if action == "" {
 		action = r.Method + " " + r.URL.Path
 	}
-	row := &store.AuditEntry{At: e.at.Unix(), UserID: e.userID, Username: e.username, Action: action,
+	return &store.AuditEntry{At: e.at.Unix(), UserID: e.userID, Username: e.username, Action: action,
 		Target: e.target, Address: c.address, Before: e.before, After: e.after}
+}
+
+func (a *Service) writeAudit(r *http.Request, c *caller) {
+	row := a.auditRow(r, c)
 	// The write has happened; losing its record must not undo it, but it is
 	// logged loudly.
 	if err := a.store.AddAudit(context.WithoutCancel(r.Context()), row); err != nil {
-		a.opt.Log.Error("audit log", "action", action, "err", err)
+		a.opt.Log.Error("audit log", "action", row.Action, "err", err)
 	}
 }
 

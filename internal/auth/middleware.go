@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // MaxBodyBytes bounds the body of every state-changing request; uploads
@@ -76,8 +77,12 @@ func (a *Service) Middleware(next http.Handler) http.Handler {
 			c.audit.userID, c.audit.username = c.user.ID, c.user.Username
 		}
 		rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		// A member write records the entry in its own transaction (one
+		// commit, not two); any other write has it recorded here after.
+		ctx, pending := store.WithPendingAudit(r.Context(), func() *store.AuditEntry { return a.auditRow(r, c) })
+		r = r.WithContext(ctx)
 		next.ServeHTTP(rec, r)
-		if rec.status < 400 && !c.audit.skip {
+		if rec.status < 400 && !c.audit.skip && !pending.Written() {
 			a.writeAudit(r, c)
 		}
 	})

@@ -21,17 +21,7 @@ type AuditEntry struct {
 
 // AddAudit appends e to the audit log and sets its ID.
 func (s *Store) AddAudit(ctx context.Context, e *AuditEntry) error {
-	var uid any
-	if e.UserID != 0 {
-		uid = e.UserID
-	}
-	err := s.write.QueryRowContext(ctx, `INSERT INTO audit_log (at, user_id, username, action, target, address, old_value, new_value)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		e.At, uid, e.Username, e.Action, e.Target, e.Address, e.Before, e.After).Scan(&e.ID)
-	if err != nil {
-		return fmt.Errorf("write audit log: %w", err)
-	}
-	return nil
+	return insertAudit(ctx, s.write, e)
 }
 
 // AuditLog returns up to limit entries older than the entry before (all

@@ -74,14 +74,6 @@ func filmRef(ctx context.Context, q querier, slug string) (int64, error) {
 	return id, err
 }
 
-// memberTransact is Transact for members' writes: it leaves the catalog's
-// cache stamp alone. The pages a member write changes follow their own
-// stamps (film_member_stats.gen, kept by the triggers of migration 0009),
-// so rating all day does not empty the page cache.
-func (s *Store) memberTransact(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return s.transact(ctx, fn)
-}
-
 // CacheStamp returns the catalog's stamp and, when filmSlug is not "", that
 // film's member stamp: a page rendered under both is current while both
 // are unchanged. Both live in the database, so every serve process sees the

@@ -215,3 +215,20 @@ func (s *Store) MemberLists(ctx context.Context, uid int64, withPrivate bool) ([
 	}
 	return out, nil
 }
+
+// SetListFlags makes member uid's list public or private and ranked or
+// not, leaving its entries alone; the list's activity follows its privacy.
+func (s *Store) SetListFlags(ctx context.Context, uid, id int64, public, ranked bool) error {
+	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+		if err := owned(ctx, tx, "member_lists", "list", id, uid); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE member_lists SET public = $1, ranked = $2, updated_at = $3 WHERE id = $4",
+			boolInt(public), boolInt(ranked), now(), id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "UPDATE member_activity SET private = $1 WHERE user_id = $2 AND kind = 'listed' AND ref = $3",
+			boolInt(!public), uid, id)
+		return err
+	})
+}

@@ -180,3 +180,22 @@ func (s *Store) GetReview(ctx context.Context, id int64) (member.Review, error) 
 	}
 	return out[0], nil
 }
+
+// LikedReviews returns which of a film's reviews member uid has liked.
+func (s *Store) LikedReviews(ctx context.Context, uid, filmID int64) (map[int64]bool, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT l.review_id FROM member_review_likes l JOIN member_reviews r ON r.id = l.review_id
+		WHERE l.user_id = $1 AND r.film_id = $2`, uid, filmID)
+	if err != nil {
+		return nil, fmt.Errorf("liked reviews: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("liked reviews: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

@@ -145,6 +145,7 @@ var authzTable = map[string]struct {
 	"POST /reviews/{id}/hide":             {editors, nil},
 	"POST /diary/{id}/delete":             {owner, ownPath("diary", "/diary/%d/delete")},
 	"POST /lists/{id}/delete":             {owner, ownPath("list", "/lists/%d/delete")},
+	"POST /lists/{id}/settings":           {owner, ownPath("list", "/lists/%d/settings")},
 	"GET /members/{name}":                 {anyone, nil},
 	"GET /members/{name}/diary":           {anyone, nil},
 	"GET /members/{name}/lists/{slug}":    {anyone, nil},
@@ -162,6 +163,9 @@ var authzTable = map[string]struct {
 	"POST /api/v1/films/{slug}/diary":     {members, nil},
 	"DELETE /api/v1/reviews/{id}":         {owner, ownPath("review", "/api/v1/reviews/%d")},
 	"GET /api/v1/members/{name}/diary":    {anyone, nil},
+	"PUT /api/v1/films/{slug}/watchlist":  {members, nil},
+	"PUT /api/v1/members/{name}/follow":   {members, nil},
+	"GET /api/v1/members/{name}/lists":    {anyone, nil},
 }
 
 // authzFixture is one round of the table: fresh accounts, signed in.

@@ -8,7 +8,7 @@ import (
 )
 
 // filmListAdd adds a film to one of the signed-in member's lists, or to a
-// new (public, unranked) list named in the form.
+// new unranked list named in the form (public unless "private" is ticked).
 func (s *Server) filmListAdd(w http.ResponseWriter, r *http.Request) error {
 	slug := r.PathValue("slug")
 	u := signedIn(r)
@@ -22,7 +22,7 @@ func (s *Server) filmListAdd(w http.ResponseWriter, r *http.Request) error {
 			return memberBadRequest(err)
 		}
 	} else {
-		l := member.List{Name: r.PostFormValue("name"), Public: true, Entries: []member.ListEntry{{FilmSlug: slug, Note: note}}}
+		l := member.List{Name: r.PostFormValue("name"), Public: r.PostFormValue("private") != "1", Entries: []member.ListEntry{{FilmSlug: slug, Note: note}}}
 		if _, err := s.store.SaveList(r.Context(), u.ID, l); err != nil {
 			return memberBadRequest(err)
 		}

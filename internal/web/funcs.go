@@ -46,6 +46,8 @@ var funcs = template.FuncMap{
 	"activityText":   activityText,
 	"halfStars":      func() []string { return []string{"5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5"} },
 	"reviewLimit":    func() int { return member.MaxReviewLength },
+	"membersStart":   func() template.HTML { return membersStart }, // pagecache_splice.go
+	"membersEnd":     func() template.HTML { return membersEnd },
 }
 
 // plural is "1 film", "2 films", with thousands separated.

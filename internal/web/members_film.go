@@ -31,7 +31,9 @@ type filmMembers struct {
 // reviewView is a review with its body rendered and sanitised.
 type reviewView struct {
 	member.Review
-	HTML template.HTML
+	HTML  template.HTML
+	Mine  bool // written by the signed-in member: edit and delete forms
+	Liked bool // liked by the signed-in member: an unlike form
 }
 
 func reviewViews(rs []member.Review) []reviewView {
@@ -75,6 +77,13 @@ func (s *Server) filmMembersOf(ctx context.Context, r *http.Request, fid int64, 
 		}
 		if m.Lists, err = s.store.MemberLists(ctx, u.ID, true); err != nil {
 			return nil, err
+		}
+		liked, err := s.store.LikedReviews(ctx, u.ID, fid)
+		if err != nil {
+			return nil, err
+		}
+		for i := range m.Reviews {
+			m.Reviews[i].Mine, m.Reviews[i].Liked = m.Reviews[i].Author == u.Username, liked[m.Reviews[i].ID]
 		}
 	}
 	return m, nil

@@ -29,6 +29,8 @@ type pageCache struct {
 	bytes   int
 	maxSize int
 	stamp   stampFunc // nil: any commit empties the cache
+
+	spliceBlock spliceFunc // nil: film pages are always rendered whole
 }
 
 type cachedPage struct {
@@ -42,6 +44,11 @@ type cachedPage struct {
 
 	gzOnce sync.Once // compress once, on the first request that accepts gzip
 	gz     []byte
+
+	// A film page's members' block (pagecache_splice.go): the film, and
+	// the block's offsets inside the marks (regionEnd 0: none).
+	filmID                 int64
+	regionStart, regionEnd int
 }
 
 // gzipped returns the page compressed, compressing it on first use.
@@ -119,6 +126,9 @@ func (c *pageCache) lookup(r *http.Request) (*cachedPage, *http.Request) {
 	if p != nil && p.stamps == st {
 		p.checked.Store(gen)
 		return p, r
+	}
+	if q := c.splice(r, p, st, gen); q != nil {
+		return q, r
 	}
 	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen, stamps: st}))
 }

@@ -14,10 +14,10 @@ func (s *Server) reviewHide(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	hidden := r.PostFormValue("hidden") != "0"
+	auth.Note(r.Context(), fmt.Sprintf("review %d", id), nil, map[string]string{"hidden": fmt.Sprint(hidden)})
 	if err := s.store.HideReview(r.Context(), id, hidden); err != nil {
 		return err
 	}
-	auth.Note(r.Context(), fmt.Sprintf("review %d", id), nil, map[string]string{"hidden": fmt.Sprint(hidden)})
 	rv, err := s.store.GetReview(r.Context(), id)
 	if err != nil {
 		return err

@@ -48,6 +48,7 @@ func (s *Server) settingsImportSave(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	u := signedIn(r)
+	auth.Note(r.Context(), fmt.Sprintf("letterboxd import for user %d", u.ID), nil, nil)
 	sum, err := catalog.ImportMemberLetterboxd(r.Context(), s.store, tmp.Name(), u.ID, catalog.Options{})
 	p := &importPage{Base: s.privateBase(r, "Letterboxd import"), Summary: sum}
 	status := http.StatusOK
@@ -57,7 +58,6 @@ func (s *Server) settingsImportSave(w http.ResponseWriter, r *http.Request) erro
 		}
 		p.Error, status = fmt.Sprint(err), http.StatusBadRequest
 	}
-	auth.Note(r.Context(), fmt.Sprintf("letterboxd import for user %d", u.ID), nil, nil)
 	s.render(w, r, status, "import_result", p)
 	return nil
 }

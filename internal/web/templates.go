@@ -115,6 +115,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	p := &cachedPage{body: bytes.Clone(buf.Bytes()), modified: b.Modified, noIndex: b.NoIndex}
 	p.etag = httpx.ETag(p.body)
 	if s.cache != nil {
+		markFilmPage(p, data)
 		s.cache.keep(r, p)
 	}
 	s.writePage(w, r, p)

@@ -82,6 +82,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 		case err == nil:
 			srv.cache = newPageCache(w, cacheBytes)
 			srv.cache.stamp = s.CacheStamp
+			srv.cache.spliceBlock = srv.renderMembersBlock
 		case !errors.Is(err, store.ErrNoChangeWatch):
 			return nil, err
 		}
@@ -190,6 +191,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Route("POST /reviews/{id}/hide", auth.Editor, s.handle(s.reviewHide))
 	mux.Route("POST /diary/{id}/delete", auth.Own(s.contentOwner("diary"), ""), s.handle(s.diaryDelete))
 	mux.Route("POST /lists/{id}/delete", auth.Own(s.contentOwner("list"), ""), s.handle(s.listDelete))
+	mux.Route("POST /lists/{id}/settings", auth.Own(s.contentOwner("list"), ""), s.handle(s.listSettingsSave))
 	mux.Handle("GET /members/{name}", s.handle(s.memberShow))
 	mux.Handle("GET /members/{name}/diary", s.handle(s.memberDiary))
 	mux.Handle("GET /members/{name}/lists/{slug}", s.handle(s.memberListShow))
