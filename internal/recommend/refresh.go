@@ -2,13 +2,15 @@ package recommend
 
 import (
 	"context"
+	"math"
 	"slices"
 
 	"marquee/internal/store"
 )
 
 // With returns a new matrix holding m's ratings and add (a repeated
-// (user, item) takes add's stars). Users beyond m.Users are added.
+// (user, item) takes add's stars; stars of 0 or less remove the rating).
+// Users beyond m.Users are added.
 func (m *Matrix) With(add []Triple) *Matrix {
 	users := m.Users
 	byUser := map[int32][]Triple{}
@@ -35,7 +37,11 @@ func (m *Matrix) With(add []Triple) *Matrix {
 				row[i] = stars[k]
 			}
 			for _, t := range extra {
-				row[t.Item] = t.Stars
+				if t.Stars > 0 {
+					row[t.Item] = t.Stars
+				} else {
+					delete(row, t.Item)
+				}
 			}
 			keys := make([]int32, 0, len(row))
 			for i := range row {
@@ -53,33 +59,124 @@ func (m *Matrix) With(add []Triple) *Matrix {
 	return out
 }
 
-// Refresh adds ratings to the model and recomputes only what they touch:
-// the collaborative rows of the films rated (their co-occurrence counts
-// changed), those films' entries in their neighbours' rows, and the
-// blended lists of the films rated. It returns the new lists, keyed by
-// film id, for ReplaceSimilar. Other films' lists keep their entries
-// until the next full build; only their similarity to a rated film can
-// have moved, and it is patched into their collaborative rows.
+// exactRowCost is the most work (row entries read, Σ over the film's
+// raters of their number of ratings) a refresh spends recomputing one
+// film's collaborative row; a costlier film's row is patched instead.
+// Such films have thousands of raters (the catalog's most popular), so a
+// few new ratings move their co-rating counts by a few in thousands.
+const exactRowCost = 2_000_000
+
+// Refresh adds ratings to the model (stars of 0 remove one) and
+// recomputes only what they touch: the collaborative rows of the films
+// rated, those films' entries in their neighbours' rows, and the blended
+// lists of the films rated. It returns the new lists, keyed by film id,
+// for ReplaceSimilar.
+//
+// A rated film's row is recomputed exactly when that costs at most
+// exactRowCost; a costlier film's row is patched: the co-rating count of
+// each film already in it moves by the new raters who rated both (exact),
+// every score takes the new rating counts, and the row is re-sorted. A
+// film outside its stored row that the new ratings would lift into it is
+// found by the next full build; one new rating moves a count by one. Other
+// films' lists keep their entries until the next full build; only their
+// similarity to a rated film can have moved, and it is patched into their
+// collaborative rows.
 func (md *Model) Refresh(ctx context.Context, add []Triple) (map[int64][]store.SimilarRow, error) {
-	md.Ratings = md.Ratings.With(add)
+	old := md.Ratings
+	md.Ratings = old.With(add)
 	set := map[int32]bool{}
 	for _, t := range add {
 		set[t.Item] = true
 	}
 	items := sortedItems(set)
+	var exact []int32
+	patched := map[int32][]Scored{}
+	for _, i := range items {
+		if md.Ratings.rowCost(i) <= md.exactCost {
+			exact = append(exact, i)
+		} else {
+			patched[i] = md.patchRow(old, i, add)
+		}
+	}
 	opt := KNNOptions{K: md.opt.Candidates, Shrink: md.opt.Shrink, Workers: md.opt.Workers}
-	rows := map[int32][]Scored{}
-	err := knnRows(ctx, md.Ratings, opt, items, func(i int32, row []Scored) { rows[i] = row })
+	rows := patched
+	err := knnRows(ctx, md.Ratings, opt, exact, func(i int32, row []Scored) { rows[i] = row })
 	if err != nil {
 		return nil, err
 	}
 	for _, i := range items {
 		md.byColl[i] = rows[i]
+	}
+	for _, i := range items {
 		for _, s := range rows[i] {
-			md.byColl[s.Item] = patch(md.byColl[s.Item], Scored{i, s.Score}, md.opt.Candidates)
+			if !set[s.Item] {
+				md.byColl[s.Item] = patch(md.byColl[s.Item], Scored{i, s.Score}, md.opt.Candidates)
+			}
 		}
 	}
 	return md.Lists(ctx, items)
+}
+
+// rowCost is the work of computing item i's collaborative row: the
+// number of ratings of everyone who rated it.
+func (m *Matrix) rowCost(i int32) int64 {
+	users, _ := m.ItemUsers(i)
+	var n int64
+	for _, u := range users {
+		n += m.userPtr[u+1] - m.userPtr[u]
+	}
+	return n
+}
+
+// patchRow returns item i's collaborative row moved from old to the
+// model's ratings by the changes in add: each entry's co-rating count
+// (recovered from its score under old's counts) gains the users who now
+// rate both and loses those who no longer do.
+func (md *Model) patchRow(old *Matrix, i int32, add []Triple) []Scored {
+	m, sh := md.Ratings, md.opt.Shrink
+	row := md.byColl[i]
+	counts := make(map[int32]float64, len(row))
+	for _, s := range row {
+		counts[s.Item] = math.Round(float64(s.Score) * (math.Sqrt(float64(old.ItemCount(i))*float64(old.ItemCount(s.Item))) + float64(sh)))
+	}
+	// Every user whose ratings changed: what they co-rate with i before
+	// and after, over the entries of the row.
+	users := map[int32]bool{}
+	for _, t := range add {
+		users[t.User] = true
+	}
+	for u := range users {
+		before := rated(old, u, i)
+		after := rated(m, u, i)
+		for j := range counts {
+			b := before && rated(old, u, j)
+			a := after && rated(m, u, j)
+			switch {
+			case a && !b:
+				counts[j]++
+			case b && !a:
+				counts[j]--
+			}
+		}
+	}
+	top := newTopK(md.opt.Candidates)
+	ni := math.Sqrt(float64(m.ItemCount(i)))
+	for j, c := range counts {
+		if c > 0 {
+			top.push(Scored{j, float32(c / (ni*math.Sqrt(float64(m.ItemCount(j))) + float64(sh)))})
+		}
+	}
+	return top.sorted()
+}
+
+// rated reports whether user u rated item i in m.
+func rated(m *Matrix, u, i int32) bool {
+	if int(u) >= m.Users {
+		return false
+	}
+	items, _ := m.UserItems(u)
+	_, ok := slices.BinarySearch(items, i)
+	return ok
 }
 
 // patch puts s into the best-first row, replacing an entry for the same

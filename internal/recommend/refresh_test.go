@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"marquee/internal/store"
 )
@@ -51,5 +52,49 @@ func TestRefreshMatchesRebuild(t *testing.T) {
 	}
 	if len(lists) != 3 {
 		t.Errorf("refresh recomputed %d lists, want the 3 rated films'", len(lists))
+	}
+}
+
+// TestRefreshPatchesCostlyRows forces every rated film down the patch
+// path (as the most popular films of a big catalog go) on a set where
+// every pair of films already shares raters, so each row holds every
+// film and the patch must equal a rebuild; a removed rating is undone.
+func TestRefreshPatchesCostlyRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const users, items = 80, 30
+	var ts []Triple
+	for u := range users {
+		for _, i := range rng.Perm(items)[:20] {
+			ts = append(ts, Triple{int32(u), int32(i), float32(1 + rng.IntN(5))})
+		}
+	}
+	films := make([]store.FilmFeatures, items)
+	for i := range films {
+		films[i] = store.FilmFeatures{ID: int64(i + 1), Title: "F", Genres: []string{"Drama"}}
+	}
+	ctx := context.Background()
+	opt := DefaultOptions()
+	md, err := NewModel(ctx, films, NewMatrix(users, items, ts), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md.exactCost = 0
+	// A new member rates three films; an old rating of film 4 is removed.
+	rm := ts[0]
+	add := []Triple{{users, 1, 5}, {users, 2, 4}, {users, 9, 3}, {rm.User, rm.Item, 0}}
+	if _, err := md.Refresh(ctx, add); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := NewModel(ctx, films, NewMatrix(users+1, items, append(ts[1:], add[:3]...)), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int32{1, 2, 9, rm.Item} {
+		if len(fresh.byColl[i]) != items-1 {
+			t.Fatalf("item %d has %d neighbours; the test wants every pair co-rated", i, len(fresh.byColl[i]))
+		}
+		if diff := cmp.Diff(fresh.byColl[i], md.byColl[i], cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+			t.Errorf("item %d patched row (-rebuilt +patched):\n%s", i, diff)
+		}
 	}
 }
