@@ -2,6 +2,7 @@ package recommend
 
 import (
 	"context"
+	"maps"
 	"math"
 	"slices"
 
@@ -69,7 +70,8 @@ const exactRowCost = 2_000_000
 // Refresh adds ratings to the model (stars of 0 remove one) and
 // recomputes only what they touch: the collaborative rows of the films
 // rated, those films' entries in their neighbours' rows, and the blended
-// lists of the films rated. It returns the new lists, keyed by film id,
+// lists of the films rated and of the films whose co-rating reasons
+// count the users who rated them. It returns the new lists, keyed by film id,
 // for ReplaceSimilar.
 //
 // A rated film's row is recomputed exactly when that costs at most
@@ -114,7 +116,39 @@ func (md *Model) Refresh(ctx context.Context, add []Triple) (map[int64][]store.S
 			}
 		}
 	}
-	return md.Lists(ctx, items)
+	return md.Lists(ctx, md.touchedLists(old, add, set))
+}
+
+// touchedLists returns the films whose lists the changes in add move:
+// the films rated (set), and every film a changed user rated HighStars or
+// more, before or after, that lists a film they rated — its co-rating
+// reason counts that user.
+func (md *Model) touchedLists(old *Matrix, add []Triple, set map[int32]bool) []int32 {
+	out := maps.Clone(set)
+	for _, t := range add {
+		for _, m := range []*Matrix{old, md.Ratings} {
+			if int(t.User) >= m.Users {
+				continue
+			}
+			items, stars := m.UserItems(t.User)
+			for k, j := range items {
+				if stars[k] >= HighStars && !out[j] && (lists(md.byColl[j], t.Item) || lists(md.byCont[j], t.Item)) {
+					out[j] = true
+				}
+			}
+		}
+	}
+	return sortedItems(out)
+}
+
+// lists reports whether row holds item i.
+func lists(row []Scored, i int32) bool {
+	for _, s := range row {
+		if s.Item == i {
+			return true
+		}
+	}
+	return false
 }
 
 // rowCost is the work of computing item i's collaborative row: the

@@ -50,8 +50,23 @@ func TestRefreshMatchesRebuild(t *testing.T) {
 			t.Errorf("item %d list after refresh (-rebuilt +refreshed):\n%s", i, diff)
 		}
 	}
-	if len(lists) != 3 {
-		t.Errorf("refresh recomputed %d lists, want the 3 rated films'", len(lists))
+	// Beyond the rated films, only films a changed user rated 4★ or more
+	// (their co-rating reasons count that user) are recomputed.
+	likedByChanged := map[int64]bool{}
+	for _, r := range append(ts, add...) {
+		if (r.User == 3 || r.User >= users) && r.Stars >= HighStars {
+			likedByChanged[int64(r.Item)+1] = true
+		}
+	}
+	for id := range lists {
+		if id != 2 && id != 3 && id != 8 && !likedByChanged[id] {
+			t.Errorf("refresh recomputed film %d's list, which no change touches", id)
+		}
+	}
+	for _, id := range []int64{2, 3, 8} {
+		if _, ok := lists[id]; !ok {
+			t.Errorf("refresh left out rated film %d", id)
+		}
 	}
 }
 
