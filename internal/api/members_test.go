@@ -78,4 +78,10 @@ func TestMemberWritesMatchOpenAPI(t *testing.T) {
 	do("bo", "DELETE", "/api/v1/reviews/"+id, "", 403)
 	do("ana", "DELETE", "/api/v1/reviews/"+id, "", 204)
 	do("ana", "DELETE", "/api/v1/reviews/"+id, "", 404)
+	// A member's recommendations say what they rated: theirs alone.
+	if body := do("ana", "GET", "/api/v1/users/ana/recommendations", "", 200); !strings.Contains(body, `"user":"ana"`) {
+		t.Errorf("ana's own recommendations: %s", body)
+	}
+	do("bo", "GET", "/api/v1/users/ana/recommendations", "", 404)
+	do("", "GET", "/api/v1/users/ana/recommendations", "", 404)
 }
