@@ -56,8 +56,87 @@ func (m *Matrix) With(add []Triple) *Matrix {
 		}
 		out.userPtr[u+1] = int64(len(out.userItems))
 	}
-	out.transpose()
+	changed := make([]int32, 0, len(byUser))
+	for u := range byUser {
+		changed = append(changed, u)
+	}
+	out.transposeFrom(m, changed)
 	return out
+}
+
+// itemChange is one user's change to an item's column.
+type itemChange struct {
+	user  int32
+	stars float32
+	del   bool
+}
+
+// transposeFrom builds out's item side from m's, which differs only in the
+// rows of the changed users: unchanged columns are copied as they are, so
+// the cost is a copy of the arrays, not a scattered transpose of them.
+func (out *Matrix) transposeFrom(m *Matrix, changed []int32) {
+	per := map[int32][]itemChange{}
+	for _, u := range changed {
+		var oi []int32
+		var os []float32
+		if int(u) < m.Users {
+			oi, os = m.UserItems(u)
+		}
+		ni, ns := out.UserItems(u)
+		for a, b := 0, 0; a < len(oi) || b < len(ni); {
+			switch {
+			case b == len(ni) || a < len(oi) && oi[a] < ni[b]:
+				per[oi[a]] = append(per[oi[a]], itemChange{user: u, del: true})
+				a++
+			case a == len(oi) || ni[b] < oi[a]:
+				per[ni[b]] = append(per[ni[b]], itemChange{user: u, stars: ns[b]})
+				b++
+			default:
+				if os[a] != ns[b] {
+					per[ni[b]] = append(per[ni[b]], itemChange{user: u, stars: ns[b]})
+				}
+				a++
+				b++
+			}
+		}
+	}
+	out.itemPtr = make([]int64, out.Items+1)
+	out.itemUsers = make([]int32, 0, len(out.userItems))
+	out.itemStars = make([]float32, 0, len(out.userItems))
+	for i := range int32(out.Items) {
+		users, stars := m.ItemUsers(i)
+		ch := per[i]
+		if len(ch) == 0 {
+			out.itemUsers = append(out.itemUsers, users...)
+			out.itemStars = append(out.itemStars, stars...)
+		} else {
+			slices.SortFunc(ch, func(a, b itemChange) int { return int(a.user - b.user) })
+			k := 0
+			for x, u := range users {
+				for k < len(ch) && ch[k].user < u {
+					out.itemUsers = append(out.itemUsers, ch[k].user)
+					out.itemStars = append(out.itemStars, ch[k].stars)
+					k++
+				}
+				switch {
+				case k < len(ch) && ch[k].user == u:
+					if !ch[k].del {
+						out.itemUsers = append(out.itemUsers, u)
+						out.itemStars = append(out.itemStars, ch[k].stars)
+					}
+					k++
+				default:
+					out.itemUsers = append(out.itemUsers, u)
+					out.itemStars = append(out.itemStars, stars[x])
+				}
+			}
+			for ; k < len(ch); k++ {
+				out.itemUsers = append(out.itemUsers, ch[k].user)
+				out.itemStars = append(out.itemStars, ch[k].stars)
+			}
+		}
+		out.itemPtr[i+1] = int64(len(out.itemUsers))
+	}
 }
 
 // exactRowCost is the most work (row entries read, Σ over the film's

@@ -113,3 +113,46 @@ func TestRefreshPatchesCostlyRows(t *testing.T) {
 		}
 	}
 }
+
+// TestWithMatchesNewMatrix checks a matrix changed by With (new users,
+// new, changed and removed ratings) equals one built from scratch, on
+// both its user and its item side.
+func TestWithMatchesNewMatrix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const users, items = 50, 40
+	var ts []Triple
+	for u := range users {
+		for _, i := range rng.Perm(items)[:10] {
+			ts = append(ts, Triple{int32(u), int32(i), float32(1 + rng.IntN(5))})
+		}
+	}
+	m := NewMatrix(users, items, ts)
+	add := []Triple{{users + 2, 3, 4}, {users, 5, 2}, {ts[0].User, ts[0].Item, 0}, {ts[1].User, ts[1].Item, 1}, {ts[2].User, 39, 5}}
+	got := m.With(add)
+	byKey := map[[2]int32]float32{}
+	for _, r := range ts {
+		byKey[[2]int32{r.User, r.Item}] = r.Stars
+	}
+	for _, r := range add {
+		if r.Stars > 0 {
+			byKey[[2]int32{r.User, r.Item}] = r.Stars
+		} else {
+			delete(byKey, [2]int32{r.User, r.Item})
+		}
+	}
+	var all []Triple
+	for k, s := range byKey {
+		all = append(all, Triple{k[0], k[1], s})
+	}
+	want := NewMatrix(users+3, items, all)
+	if diff := cmp.Diff(want.Triples(), got.Triples()); diff != "" {
+		t.Errorf("user side (-want +got):\n%s", diff)
+	}
+	for i := range int32(items) {
+		wu, ws := want.ItemUsers(i)
+		gu, gs := got.ItemUsers(i)
+		if diff := cmp.Diff([2]any{wu, ws}, [2]any{gu, gs}); diff != "" {
+			t.Errorf("item %d (-want +got):\n%s", i, diff)
+		}
+	}
+}

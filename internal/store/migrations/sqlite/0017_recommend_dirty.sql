@@ -5,7 +5,7 @@
 -- the members' current ratings of those films, and deletes the rows it
 -- applied (id ≤ the last it read), so a change made meanwhile stays queued.
 CREATE TABLE recommend_dirty (
-    id      INTEGER PRIMARY KEY,
+    id      INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused, so "up to the last read" stays exact
     user_id INTEGER NOT NULL,
     film_id INTEGER NOT NULL
 );
