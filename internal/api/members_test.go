@@ -112,4 +112,10 @@ func TestMemberWritesMatchOpenAPI(t *testing.T) {
 		t.Errorf("ana's own view of her lists: %s", body)
 	}
 	do("", "GET", "/api/v1/members/nobody/lists", "", 404)
+	// A member's recommendations say what they rated: theirs alone.
+	if body := do("ana", "GET", "/api/v1/users/ana/recommendations", "", 200); !strings.Contains(body, `"user":"ana"`) {
+		t.Errorf("ana's own recommendations: %s", body)
+	}
+	do("bo", "GET", "/api/v1/users/ana/recommendations", "", 404)
+	do("", "GET", "/api/v1/users/ana/recommendations", "", 404)
 }

@@ -11,6 +11,7 @@ import (
 func runImportIMDb(ctx context.Context, c *cmdContext) error {
 	var f importFlags
 	f.bind(c)
+	skip := c.flags.Bool("skip-similar", false, "do not rebuild the similar lists after the import, even when they were built before")
 	types := c.flags.String("types", strings.Join(catalog.DefaultTypes, ","), `title types to keep, comma-separated (IMDb titleType values), or "all"`)
 	if err := c.parse(c.raw, true, true); err != nil {
 		return err
@@ -28,6 +29,10 @@ func runImportIMDb(ctx context.Context, c *cmdContext) error {
 		return usageError("--types is empty")
 	}
 	return runImport(ctx, c, f, func(ctx context.Context, st *store.Store, opts catalog.Options) (*catalog.Summary, error) {
-		return catalog.ImportIMDb(ctx, st, c.args[0], catalog.IMDbOptions{Options: opts, Types: list})
+		sum, err := catalog.ImportIMDb(ctx, st, c.args[0], catalog.IMDbOptions{Options: opts, Types: list})
+		if err == nil && !*skip {
+			err = rebuildSimilarAfterImport(ctx, c, st, sum, false)
+		}
+		return sum, err
 	})
 }

@@ -19,6 +19,10 @@ import (
 	"marquee/internal/web"
 )
 
+// refreshEvery is how often serve applies members' queued rating changes
+// to the similar lists.
+const refreshEvery = 5 * time.Second
+
 func runServe(ctx context.Context, c *cmdContext) error {
 	c.cfg.BindServe(c.flags)
 	if err := c.parse(c.raw, true, false); err != nil {
@@ -34,6 +38,7 @@ func runServe(ctx context.Context, c *cmdContext) error {
 		return err
 	}
 	defer st.Close()
+	refresher := recommend.NewRefresher(st, recommend.DefaultOptions())
 	if !c.cfg.NoDemo {
 		loaded, err := demo.LoadIfEmpty(ctx, st)
 		if err != nil {
@@ -41,11 +46,16 @@ func runServe(ctx context.Context, c *cmdContext) error {
 		}
 		if loaded {
 			log.Info("loaded the demo catalog into an empty database", "db", c.cfg.DB)
-			if _, err := recommend.Rebuild(ctx, st, recommend.DefaultOptions()); err != nil {
+			if _, err := refresher.Rebuild(ctx); err != nil {
 				return err
 			}
 		}
 	}
+	// Members' rating changes, queued by their writes, reach the similar
+	// lists within a few seconds.
+	refreshCtx, stopRefresh := context.WithCancel(ctx)
+	defer stopRefresh()
+	go refresher.Run(refreshCtx, refreshEvery, log)
 	ln, err := net.Listen("tcp", c.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server using it? choose one with --addr)", c.cfg.Addr, err)

@@ -1,6 +1,10 @@
 package recommend
 
-import "marquee/internal/store"
+import (
+	"slices"
+
+	"marquee/internal/store"
+)
 
 // List computes item i's blended similar list with reasons. Entries for
 // which no reason can be said are left out.
@@ -12,6 +16,7 @@ func (md *Model) List(i int32) []store.SimilarRow {
 type lister struct {
 	md   *Model
 	slot []int32 // item → 1 + its index among the candidates, 0 if none
+	high []int32 // users who rated the current item HighStars or more
 }
 
 func (md *Model) newLister() *lister {
@@ -21,7 +26,6 @@ func (md *Model) newLister() *lister {
 type candidate struct {
 	item            int32
 	content, collab float32
-	co              CoRating
 }
 
 func (l *lister) list(i int32) []store.SimilarRow {
@@ -49,19 +53,19 @@ func (l *lister) list(i int32) []store.SimilarRow {
 			c.content = md.content.Sim(i, c.item)
 		}
 	}
-	l.coRatings(i, cands)
 	top := newTopK(len(cands))
 	for k, c := range cands {
 		l.slot[c.item] = 0
 		top.push(Scored{int32(k), w*c.content + (1-w)*c.collab})
 	}
 	var out []store.SimilarRow
+	l.likers(i)
 	for _, s := range top.sorted() {
 		if len(out) == md.opt.K {
 			break
 		}
 		c := cands[s.Item]
-		reasons := Reasons(md.Films[i], md.Films[c.item], c.co)
+		reasons := Reasons(md.Films[i], md.Films[c.item], l.coRating(c.item))
 		if len(reasons) == 0 {
 			continue
 		}
@@ -71,25 +75,49 @@ func (l *lister) list(i int32) []store.SimilarRow {
 	return out
 }
 
-// coRatings fills each candidate's CoRating with i: of the users who
-// rated i HighStars or more, those who rated the candidate and those who
-// rated it HighStars or more. One pass over those users' rows, finding
-// candidates by slot (set while this runs).
-func (l *lister) coRatings(i int32, cands []candidate) {
+// likers sets l.high to the users who rated i HighStars or more,
+// ascending, for coRating.
+func (l *lister) likers(i int32) {
 	users, stars := l.md.Ratings.ItemUsers(i)
+	l.high = l.high[:0]
 	for k, u := range users {
-		if stars[k] < HighStars {
-			continue
+		if stars[k] >= HighStars {
+			l.high = append(l.high, u)
 		}
-		items, ratings := l.md.Ratings.UserItems(u)
-		for x, j := range items {
-			if s := l.slot[j]; s != 0 {
-				c := &cands[s-1]
-				c.co.Raters++
-				if ratings[x] >= HighStars {
-					c.co.Liked++
+	}
+}
+
+// coRating counts, of the users in l.high, those who rated j and those
+// who rated it HighStars or more, by searching the shorter of the two
+// sorted user lists in the longer: only the films listed are counted,
+// never every candidate.
+func (l *lister) coRating(j int32) CoRating {
+	var co CoRating
+	users, stars := l.md.Ratings.ItemUsers(j)
+	if len(l.high) <= len(users) {
+		lo := 0
+		for _, u := range l.high {
+			k, ok := slices.BinarySearch(users[lo:], u)
+			lo += k
+			if ok {
+				co.Raters++
+				if stars[lo] >= HighStars {
+					co.Liked++
 				}
 			}
 		}
+		return co
 	}
+	lo := 0
+	for k, u := range users {
+		at, ok := slices.BinarySearch(l.high[lo:], u)
+		lo += at
+		if ok {
+			co.Raters++
+			if stars[k] >= HighStars {
+				co.Liked++
+			}
+		}
+	}
+	return co
 }

@@ -52,12 +52,15 @@ type Model struct {
 	byCont  Neighbours
 	byColl  Neighbours
 	opt     Options
+	// exactCost is the costliest collaborative row Refresh recomputes
+	// (exactRowCost; tests lower it to exercise the patch).
+	exactCost int64
 }
 
 // NewModel builds the signals over films and ratings (users and items as
 // in m; m.Items must equal len(films)).
 func NewModel(ctx context.Context, films []store.FilmFeatures, m *Matrix, opt Options) (*Model, error) {
-	md := &Model{Films: films, Index: make(map[int64]int32, len(films)), Ratings: m, opt: opt}
+	md := &Model{Films: films, Index: make(map[int64]int32, len(films)), Ratings: m, opt: opt, exactCost: exactRowCost}
 	for i, f := range films {
 		md.Index[f.ID] = int32(i)
 	}
@@ -171,24 +174,55 @@ type Stats struct {
 }
 
 // Rebuild recomputes every film's similar list from st and stores them,
-// replacing what was there, in one transaction.
+// replacing what was there, in one transaction. The queued member rating
+// changes it read are cleared: the lists hold them.
 func Rebuild(ctx context.Context, st *store.Store, opt Options) (Stats, error) {
+	_, stats, err := rebuild(ctx, st, opt)
+	return stats, err
+}
+
+func rebuild(ctx context.Context, st *store.Store, opt Options) (*Model, Stats, error) {
+	queued, err := st.RatingChangesPosition(ctx)
+	if err != nil {
+		return nil, Stats{}, err
+	}
 	md, err := LoadModel(ctx, st, opt)
 	if err != nil {
-		return Stats{}, fmt.Errorf("build similar lists: %w", err)
+		return nil, Stats{}, fmt.Errorf("build similar lists: %w", err)
 	}
 	lists, err := md.Lists(ctx, nil)
 	if err != nil {
-		return Stats{}, fmt.Errorf("build similar lists: %w", err)
+		return nil, Stats{}, fmt.Errorf("build similar lists: %w", err)
 	}
+	opt.progress("store", 0, len(lists))
 	if err := st.ReplaceSimilar(ctx, lists, true); err != nil {
-		return Stats{}, fmt.Errorf("build similar lists: %w", err)
+		return nil, Stats{}, fmt.Errorf("build similar lists: %w", err)
+	}
+	opt.progress("store", len(lists), len(lists))
+	if queued > 0 {
+		if err := st.ClearRatingChanges(ctx, queued); err != nil {
+			return nil, Stats{}, err
+		}
 	}
 	stats := Stats{Films: len(md.Films), Ratings: md.Ratings.NNZ(), Users: md.Ratings.Users}
 	for _, l := range lists {
 		stats.Rows += len(l)
 	}
-	return stats, nil
+	return md, stats, nil
+}
+
+// userRow returns the matrix row of the person key, giving a person new
+// to the model the next row.
+func (md *Model) userRow(key string) int32 {
+	if md.Users == nil {
+		md.Users = map[string]int32{}
+	}
+	u, ok := md.Users[key]
+	if !ok {
+		u = int32(max(len(md.Users), md.Ratings.Users))
+		md.Users[key] = u
+	}
+	return u
 }
 
 // sortedItems returns the keys of set, ascending.

@@ -17,7 +17,7 @@ type Pick struct {
 
 // historyCap bounds how many of a person's ratings (best first) are used,
 // so one query answers for a person with thousands of ratings.
-const historyCap = 200 // with one packed row per rated film: 200 rows read
+const historyCap = 100 // one packed row per rated film: 100 rows read
 
 // neighboursPerFilm is how much of each stored list is read.
 const neighboursPerFilm = 30
@@ -41,7 +41,7 @@ func ForPerson(ctx context.Context, st *store.Store, key string, limit int) ([]P
 		return nil, err
 	}
 	rated := h.Ratings[:min(len(h.Ratings), historyCap)]
-	if len(rated) == 0 {
+	if len(rated) == 0 || limit < 1 {
 		return []Pick{}, nil
 	}
 	byID := make(map[int64]store.PersonRating, len(rated))
@@ -54,64 +54,92 @@ func ForPerson(ctx context.Context, st *store.Store, key string, limit int) ([]P
 	if err != nil {
 		return nil, err
 	}
+	// One slot per candidate film: its score and its two strongest
+	// contributions, which become its reasons.
 	type because struct {
 		from  int64
 		share float64
 	}
 	type acc struct {
+		id    int64
 		score float64
-		from  []because
+		from  [2]because
 	}
-	scores := map[int64]*acc{}
+	slot := make(map[int64]int32, len(nbs))
+	accs := make([]acc, 0, len(nbs)/2)
 	for _, nb := range nbs {
 		if h.Seen[nb.OtherID] {
 			continue
 		}
-		a := scores[nb.OtherID]
-		if a == nil {
-			a = &acc{}
-			scores[nb.OtherID] = a
+		k, ok := slot[nb.OtherID]
+		if !ok {
+			k = int32(len(accs))
+			slot[nb.OtherID] = k
+			accs = append(accs, acc{id: nb.OtherID})
 		}
-		share := ratingWeight(byID[nb.FilmID].Stars) * nb.Score
-		a.score += share
-		a.from = append(a.from, because{nb.FilmID, share})
+		a := &accs[k]
+		b := because{nb.FilmID, ratingWeight(byID[nb.FilmID].Stars) * nb.Score}
+		a.score += b.share
+		switch {
+		case a.from[0].from == 0 || stronger(b.share, b.from, a.from[0].share, a.from[0].from):
+			a.from[1], a.from[0] = a.from[0], b
+		case a.from[1].from == 0 || stronger(b.share, b.from, a.from[1].share, a.from[1].from):
+			a.from[1] = b
+		}
 	}
-	order := make([]int64, 0, len(scores))
-	for id := range scores {
-		order = append(order, id)
+	// The best limit candidates, without sorting them all: the limit-th
+	// best score (in float32) bounds those that need sorting.
+	top := newTopK(limit)
+	for k, a := range accs {
+		top.push(Scored{int32(k), float32(a.score)})
 	}
-	slices.SortFunc(order, func(a, b int64) int {
-		if sa, sb := scores[a].score, scores[b].score; sa != sb {
-			if sa > sb {
-				return -1
+	var best []*acc
+	if top.full() {
+		floor := top.min().Score
+		for k := range accs {
+			if float32(accs[k].score) >= floor {
+				best = append(best, &accs[k])
 			}
-			return 1
 		}
-		return int(a - b)
+	} else {
+		for k := range accs {
+			best = append(best, &accs[k])
+		}
+	}
+	slices.SortFunc(best, func(x, y *acc) int {
+		if stronger(x.score, x.id, y.score, y.id) {
+			return -1
+		}
+		return 1
 	})
-	order = order[:min(len(order), limit)]
+	best = best[:min(len(best), limit)]
+	order := make([]int64, len(best))
+	for k, a := range best {
+		order[k] = a.id
+	}
 	refs, err := st.RecFilms(ctx, order)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Pick, 0, len(order))
-	for _, id := range order {
-		a := scores[id]
-		slices.SortFunc(a.from, func(x, y because) int {
-			if x.share != y.share {
-				if x.share > y.share {
-					return -1
-				}
-				return 1
-			}
-			return int(x.from - y.from)
-		})
+	for _, a := range best {
 		var reasons []string
-		for _, b := range a.from[:min(len(a.from), 2)] {
-			r := byID[b.from]
-			reasons = append(reasons, "because you rated "+r.Title+" "+Stars(r.Stars))
+		for _, b := range a.from {
+			if b.from != 0 {
+				r := byID[b.from]
+				reasons = append(reasons, "because you rated "+r.Title+" "+Stars(r.Stars))
+			}
 		}
-		out = append(out, Pick{Film: refs[id], Score: a.score, Reasons: reasons})
+		out = append(out, Pick{Film: refs[a.id], Score: a.score, Reasons: reasons})
 	}
 	return out, nil
+}
+
+// stronger orders contributions by share, then film id, so reasons are
+// deterministic.
+func stronger(share float64, from int64, than float64, thanFrom int64) bool {
+	if share != than {
+		return share > than
+	}
+	return from < thanFrom
 }

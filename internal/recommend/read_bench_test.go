@@ -38,9 +38,12 @@ func BenchmarkReads(b *testing.B) {
 				return err
 			}
 		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO users (id, username) VALUES (1, 'bench')`); err != nil {
+			return err
+		}
 		for _, i := range rng.Perm(films)[:200] {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO user_ratings (source, external_user, film_id, rating) VALUES ('marquee', 'bench', $1, $2)`,
-				i+1, float64(1+rng.IntN(10))/2); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO member_films (user_id, film_id, rating) VALUES (1, $1, $2)`,
+				i+1, 1+rng.IntN(10)); err != nil {
 				return err
 			}
 		}

@@ -169,10 +169,12 @@ type Rating struct {
 	Stars  float64
 }
 
-// EachRating calls fn for every rating in user_ratings, ordered by user,
-// so a caller can intern user keys as they come.
+// EachRating calls fn for every rating: the imported ones in
+// user_ratings, then members' own (member_films, half stars as stars),
+// keyed by the member's name like their imported Letterboxd ratings, so
+// a member is one person whatever the source.
 func (s *Store) EachRating(ctx context.Context, fn func(Rating) error) error {
-	err := s.eachRow(ctx, `SELECT source, external_user, film_id, rating FROM user_ratings ORDER BY source, external_user`, nil, func(rows *sql.Rows) error {
+	err := s.eachRow(ctx, `SELECT source, external_user, film_id, rating FROM user_ratings`, nil, func(rows *sql.Rows) error {
 		var (
 			src, user string
 			r         Rating
@@ -185,6 +187,21 @@ func (s *Store) EachRating(ctx context.Context, fn func(Rating) error) error {
 	})
 	if err != nil {
 		return fmt.Errorf("read ratings: %w", err)
+	}
+	err = s.eachRow(ctx, `SELECT u.username, mf.film_id, mf.rating FROM member_films mf JOIN users u ON u.id = mf.user_id
+		WHERE mf.rating > 0`, nil, func(rows *sql.Rows) error {
+		var (
+			r    Rating
+			half int
+		)
+		if err := rows.Scan(&r.User, &r.FilmID, &half); err != nil {
+			return err
+		}
+		r.Stars = float64(half) / 2
+		return fn(r)
+	})
+	if err != nil {
+		return fmt.Errorf("read members' ratings: %w", err)
 	}
 	return nil
 }

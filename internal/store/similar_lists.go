@@ -111,16 +111,43 @@ func insertPacked(ctx context.Context, tx *sql.Tx, lists map[int64][]SimilarRow)
 const similarBatch = 100 // rows per INSERT: 700 parameters
 
 func insertSimilar(ctx context.Context, tx *sql.Tx, lists map[int64][]SimilarRow) error {
-	var (
-		b    strings.Builder
-		args []any
-	)
+	const cols = 7
+	stmt := func(rows int) string {
+		var b strings.Builder
+		b.WriteString("INSERT INTO similar_films (film_id, ord, other_id, score, content, collab, reasons) VALUES ")
+		for r := range rows {
+			if r > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('(')
+			for k := 1; k <= cols; k++ {
+				if k > 1 {
+					b.WriteByte(',')
+				}
+				b.WriteString("$" + strconv.Itoa(r*cols+k))
+			}
+			b.WriteByte(')')
+		}
+		return b.String()
+	}
+	// The full batch's statement is prepared once: preparing a
+	// 700-parameter INSERT per batch cost more than running it.
+	full, err := tx.PrepareContext(ctx, stmt(similarBatch))
+	if err != nil {
+		return fmt.Errorf("insert similar lists: %w", err)
+	}
+	defer full.Close()
+	args := make([]any, 0, similarBatch*cols)
 	flush := func() error {
 		if len(args) == 0 {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, b.String(), args...)
-		b.Reset()
+		var err error
+		if len(args) == similarBatch*cols {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, stmt(len(args)/cols), args...)
+		}
 		args = args[:0]
 		if err != nil {
 			return fmt.Errorf("insert similar lists: %w", err)
@@ -133,22 +160,8 @@ func insertSimilar(ctx context.Context, tx *sql.Tx, lists map[int64][]SimilarRow
 			if err != nil {
 				return err
 			}
-			if len(args) == 0 {
-				b.WriteString("INSERT INTO similar_films (film_id, ord, other_id, score, content, collab, reasons) VALUES ")
-			} else {
-				b.WriteByte(',')
-			}
-			n := len(args)
-			b.WriteString("(")
-			for k := 1; k <= 7; k++ {
-				if k > 1 {
-					b.WriteByte(',')
-				}
-				b.WriteString("$" + strconv.Itoa(n+k))
-			}
-			b.WriteString(")")
 			args = append(args, id, i+1, r.OtherID, r.Score, r.Content, r.Collab, string(reasons))
-			if len(args) >= similarBatch*7 {
+			if len(args) == similarBatch*cols {
 				if err := flush(); err != nil {
 					return err
 				}

@@ -152,6 +152,7 @@ var authzTable = map[string]struct {
 	"GET /members/{name}/feed.atom":       {anyone, nil},
 	"POST /members/{name}/follow":         {members, nil},
 	"GET /following":                      {members, nil},
+	"GET /for-you":                        {members, nil},
 	"GET /settings/films":                 {members, nil},
 	"POST /settings/privacy":              {members, nil},
 	"POST /settings/import":               {members, nil},

@@ -48,6 +48,7 @@ var pageTypes = map[string]any{
 	"member_diary":     memberDiaryPage{},
 	"member_list":      memberListPage{},
 	"following":        followingPage{},
+	"for_you":          forYouPage{},
 	"settings_members": memberSettingsPage{},
 	"import_result":    importPage{},
 }

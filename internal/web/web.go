@@ -198,6 +198,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /members/{name}/feed.atom", s.handle(s.memberFeed))
 	mux.Route("POST /members/{name}/follow", auth.Member, s.handle(s.memberFollow))
 	mux.Route("GET /following", auth.Member, s.handle(s.followingShow))
+	mux.Route("GET /for-you", auth.Member, s.handle(s.forYouShow))
 	mux.Route("GET /settings/films", auth.Member, s.handle(s.settingsMembersShow))
 	mux.Route("POST /settings/privacy", auth.Member, s.handle(s.settingsPrivacySave))
 	mux.Route("POST /settings/import", auth.Member, s.handle(s.settingsImportSave))
