@@ -146,6 +146,16 @@ func (s *Summary) noteCreated(slug, title string, year int) {
 	}
 }
 
+// wrote reports whether any row was written so far (before finish).
+func (s *Summary) wrote() bool {
+	for _, f := range s.Files {
+		if f.Imported > 0 {
+			return true
+		}
+	}
+	return s.FilmsCreated > 0
+}
+
 // file returns the summary of the named file, adding it on first use.
 func (s *Summary) file(name string) *FileSummary {
 	for i := range s.Files {

@@ -1,5 +1,7 @@
 package catalog
 
+import "context"
+
 // finish runs after every file is loaded and before indexes are rebuilt:
 // ratings for titles not reloaded, unique slugs.
 func (l *imdbLoad) finish() error {
@@ -26,7 +28,7 @@ func (l *imdbLoad) finish() error {
 
 // countCredits runs after the indexes are rebuilt: the grouping then reads
 // the credits_person index instead of sorting every credit.
-func (l *imdbLoad) countCredits() error {
+func (l *imdbLoad) countCredits(context.Context) error {
 	if l.w == nil {
 		return nil
 	}

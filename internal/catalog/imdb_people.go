@@ -2,19 +2,20 @@ package catalog
 
 import (
 	"bytes"
+	"context"
 	"slices"
 
 	"marquee/internal/film"
 )
 
-func (l *imdbLoad) names(t *tsv) error {
-	ins, err := l.w.inserter(`INSERT INTO people (id, slug, name, birth_year, death_year, professions, imdb_id,
-		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, name = excluded.name, birth_year = excluded.birth_year,
-		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`)
+func (l *imdbLoad) names(ctx context.Context, t *tsv) error {
+	ins, err := l.w.inserter(insertSpec{table: "people", cols: "id, slug, name, birth_year, death_year, professions, imdb_id, created_at, updated_at", conflict: "id",
+		action: `DO UPDATE SET imdb_id = excluded.imdb_id, name = excluded.name, birth_year = excluded.birth_year,
+		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "nm")
 		if !ok {
@@ -85,23 +86,24 @@ var notCharacters = map[string]bool{"self": true, "himself": true, "herself": tr
 type creditWriters struct{ credits, chars *inserter }
 
 func (l *imdbLoad) creditWriters() (creditWriters, error) {
-	credits, err := l.w.inserter("INSERT INTO credits (film_id, person_id, role, character_name, billing)", 5,
-		"ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing")
+	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing", conflict: "film_id, person_id, role, character_name",
+		action: "DO UPDATE SET billing = excluded.billing"})
 	if err != nil {
 		return creditWriters{}, err
 	}
-	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, "ON CONFLICT (film_id, slug) DO NOTHING")
+	chars, err := l.w.inserter(insertSpec{table: "characters", cols: "film_id, slug, name, person_id", conflict: "film_id, slug",
+		action: "DO NOTHING"})
 	return creditWriters{credits, chars}, err
 }
 
 func (cw creditWriters) close() error { return firstErr(cw.credits.close(), cw.chars.close()) }
 
-func (l *imdbLoad) principals(t *tsv) error {
+func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 	cw, err := l.creditWriters()
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		tn, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -169,15 +171,16 @@ func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
 	return true
 }
 
-func (l *imdbLoad) crew(t *tsv) error {
+func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 	// Directors and writers are usually also principals, with a billing:
 	// keep that one.
-	credits, err := l.w.inserter("INSERT INTO credits (film_id, person_id, role, character_name, billing)", 5, "ON CONFLICT DO NOTHING")
+	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing", conflict: "",
+		action: "DO NOTHING"})
 	if err != nil {
 		return err
 	}
 	var lists [3][]int64
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		tn, ok := imdbNum(f[0], "tt")
 		if !ok {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -25,10 +26,10 @@ func (rt ratingTable) get(n uint32) (rating, bool) {
 	return rt[i], true
 }
 
-func (l *imdbLoad) ratings(t *tsv) error {
+func (l *imdbLoad) ratings(ctx context.Context, t *tsv) error {
 	l.rated = true
 	var seen idTable
-	err := l.each(t, func(tl *tally) *RowError {
+	err := l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -56,23 +57,23 @@ func (l *imdbLoad) ratings(t *tsv) error {
 	return err
 }
 
-func (l *imdbLoad) titles(t *tsv) error {
+func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 	l.titled = true
-	update := `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, title = excluded.title, original_title = excluded.original_title,
+	update := `DO UPDATE SET imdb_id = excluded.imdb_id, title = excluded.title, original_title = excluded.original_title,
 		year = excluded.year, runtime_min = excluded.runtime_min, title_type = excluded.title_type, updated_at = excluded.updated_at`
 	if l.rated {
 		update += ", rating_avg = excluded.rating_avg, rating_votes = excluded.rating_votes"
 	}
-	films, err := l.w.inserter(`INSERT INTO films (id, slug, title, original_title, year, runtime_min, title_type,
-		imdb_id, rating_avg, rating_votes, created_at, updated_at)`, 12, update)
+	films, err := l.w.inserter(insertSpec{table: "films", cols: "id, slug, title, original_title, year, runtime_min, title_type, imdb_id, rating_avg, rating_votes, created_at, updated_at", conflict: "id", action: update})
 	if err != nil {
 		return err
 	}
-	genres, err := l.w.inserter("INSERT INTO film_genres (film_id, genre)", 2, "ON CONFLICT DO NOTHING")
+	genres, err := l.w.inserter(insertSpec{table: "film_genres", cols: "film_id, genre", conflict: "",
+		action: "DO NOTHING"})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -135,9 +136,7 @@ func (l *imdbLoad) titles(t *tsv) error {
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
-			l.werr = l.w.async(func() error {
-				return l.w.execNow("DELETE FROM film_genres WHERE film_id = ?", id)
-			})
+			l.werr = l.w.queue("DELETE FROM film_genres WHERE film_id = ?", id)
 		}
 		eachItem(f[8], func(g []byte) {
 			if l.werr == nil {
@@ -153,13 +152,13 @@ func (l *imdbLoad) titles(t *tsv) error {
 	return firstErr(err, films.close(), genres.close())
 }
 
-func (l *imdbLoad) akas(t *tsv) error {
-	ins, err := l.w.inserter("INSERT INTO alt_titles (film_id, ordering, title, region, language)", 5,
-		"ON CONFLICT (film_id, ordering) DO UPDATE SET title = excluded.title, region = excluded.region, language = excluded.language")
+func (l *imdbLoad) akas(ctx context.Context, t *tsv) error {
+	ins, err := l.w.inserter(insertSpec{table: "alt_titles", cols: "film_id, ordering, title, region, language", conflict: "film_id, ordering",
+		action: "DO UPDATE SET title = excluded.title, region = excluded.region, language = excluded.language"})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -189,13 +188,13 @@ func (l *imdbLoad) akas(t *tsv) error {
 	return firstErr(err, ins.close())
 }
 
-func (l *imdbLoad) episodes(t *tsv) error {
-	ins, err := l.w.inserter("INSERT INTO episodes (film_id, series_id, season, episode)", 4,
-		"ON CONFLICT (film_id) DO UPDATE SET series_id = excluded.series_id, season = excluded.season, episode = excluded.episode")
+func (l *imdbLoad) episodes(ctx context.Context, t *tsv) error {
+	ins, err := l.w.inserter(insertSpec{table: "episodes", cols: "film_id, series_id, season, episode", conflict: "film_id",
+		action: "DO UPDATE SET series_id = excluded.series_id, season = excluded.season, episode = excluded.episode"})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {

@@ -141,8 +141,8 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 }
 
 func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
-	ins, err := l.w.inserter("INSERT INTO user_ratings (source, external_user, film_id, rating, rated_at)", 5,
-		"ON CONFLICT (source, external_user, film_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at")
+	ins, err := l.w.inserter(insertSpec{table: "user_ratings", cols: "source, external_user, film_id, rating, rated_at", conflict: "source, external_user, film_id",
+		action: "DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at"})
 	if err != nil {
 		return err
 	}
@@ -181,8 +181,8 @@ func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 }
 
 func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
-	ins, err := l.w.inserter("INSERT INTO movielens_tags (user_id, film_id, tag, tagged_at)", 4,
-		"ON CONFLICT (user_id, film_id, tag) DO UPDATE SET tagged_at = excluded.tagged_at")
+	ins, err := l.w.inserter(insertSpec{table: "movielens_tags", cols: "user_id, film_id, tag, tagged_at", conflict: "user_id, film_id, tag",
+		action: "DO UPDATE SET tagged_at = excluded.tagged_at"})
 	if err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 
 // aggregate recomputes each movie's MovieLens rating from every rating
 // kept, after the indexes are back, so partial re-imports stay right.
-func (l *mlLoad) aggregate() error {
+func (l *mlLoad) aggregate(context.Context) error {
 	return l.w.exec(`UPDATE movielens_movies SET rating_avg = r.avg, rating_count = r.n
 		FROM (SELECT film_id, AVG(rating) AS avg, COUNT(*) AS n FROM user_ratings
 			WHERE source = 'movielens' GROUP BY film_id) AS r
