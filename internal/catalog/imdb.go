@@ -74,8 +74,12 @@ type imdbLoad struct {
 	// catalog, box-office or MovieLens additions), by slug: an IMDb row
 	// with the same slug adopts the row instead of duplicating it.
 	adoptFilms, adoptPeople map[string]int64
-	charFilm                int64           // the film whose characters charSeen holds
-	charSeen                map[string]bool // character slugs of charFilm
+	// ratingsLanded counts title.ratings rows written onto a film;
+	// countRatings settles ratesFile's counts with it.
+	ratingsLanded int64
+	ratesFile     string
+	charFilm      int64           // the film whose characters charSeen holds
+	charSeen      map[string]bool // character slugs of charFilm
 }
 
 // found is a dataset file present in the import directory.

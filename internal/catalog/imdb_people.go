@@ -47,6 +47,7 @@ func (l *imdbLoad) names(ctx context.Context, t *tsv) error {
 			return t.fieldErr(1, "primaryName", bad)
 		}
 		id := l.people.get(n)
+		existed := id != 0
 		slug := personSlug(name)
 		if id == 0 {
 			if id = l.adoptPeople[slug]; id != 0 {
@@ -61,7 +62,7 @@ func (l *imdbLoad) names(ctx context.Context, t *tsv) error {
 		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
 		}
-		tl.imported()
+		tl.wrote(existed)
 		return nil
 	})
 	return firstErr(err, ins.close())
@@ -124,10 +125,10 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		fid, pid := l.films.get(tn), l.people.get(pn)
 		switch {
 		case fid == 0:
-			tl.skip("title not imported")
+			tl.matchedNothing("title not in the catalog")
 			return nil
 		case pid == 0:
-			tl.skip("person not in name.basics")
+			tl.matchedNothing("person not in name.basics")
 			return nil
 		}
 		role := roleOf(f[3])
@@ -203,8 +204,16 @@ func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 			}
 		}
 		fid := l.films.get(tn)
-		if fid == 0 {
-			tl.skip("title not imported")
+		switch {
+		case fid == 0:
+			tl.matchedNothing("title not in the catalog")
+			return nil
+		case len(lists[1])+len(lists[2]) > 0:
+		case len(f[1]) > 2 || len(f[2]) > 2: // people named, none known (\N names none)
+			tl.matchedNothing("people not in name.basics")
+			return nil
+		default:
+			tl.skip("no directors or writers")
 			return nil
 		}
 		for col := 1; col <= 2; col++ {

@@ -135,7 +135,7 @@ func TestImportIMDbBadRows(t *testing.T) {
 	if tb.Read != 7 || tb.Imported != 2 {
 		t.Errorf("title.basics: %+v, want 7 read, 2 imported", tb)
 	}
-	if n := sum.file("title.principals.tsv").SkippedBy["person not in name.basics"]; n != 1 {
+	if n := sum.file("title.principals.tsv").MatchedNothingBy["person not in name.basics"]; n != 1 {
 		t.Errorf("principals skipped for unknown person = %d, want 1", n)
 	}
 }

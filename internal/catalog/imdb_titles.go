@@ -50,9 +50,9 @@ func (l *imdbLoad) ratings(ctx context.Context, t *tsv) error {
 			return t.fieldErr(2, "numVotes", "bad number: "+clip(f[2]))
 		}
 		l.rates = append(l.rates, rating{title: n, votes: uint32(votes), avg: avg})
-		tl.imported()
-		return nil
+		return nil // counted by countRatings once the titles are in
 	})
+	l.ratesFile = t.name
 	slices.SortFunc(l.rates, func(a, b rating) int { return int(int64(a.title) - int64(b.title)) })
 	return err
 }
@@ -132,7 +132,10 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 			}
 			l.films.set(n, id)
 		}
-		r, _ := l.rates.get(n)
+		r, rated := l.rates.get(n)
+		if rated {
+			l.ratingsLanded++
+		}
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
@@ -146,7 +149,7 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 		if l.werr != nil {
 			return nil
 		}
-		tl.imported()
+		tl.wrote(existed)
 		return nil
 	})
 	return firstErr(err, films.close(), genres.close())
@@ -176,7 +179,7 @@ func (l *imdbLoad) akas(ctx context.Context, t *tsv) error {
 		}
 		id := l.films.get(n)
 		if id == 0 {
-			tl.skip("title not imported")
+			tl.matchedNothing("title not in the catalog")
 			return nil
 		}
 		if l.werr = ins.add(id, ord, title, region, lang); l.werr != nil {
@@ -211,7 +214,7 @@ func (l *imdbLoad) episodes(ctx context.Context, t *tsv) error {
 		}
 		id, series := l.films.get(n), l.films.get(p)
 		if id == 0 || series == 0 {
-			tl.skip("title not imported")
+			tl.matchedNothing("title not in the catalog")
 			return nil
 		}
 		if l.werr = ins.add(id, series, season, ep); l.werr != nil {
