@@ -182,7 +182,7 @@ func (l *mlLoad) countLinks() {
 		if l.linked[movie] {
 			tl.imported()
 		} else {
-			tl.skip("movie not in movies.csv")
+			tl.matchedNothing("movie not in movies.csv")
 		}
 	}
 }

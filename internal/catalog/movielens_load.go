@@ -28,6 +28,7 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 				genres = append(genres, g)
 			}
 		}
+		_, existed := l.films[movie] // from an earlier MovieLens import
 		id, err := l.film(c, movie, title, year, genres)
 		if err != nil {
 			return nil, err
@@ -55,7 +56,7 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 				return nil, err
 			}
 		}
-		tl.imported()
+		tl.wrote(existed)
 		return nil, nil
 	})
 }
@@ -168,7 +169,7 @@ func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 		}
 		id, ok := l.films[movie]
 		if !ok || id == 0 {
-			tl.skip("movie not in movies.csv")
+			tl.matchedNothing("movie not in movies.csv")
 			return nil, nil
 		}
 		if err := ins.add("movielens", user, id, r, ts); err != nil {
@@ -211,7 +212,7 @@ func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 		}
 		id := l.films[movie]
 		if id == 0 {
-			tl.skip("movie not in movies.csv")
+			tl.matchedNothing("movie not in movies.csv")
 			return nil, nil
 		}
 		if err := ins.add(user, id, tag, ts); err != nil {

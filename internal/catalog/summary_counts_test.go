@@ -93,3 +93,44 @@ func TestFailedIMDbRunCountsNothingWritten(t *testing.T) {
 		}
 	}
 }
+
+// MovieLens: movies imported again are updated, not imported again;
+// ratings of movies the files do not hold matched nothing. Letterboxd:
+// rows of films the catalog lacks matched nothing.
+func TestMovieLensAndLetterboxdSummaryCounts(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	first, err := ImportMovieLens(ctx, st, "testdata/movielens", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	movies := fileCounts(first)["movies.csv"]
+	if movies.Imported == 0 || movies.Updated != 0 {
+		t.Fatalf("first movies.csv: %+v, want imported rows and none updated", movies)
+	}
+	if r := fileCounts(first)["ratings.csv"]; r.MatchedNothing != 1 {
+		t.Errorf("ratings.csv: %+v, want 1 matched nothing (its movie is not in movies.csv)", r)
+	}
+	again, err := ImportMovieLens(ctx, st, "testdata/movielens", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := fileCounts(again)["movies.csv"]; m.Imported != 0 || m.Updated != movies.Imported {
+		t.Errorf("re-import movies.csv: %+v, want %d updated, none imported", m, movies.Imported)
+	}
+
+	lb, err := ImportLetterboxd(ctx, st, "testdata/letterboxd", "moonee", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nothing int64
+	for _, f := range lb.Files {
+		nothing += f.MatchedNothing
+		if f.SkippedBy["film not in catalog"] != 0 {
+			t.Errorf("%s: films not in the catalog counted as skipped", f.File)
+		}
+	}
+	if nothing == 0 || nothing < int64(len(lb.Unmatched)) {
+		t.Errorf("letterboxd: %d rows matched nothing, %d unmatched listed", nothing, len(lb.Unmatched))
+	}
+}
