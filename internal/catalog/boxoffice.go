@@ -92,7 +92,7 @@ func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts Box
 		return sum, err
 	}
 	defer rows.Close()
-	db, err := openBulk(st)
+	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
 	}
@@ -102,7 +102,10 @@ func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts Box
 	if !opts.DryRun {
 		l.w = db
 	}
-	err = runImport(ctx, st, db, "boxoffice", path, opts.Options, nil, nil, func() error { return l.load(ctx, rows) }, nil)
+	// The films it finds or creates are few: the search index follows
+	// them row by row.
+	err = runImport(ctx, st, db, opts.Options, importRun{source: "boxoffice", input: path,
+		load: func(ctx context.Context) error { return l.load(ctx, rows) }})
 	sum.finish(start, err)
 	return sum, err
 }

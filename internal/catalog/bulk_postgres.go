@@ -12,36 +12,44 @@ import (
 	"marquee/internal/store"
 )
 
-// The PostgreSQL side of bulkConn: one connection from the store's pool;
-// rows an inserter buffers go in binary COPY batches straight into the
-// real table while that succeeds (a fresh import has nothing to conflict
+// pgBulk is the PostgreSQL side of a bulk import: one connection from the
+// store's pool. Rows go in binary COPY batches straight into the real
+// table while that succeeds (a fresh import has nothing to conflict
 // with), each batch under a savepoint. The first batch that fails — a
 // row already there, a duplicate key — is rolled back and it and every
-// later batch of that inserter go to a temporary staging table instead,
-// which close moves into the real table with one INSERT … SELECT carrying
-// the inserter's ON CONFLICT clause. Rows thus meet the table in the
-// order they were added, as on SQLite. The
-// loaders' other statements run as they are, their "?" placeholders
-// numbered for PostgreSQL (see pgSQL).
+// later batch of that writer go to a temporary staging table instead,
+// which finish moves into the real table with one INSERT … SELECT
+// carrying the spec's ON CONFLICT clause. Rows thus meet the table in
+// the order they were added, as on SQLite. The loaders' other statements
+// run as they are, their "?" placeholders numbered (see pgSQL).
+type pgBulk struct {
+	c       *pgx.Conn
+	release func() // returns c to the store's pool
+	stages  int    // staging tables made, for unique names
+}
 
-// pgCopyBatch is how many rows one COPY carries into a staging table.
+// pgCopyBatch is how many rows one COPY carries.
 const pgCopyBatch = 20000
 
-// openBulkPostgres takes a connection for the import. Like the SQLite
-// path, which turns foreign keys off because the loaders only write
+// openPostgresBulk takes a connection for the import. Like the SQLite
+// side, which turns foreign keys off because the loaders only write
 // references they have resolved, it asks the session to skip the
 // foreign-key triggers (session_replication_role = replica) when the role
 // may; otherwise every row is checked.
-func openBulkPostgres(st *store.Store) (*bulkConn, error) {
-	pc, err := st.Pool().Acquire(context.Background())
+func openPostgresBulk(ctx context.Context, st *store.Store) (*pgBulk, error) {
+	pc, err := st.Pool().Acquire(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("open %s for import: %w", st.DSN(), err)
 	}
-	b := &bulkConn{pg: pc.Conn(), release: pc.Release, jobs: make(chan job, 256), quit: make(chan struct{})}
-	go b.work()
-	_, _ = b.pg.Exec(context.Background(), "SET session_replication_role = replica")
-	_, _ = b.pg.Exec(context.Background(), "SET maintenance_work_mem = '256MB'")
-	return b, nil
+	e := &pgBulk{c: pc.Conn(), release: pc.Release}
+	_, _ = e.c.Exec(ctx, "SET session_replication_role = replica")
+	_, _ = e.c.Exec(ctx, "SET maintenance_work_mem = '256MB'")
+	return e, nil
+}
+
+func (e *pgBulk) close() error {
+	e.release()
+	return nil
 }
 
 // pgSQL numbers the "?" placeholders of a loader's statement ($1, $2 …),
@@ -92,15 +100,15 @@ func anyArgs(vals []driver.Value) []any {
 	return out
 }
 
-func (b *bulkConn) pgExec(query string, args []driver.Value) error {
-	_, err := b.pg.Exec(context.Background(), pgSQL(query), anyArgs(args)...)
+func (e *pgBulk) exec(ctx context.Context, query string, args []driver.Value) error {
+	_, err := e.c.Exec(ctx, pgSQL(query), anyArgs(args)...)
 	return err
 }
 
-func (b *bulkConn) pgQueryRows(query string, fn func(vals []driver.Value) error, args []driver.Value) error {
-	rows, err := b.pg.Query(context.Background(), pgSQL(query), anyArgs(args)...)
+func (e *pgBulk) query(ctx context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error {
+	rows, err := e.c.Query(ctx, pgSQL(query), anyArgs(args)...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", firstLine(query), err)
+		return err
 	}
 	defer rows.Close()
 	vals := make([]driver.Value, len(rows.FieldDescriptions()))
@@ -125,108 +133,31 @@ func (b *bulkConn) pgQueryRows(query string, fn func(vals []driver.Value) error,
 	return rows.Err()
 }
 
-// pgStage is an inserter's staging table on PostgreSQL.
-type pgStage struct {
-	table, stage string
-	cols         []string
-	tail         string
-	rows         [][]any
-	staged       bool // a batch went to the stage; all later ones do too
-}
+func (e *pgBulk) begin(ctx context.Context) error { return e.exec(ctx, "BEGIN", nil) }
 
-var stageSeq int
+func (e *pgBulk) sorting(context.Context, bool) error { return nil }
 
-// pgInserter parses "INSERT INTO table (cols…)" and creates the staging
-// table, with the real table's column types and no constraints.
-func (b *bulkConn) pgInserter(head, tail string) (*pgStage, error) {
-	rest, ok := strings.CutPrefix(strings.TrimSpace(head), "INSERT INTO ")
-	open, close := strings.IndexByte(rest, '('), strings.LastIndexByte(rest, ')')
-	if !ok || open < 0 || close < open {
-		return nil, fmt.Errorf("bulk insert: cannot read %q", firstLine(head))
-	}
-	s := &pgStage{table: strings.TrimSpace(rest[:open]), tail: strings.TrimSpace(tail)}
-	for _, c := range strings.Split(rest[open+1:close], ",") {
-		s.cols = append(s.cols, strings.TrimSpace(c))
-	}
-	stageSeq++
-	s.stage = fmt.Sprintf("stage_%s_%d", s.table, stageSeq)
-	q := fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT %s FROM %s WITH NO DATA", s.stage, strings.Join(s.cols, ", "), s.table)
-	if _, err := b.pg.Exec(context.Background(), q); err != nil {
-		return nil, fmt.Errorf("stage %s: %w", s.table, err)
-	}
-	return s, nil
-}
-
-// pgCopy queues a COPY of rows: into the real table under a savepoint
-// until one fails, into the staging table from then on.
-func (b *bulkConn) pgCopy(s *pgStage, rows [][]any) error {
-	return b.async(func() error {
-		ctx := context.Background()
-		if !s.staged {
-			if _, err := b.pg.Exec(ctx, "SAVEPOINT bulk_copy"); err == nil {
-				_, err := b.pg.CopyFrom(ctx, pgx.Identifier{s.table}, s.cols, pgx.CopyFromRows(rows))
-				if err == nil {
-					_, err = b.pg.Exec(ctx, "RELEASE SAVEPOINT bulk_copy")
-					return err
-				}
-				if _, err := b.pg.Exec(ctx, "ROLLBACK TO SAVEPOINT bulk_copy"); err != nil {
-					return err
-				}
+// analyze names the tables of the import's own schema: a bare ANALYZE
+// visits every table of the database, other schemas included, and can
+// deadlock with sessions dropping them.
+func (e *pgBulk) analyze(ctx context.Context) error {
+	var tables []string
+	err := e.query(ctx, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`, nil,
+		func(v []driver.Value) error {
+			if t, ok := v[0].(string); ok {
+				tables = append(tables, t)
 			}
-			s.staged = true
-		}
-		_, err := b.pg.CopyFrom(ctx, pgx.Identifier{s.stage}, s.cols, pgx.CopyFromRows(rows))
-		if err != nil {
-			return fmt.Errorf("copy into %s: %w", s.table, err)
-		}
-		return nil
-	})
-}
-
-// pgMove moves the staged rows into the real table and drops the stage.
-// An upsert keeps one row per conflict key (the last staged) because ON
-// CONFLICT DO UPDATE may not touch a row twice in one statement; ids
-// given explicitly move the identity sequence past them.
-func (b *bulkConn) pgMove(s *pgStage) error {
-	cols := strings.Join(s.cols, ", ")
-	sel := "SELECT " + cols + " FROM " + s.stage
-	if keys, ok := conflictKeys(s.tail); ok && strings.Contains(s.tail, "DO UPDATE") {
-		sel = "SELECT DISTINCT ON (" + keys + ") " + cols + " FROM " + s.stage + " ORDER BY " + keys + ", ctid DESC"
-	}
-	ctx := context.Background()
-	if s.staged {
-		if _, err := b.pg.Exec(ctx, "INSERT INTO "+s.table+" ("+cols+") "+sel+" "+s.tail); err != nil {
-			return fmt.Errorf("move staged %s: %w", s.table, err)
-		}
-	}
-	if _, err := b.pg.Exec(ctx, "DROP TABLE "+s.stage); err != nil {
+			return nil
+		})
+	if err != nil || len(tables) == 0 {
 		return err
 	}
-	for _, c := range s.cols {
-		if c == "id" {
-			q := "SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + s.table
-			if _, err := b.pg.Exec(ctx, q, s.table); err != nil {
-				return fmt.Errorf("move identity of %s: %w", s.table, err)
-			}
-		}
-	}
-	return nil
+	return e.exec(ctx, "ANALYZE "+strings.Join(tables, ", "), nil)
 }
 
-// conflictKeys returns the column list of "ON CONFLICT (a, b) …".
-func conflictKeys(tail string) (string, bool) {
-	rest, ok := strings.CutPrefix(strings.TrimSpace(tail), "ON CONFLICT (")
-	if !ok {
-		return "", false
-	}
-	keys, _, ok := strings.Cut(rest, ")")
-	return keys, ok
-}
-
-// pgDropIndexes lists the secondary indexes of tables (not those behind
-// primary keys or constraints) and drops those not kept.
-func (b *bulkConn) pgDropIndexes(tables []string, keep map[string]bool) ([]savedIndex, error) {
-	rows, err := b.pg.Query(context.Background(), `SELECT i.indexname, i.indexdef FROM pg_indexes i
+// dropIndexes leaves out the indexes behind primary keys and constraints.
+func (e *pgBulk) dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error) {
+	rows, err := e.c.Query(ctx, `SELECT i.indexname, i.indexdef FROM pg_indexes i
 		WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
 		  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY 1`, tables)
 	if err != nil {
@@ -248,9 +179,102 @@ func (b *bulkConn) pgDropIndexes(tables []string, keep map[string]bool) ([]saved
 		return nil, err
 	}
 	for _, ix := range saved {
-		if _, err := b.pg.Exec(context.Background(), `DROP INDEX "`+ix.name+`"`); err != nil {
+		if _, err := e.c.Exec(ctx, `DROP INDEX "`+ix.name+`"`); err != nil {
 			return nil, err
 		}
 	}
 	return saved, nil
+}
+
+// pgRows is a writer's COPY batches and its staging table, with the real
+// table's column types and no constraints.
+type pgRows struct {
+	e      *pgBulk
+	spec   insertSpec
+	cols   []string
+	stage  string
+	rows   [][]any
+	staged bool // a batch went to the stage; all later ones do too
+}
+
+func (e *pgBulk) rows(ctx context.Context, spec insertSpec) (rowWriter, error) {
+	e.stages++
+	r := &pgRows{e: e, spec: spec, cols: spec.columns(), stage: fmt.Sprintf("stage_%s_%d", spec.table, e.stages)}
+	q := fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT %s FROM %s WITH NO DATA", r.stage, spec.cols, spec.table)
+	if _, err := e.c.Exec(ctx, q); err != nil {
+		return nil, fmt.Errorf("stage %s: %w", spec.table, err)
+	}
+	return r, nil
+}
+
+func (r *pgRows) add(vals []driver.Value) func(context.Context) error {
+	r.rows = append(r.rows, anyArgs(vals))
+	if len(r.rows) < pgCopyBatch {
+		return nil
+	}
+	return r.flush()
+}
+
+func (r *pgRows) flush() func(context.Context) error {
+	if len(r.rows) == 0 {
+		return nil
+	}
+	batch := r.rows
+	r.rows = make([][]any, 0, pgCopyBatch)
+	return func(ctx context.Context) error { return r.copy(ctx, batch) }
+}
+
+// copy writes rows into the real table under a savepoint until one batch
+// fails, into the staging table from then on.
+func (r *pgRows) copy(ctx context.Context, rows [][]any) error {
+	c := r.e.c
+	if !r.staged {
+		if _, err := c.Exec(ctx, "SAVEPOINT bulk_copy"); err == nil {
+			_, err := c.CopyFrom(ctx, pgx.Identifier{r.spec.table}, r.cols, pgx.CopyFromRows(rows))
+			if err == nil {
+				_, err = c.Exec(ctx, "RELEASE SAVEPOINT bulk_copy")
+				return err
+			}
+			if _, err := c.Exec(ctx, "ROLLBACK TO SAVEPOINT bulk_copy"); err != nil {
+				return err
+			}
+		}
+		r.staged = true
+	}
+	if _, err := c.CopyFrom(ctx, pgx.Identifier{r.stage}, r.cols, pgx.CopyFromRows(rows)); err != nil {
+		return fmt.Errorf("copy into %s: %w", r.spec.table, err)
+	}
+	return nil
+}
+
+// finish moves the staged rows into the real table and drops the stage.
+// An upsert keeps one row per conflict key (the last staged) because ON
+// CONFLICT DO UPDATE may not touch a row twice in one statement; ids
+// given explicitly move the identity sequence past them.
+func (r *pgRows) finish(ctx context.Context, ok bool) error {
+	c, table := r.e.c, r.spec.table
+	if !ok {
+		return nil // the import's transaction rolls back, stage and all
+	}
+	if r.staged {
+		sel := "SELECT " + r.spec.cols + " FROM " + r.stage
+		if r.spec.conflict != "" && strings.HasPrefix(r.spec.action, "DO UPDATE") {
+			sel = "SELECT DISTINCT ON (" + r.spec.conflict + ") " + r.spec.cols + " FROM " + r.stage + " ORDER BY " + r.spec.conflict + ", ctid DESC"
+		}
+		if _, err := c.Exec(ctx, "INSERT INTO "+table+" ("+r.spec.cols+") "+sel+" "+r.spec.onConflict()); err != nil {
+			return fmt.Errorf("move staged %s: %w", table, err)
+		}
+	}
+	if _, err := c.Exec(ctx, "DROP TABLE "+r.stage); err != nil {
+		return err
+	}
+	for _, col := range r.cols {
+		if col == "id" {
+			q := "SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + table
+			if _, err := c.Exec(ctx, q, table); err != nil {
+				return fmt.Errorf("move identity of %s: %w", table, err)
+			}
+		}
+	}
+	return nil
 }

@@ -75,9 +75,14 @@ func (e RowError) Error() string {
 type FileSummary struct {
 	File      string           `json:"file"`
 	Read      int64            `json:"read"`
-	Imported  int64            `json:"imported"`
+	Imported  int64            `json:"imported"` // rows written as new records
+	Updated   int64            `json:"updated"`  // rows written onto records already there
 	Skipped   int64            `json:"skipped"`
 	SkippedBy map[string]int64 `json:"skipped_by,omitempty"` // reason → rows
+	// MatchedNothing counts well-formed rows about something the catalog
+	// does not hold (a rating or crew of a title not imported), by reason.
+	MatchedNothing   int64            `json:"matched_nothing"`
+	MatchedNothingBy map[string]int64 `json:"matched_nothing_by,omitempty"`
 }
 
 // Unmatched is an input row naming a film the catalog does not have.
@@ -93,15 +98,18 @@ const maxReported = 200
 
 // Summary is the outcome of an import.
 type Summary struct {
-	Source    string        `json:"source"`
-	DryRun    bool          `json:"dry_run"`
-	Files     []FileSummary `json:"files"`
-	Read      int64         `json:"read"`
-	Imported  int64         `json:"imported"`
-	Skipped   int64         `json:"skipped"`
-	Errors    int           `json:"errors"`              // malformed rows, all counted
-	RowErrors []RowError    `json:"row_errors"`          // the first maxReported of them
-	Unmatched []Unmatched   `json:"unmatched,omitempty"` // films not found (Letterboxd)
+	Source   string        `json:"source"`
+	DryRun   bool          `json:"dry_run"`
+	Files    []FileSummary `json:"files"`
+	Read     int64         `json:"read"`
+	Imported int64         `json:"imported"`
+	Updated  int64         `json:"updated"`
+	Skipped  int64         `json:"skipped"`
+	// MatchedNothing counts rows about things the catalog does not hold.
+	MatchedNothing int64       `json:"matched_nothing"`
+	Errors         int         `json:"errors"`              // malformed rows, all counted
+	RowErrors      []RowError  `json:"row_errors"`          // the first maxReported of them
+	Unmatched      []Unmatched `json:"unmatched,omitempty"` // films not found (Letterboxd)
 	// Committed is true when the import's transaction committed; a failed
 	// or dry run wrote nothing, and its Imported counts are zero.
 	Committed bool `json:"committed"`
@@ -146,6 +154,16 @@ func (s *Summary) noteCreated(slug, title string, year int) {
 	}
 }
 
+// wrote reports whether any row was written so far (before finish).
+func (s *Summary) wrote() bool {
+	for _, f := range s.Files {
+		if f.Imported > 0 || f.Updated > 0 {
+			return true
+		}
+	}
+	return s.FilmsCreated > 0
+}
+
 // file returns the summary of the named file, adding it on first use.
 func (s *Summary) file(name string) *FileSummary {
 	for i := range s.Files {
@@ -164,15 +182,17 @@ func (s *Summary) finish(start time.Time, err error) {
 	s.Committed = err == nil && !s.DryRun
 	if !s.Committed && !s.DryRun {
 		for i := range s.Files {
-			s.Files[i].Imported = 0
+			s.Files[i].Imported, s.Files[i].Updated = 0, 0
 		}
 		s.FilmsCreated, s.Created = 0, []FilmRef{}
 	}
-	s.Read, s.Imported, s.Skipped = 0, 0, 0
+	s.Read, s.Imported, s.Updated, s.Skipped, s.MatchedNothing = 0, 0, 0, 0, 0
 	for _, f := range s.Files {
 		s.Read += f.Read
 		s.Imported += f.Imported
+		s.Updated += f.Updated
 		s.Skipped += f.Skipped
+		s.MatchedNothing += f.MatchedNothing
 	}
 	s.Elapsed = time.Since(start)
 }
@@ -219,6 +239,26 @@ func (s *Summary) tally(file string, opts *Options) *tally {
 
 func (t *tally) read()     { t.fs.Read++ }
 func (t *tally) imported() { t.fs.Imported++ }
+
+// wrote counts a row written: onto a record already there (updated) or
+// as a new one (imported).
+func (t *tally) wrote(existed bool) {
+	if existed {
+		t.fs.Updated++
+		return
+	}
+	t.fs.Imported++
+}
+
+// matchedNothing counts a well-formed row about something the catalog
+// does not hold.
+func (t *tally) matchedNothing(reason string) {
+	t.fs.MatchedNothing++
+	if t.fs.MatchedNothingBy == nil {
+		t.fs.MatchedNothingBy = map[string]int64{}
+	}
+	t.fs.MatchedNothingBy[reason]++
+}
 
 // skip counts a row left out for a reason that is not an input error
 // (a filtered title type, a reference to a title not imported).

@@ -28,7 +28,7 @@ var DefaultTypes = []string{"movie", "tvMovie"}
 type imdbDataset struct {
 	name   string
 	header string
-	load   func(l *imdbLoad, t *tsv) error
+	load   func(l *imdbLoad, ctx context.Context, t *tsv) error
 }
 
 var imdbDatasets = []imdbDataset{
@@ -54,7 +54,6 @@ var keptIndexes = map[string]bool{"films_imdb": true, "people_imdb": true, "char
 
 // imdbLoad is the state of one IMDb import.
 type imdbLoad struct {
-	ctx    context.Context
 	opts   IMDbOptions
 	sum    *Summary
 	db     *bulkConn // reads existing ids; nil-safe writes
@@ -75,8 +74,12 @@ type imdbLoad struct {
 	// catalog, box-office or MovieLens additions), by slug: an IMDb row
 	// with the same slug adopts the row instead of duplicating it.
 	adoptFilms, adoptPeople map[string]int64
-	charFilm                int64           // the film whose characters charSeen holds
-	charSeen                map[string]bool // character slugs of charFilm
+	// ratingsLanded counts title.ratings rows written onto a film;
+	// countRatings settles ratesFile's counts with it.
+	ratingsLanded int64
+	ratesFile     string
+	charFilm      int64           // the film whose characters charSeen holds
+	charSeen      map[string]bool // character slugs of charFilm
 }
 
 // found is a dataset file present in the import directory.
@@ -125,12 +128,12 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	if err != nil {
 		return sum, err
 	}
-	db, err := openBulk(st)
+	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
 	}
 	defer db.Close()
-	l := &imdbLoad{ctx: ctx, opts: opts, sum: sum, db: db, now: start.Unix()}
+	l := &imdbLoad{opts: opts, sum: sum, db: db, now: start.Unix()}
 	if !opts.DryRun {
 		l.w = db
 	}
@@ -138,12 +141,22 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	if err := l.loadExistingIDs(); err != nil {
 		return sum, err
 	}
-	err = runImport(ctx, st, db, "imdb", dir, opts.Options, imdbTables, keptIndexes, func() error {
+	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes,
+		search: true, searchChanged: sum.wrote, afterIndex: l.countCredits, load: func(ctx context.Context) error {
+			return l.load(ctx, files)
+		}})
+	sum.finish(start, err)
+	return sum, err
+}
+
+// load reads every file, then settles what needs all of them.
+func (l *imdbLoad) load(ctx context.Context, files []found) error {
+	{
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := l.loadFile(f); err != nil {
+			if err := l.loadFile(ctx, f); err != nil {
 				return err
 			}
 		}
@@ -152,9 +165,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 		}
 		l.release()
 		return nil
-	}, l.countCredits)
-	sum.finish(start, err)
-	return sum, err
+	}
 }
 
 // release drops the load's lookup tables once every file is in, and
@@ -185,14 +196,14 @@ func typeSet(types []string) map[string]bool {
 
 func (l *imdbLoad) keep(titleType string) bool { return l.types == nil || l.types[titleType] }
 
-func (l *imdbLoad) loadFile(f found) error {
+func (l *imdbLoad) loadFile(ctx context.Context, f found) error {
 	t, err := openTSV(f.path, f.header)
 	if err != nil {
 		return err
 	}
 	defer t.Close()
 	l.opts.log().Info("loading", "file", t.name)
-	if err := f.load(l, t); err != nil {
+	if err := f.load(l, ctx, t); err != nil {
 		return err
 	}
 	return t.err()
@@ -244,7 +255,7 @@ func (l *imdbLoad) loadExistingIDs() error {
 
 // each runs fn on every record of t, counting rows, reporting progress,
 // checking for cancellation, and sending malformed records to the tally.
-func (l *imdbLoad) each(t *tsv, fn func(tl *tally) *RowError) error {
+func (l *imdbLoad) each(ctx context.Context, t *tsv, fn func(tl *tally) *RowError) error {
 	tl := l.sum.tally(t.name, &l.opts.Options)
 	rep := newReporter(l.opts.Progress, t.name, t.input)
 	defer rep.send("done")
@@ -256,7 +267,7 @@ func (l *imdbLoad) each(t *tsv, fn func(tl *tally) *RowError) error {
 		tl.read()
 		rep.row()
 		if rep.rows%progressEvery == 0 {
-			if err := l.ctx.Err(); err != nil {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}

@@ -1,20 +1,27 @@
 package catalog
 
+import "context"
+
 // finish runs after every file is loaded and before indexes are rebuilt:
 // ratings for titles not reloaded, unique slugs.
 func (l *imdbLoad) finish() error {
-	if l.w == nil {
-		return nil
-	}
 	if l.rated && !l.titled {
 		// Only title.ratings this time: update the films already there.
 		for _, r := range l.rates {
 			if id := l.films.get(r.title); id != 0 {
+				l.ratingsLanded++
+				if l.w == nil {
+					continue
+				}
 				if err := l.w.exec("UPDATE films SET rating_avg = ?, rating_votes = ? WHERE id = ?", r.avg, int64(r.votes), id); err != nil {
 					return err
 				}
 			}
 		}
+	}
+	l.countRatings()
+	if l.w == nil {
+		return nil
 	}
 	l.rates = nil
 	l.opts.log().Info("making slugs unique")
@@ -26,7 +33,7 @@ func (l *imdbLoad) finish() error {
 
 // countCredits runs after the indexes are rebuilt: the grouping then reads
 // the credits_person index instead of sorting every credit.
-func (l *imdbLoad) countCredits() error {
+func (l *imdbLoad) countCredits(context.Context) error {
 	if l.w == nil {
 		return nil
 	}
@@ -34,4 +41,19 @@ func (l *imdbLoad) countCredits() error {
 	return l.w.exec(`UPDATE people SET credit_count = c.n
 		FROM (SELECT person_id, COUNT(*) AS n FROM credits GROUP BY person_id) AS c
 		WHERE people.id = c.person_id AND people.credit_count <> c.n`)
+}
+
+// countRatings settles title.ratings' counts: a rating is written when
+// its title is a film of the catalog (imported now, or already there when
+// only ratings are imported); the others matched nothing.
+func (l *imdbLoad) countRatings() {
+	if l.ratesFile == "" {
+		return
+	}
+	fs := l.sum.file(l.ratesFile)
+	fs.Imported = l.ratingsLanded
+	if n := int64(len(l.rates)) - l.ratingsLanded; n > 0 {
+		fs.MatchedNothing = n
+		fs.MatchedNothingBy = map[string]int64{"title not in the catalog": n}
+	}
 }

@@ -2,19 +2,20 @@ package catalog
 
 import (
 	"bytes"
+	"context"
 	"slices"
 
 	"marquee/internal/film"
 )
 
-func (l *imdbLoad) names(t *tsv) error {
-	ins, err := l.w.inserter(`INSERT INTO people (id, slug, name, birth_year, death_year, professions, imdb_id,
-		created_at, updated_at)`, 9, `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, name = excluded.name, birth_year = excluded.birth_year,
-		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`)
+func (l *imdbLoad) names(ctx context.Context, t *tsv) error {
+	ins, err := l.w.inserter(insertSpec{table: "people", cols: "id, slug, name, birth_year, death_year, professions, imdb_id, created_at, updated_at", conflict: "id",
+		action: `DO UPDATE SET imdb_id = excluded.imdb_id, name = excluded.name, birth_year = excluded.birth_year,
+		death_year = excluded.death_year, professions = excluded.professions, updated_at = excluded.updated_at`})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "nm")
 		if !ok {
@@ -46,6 +47,7 @@ func (l *imdbLoad) names(t *tsv) error {
 			return t.fieldErr(1, "primaryName", bad)
 		}
 		id := l.people.get(n)
+		existed := id != 0
 		slug := personSlug(name)
 		if id == 0 {
 			if id = l.adoptPeople[slug]; id != 0 {
@@ -60,7 +62,7 @@ func (l *imdbLoad) names(t *tsv) error {
 		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
 		}
-		tl.imported()
+		tl.wrote(existed)
 		return nil
 	})
 	return firstErr(err, ins.close())
@@ -85,23 +87,24 @@ var notCharacters = map[string]bool{"self": true, "himself": true, "herself": tr
 type creditWriters struct{ credits, chars *inserter }
 
 func (l *imdbLoad) creditWriters() (creditWriters, error) {
-	credits, err := l.w.inserter("INSERT INTO credits (film_id, person_id, role, character_name, billing)", 5,
-		"ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing")
+	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing", conflict: "film_id, person_id, role, character_name",
+		action: "DO UPDATE SET billing = excluded.billing"})
 	if err != nil {
 		return creditWriters{}, err
 	}
-	chars, err := l.w.inserter("INSERT INTO characters (film_id, slug, name, person_id)", 4, "ON CONFLICT (film_id, slug) DO NOTHING")
+	chars, err := l.w.inserter(insertSpec{table: "characters", cols: "film_id, slug, name, person_id", conflict: "film_id, slug",
+		action: "DO NOTHING"})
 	return creditWriters{credits, chars}, err
 }
 
 func (cw creditWriters) close() error { return firstErr(cw.credits.close(), cw.chars.close()) }
 
-func (l *imdbLoad) principals(t *tsv) error {
+func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 	cw, err := l.creditWriters()
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		tn, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -122,10 +125,10 @@ func (l *imdbLoad) principals(t *tsv) error {
 		fid, pid := l.films.get(tn), l.people.get(pn)
 		switch {
 		case fid == 0:
-			tl.skip("title not imported")
+			tl.matchedNothing("title not in the catalog")
 			return nil
 		case pid == 0:
-			tl.skip("person not in name.basics")
+			tl.matchedNothing("person not in name.basics")
 			return nil
 		}
 		role := roleOf(f[3])
@@ -169,15 +172,16 @@ func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
 	return true
 }
 
-func (l *imdbLoad) crew(t *tsv) error {
+func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 	// Directors and writers are usually also principals, with a billing:
 	// keep that one.
-	credits, err := l.w.inserter("INSERT INTO credits (film_id, person_id, role, character_name, billing)", 5, "ON CONFLICT DO NOTHING")
+	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing", conflict: "",
+		action: "DO NOTHING"})
 	if err != nil {
 		return err
 	}
 	var lists [3][]int64
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		tn, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -200,8 +204,16 @@ func (l *imdbLoad) crew(t *tsv) error {
 			}
 		}
 		fid := l.films.get(tn)
-		if fid == 0 {
-			tl.skip("title not imported")
+		switch {
+		case fid == 0:
+			tl.matchedNothing("title not in the catalog")
+			return nil
+		case len(lists[1])+len(lists[2]) > 0:
+		case len(f[1]) > 2 || len(f[2]) > 2: // people named, none known (\N names none)
+			tl.matchedNothing("people not in name.basics")
+			return nil
+		default:
+			tl.skip("no directors or writers")
 			return nil
 		}
 		for col := 1; col <= 2; col++ {

@@ -135,7 +135,7 @@ func TestImportIMDbBadRows(t *testing.T) {
 	if tb.Read != 7 || tb.Imported != 2 {
 		t.Errorf("title.basics: %+v, want 7 read, 2 imported", tb)
 	}
-	if n := sum.file("title.principals.tsv").SkippedBy["person not in name.basics"]; n != 1 {
+	if n := sum.file("title.principals.tsv").MatchedNothingBy["person not in name.basics"]; n != 1 {
 		t.Errorf("principals skipped for unknown person = %d, want 1", n)
 	}
 }
@@ -256,13 +256,13 @@ func TestImportIMDbSearchable(t *testing.T) {
 
 // A failed write does not leave later waits hanging: they report it.
 func TestBulkWaitAfterFailure(t *testing.T) {
-	b, err := openBulk(newStore(t))
+	b, err := openBulk(context.Background(), newStore(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer b.Close()
 	boom := errors.New("boom")
-	if err := b.async(func() error { return boom }); err != nil {
+	if err := b.async(func(context.Context) error { return boom }); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -25,10 +26,10 @@ func (rt ratingTable) get(n uint32) (rating, bool) {
 	return rt[i], true
 }
 
-func (l *imdbLoad) ratings(t *tsv) error {
+func (l *imdbLoad) ratings(ctx context.Context, t *tsv) error {
 	l.rated = true
 	var seen idTable
-	err := l.each(t, func(tl *tally) *RowError {
+	err := l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -49,30 +50,30 @@ func (l *imdbLoad) ratings(t *tsv) error {
 			return t.fieldErr(2, "numVotes", "bad number: "+clip(f[2]))
 		}
 		l.rates = append(l.rates, rating{title: n, votes: uint32(votes), avg: avg})
-		tl.imported()
-		return nil
+		return nil // counted by countRatings once the titles are in
 	})
+	l.ratesFile = t.name
 	slices.SortFunc(l.rates, func(a, b rating) int { return int(int64(a.title) - int64(b.title)) })
 	return err
 }
 
-func (l *imdbLoad) titles(t *tsv) error {
+func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 	l.titled = true
-	update := `ON CONFLICT (id) DO UPDATE SET imdb_id = excluded.imdb_id, title = excluded.title, original_title = excluded.original_title,
+	update := `DO UPDATE SET imdb_id = excluded.imdb_id, title = excluded.title, original_title = excluded.original_title,
 		year = excluded.year, runtime_min = excluded.runtime_min, title_type = excluded.title_type, updated_at = excluded.updated_at`
 	if l.rated {
 		update += ", rating_avg = excluded.rating_avg, rating_votes = excluded.rating_votes"
 	}
-	films, err := l.w.inserter(`INSERT INTO films (id, slug, title, original_title, year, runtime_min, title_type,
-		imdb_id, rating_avg, rating_votes, created_at, updated_at)`, 12, update)
+	films, err := l.w.inserter(insertSpec{table: "films", cols: "id, slug, title, original_title, year, runtime_min, title_type, imdb_id, rating_avg, rating_votes, created_at, updated_at", conflict: "id", action: update})
 	if err != nil {
 		return err
 	}
-	genres, err := l.w.inserter("INSERT INTO film_genres (film_id, genre)", 2, "ON CONFLICT DO NOTHING")
+	genres, err := l.w.inserter(insertSpec{table: "film_genres", cols: "film_id, genre", conflict: "",
+		action: "DO NOTHING"})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -131,13 +132,14 @@ func (l *imdbLoad) titles(t *tsv) error {
 			}
 			l.films.set(n, id)
 		}
-		r, _ := l.rates.get(n)
+		r, rated := l.rates.get(n)
+		if rated {
+			l.ratingsLanded++
+		}
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
-			l.werr = l.w.async(func() error {
-				return l.w.execNow("DELETE FROM film_genres WHERE film_id = ?", id)
-			})
+			l.werr = l.w.queue("DELETE FROM film_genres WHERE film_id = ?", id)
 		}
 		eachItem(f[8], func(g []byte) {
 			if l.werr == nil {
@@ -147,19 +149,19 @@ func (l *imdbLoad) titles(t *tsv) error {
 		if l.werr != nil {
 			return nil
 		}
-		tl.imported()
+		tl.wrote(existed)
 		return nil
 	})
 	return firstErr(err, films.close(), genres.close())
 }
 
-func (l *imdbLoad) akas(t *tsv) error {
-	ins, err := l.w.inserter("INSERT INTO alt_titles (film_id, ordering, title, region, language)", 5,
-		"ON CONFLICT (film_id, ordering) DO UPDATE SET title = excluded.title, region = excluded.region, language = excluded.language")
+func (l *imdbLoad) akas(ctx context.Context, t *tsv) error {
+	ins, err := l.w.inserter(insertSpec{table: "alt_titles", cols: "film_id, ordering, title, region, language", conflict: "film_id, ordering",
+		action: "DO UPDATE SET title = excluded.title, region = excluded.region, language = excluded.language"})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -177,7 +179,7 @@ func (l *imdbLoad) akas(t *tsv) error {
 		}
 		id := l.films.get(n)
 		if id == 0 {
-			tl.skip("title not imported")
+			tl.matchedNothing("title not in the catalog")
 			return nil
 		}
 		if l.werr = ins.add(id, ord, title, region, lang); l.werr != nil {
@@ -189,13 +191,13 @@ func (l *imdbLoad) akas(t *tsv) error {
 	return firstErr(err, ins.close())
 }
 
-func (l *imdbLoad) episodes(t *tsv) error {
-	ins, err := l.w.inserter("INSERT INTO episodes (film_id, series_id, season, episode)", 4,
-		"ON CONFLICT (film_id) DO UPDATE SET series_id = excluded.series_id, season = excluded.season, episode = excluded.episode")
+func (l *imdbLoad) episodes(ctx context.Context, t *tsv) error {
+	ins, err := l.w.inserter(insertSpec{table: "episodes", cols: "film_id, series_id, season, episode", conflict: "film_id",
+		action: "DO UPDATE SET series_id = excluded.series_id, season = excluded.season, episode = excluded.episode"})
 	if err != nil {
 		return err
 	}
-	err = l.each(t, func(tl *tally) *RowError {
+	err = l.each(ctx, t, func(tl *tally) *RowError {
 		f := t.fields
 		n, ok := imdbNum(f[0], "tt")
 		if !ok {
@@ -212,7 +214,7 @@ func (l *imdbLoad) episodes(t *tsv) error {
 		}
 		id, series := l.films.get(n), l.films.get(p)
 		if id == 0 || series == 0 {
-			tl.skip("title not imported")
+			tl.matchedNothing("title not in the catalog")
 			return nil
 		}
 		if l.werr = ins.add(id, series, season, ep); l.werr != nil {

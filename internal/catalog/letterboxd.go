@@ -201,7 +201,7 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 	if present == 0 {
 		return sum, fmt.Errorf("%s: no Letterboxd files (watched.csv, ratings.csv, diary.csv, reviews.csv, watchlist.csv)", export)
 	}
-	db, err := openBulk(st)
+	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
 	}
@@ -210,7 +210,9 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 	if !opts.DryRun {
 		l.w = db
 	}
-	err = runImport(ctx, st, db, "letterboxd", export, opts, nil, nil, func() error {
+	// Ratings, diaries and lists are not searched, and the films an export
+	// adds are few: the search index follows them row by row.
+	err = runImport(ctx, st, db, opts, importRun{source: "letterboxd", input: export, load: func(ctx context.Context) error {
 		for _, f := range letterboxdFiles {
 			in, err := src.open(f.name)
 			if err != nil || in == nil {
@@ -233,7 +235,7 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 			return err
 		}
 		return ctx.Err()
-	}, nil)
+	}})
 	sum.finish(start, err)
 	return sum, err
 }

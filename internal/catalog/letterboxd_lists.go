@@ -174,7 +174,7 @@ func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
 			return err
 		}
 		if id == 0 {
-			tl.skip("film not in catalog")
+			tl.matchedNothing("film not in the catalog")
 			l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: list.File, Line: e.Line, Title: e.Name, Year: e.Year})
 			continue
 		}

@@ -98,7 +98,7 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 		return nil, err
 	}
 	if id == 0 {
-		tl.skip("film not in catalog")
+		tl.matchedNothing("film not in the catalog")
 		l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: c.name, Line: c.line, Title: name, Year: year})
 		return nil, nil
 	}

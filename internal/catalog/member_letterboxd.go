@@ -76,7 +76,7 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 		return sum, err
 	}
 	defer src.Close()
-	db, err := openBulk(st)
+	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
 	}

@@ -59,6 +59,7 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	defer src.Close()
+	hasMovies := false
 	for _, f := range movieLensFiles { // check every header before writing
 		c, err := openML(src, mlFormsOf[f.kind], f.cols)
 		if err != nil {
@@ -66,9 +67,10 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		}
 		if c != nil {
 			c.Close()
+			hasMovies = hasMovies || f.kind == "movies"
 		}
 	}
-	db, err := openBulk(st)
+	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
 	}
@@ -86,27 +88,30 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 	if err != nil {
 		return sum, err
 	}
-	err = runImport(ctx, st, db, "movielens", dir, opts, []string{"user_ratings", "movielens_tags"}, nil, func() error {
-		for _, f := range movieLensFiles {
-			c, err := openML(src, mlFormsOf[f.kind], f.cols)
-			if err != nil {
-				return err
+	// Only the movies file writes what the search index holds (titles,
+	// alternative titles, new films); ratings, tags and links do not.
+	err = runImport(ctx, st, db, opts, importRun{source: "movielens", input: dir,
+		tables: []string{"user_ratings", "movielens_tags"}, search: hasMovies, afterIndex: l.aggregate, load: func(ctx context.Context) error {
+			for _, f := range movieLensFiles {
+				c, err := openML(src, mlFormsOf[f.kind], f.cols)
+				if err != nil {
+					return err
+				}
+				if c == nil {
+					continue
+				}
+				err = f.load(l, ctx, c)
+				c.Close()
+				if err != nil {
+					return err
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
-			if c == nil {
-				continue
-			}
-			err = f.load(l, ctx, c)
-			c.Close()
-			if err != nil {
-				return err
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		l.countLinks()
-		return nil
-	}, l.aggregate)
+			l.countLinks()
+			return nil
+		}})
 	sum.finish(start, err)
 	return sum, err
 }
@@ -177,7 +182,7 @@ func (l *mlLoad) countLinks() {
 		if l.linked[movie] {
 			tl.imported()
 		} else {
-			tl.skip("movie not in movies.csv")
+			tl.matchedNothing("movie not in movies.csv")
 		}
 	}
 }

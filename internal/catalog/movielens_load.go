@@ -28,6 +28,7 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 				genres = append(genres, g)
 			}
 		}
+		_, existed := l.films[movie] // from an earlier MovieLens import
 		id, err := l.film(c, movie, title, year, genres)
 		if err != nil {
 			return nil, err
@@ -55,7 +56,7 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 				return nil, err
 			}
 		}
-		tl.imported()
+		tl.wrote(existed)
 		return nil, nil
 	})
 }
@@ -141,8 +142,8 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 }
 
 func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
-	ins, err := l.w.inserter("INSERT INTO user_ratings (source, external_user, film_id, rating, rated_at)", 5,
-		"ON CONFLICT (source, external_user, film_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at")
+	ins, err := l.w.inserter(insertSpec{table: "user_ratings", cols: "source, external_user, film_id, rating, rated_at", conflict: "source, external_user, film_id",
+		action: "DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at"})
 	if err != nil {
 		return err
 	}
@@ -168,7 +169,7 @@ func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 		}
 		id, ok := l.films[movie]
 		if !ok || id == 0 {
-			tl.skip("movie not in movies.csv")
+			tl.matchedNothing("movie not in movies.csv")
 			return nil, nil
 		}
 		if err := ins.add("movielens", user, id, r, ts); err != nil {
@@ -181,8 +182,8 @@ func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 }
 
 func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
-	ins, err := l.w.inserter("INSERT INTO movielens_tags (user_id, film_id, tag, tagged_at)", 4,
-		"ON CONFLICT (user_id, film_id, tag) DO UPDATE SET tagged_at = excluded.tagged_at")
+	ins, err := l.w.inserter(insertSpec{table: "movielens_tags", cols: "user_id, film_id, tag, tagged_at", conflict: "user_id, film_id, tag",
+		action: "DO UPDATE SET tagged_at = excluded.tagged_at"})
 	if err != nil {
 		return err
 	}
@@ -211,7 +212,7 @@ func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 		}
 		id := l.films[movie]
 		if id == 0 {
-			tl.skip("movie not in movies.csv")
+			tl.matchedNothing("movie not in movies.csv")
 			return nil, nil
 		}
 		if err := ins.add(user, id, tag, ts); err != nil {
@@ -225,7 +226,7 @@ func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 
 // aggregate recomputes each movie's MovieLens rating from every rating
 // kept, after the indexes are back, so partial re-imports stay right.
-func (l *mlLoad) aggregate() error {
+func (l *mlLoad) aggregate(context.Context) error {
 	return l.w.exec(`UPDATE movielens_movies SET rating_avg = r.avg, rating_count = r.n
 		FROM (SELECT film_id, AVG(rating) AS avg, COUNT(*) AS n FROM user_ratings
 			WHERE source = 'movielens' GROUP BY film_id) AS r

@@ -61,7 +61,7 @@ func TestImportMovieLensJoinsIMDb(t *testing.T) {
 	if got := strs(t, st, "SELECT tag FROM movielens_tags ORDER BY tag"); !cmp.Equal(got, []string{"iphone", "sean baker"}) {
 		t.Errorf("tags = %v", got)
 	}
-	if n := sum.file("ratings.csv").SkippedBy["movie not in movies.csv"]; n != 1 {
+	if n := sum.file("ratings.csv").MatchedNothingBy["movie not in movies.csv"]; n != 1 {
 		t.Errorf("ratings skipped for unknown movie = %d, want 1", n)
 	}
 	// The IMDb film keeps IMDb's rating; MovieLens's is kept apart.

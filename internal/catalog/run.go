@@ -2,100 +2,160 @@ package catalog
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"time"
 
 	"marquee/internal/store"
 )
 
+// importRun is what runImport needs to know of one import.
+type importRun struct {
+	source, input string // recorded in import_runs
+	// tables have their secondary indexes dropped for the load and rebuilt
+	// before the commit, except those in keep.
+	tables []string
+	keep   map[string]bool
+	// search says the load bulk-writes what the search index holds (films,
+	// their titles, people, characters, popularity): per-row upkeep is then
+	// suspended for the load. Imports that do not (ratings, diaries, box
+	// office figures, a few films found or created) leave the upkeep on,
+	// which keeps the index in step row by row, and never rebuild it.
+	search bool
+	// searchChanged, when search is set, reports after the load whether it
+	// changed anything the index holds; nil means it may have. When it did
+	// not, the upkeep is only resumed, without refilling the index.
+	searchChanged func() bool
+	load          func(ctx context.Context) error
+	// afterIndex, if set, runs once the indexes are back.
+	afterIndex func(ctx context.Context) error
+}
+
 // runImport wraps a bulk load: it records the run and, inside one
-// IMMEDIATE transaction, suspends search index maintenance, drops the
-// tables' secondary indexes, runs load, rebuilds the indexes (afterIndex,
-// if any, runs once they are back), rebuilds the search index, runs
-// ANALYZE and marks the run done before the commit. Everything, the search
-// index included, commits at once or not at all. A dry run only loads.
-func runImport(ctx context.Context, st *store.Store, db *bulkConn, source, input string, opts Options, tables []string, keep map[string]bool, load, afterIndex func() error) (err error) {
+// transaction (IMMEDIATE on SQLite), suspends search index upkeep if the
+// load needs it, drops the tables' secondary indexes, runs the load,
+// rebuilds the indexes, runs afterIndex, brings the search index up to
+// date, runs ANALYZE and marks the run done before the commit.
+// Everything, the search index included, commits at once or not at all.
+// A dry run only loads.
+func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options, r importRun) (err error) {
 	if opts.DryRun {
-		return load()
+		return r.load(ctx)
 	}
 	log := opts.log()
-	if n, _ := db.queryInt("SELECT COUNT(*) FROM import_runs WHERE source = ? AND status = 'running'", source); n > 0 {
-		log.Warn("a previous import was interrupted; its changes were never committed, starting over", "source", source)
-		if err := db.exec("UPDATE import_runs SET status = 'failed' WHERE source = ? AND status = 'running'", source); err != nil {
-			return err
-		}
-	}
-	if err := db.exec("INSERT INTO import_runs (source, input, started_at) VALUES (?, ?, ?)", source, input, time.Now().Unix()); err != nil {
-		return err
-	}
-	runID, err := db.queryInt("SELECT MAX(id) FROM import_runs")
+	runID, err := startRun(ctx, db, r, opts)
 	if err != nil {
 		return err
 	}
-	// From here on a failure marks the run failed.
+	// From here on a failure marks the run failed. The cleanup runs even
+	// when ctx is cancelled, which is one way of failing.
 	begun := false
 	defer func() {
 		if err != nil {
+			cctx := context.WithoutCancel(ctx)
 			db.reset()
 			if begun {
-				_ = db.exec("ROLLBACK")
+				_ = db.execCtx(cctx, "ROLLBACK")
 			}
-			_ = db.exec("UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
+			_ = db.execCtx(cctx, "UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
 		}
 	}()
-	if err := db.begin(); err != nil {
+	if err := db.begin(ctx); err != nil {
 		return err
 	}
 	begun = true
-	if err := db.execAll(searchPrepare(st.Engine())); err != nil {
-		return fmt.Errorf("search: suspend index maintenance: %w", err)
+	var sus *store.SuspendedSearch
+	if r.search {
+		if sus, err = store.SuspendSearch(ctx, st.Engine(), db); err != nil {
+			return err
+		}
 	}
-	saved, err := db.dropIndexes(ctx, tables, keep)
+	saved, err := db.dropIndexes(ctx, r.tables, r.keep)
 	if err != nil {
 		return err
 	}
-	if err := load(); err != nil {
+	if err := r.load(ctx); err != nil {
 		return err
 	}
 	phase(opts.Progress, "index")
 	if err := db.rebuildIndexes(ctx, saved, func(name string) { log.Info("building index", "index", name) }); err != nil {
 		return err
 	}
-	if afterIndex != nil {
-		if err := afterIndex(); err != nil {
+	if r.afterIndex != nil {
+		if err := r.afterIndex(ctx); err != nil {
 			return err
 		}
 	}
-	phase(opts.Progress, "search")
-	log.Info("rebuilding the search index")
-	if st.Engine() == "sqlite" {
-		// The small page cache of the index builds: the refill's sort and
-		// the FTS5 hash bring their own memory.
-		if err := db.exec("PRAGMA cache_size = -8192"); err != nil {
+	if sus != nil {
+		if err := resumeSearch(ctx, db, sus, r, opts); err != nil {
 			return err
 		}
-	}
-	if err := db.execAll(searchRebuild(st.Engine())); err != nil {
-		return fmt.Errorf("search: rebuild index: %w", err)
 	}
 	phase(opts.Progress, "analyze")
 	log.Info("analyzing")
-	if err := db.analyze(); err != nil {
+	if err := db.analyze(ctx); err != nil {
 		return err
 	}
-	if err := db.exec("UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
+	return finishRun(ctx, db, runID, opts)
+}
+
+// startRun records the run, after marking failed a run of the same source
+// left "running" by a process that died: its transaction never committed.
+func startRun(ctx context.Context, db *bulkConn, r importRun, opts Options) (int64, error) {
+	var stale int64
+	err := db.queryCtx(ctx, "SELECT COUNT(*) FROM import_runs WHERE source = ? AND status = 'running'", func(v []driver.Value) error {
+		stale = asInt(v[0])
+		return nil
+	}, r.source)
+	if err != nil {
+		return 0, err
+	}
+	if stale > 0 {
+		opts.log().Warn("a previous import was interrupted; its changes were never committed, starting over", "source", r.source)
+		if err := db.execCtx(ctx, "UPDATE import_runs SET status = 'failed' WHERE source = ? AND status = 'running'", r.source); err != nil {
+			return 0, err
+		}
+	}
+	if err := db.execCtx(ctx, "INSERT INTO import_runs (source, input, started_at) VALUES (?, ?, ?)", r.source, r.input, time.Now().Unix()); err != nil {
+		return 0, err
+	}
+	var id int64
+	err = db.queryCtx(ctx, "SELECT MAX(id) FROM import_runs", func(v []driver.Value) error {
+		id = asInt(v[0])
+		return nil
+	})
+	return id, err
+}
+
+// resumeSearch brings the search upkeep back, refilling the index first
+// if the load changed what it holds.
+func resumeSearch(ctx context.Context, db *bulkConn, sus *store.SuspendedSearch, r importRun, opts Options) error {
+	changed := r.searchChanged == nil || r.searchChanged()
+	if changed {
+		phase(opts.Progress, "search")
+		opts.log().Info("rebuilding the search index")
+	}
+	if err := db.sorting(ctx, true); err != nil {
+		return err
+	}
+	return sus.Resume(ctx, db, changed)
+}
+
+// finishRun marks the run done and commits.
+func finishRun(ctx context.Context, db *bulkConn, runID int64, opts Options) error {
+	if err := db.execCtx(ctx, "UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
 		return err
 	}
 	// The page cache's catalog stamp moves with the commit. The trigger on
 	// import_runs does it on SQLite; on PostgreSQL the load runs with
 	// triggers off (session_replication_role = replica), so say it here.
-	if err := db.exec(`INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1)
+	if err := db.execCtx(ctx, `INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1)
 		ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1`); err != nil {
 		return err
 	}
-	if err := db.exec("COMMIT"); err != nil {
-		return err
+	if err := db.execCtx(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("commit: %w", err)
 	}
-	log.Info("committed")
+	opts.log().Info("committed")
 	return nil
 }

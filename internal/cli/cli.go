@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"marquee/internal/config"
+	"marquee/internal/store"
 )
 
 // IO is where a command reads and writes; tests substitute buffers.
@@ -128,6 +129,7 @@ func Main(ctx context.Context, args []string, io IO) int {
 	c.flags = flag.NewFlagSet("marquee "+cmd.name, flag.ContinueOnError)
 	c.flags.SetOutput(io.Err)
 	c.flags.Usage = func() { printCommandHelp(c) }
+	ctx = store.WithWaitNotice(ctx, func(msg string) { fmt.Fprintln(io.Err, "marquee: "+msg) })
 	err := cmd.run(ctx, c)
 	switch {
 	case err == nil:

@@ -160,10 +160,11 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 	case !s.Committed:
 		fmt.Fprintf(w, "%s import failed: nothing was written\n", s.Source)
 	}
-	fmt.Fprintf(w, "%s import: %d rows read, %d %s, %d skipped, %d malformed, in %s\n",
-		s.Source, s.Read, s.Imported, verb, s.Skipped, s.Errors, s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "%s import: %d rows read, %d %s, %d updated, %d matched nothing, %d skipped, %d malformed, in %s\n",
+		s.Source, s.Read, s.Imported, verb, s.Updated, s.MatchedNothing, s.Skipped, s.Errors, s.Elapsed.Round(time.Millisecond))
 	for _, f := range s.Files {
-		fmt.Fprintf(w, "  %-24s %10d read %10d imported %8d skipped\n", f.File, f.Read, f.Imported, f.Skipped)
+		fmt.Fprintf(w, "  %-24s %10d read %10d imported %8d updated %8d matched nothing %8d skipped\n",
+			f.File, f.Read, f.Imported, f.Updated, f.MatchedNothing, f.Skipped)
 	}
 	if rs := s.Reasons(); len(rs) > 0 {
 		fmt.Fprintln(w, "skipped by reason:")

@@ -40,7 +40,7 @@ func TestImportReviewFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "1 skipped") || !strings.Contains(out, "rejected in review") {
+	if !strings.Contains(out, "0 imported") || !strings.Contains(out, "1 matched nothing") || !strings.Contains(out, "rejected in review") {
 		t.Errorf("rejected match still landed:\n%s", out)
 	}
 	if b, _ := os.ReadFile(review); !strings.Contains(string(b), "Tangerine,2016,reject,") {

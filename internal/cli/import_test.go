@@ -18,7 +18,7 @@ func TestImportCommands(t *testing.T) {
 		code int
 		out  string // a substring of stdout (or stderr for failures)
 	}{
-		{"imdb", []string{"import", "imdb", "--db", db, data + "/imdb/ok"}, 0, "imdb import: 49 rows read, 42 imported"},
+		{"imdb", []string{"import", "imdb", "--db", db, data + "/imdb/ok"}, 0, "imdb import: 49 rows read, 41 imported, 0 updated, 5 matched nothing"},
 		{"imdb dry run of bad rows", []string{"import", "imdb", "--db", db, "--dry-run", data + "/imdb/bad"}, 0, "error: title.basics.tsv: line 3: wrong column count"},
 		{"imdb max errors", []string{"import", "imdb", "--db", db, "--max-errors", "1", data + "/imdb/bad"}, 1, "too many malformed rows"},
 		{"imdb no dir", []string{"import", "imdb", "--db", db}, 2, "one directory"},

@@ -42,16 +42,13 @@ func runMigrateStore(ctx context.Context, c *cmdContext) error {
 		fmt.Fprintf(c.Out, "%-20s %9d rows  %s  %s\n", r.Table, r.Copied, r.Target.Digest[:16], status)
 	}
 	// Per-row upkeep of the search index would only slow the copy down:
-	// suspend it; Rebuild below restores it.
-	if err := search.PrepareBulk(ctx, dst); err != nil {
+	// suspend it for the copy. The search index is derived, so it is not
+	// copied: it is rebuilt from the copied tables, most popular first.
+	var reports []store.TableReport
+	err = search.Bulk(ctx, dst, func(ctx context.Context) (err error) {
+		reports, err = store.Transfer(ctx, src, dst, report)
 		return err
-	}
-	reports, err := store.Transfer(ctx, src, dst, report)
-	if err == nil {
-		// The search index is derived, so it is not copied: rebuild it
-		// from the copied tables, most popular first.
-		err = search.Rebuild(ctx, dst)
-	}
+	})
 	if c.json {
 		if jerr := writeJSON(c.Out, map[string]any{"from": src.DSN(), "to": dst.DSN(), "tables": reports, "ok": err == nil}); jerr != nil && err == nil {
 			err = jerr

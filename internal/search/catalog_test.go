@@ -99,13 +99,10 @@ func buildCatalog(ctx context.Context, st *store.Store) error {
 			return err
 		}
 	}
-	if err := PrepareBulk(ctx, st); err != nil {
-		return err
-	}
-	if err := st.Transact(ctx, func(tx *sql.Tx) error { return generate(ctx, tx, 3000, 3000) }); err != nil {
-		return err
-	}
-	if err := Rebuild(ctx, st); err != nil {
+	err := Bulk(ctx, st, func(ctx context.Context) error {
+		return st.Transact(ctx, func(tx *sql.Tx) error { return generate(ctx, tx, 3000, 3000) })
+	})
+	if err != nil {
 		return err
 	}
 	return distractors(ctx, st)

@@ -67,7 +67,8 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // holds the dialect's migration lock and re-reads what is applied. A
 // schema already up to date is only read: opening the store then takes no
 // write lock, so serve, backup, export and search open while a long
-// import holds the writer.
+// import holds the writer. When migrations are pending and another
+// process holds the lock, Open waits, saying so (WithWaitNotice).
 func (s *Store) migrate(ctx context.Context) error {
 	ms, err := Migrations(s.dialect.name())
 	if err != nil {
@@ -76,7 +77,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if cur, err := s.SchemaVersion(ctx); err == nil && len(ms) > 0 && cur >= ms[len(ms)-1].Version {
 		return nil
 	}
-	err = s.transact(ctx, func(tx *sql.Tx) error {
+	err = s.migrateStep(ctx, func(tx *sql.Tx) error {
 		if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 			return err
 		}
@@ -97,7 +98,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.Version <= current {
 			continue
 		}
-		err := s.transact(ctx, func(tx *sql.Tx) error {
+		err := s.migrateStep(ctx, func(tx *sql.Tx) error {
 			if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 				return err
 			}

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,5 +54,91 @@ func TestOpenDuringWriteTransaction(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("open waited %s for the writer", d)
+	}
+}
+
+// Opening a store with migrations pending while another process holds
+// the write lock waits, says so, and migrates once the lock is released,
+// instead of failing with "database is locked" after the busy timeout.
+func TestOpenWaitsForWriterToMigrate(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	st, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Roll the schema back by one migration: 0014 is pending again.
+	db := st.WriteDB()
+	var triggers []string
+	rows, err := db.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		triggers = append(triggers, n)
+	}
+	rows.Close()
+	stmts := []string{"DROP VIEW search_documents", "DELETE FROM schema_migrations WHERE version = 14"}
+	for _, n := range triggers {
+		stmts = append(stmts, "DROP TRIGGER "+n)
+	}
+	for _, q := range stmts {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	writer, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	conn, err := writer.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	told := make(chan string, 1)
+	opened := make(chan error, 1)
+	go func() {
+		st, err := Open(WithWaitNotice(ctx, func(msg string) { told <- msg }), path)
+		if err == nil {
+			var v int
+			v, err = st.SchemaVersion(ctx)
+			if err == nil && v != 14 {
+				err = fmt.Errorf("schema version %d after the wait, want 14", v)
+			}
+			st.Close()
+		}
+		opened <- err
+	}()
+	select {
+	case msg := <-told:
+		if !strings.Contains(msg, "waiting") || !strings.Contains(msg, "write lock") {
+			t.Errorf("notice %q does not say it waits for the write lock", msg)
+		}
+	case err := <-opened:
+		t.Fatalf("Open returned (%v) while the writer held the lock, without waiting", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("no notice after 60 s")
+	}
+	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-opened:
+		if err != nil {
+			t.Fatalf("Open after the writer let go: %v", err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("Open still waiting 60 s after the writer let go")
 	}
 }

@@ -49,6 +49,11 @@ func (pgDialect) translate(err error, entity, key string) error {
 const migrationLockKey = 0x6d617271 // "marq"
 
 func (pgDialect) lockMigrations(ctx context.Context, tx *sql.Tx) error {
+	var got bool
+	if err := tx.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock($1)", int64(migrationLockKey)).Scan(&got); err != nil || got {
+		return err
+	}
+	notice(ctx)
 	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", int64(migrationLockKey))
 	return err
 }
