@@ -23,6 +23,7 @@ type KnowledgeResult struct {
 	Films       int `json:"films"`        // films considered
 	Compared    int `json:"compared"`     // films with other films by their director to compare with
 	Stored      int `json:"stored"`       // films with stored knowledge (the rest have nothing beyond their own facts)
+	People      int `json:"people"`       // prolific people with stored knowledge (a full refresh only)
 	DerivedTags int `json:"derived_tags"` // film–theme links read from dossiers and tags
 	Themes      int `json:"themes"`       // themes carried by at least one film
 	Edges       int `json:"edges"`        // links between themes in the graph
@@ -47,8 +48,15 @@ func (s *Store) RefreshKnowledge(ctx context.Context, opt RefreshOptions) (Knowl
 		if err != nil {
 			return fmt.Errorf("refresh themes: %w", err)
 		}
-		if err := s.refreshAnswers(ctx, tx, scope, dossiers, opt.Progress, &res); err != nil {
+		u, err := loadUniverse(ctx, tx, scope)
+		if err != nil {
 			return fmt.Errorf("refresh answers: %w", err)
+		}
+		if err := s.refreshAnswers(ctx, tx, scope, u, dossiers, opt.Progress, &res); err != nil {
+			return fmt.Errorf("refresh answers: %w", err)
+		}
+		if err := s.refreshPeople(ctx, tx, scope, u, &res); err != nil {
+			return fmt.Errorf("refresh people: %w", err)
 		}
 		return nil
 	})

@@ -43,11 +43,7 @@ type chunkResult struct {
 // of fact over all films: see loadUniverse), compared in parallel, and
 // written in multi-row INSERTs; a film with nothing to store gets no row.
 // The answers' words are written at read time (FilmKnowledge).
-func (s *Store) refreshAnswers(ctx context.Context, tx *sql.Tx, sc scope, dossiers map[int64]slugDossier, progress func(done, total int), res *KnowledgeResult) error {
-	u, err := loadUniverse(ctx, tx, sc)
-	if err != nil {
-		return err
-	}
+func (s *Store) refreshAnswers(ctx context.Context, tx *sql.Tx, sc scope, u *universe, dossiers map[int64]slugDossier, progress func(done, total int), res *KnowledgeResult) error {
 	targets := sc.targets(u)
 	del := "DELETE FROM film_knowledge"
 	if !sc.all {
@@ -59,7 +55,7 @@ func (s *Store) refreshAnswers(ctx context.Context, tx *sql.Tx, sc scope, dossie
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := computeChunks(ctx, u, targets, dossiers)
-	w := &rowWriter{tx: tx, now: now()}
+	w := &rowWriter{tx: tx, table: "film_knowledge (film_id, body, updated_at)", extra: ", " + strconv.FormatInt(now(), 10)}
 	defer w.close()
 	total := len(targets)
 	for r := range results {
@@ -155,13 +151,14 @@ func computeChunk(u *universe, chunk []int32, dossiers map[int64]slugDossier) ch
 	return r
 }
 
-// rowWriter writes film_knowledge rows insertRows at a time through one
+// rowWriter writes (id, body) rows insertRows at a time through one
 // prepared multi-row INSERT, and the remainder through a shorter one.
 type rowWriter struct {
-	tx   *sql.Tx
-	now  int64
-	full *sql.Stmt
-	args []any
+	tx    *sql.Tx
+	table string // "name (id column, body column[, …])"
+	extra string // SQL literals after the two parameters of each row: ", 1234"
+	full  *sql.Stmt
+	args  []any
 }
 
 func (w *rowWriter) write(ctx context.Context, rows []knowledgeRow) error {
@@ -183,24 +180,22 @@ func (w *rowWriter) write(ctx context.Context, rows []knowledgeRow) error {
 			_, err = w.tx.ExecContext(ctx, w.insert(n), w.args...)
 		}
 		if err != nil {
-			return fmt.Errorf("write the knowledge of films %d–%d: %w", rows[0].filmID, rows[n-1].filmID, err)
+			return fmt.Errorf("write %s rows %d–%d: %w", w.table, rows[0].filmID, rows[n-1].filmID, err)
 		}
 		rows = rows[n:]
 	}
 	return nil
 }
 
-// insert is the INSERT of n rows; updated_at is the refresh's clock,
-// written into the SQL as an integer.
+// insert is the INSERT of n rows.
 func (w *rowWriter) insert(n int) string {
 	var b strings.Builder
-	b.WriteString("INSERT INTO film_knowledge (film_id, body, updated_at) VALUES ")
-	at := strconv.FormatInt(w.now, 10)
+	b.WriteString("INSERT INTO " + w.table + " VALUES ")
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, "($%d, $%d, %s)", 2*i+1, 2*i+2, at)
+		fmt.Fprintf(&b, "($%d, $%d%s)", 2*i+1, 2*i+2, w.extra)
 	}
 	return b.String()
 }

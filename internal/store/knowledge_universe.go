@@ -100,9 +100,10 @@ func (u *universe) prepare() {
 func (u *universe) others(i int32) []storedOther {
 	me := u.films[i]
 	var cand []int32
-	for _, d := range me.dirs {
+	for k, d := range me.dirs {
 		for _, j := range u.dirFilms[d] {
-			if j != i && !slices.Contains(cand, j) {
+			// Only a second director's films can repeat the first's.
+			if j != i && (k == 0 || !slices.Contains(cand, j)) {
 				cand = append(cand, j)
 			}
 		}
