@@ -73,6 +73,35 @@ func BenchmarkFilmKnowledgeRead(b *testing.B) {
 	b.ReportMetric(float64(answers)/float64(i), "answers/film")
 }
 
+// BenchmarkPersonKnowledgeRead is the request-time part of a person's
+// answers on the same catalog: "known for" and two "made together", for
+// the most-credited person (read from the refresh's row) and for one
+// with a handful of credits (read from the credits).
+func BenchmarkPersonKnowledgeRead(b *testing.B) {
+	s, ctx := openBenchKnowledge(b)
+	for _, c := range []struct{ name, q string }{
+		{"most-credited", "SELECT slug, credit_count FROM people ORDER BY credit_count DESC LIMIT 1"},
+		{"few-credits", "SELECT slug, credit_count FROM people WHERE credit_count BETWEEN 5 AND 10 ORDER BY id LIMIT 1"},
+	} {
+		var slug string
+		var credits int
+		if err := s.read.QueryRowContext(ctx, c.q).Scan(&slug, &credits); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := s.PersonTopFilms(ctx, slug, 4); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Collaborators(ctx, slug, 2); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(credits), "credits")
+		})
+	}
+}
+
 func openBenchKnowledge(b *testing.B) (*Store, context.Context) {
 	dsn := os.Getenv("MARQUEE_BENCH_KNOWLEDGE_DB")
 	if dsn == "" {

@@ -145,7 +145,11 @@ func dossierKnowledge(d *film.Dossier, slug string, st *storedKnowledge) {
 func claimSource(c film.Claim, slug string) film.Source {
 	switch film.SourceKind(c.Source) {
 	case film.SourceArticle:
-		return film.Source{Kind: film.SourceArticle, Label: "the dossier", URL: "/films/" + slug + "#box-office"}
+		anchor := "#box-office"
+		if strings.HasPrefix(c.Field, "award:") {
+			anchor = "#dossier"
+		}
+		return film.Source{Kind: film.SourceArticle, Label: "the dossier", URL: "/films/" + slug + anchor}
 	case film.SourceEditor:
 		label := "an editor"
 		if c.SourceRef != "" {
