@@ -41,8 +41,8 @@ func runKnowledgeRefresh(ctx context.Context, c *cmdContext) error {
 			ElapsedNS time.Duration `json:"elapsed_ns"`
 		}{res, time.Since(start)})
 	}
-	fmt.Fprintf(c.Out, "%d films read; %d answers for %d films; %d theme links read from dossiers and tags; %d themes, %d links between them (%s)\n",
-		res.Films, res.Answers, res.Answered, res.DerivedTags, res.Themes, res.Edges, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(c.Out, "%d films read; %d compared with their director's other films; %d with stored knowledge; %d prolific people; %d theme links read from dossiers and tags; %d themes, %d links between them (%s)\n",
+		res.Films, res.Compared, res.Stored, res.People, res.DerivedTags, res.Themes, res.Edges, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

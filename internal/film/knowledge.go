@@ -1,6 +1,7 @@
 package film
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -48,6 +49,13 @@ type Award struct {
 	FilmTitle  string `json:"film_title,omitempty"`  // filled on reads
 	FilmYear   int    `json:"film_year,omitempty"`   // filled on reads
 	PersonName string `json:"person_name,omitempty"` // filled on reads
+}
+
+// AwardClaimField is the claim field under which a source that disagrees
+// with an award's recorded outcome keeps its own ("award:Cannes Film
+// Festival|2021|Palme d'Or|person-slug").
+func AwardClaimField(a Award) string {
+	return "award:" + a.Ceremony + "|" + strconv.Itoa(a.Year) + "|" + a.Category + "|" + a.PersonSlug
 }
 
 // Won reports whether the nomination won.

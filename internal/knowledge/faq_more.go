@@ -152,8 +152,15 @@ func honours(f *Facts) (film.Answer, bool) {
 		if w.PersonName != "" {
 			who = w.PersonName + " "
 		}
-		parts = append(parts, fmt.Sprintf("%s%s %s at the %s", who, verb, w.Category, edition(w.Ceremony, w.Year)))
+		part := fmt.Sprintf("%s%s %s at the %s", who, verb, w.Category, edition(w.Ceremony, w.Year))
 		a.Sources = append(a.Sources, AwardSource(w))
+		for _, c := range f.Claims {
+			if c.Field == film.AwardClaimField(w) && c.Value != string(w.Outcome) {
+				part += fmt.Sprintf(" (so says %s; %s says %s)", AwardSource(w).Label, c.From.Label, c.Value)
+				a.Sources = append(a.Sources, c.From)
+			}
+		}
+		parts = append(parts, part)
 	}
 	for _, fe := range f.Festivals {
 		p := "it screened at the " + edition(fe.Name, fe.Year)

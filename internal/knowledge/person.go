@@ -24,12 +24,18 @@ func (p PersonFilm) name() string {
 	return p.Title + " (" + strconv.Itoa(p.Year) + ")"
 }
 
-// maxKnown bounds the films named in "known for".
-const maxKnown = 4
+// KnownForFilms bounds the films named in "known for".
+const KnownForFilms = 4
+
+// TogetherFilms bounds the films named in "made together" (the most
+// voted); the answer counts the rest.
+const TogetherFilms = 10
 
 // KnownFor answers "What is X known for?" from a person's credits (the
-// most-voted films first) and awards. Without credits there is no answer.
-func KnownFor(name, slug string, films []PersonFilm, awards []film.Award, catalog film.Source) (film.Answer, bool) {
+// most-voted films first; at least the KnownForFilms most voted), the
+// number of films they are credited on, and awards. Without credits there
+// is no answer.
+func KnownFor(name, slug string, films []PersonFilm, total int, awards []film.Award, catalog film.Source) (film.Answer, bool) {
 	if len(films) == 0 {
 		return film.Answer{}, false
 	}
@@ -39,7 +45,7 @@ func KnownFor(name, slug string, films []PersonFilm, awards []film.Award, catalo
 	var order []film.Role
 	a := film.Answer{Question: fmt.Sprintf("What is %s known for?", name), Generated: true, Sources: []film.Source{catalog}}
 	for i, f := range fs {
-		if i == maxKnown {
+		if i == KnownForFilms {
 			break
 		}
 		a.Links = append(a.Links, film.Source{Label: f.name(), URL: "/films/" + f.Slug})
@@ -68,7 +74,8 @@ func KnownFor(name, slug string, films []PersonFilm, awards []film.Award, catalo
 	if len(wins) > 0 {
 		a.Answer += ", and won " + andList(dedupe(wins))
 	}
-	a.Answer += fmt.Sprintf(". The catalog credits %s on %d %s.", name, len(films), plural(len(films), "film", "films"))
+	total = max(total, len(films))
+	a.Answer += fmt.Sprintf(". The catalog credits %s on %d %s.", name, total, plural(total, "film", "films"))
 	a.Sources = dedupeSources(a.Sources)
 	return a, true
 }
@@ -94,8 +101,9 @@ func roleVerb(r film.Role) string {
 }
 
 // Together answers "Which films did X and Y make together?" from the
-// films both are credited on; none, no answer.
-func Together(name, otherName, otherSlug string, shared []PersonFilm, catalog film.Source) (film.Answer, bool) {
+// films both are credited on (at most TogetherFilms of them named) and
+// how many there are; none, no answer.
+func Together(name, otherName, otherSlug string, shared []PersonFilm, total int, catalog film.Source) (film.Answer, bool) {
 	if len(shared) == 0 {
 		return film.Answer{}, false
 	}
@@ -107,8 +115,12 @@ func Together(name, otherName, otherSlug string, shared []PersonFilm, catalog fi
 		titles = append(titles, f.name())
 		a.Links = append(a.Links, film.Source{Label: f.name(), URL: "/films/" + f.Slug})
 	}
-	a.Answer = fmt.Sprintf("%s and %s are both credited on %d %s: %s.", name, otherName, len(shared),
-		plural(len(shared), "film", "films"), andList(titles))
+	total = max(total, len(shared))
+	if rest := total - len(shared); rest > 0 {
+		titles = append(titles, fmt.Sprintf("%d other %s", rest, plural(rest, "film", "films")))
+	}
+	a.Answer = fmt.Sprintf("%s and %s are both credited on %d %s: %s.", name, otherName, total,
+		plural(total, "film", "films"), andList(titles))
 	return a, true
 }
 

@@ -4,20 +4,27 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"marquee/internal/film"
 )
 
 // AwardsResult counts what PutAwards wrote.
 type AwardsResult struct {
-	Added   int `json:"added"`
-	Updated int `json:"updated"`
+	Added     int `json:"added"`
+	Updated   int `json:"updated"`   // rewritten by the source that wrote them
+	Confirmed int `json:"confirmed"` // already recorded with the same outcome by another source: left as they were
+	Disputed  int `json:"disputed"`  // recorded with another outcome by another source: kept, this source's outcome beside it
 }
 
 // PutAwards adds or updates awards in one transaction: all land or none.
-// An award is keyed by ceremony, year, category, film and person; writing
-// it again updates its outcome and source. Every film and person named
-// must exist (film.ErrMissingRef otherwise, naming the award's index).
+// An award is keyed by ceremony, year, category, film and person; the
+// source that wrote it may write it again (updating its outcome). Another
+// source — an article's proposal beside an import's record — never
+// replaces it: the same outcome confirms it, another outcome is kept as
+// that source's claim (film.AwardClaimField) so that pages show both.
+// Every film and person named must exist (film.ErrMissingRef otherwise,
+// naming the award's index).
 func (s *Store) PutAwards(ctx context.Context, as []film.Award) (AwardsResult, error) {
 	var res AwardsResult
 	for i, a := range as {
@@ -28,14 +35,19 @@ func (s *Store) PutAwards(ctx context.Context, as []film.Award) (AwardsResult, e
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
 		res = AwardsResult{}
 		for i, a := range as {
-			added, err := putAward(ctx, tx, a)
+			what, err := putAward(ctx, tx, a)
 			if err != nil {
 				return fmt.Errorf("award %d: %w", i+1, s.wrap(err, "put", "award", a.Ceremony+"/"+a.Category))
 			}
-			if added {
+			switch what {
+			case awardAdded:
 				res.Added++
-			} else {
+			case awardUpdated:
 				res.Updated++
+			case awardConfirmed:
+				res.Confirmed++
+			default:
+				res.Disputed++
 			}
 		}
 		return nil
@@ -43,19 +55,27 @@ func (s *Store) PutAwards(ctx context.Context, as []film.Award) (AwardsResult, e
 	return res, err
 }
 
-func putAward(ctx context.Context, tx *sql.Tx, a film.Award) (added bool, err error) {
+// What putAward did with an award.
+const (
+	awardAdded = iota
+	awardUpdated
+	awardConfirmed
+	awardDisputed
+)
+
+func putAward(ctx context.Context, tx *sql.Tx, a film.Award) (what int, err error) {
 	var fid, pid sql.NullInt64
 	if a.FilmSlug != "" {
 		id, err := filmID(ctx, tx, "award", a.FilmSlug)
 		if err != nil {
-			return false, err
+			return 0, err
 		}
 		fid = sql.NullInt64{Int64: id, Valid: true}
 	}
 	if a.PersonSlug != "" {
 		id, err := personID(ctx, tx, "award", a.PersonSlug)
 		if err != nil {
-			return false, err
+			return 0, err
 		}
 		pid = sql.NullInt64{Int64: id, Valid: true}
 	}
@@ -64,20 +84,34 @@ func putAward(ctx context.Context, tx *sql.Tx, a film.Award) (added bool, err er
 		src = string(film.SourceImport)
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM awards WHERE ceremony = $1 AND year = $2 AND category = $3
+	var had, hadSrc, hadRef string
+	err = tx.QueryRowContext(ctx, `SELECT id, outcome, source, source_ref FROM awards WHERE ceremony = $1 AND year = $2 AND category = $3
 		AND COALESCE(film_id, 0) = $4 AND COALESCE(person_id, 0) = $5`,
-		a.Ceremony, a.Year, a.Category, fid.Int64, pid.Int64).Scan(&id)
+		a.Ceremony, a.Year, a.Category, fid.Int64, pid.Int64).Scan(&id, &had, &hadSrc, &hadRef)
 	switch {
 	case err == sql.ErrNoRows:
 		_, err = tx.ExecContext(ctx, `INSERT INTO awards (ceremony, year, category, outcome, film_id, person_id, source, source_ref)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, a.Ceremony, a.Year, a.Category, string(a.Outcome), fid, pid, src, a.SourceRef)
-		return true, err
+		return awardAdded, err
 	case err != nil:
-		return false, err
+		return 0, err
+	case src == hadSrc:
+		_, err = tx.ExecContext(ctx, "UPDATE awards SET outcome = $1, source_ref = $2 WHERE id = $3", string(a.Outcome), a.SourceRef, id)
+		return awardUpdated, err
+	case had == string(a.Outcome):
+		return awardConfirmed, nil
+	case !fid.Valid:
+		return 0, fmt.Errorf("%w: %s says %s, %s said %s, and an award without a film cannot hold both",
+			film.ErrConflict, src, a.Outcome, hadSrc, had)
 	}
-	_, err = tx.ExecContext(ctx, "UPDATE awards SET outcome = $1, source = $2, source_ref = $3 WHERE id = $4",
-		string(a.Outcome), src, a.SourceRef, id)
-	return false, err
+	csrc, cref := src, a.SourceRef
+	if slug, ok := strings.CutPrefix(src, "article:"); ok {
+		csrc, cref = string(film.SourceArticle), slug
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO fact_claims (film_id, field, value, source, source_ref) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (film_id, field, source, source_ref) DO UPDATE SET value = excluded.value`,
+		fid, film.AwardClaimField(a), string(a.Outcome), csrc, cref)
+	return awardDisputed, err
 }
 
 const awardCols = `a.ceremony, a.year, a.category, a.outcome, a.source, a.source_ref,

@@ -21,8 +21,9 @@ type RefreshOptions struct {
 // KnowledgeResult counts what a refresh computed and wrote.
 type KnowledgeResult struct {
 	Films       int `json:"films"`        // films considered
-	Answered    int `json:"answered"`     // films with at least one generated answer
-	Answers     int `json:"answers"`      // generated answers written
+	Compared    int `json:"compared"`     // films with other films by their director to compare with
+	Stored      int `json:"stored"`       // films with stored knowledge (the rest have nothing beyond their own facts)
+	People      int `json:"people"`       // prolific people with stored knowledge (a full refresh only)
 	DerivedTags int `json:"derived_tags"` // film–theme links read from dossiers and tags
 	Themes      int `json:"themes"`       // themes carried by at least one film
 	Edges       int `json:"edges"`        // links between themes in the graph
@@ -30,9 +31,11 @@ type KnowledgeResult struct {
 
 // RefreshKnowledge recomputes, in one transaction, the themes read from
 // dossiers and MovieLens tags with their strengths, the theme graph, and
-// the generated answers and article advisories of the chosen films (all
-// when opt.Films is empty). Importers and edits call it for the films they
-// touched, so pages never compute any of this per request.
+// for the chosen films (all when opt.Films is empty) what their answers
+// need from the whole catalog: the director's other films compared, the
+// dossier's advisories and sections. Importers and edits call it for the
+// films they touched, so a page only reads rows by key and writes the
+// answers' words from them.
 func (s *Store) RefreshKnowledge(ctx context.Context, opt RefreshOptions) (KnowledgeResult, error) {
 	var res KnowledgeResult
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
@@ -41,11 +44,19 @@ func (s *Store) RefreshKnowledge(ctx context.Context, opt RefreshOptions) (Knowl
 		if err != nil {
 			return err
 		}
-		if err := s.refreshThemes(ctx, tx, scope, &res); err != nil {
+		dossiers, err := s.refreshThemes(ctx, tx, scope, &res)
+		if err != nil {
 			return fmt.Errorf("refresh themes: %w", err)
 		}
-		if err := s.refreshAnswers(ctx, tx, scope, opt.Progress, &res); err != nil {
+		u, err := loadUniverse(ctx, tx, scope)
+		if err != nil {
 			return fmt.Errorf("refresh answers: %w", err)
+		}
+		if err := s.refreshAnswers(ctx, tx, scope, u, dossiers, opt.Progress, &res); err != nil {
+			return fmt.Errorf("refresh answers: %w", err)
+		}
+		if err := s.refreshPeople(ctx, tx, scope, u, &res); err != nil {
+			return fmt.Errorf("refresh people: %w", err)
 		}
 		return nil
 	})
@@ -92,9 +103,16 @@ func (sc scope) universe(col string) string {
 		AND c2.person_id IN (SELECT c1.person_id FROM credits c1 WHERE c1.role = 'director' AND c1.film_id IN (` + sc.ids + "))))"
 }
 
+// slugDossier is a film's parsed dossier with the film's slug.
+type slugDossier struct {
+	slug    string
+	dossier *film.Dossier
+}
+
 // refreshThemes replaces the scope's derived film–theme links, rescores
-// every link of theirs, recounts the themes and rebuilds the graph.
-func (s *Store) refreshThemes(ctx context.Context, tx *sql.Tx, sc scope, res *KnowledgeResult) error {
+// every link of theirs, recounts the themes and rebuilds the graph. It
+// returns the scope's dossiers, parsed once for the answers too.
+func (s *Store) refreshThemes(ctx context.Context, tx *sql.Tx, sc scope, res *KnowledgeResult) (map[int64]slugDossier, error) {
 	alias := map[string]int64{}
 	vocab := map[string]bool{}
 	if err := eachRow(ctx, tx, "SELECT key, theme_id FROM theme_aliases", func(r *sql.Rows) error {
@@ -106,23 +124,25 @@ func (s *Store) refreshThemes(ctx context.Context, tx *sql.Tx, sc scope, res *Kn
 		alias[k], vocab[k] = id, true
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	found := map[int64]map[string]*knowledge.Found{}
-	if err := eachRow(ctx, tx, "SELECT film_id, body FROM dossiers WHERE "+sc.films("film_id"), func(r *sql.Rows) error {
+	dossiers := map[int64]slugDossier{}
+	if err := eachRow(ctx, tx, "SELECT d.film_id, f.slug, d.body FROM dossiers d JOIN films f ON f.id = d.film_id WHERE "+sc.films("d.film_id"), func(r *sql.Rows) error {
 		var fid int64
-		var body string
-		if err := r.Scan(&fid, &body); err != nil {
+		var slug, body string
+		if err := r.Scan(&fid, &slug, &body); err != nil {
 			return err
 		}
-		var d film.Dossier
-		if err := json.Unmarshal([]byte(body), &d); err != nil {
-			return fmt.Errorf("dossier of film %d: %w", fid, err)
+		d := &film.Dossier{}
+		if err := json.Unmarshal([]byte(body), d); err != nil {
+			return fmt.Errorf("dossier of %q: %w", slug, err)
 		}
-		found[fid] = knowledge.DossierThemes(&d, vocab)
+		dossiers[fid] = slugDossier{slug: slug, dossier: d}
+		found[fid] = knowledge.DossierThemes(d, vocab)
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := eachRow(ctx, tx, `SELECT film_id, tag, COUNT(DISTINCT user_id) FROM movielens_tags WHERE `+sc.films("film_id")+
 		" GROUP BY film_id, tag", func(r *sql.Rows) error {
@@ -149,27 +169,27 @@ func (s *Store) refreshThemes(ctx context.Context, tx *sql.Tx, sc scope, res *Kn
 		f.Count[knowledge.EvTags] += users
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	for _, q := range []string{
 		"DELETE FROM film_themes WHERE origin = 'derived' AND " + sc.films("film_id"),
 		"UPDATE film_themes SET strength = 0.9, evidence = 'catalog' WHERE " + sc.films("film_id"),
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for fid, m := range found {
 		for _, f := range m {
 			if err := s.linkTheme(ctx, tx, fid, f, alias, res); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	if err := recountThemes(ctx, tx, 0); err != nil {
-		return err
+		return nil, err
 	}
-	return rebuildEdges(ctx, tx, res)
+	return dossiers, rebuildEdges(ctx, tx, res)
 }
 
 // minTagUsers is how many MovieLens users must use a tag on a film before

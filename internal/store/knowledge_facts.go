@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"marquee/internal/film"
@@ -18,12 +16,13 @@ type sideFacts struct {
 	awards     map[int64][]film.Award
 	advisories map[int64][]film.Advisory
 	claims     map[int64][]film.Claim
-	dossiers   map[int64]*film.Dossier
 }
 
-func loadSideFacts(ctx context.Context, tx *sql.Tx, sc scope) (*sideFacts, error) {
+// loadSideFacts reads the scope's facts from the smaller tables, one
+// query a table (each by its film_id key).
+func loadSideFacts(ctx context.Context, q querier, sc scope) (*sideFacts, error) {
 	sf := &sideFacts{box: map[int64]*film.BoxOffice{}, festivals: map[int64][]film.Festival{}, awards: map[int64][]film.Award{},
-		advisories: map[int64][]film.Advisory{}, claims: map[int64][]film.Claim{}, dossiers: map[int64]*film.Dossier{}}
+		advisories: map[int64][]film.Advisory{}, claims: map[int64][]film.Claim{}}
 	loads := []struct {
 		q  string
 		fn func(*sql.Rows) error
@@ -92,31 +91,18 @@ func loadSideFacts(ctx context.Context, tx *sql.Tx, sc scope) (*sideFacts, error
 			sf.claims[fid] = append(sf.claims[fid], c)
 			return nil
 		}},
-		{"SELECT film_id, body FROM dossiers WHERE " + sc.films("film_id"), func(r *sql.Rows) error {
-			var fid int64
-			var body string
-			if err := r.Scan(&fid, &body); err != nil {
-				return err
-			}
-			d := &film.Dossier{}
-			if err := json.Unmarshal([]byte(body), d); err != nil {
-				return fmt.Errorf("dossier of film %d: %w", fid, err)
-			}
-			sf.dossiers[fid] = d
-			return nil
-		}},
 	}
 	for _, l := range loads {
-		if err := eachRow(ctx, tx, l.q, l.fn); err != nil {
+		if err := eachRow(ctx, q, l.q, l.fn); err != nil {
 			return nil, err
 		}
 	}
 	return sf, nil
 }
 
-// addSide fills the facts that come from the smaller tables and the
-// dossier, each with the source a reader can follow.
-func (sf *sideFacts) addSide(f *knowledge.Facts, fid int64, k *Knowledge) {
+// addSide fills the facts that come from the smaller tables, each with
+// the source a reader can follow.
+func (sf *sideFacts) addSide(f *knowledge.Facts, fid int64) {
 	slug := f.Film.Slug
 	if b := sf.box[fid]; b != nil {
 		f.BoxOffice = b
@@ -132,10 +118,12 @@ func (sf *sideFacts) addSide(f *knowledge.Facts, fid int64, k *Knowledge) {
 	for _, c := range sf.claims[fid] {
 		f.Claims = append(f.Claims, knowledge.SourcedClaim{Claim: c, From: claimSource(c, slug)})
 	}
-	d := sf.dossiers[fid]
-	if d == nil {
-		return
-	}
+}
+
+// dossierKnowledge is what a dossier's text tells the answers: its
+// sections for "where to read more", and the advisories its
+// controversies section reports, with that section as their source.
+func dossierKnowledge(d *film.Dossier, slug string, st *storedKnowledge) {
 	for _, sec := range d.Sections {
 		label := sec.Heading
 		if label == "" {
@@ -143,14 +131,12 @@ func (sf *sideFacts) addSide(f *knowledge.Facts, fid int64, k *Knowledge) {
 		}
 		src := film.Source{Kind: film.SourceArticle, Label: label, URL: "/films/" + slug + "#" + knowledge.SectionAnchor(sec)}
 		if sec.Kind != film.SectionFAQ {
-			f.Sections = append(f.Sections, src)
+			st.Sections = append(st.Sections, src)
 		}
-		if sec.Kind == film.SectionControversies && f.Controversies == nil {
+		if sec.Kind == film.SectionControversies && st.Src == nil {
 			if as := knowledge.AdvisoriesInText(sec.Text); len(as) > 0 {
 				src.Label = "the dossier's “" + label + "” section"
-				f.Controversies = &src
-				f.ArticleAdvisories = as
-				k.ArticleAdvisories, k.ArticleSource = as, &src
+				st.Src, st.Adv = &src, as
 			}
 		}
 	}
@@ -159,7 +145,11 @@ func (sf *sideFacts) addSide(f *knowledge.Facts, fid int64, k *Knowledge) {
 func claimSource(c film.Claim, slug string) film.Source {
 	switch film.SourceKind(c.Source) {
 	case film.SourceArticle:
-		return film.Source{Kind: film.SourceArticle, Label: "the dossier", URL: "/films/" + slug + "#box-office"}
+		anchor := "#box-office"
+		if strings.HasPrefix(c.Field, "award:") {
+			anchor = "#dossier"
+		}
+		return film.Source{Kind: film.SourceArticle, Label: "the dossier", URL: "/films/" + slug + anchor}
 	case film.SourceEditor:
 		label := "an editor"
 		if c.SourceRef != "" {
@@ -172,4 +162,51 @@ func claimSource(c film.Claim, slug string) film.Source {
 		label += " (" + c.SourceRef + ")"
 	}
 	return film.Source{Kind: film.SourceImport, Label: strings.TrimSpace(label)}
+}
+
+// readCredits adds the directors, writers and leading cast of the films
+// (sorted by id), and returns each film's cast names by person id.
+func readCredits(ctx context.Context, q querier, batch []*knowledge.Facts) ([]map[int64]string, error) {
+	lo, hi := batch[0].Film.ID, batch[len(batch)-1].Film.ID
+	rows, err := q.QueryContext(ctx, `SELECT c.film_id, c.role, c.billing, c.character_name, p.id, p.slug, p.name
+		FROM credits c JOIN people p ON p.id = c.person_id
+		WHERE c.film_id BETWEEN $1 AND $2 AND (c.role IN ('director', 'writer') OR c.role = 'cast' AND c.billing BETWEEN 0 AND 8)
+		ORDER BY c.film_id, c.billing, p.name`, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	names := make([]map[int64]string, len(batch))
+	i := 0
+	for rows.Next() {
+		var (
+			fid, pid int64
+			c        film.Credit
+			role     string
+		)
+		if err := rows.Scan(&fid, &role, &c.Billing, &c.Character, &pid, &c.PersonSlug, &c.PersonName); err != nil {
+			return nil, err
+		}
+		for i < len(batch) && batch[i].Film.ID < fid {
+			i++
+		}
+		if i == len(batch) || batch[i].Film.ID != fid {
+			continue // a film not asked for within the id range
+		}
+		f := batch[i]
+		c.Role = film.Role(role)
+		switch c.Role {
+		case film.RoleDirector:
+			f.Directors = append(f.Directors, c)
+		case film.RoleWriter:
+			f.Writers = append(f.Writers, c)
+		case film.RoleCast:
+			f.Cast = append(f.Cast, c)
+			if names[i] == nil {
+				names[i] = map[int64]string{}
+			}
+			names[i][pid] = c.PersonName
+		}
+	}
+	return names, rows.Err()
 }

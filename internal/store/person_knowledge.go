@@ -2,21 +2,100 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"marquee/internal/film"
 	"marquee/internal/knowledge"
 )
 
-// PersonFilms returns the films a person is credited on, each once with
-// every role they had (director first), most voted first.
-func (s *Store) PersonFilms(ctx context.Context, personSlug string) ([]knowledge.PersonFilm, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, f.year, f.rating_votes, c.role, c.character_name
-		FROM credits c JOIN people p ON p.id = c.person_id JOIN films f ON f.id = c.film_id
-		WHERE p.slug = $1 ORDER BY f.rating_votes DESC, f.year DESC, f.id,
-		CASE c.role WHEN 'director' THEN 0 WHEN 'writer' THEN 1 WHEN 'cast' THEN 2 ELSE 3 END, c.billing`, personSlug)
+// ProlificCredits is how many credits a person may have before their
+// answers are read from what the knowledge refresh stored (person
+// knowledge) rather than from their credits at request time: reading a
+// few dozen credits and their films by key is cheap, reading thousands is
+// not.
+const ProlificCredits = 50
+
+// storedPerson is the person_knowledge row of a prolific person.
+type storedPerson struct {
+	Films  int            `json:"n"`           // distinct films credited
+	Top    []int64        `json:"k"`           // the most-voted films' ids
+	Collab []storedCollab `json:"c,omitempty"` // the people sharing the most films, best first by count
+}
+
+// storedCollab is someone who shares films with the person: how many, and
+// the most-voted of them.
+type storedCollab struct {
+	ID     int64   `json:"i"`
+	Shared int     `json:"n"`
+	Films  []int64 `json:"f"`
+}
+
+// Collaborator is someone credited on at least two of a person's films.
+type Collaborator struct {
+	Slug, Name string
+	Shared     []knowledge.PersonFilm // at most knowledge.TogetherFilms, the most voted, in year order
+	Total      int                    // films shared
+}
+
+// personRow finds a person and, for a prolific one, their stored
+// knowledge (nil when they are not prolific or not yet refreshed).
+func (s *Store) personRow(ctx context.Context, slug string) (int64, *storedPerson, error) {
+	var id int64
+	var credits int
+	var body sql.NullString
+	err := s.read.QueryRowContext(ctx, `SELECT p.id, p.credit_count, k.body FROM people p
+		LEFT JOIN person_knowledge k ON k.person_id = p.id WHERE p.slug = $1`, slug).Scan(&id, &credits, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, fmt.Errorf("person %q: %w", slug, film.ErrNotFound)
+	}
+	if err != nil || !body.Valid || credits <= ProlificCredits {
+		return id, nil, err
+	}
+	st := &storedPerson{}
+	if err := json.Unmarshal([]byte(body.String), st); err != nil {
+		return 0, nil, fmt.Errorf("knowledge of person %q: %w", slug, err)
+	}
+	return id, st, nil
+}
+
+// PersonTopFilms returns a person's n most-voted films, each once with
+// every role they had (director first), and how many films they are
+// credited on. It reads at most a few dozen rows, whatever the person's
+// credits: a prolific person's are read from the refresh's stored row.
+func (s *Store) PersonTopFilms(ctx context.Context, personSlug string, n int) ([]knowledge.PersonFilm, int, error) {
+	id, st, err := s.personRow(ctx, personSlug)
 	if err != nil {
-		return nil, fmt.Errorf("films of person %q: %w", personSlug, err)
+		return nil, 0, err
+	}
+	cond, total := "", 0
+	if st != nil {
+		cond, total = " AND c.film_id IN ("+joinIDs(st.Top)+")", st.Films
+	}
+	films, err := personFilms(ctx, s.read, id, cond)
+	if err != nil {
+		return nil, 0, fmt.Errorf("films of person %q: %w", personSlug, err)
+	}
+	if st == nil {
+		total = len(films)
+	}
+	return films[:min(n, len(films))], total, nil
+}
+
+// personFilms reads a person's films (those matching cond, a condition
+// on credits c) most voted first, each once with every role.
+func personFilms(ctx context.Context, q querier, personID int64, cond string) ([]knowledge.PersonFilm, error) {
+	rows, err := q.QueryContext(ctx, `SELECT f.slug, f.title, f.year, f.rating_votes, c.role, c.character_name
+		FROM credits c JOIN films f ON f.id = c.film_id
+		WHERE c.person_id = $1`+cond+` ORDER BY f.rating_votes DESC, f.year DESC, f.id,
+		CASE c.role WHEN 'director' THEN 0 WHEN 'writer' THEN 1 WHEN 'cast' THEN 2 ELSE 3 END, c.billing`, personID)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []knowledge.PersonFilm
@@ -41,54 +120,154 @@ func (s *Store) PersonFilms(ctx context.Context, personSlug string) ([]knowledge
 	return out, rows.Err()
 }
 
-// Collaborator is someone credited on at least two of a person's films.
-type Collaborator struct {
-	Slug, Name string
-	Shared     []knowledge.PersonFilm
-}
-
 // Collaborators returns the n people who share the most films with a
-// person (at least two), with those films in year order.
+// person (at least two; names break ties), each with the most-voted
+// shared films in year order and their count.
 func (s *Store) Collaborators(ctx context.Context, personSlug string, n int) ([]Collaborator, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT p2.slug, p2.name, f.slug, f.title, f.year
-		FROM people p1 JOIN credits c1 ON c1.person_id = p1.id
-		JOIN credits c2 ON c2.film_id = c1.film_id AND c2.person_id <> c1.person_id
-		JOIN people p2 ON p2.id = c2.person_id JOIN films f ON f.id = c1.film_id
-		WHERE p1.slug = $1 GROUP BY p2.slug, p2.name, f.slug, f.title, f.year ORDER BY p2.slug, f.year, f.slug`, personSlug)
+	id, st, err := s.personRow(ctx, personSlug)
+	if err != nil {
+		return nil, err
+	}
+	var all []Collaborator
+	if st != nil {
+		all, err = storedCollaborators(ctx, s.read, st)
+	} else {
+		all, err = liveCollaborators(ctx, s.read, id)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("collaborators of %q: %w", personSlug, err)
+	}
+	slices.SortStableFunc(all, func(a, b Collaborator) int {
+		if a.Total != b.Total {
+			return b.Total - a.Total
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return all[:min(n, len(all))], nil
+}
+
+// liveCollaborators reads a person's co-credits: cheap for a person with
+// at most ProlificCredits credits.
+func liveCollaborators(ctx context.Context, q querier, personID int64) ([]Collaborator, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p2.slug, p2.name, f.slug, f.title, f.year, f.rating_votes
+		FROM credits c1 JOIN credits c2 ON c2.film_id = c1.film_id AND c2.person_id <> c1.person_id
+		JOIN people p2 ON p2.id = c2.person_id JOIN films f ON f.id = c1.film_id
+		WHERE c1.person_id = $1 GROUP BY p2.slug, p2.name, f.slug, f.title, f.year, f.rating_votes ORDER BY p2.slug, f.year, f.slug`, personID)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var all []Collaborator
 	for rows.Next() {
 		var slug, name string
 		var pf knowledge.PersonFilm
-		if err := rows.Scan(&slug, &name, &pf.Slug, &pf.Title, &pf.Year); err != nil {
+		if err := rows.Scan(&slug, &name, &pf.Slug, &pf.Title, &pf.Year, &pf.Votes); err != nil {
 			return nil, err
 		}
 		if len(all) == 0 || all[len(all)-1].Slug != slug {
 			all = append(all, Collaborator{Slug: slug, Name: name})
 		}
-		all[len(all)-1].Shared = append(all[len(all)-1].Shared, pf)
+		c := &all[len(all)-1]
+		c.Shared = append(c.Shared, pf)
+		c.Total++
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	var out []Collaborator
+	out := all[:0]
 	for _, c := range all {
-		if len(c.Shared) >= 2 {
+		if c.Total >= 2 {
+			c.Shared = mostVoted(c.Shared, knowledge.TogetherFilms)
 			out = append(out, c)
 		}
 	}
-	// Most shared first; names break ties so the answer is stable.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && (len(out[j].Shared) > len(out[j-1].Shared) ||
-			len(out[j].Shared) == len(out[j-1].Shared) && out[j].Name < out[j-1].Name); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
+	return out, nil
+}
+
+// mostVoted keeps the n most-voted films, in year order.
+func mostVoted(fs []knowledge.PersonFilm, n int) []knowledge.PersonFilm {
+	if len(fs) > n {
+		slices.SortStableFunc(fs, func(a, b knowledge.PersonFilm) int { return cmpVotes(b.Votes, a.Votes) })
+		fs = fs[:n]
 	}
-	if len(out) > n {
-		out = out[:n]
+	slices.SortStableFunc(fs, func(a, b knowledge.PersonFilm) int {
+		if a.Year != b.Year {
+			return a.Year - b.Year
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	return fs
+}
+
+func cmpVotes(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// storedCollaborators reads the stored collaborators' names and shared
+// films by key.
+func storedCollaborators(ctx context.Context, q querier, st *storedPerson) ([]Collaborator, error) {
+	if len(st.Collab) == 0 {
+		return nil, nil
+	}
+	var pids, fids []int64
+	for _, c := range st.Collab {
+		pids = append(pids, c.ID)
+		fids = append(fids, c.Films...)
+	}
+	people := map[int64][2]string{}
+	err := eachRow(ctx, q, "SELECT id, slug, name FROM people WHERE id IN ("+joinIDs(pids)+")", func(r *sql.Rows) error {
+		var id int64
+		var slug, name string
+		err := r.Scan(&id, &slug, &name)
+		people[id] = [2]string{slug, name}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	films := map[int64]knowledge.PersonFilm{}
+	err = eachRow(ctx, q, "SELECT id, slug, title, year, rating_votes FROM films WHERE id IN ("+joinIDs(fids)+")", func(r *sql.Rows) error {
+		var id int64
+		var pf knowledge.PersonFilm
+		err := r.Scan(&id, &pf.Slug, &pf.Title, &pf.Year, &pf.Votes)
+		films[id] = pf
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Collaborator
+	for _, c := range st.Collab {
+		p, ok := people[c.ID]
+		if !ok {
+			continue // deleted since the refresh
+		}
+		col := Collaborator{Slug: p[0], Name: p[1], Total: c.Shared}
+		for _, fid := range c.Films {
+			if pf, ok := films[fid]; ok {
+				col.Shared = append(col.Shared, pf)
+			}
+		}
+		col.Shared = mostVoted(col.Shared, knowledge.TogetherFilms)
+		out = append(out, col)
 	}
 	return out, nil
+}
+
+// joinIDs writes ids for an IN list; they are integers, so safe in SQL.
+func joinIDs(ids []int64) string {
+	if len(ids) == 0 {
+		return "NULL"
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, ",")
 }

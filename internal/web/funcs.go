@@ -22,7 +22,7 @@ var funcs = template.FuncMap{
 	"minutes":        runtime,
 	"date":           func(t time.Time) string { return t.Format("2 January 2006") },
 	"isodate":        func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"query":          url.QueryEscape,
+	"query":          queryValue,
 	"path":           url.PathEscape,
 	"lower":          strings.ToLower,
 	"severity":       func(s film.Severity) string { return string(s) },
@@ -117,4 +117,11 @@ func crewLabel(r film.Role) string {
 		return "Music"
 	}
 	return roleLabel(r)
+}
+
+// queryValue escapes s as a URL query value, typed as a URL so that
+// html/template, which escapes a plain string in a query again, keeps it
+// as it is ("a b" must reach the address as a+b, not a%2bb).
+func queryValue(s string) template.URL {
+	return template.URL(url.QueryEscape(s)) // only unreserved characters, %, +: safe anywhere in a URL
 }

@@ -23,12 +23,12 @@ func (s *Server) loadPersonKnowledge(ctx context.Context, p *film.Person) (*pers
 	if k.Awards, err = s.store.PersonAwards(ctx, p.Slug); err != nil {
 		return nil, err
 	}
-	films, err := s.store.PersonFilms(ctx, p.Slug)
+	films, total, err := s.store.PersonTopFilms(ctx, p.Slug, knowledge.KnownForFilms)
 	if err != nil {
 		return nil, err
 	}
 	src := knowledge.CatalogSource(p.IDs.IMDb, "/people/"+p.Slug+"#filmography", true)
-	if a, ok := knowledge.KnownFor(p.Name, p.Slug, films, k.Awards, src); ok {
+	if a, ok := knowledge.KnownFor(p.Name, p.Slug, films, total, k.Awards, src); ok {
 		k.Answers = append(k.Answers, a)
 	}
 	collab, err := s.store.Collaborators(ctx, p.Slug, collaboratorsAnswered)
@@ -36,7 +36,7 @@ func (s *Server) loadPersonKnowledge(ctx context.Context, p *film.Person) (*pers
 		return nil, err
 	}
 	for _, c := range collab {
-		if a, ok := knowledge.Together(p.Name, c.Name, c.Slug, c.Shared, src); ok {
+		if a, ok := knowledge.Together(p.Name, c.Name, c.Slug, c.Shared, c.Total, src); ok {
 			k.Answers = append(k.Answers, a)
 		}
 	}
