@@ -70,7 +70,8 @@ type imdbLoad struct {
 	now    int64
 
 	filmSlugs, personSlugs *slugIndex
-	crewCredits            creditSet // directors and writers written from principals
+	renames                []filmRename // existing films whose slug this import changes
+	crewCredits            creditSet    // directors and writers written from principals
 	// Films and people already in the catalog without an IMDb id (the demo
 	// catalog, box-office or MovieLens additions), by slug: an IMDb row
 	// with the same slug adopts the row instead of duplicating it.
@@ -152,7 +153,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 		}
 		l.release()
 		return nil
-	}, l.countCredits)
+	}, func() error { return firstErr(l.renameFilms(), l.countCredits()) })
 	sum.finish(start, err)
 	return sum, err
 }

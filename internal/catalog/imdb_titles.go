@@ -131,6 +131,9 @@ func (l *imdbLoad) titles(t *tsv) error {
 			}
 			l.films.set(n, id)
 		}
+		if existed {
+			l.noteRename(id, title, int(year), string(f[0]))
+		}
 		r, _ := l.rates.get(n)
 		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)

@@ -202,6 +202,9 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 			fmt.Fprintf(w, "  %s  %s (%d)\n", f.Slug, f.Title, f.Year)
 		}
 	}
+	if s.FilmsRenamed > 0 {
+		fmt.Fprintf(w, "films renamed: %d (new title or year; their old addresses redirect)\n", s.FilmsRenamed)
+	}
 	for _, n := range s.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
