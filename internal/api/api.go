@@ -137,6 +137,8 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusBadRequest, "bad_parameter", err.Error())
 	case errors.Is(err, search.ErrBadQuery):
 		writeError(w, http.StatusBadRequest, "bad_query", err.Error())
+	case errors.Is(err, film.ErrNotFound) && httpx.RedirectMoved(w, r, "/api/v1/films/", s.store.FilmSlugRedirect):
+		// A film renamed since: its old slug answers 301 to the new one.
 	case errors.Is(err, film.ErrNotFound):
 		// Only the innermost error: "film \"nope\" not found", not the
 		// store's chain of operations around it.

@@ -123,6 +123,9 @@ type Summary struct {
 	// first maxReported.
 	FilmsCreated int64     `json:"films_created"`
 	Created      []FilmRef `json:"created"`
+	// FilmsRenamed counts films given a new slug because their title or
+	// year changed; each old slug now redirects to the new one.
+	FilmsRenamed int64 `json:"films_renamed"`
 	// Notes say what of the input was knowingly left out, and why.
 	Notes   []string      `json:"notes,omitempty"`
 	Elapsed time.Duration `json:"elapsed_ns"`
@@ -184,7 +187,7 @@ func (s *Summary) finish(start time.Time, err error) {
 		for i := range s.Files {
 			s.Files[i].Imported, s.Files[i].Updated = 0, 0
 		}
-		s.FilmsCreated, s.Created = 0, []FilmRef{}
+		s.FilmsCreated, s.Created, s.FilmsRenamed = 0, []FilmRef{}, 0
 	}
 	s.Read, s.Imported, s.Updated, s.Skipped, s.MatchedNothing = 0, 0, 0, 0, 0
 	for _, f := range s.Files {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -81,7 +83,8 @@ func text(b []byte) (string, bool) {
 	if !utf8.Valid(b) {
 		return "", false
 	}
-	return string(b), true
+	// Spaces around a value are never part of it ("Anora " is "Anora").
+	return strings.TrimSpace(string(b)), true
 }
 
 // characters parses the principals' JSON-style list: ["Mikey Saber"].
@@ -93,12 +96,21 @@ func characters(b []byte) ([]string, error) {
 	if n := len(b); n >= 4 && b[0] == '[' && b[1] == '"' && b[n-2] == '"' && b[n-1] == ']' {
 		inner := b[2 : n-2]
 		if bytes.IndexByte(inner, '"') < 0 && bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
-			return []string{string(inner)}, nil
+			if c := strings.TrimSpace(string(inner)); c != "" {
+				return []string{c}, nil
+			}
+			return nil, nil
 		}
 	}
-	var out []string
-	if err := json.Unmarshal(b, &out); err != nil {
+	var list []string
+	if err := json.Unmarshal(b, &list); err != nil {
 		return nil, fmt.Errorf("broken JSON list")
+	}
+	out := list[:0]
+	for _, c := range list {
+		if c = strings.TrimSpace(c); c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	return out, nil
 }

@@ -69,7 +69,8 @@ type imdbLoad struct {
 	now    int64
 
 	filmSlugs, personSlugs *slugIndex
-	crewCredits            creditSet // directors and writers written from principals
+	renames                []filmRename // existing films whose slug this import changes
+	crewCredits            creditSet    // directors and writers written from principals
 	// Films and people already in the catalog without an IMDb id (the demo
 	// catalog, box-office or MovieLens additions), by slug: an IMDb row
 	// with the same slug adopts the row instead of duplicating it.
@@ -142,7 +143,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 		return sum, err
 	}
 	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes,
-		search: true, searchChanged: sum.wrote, afterIndex: l.countCredits, load: func(ctx context.Context) error {
+		search: true, searchChanged: sum.wrote, afterIndex: func(ctx context.Context) error { return firstErr(l.renameFilms(), l.countCredits(ctx)) }, load: func(ctx context.Context) error {
 			return l.load(ctx, files)
 		}})
 	sum.finish(start, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"strings"
 
 	"marquee/internal/film"
 )
@@ -79,6 +80,25 @@ func roleOf(category []byte) string {
 	return string(film.RoleOther)
 }
 
+// jobOf is a principal's job in IMDb's words: the job column ("director
+// of photography", "screenplay") or, for a category Marquee has no role
+// for, the category ("production designer"); empty when it only repeats
+// the role ("producer" for a producer).
+func jobOf(category, job []byte) (string, bool) {
+	j, ok := text(job)
+	if !ok {
+		return "", false
+	}
+	cat := strings.ReplaceAll(string(category), "_", " ")
+	if j == "" && roleOf(category) == string(film.RoleOther) {
+		j = cat
+	}
+	if strings.EqualFold(j, cat) && roleOf(category) != string(film.RoleOther) {
+		j = ""
+	}
+	return j, true
+}
+
 // notCharacters are what IMDb writes in the characters column of people
 // appearing as themselves; they become credits but not characters.
 var notCharacters = map[string]bool{"self": true, "himself": true, "herself": true, "themselves": true, "narrator": true}
@@ -87,8 +107,8 @@ var notCharacters = map[string]bool{"self": true, "himself": true, "herself": tr
 type creditWriters struct{ credits, chars *inserter }
 
 func (l *imdbLoad) creditWriters() (creditWriters, error) {
-	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing", conflict: "film_id, person_id, role, character_name",
-		action: "DO UPDATE SET billing = excluded.billing"})
+	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job", conflict: "film_id, person_id, role, character_name",
+		action: "DO UPDATE SET billing = excluded.billing, job = excluded.job"})
 	if err != nil {
 		return creditWriters{}, err
 	}
@@ -122,6 +142,16 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		if err != nil {
 			return t.fieldErr(5, "characters", err.Error()+": "+clip(f[5]))
 		}
+		if bad := checkTitle(film.JoinCharacters(chars)); bad != "" {
+			return t.fieldErr(5, "characters", bad)
+		}
+		job, ok := jobOf(f[3], f[4])
+		if !ok {
+			return t.fieldErr(4, "job", "invalid UTF-8")
+		}
+		if bad := checkTitle(job); bad != "" {
+			return t.fieldErr(4, "job", bad)
+		}
 		fid, pid := l.films.get(tn), l.people.get(pn)
 		switch {
 		case fid == 0:
@@ -132,14 +162,13 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 			return nil
 		}
 		role := roleOf(f[3])
+		// One credit however many characters: "as Ani / Anora Mikheeva",
+		// in IMDb's order. Each named character gets its page.
+		l.werr = cw.credits.add(fid, pid, role, film.JoinCharacters(chars), billing, job)
 		if len(chars) == 0 {
-			l.werr = cw.credits.add(fid, pid, role, "", billing)
 			l.crewCredits.note(role, fid, pid)
 		}
 		for _, c := range chars {
-			if l.werr == nil {
-				l.werr = cw.credits.add(fid, pid, role, c, billing)
-			}
 			slug := slugify(c)
 			if l.werr == nil && slug != "" && !notCharacters[slug] && l.newCharacter(fid, slug) {
 				l.werr = cw.chars.add(fid, slug, c, pid)
@@ -175,7 +204,7 @@ func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
 func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 	// Directors and writers are usually also principals, with a billing:
 	// keep that one.
-	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing", conflict: "",
+	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job", conflict: "",
 		action: "DO NOTHING"})
 	if err != nil {
 		return err
@@ -219,7 +248,7 @@ func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 		for col := 1; col <= 2; col++ {
 			for _, pid := range lists[col] {
 				if l.werr == nil && !l.crewCredits.has(crewRoles[col], fid, pid) {
-					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0))
+					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0), "")
 				}
 			}
 		}

@@ -50,16 +50,16 @@ func TestImportIMDb(t *testing.T) {
 	if diff := cmp.Diff([]string{"Comedy", "Drama"}, f.Genres); diff != "" {
 		t.Errorf("genres (-want +got):\n%s", diff)
 	}
+	// Two characters are one credit, in IMDb's order; a job is kept.
 	wantCredits := []string{
-		"anora-2024 mikey-madison cast Ani",
-		`anora-2024 mikey-madison cast Anora "Ani" Mikheeva`,
-		"anora-2024 sean-baker director ",
-		"anora-2024 sean-baker writer ",
-		"red-rocket-2021 sean-baker director ",
-		"red-rocket-2021 sean-baker writer ",
-		"red-rocket-2021 simon-rex cast Mikey Saber",
+		`anora-2024 mikey-madison cast Ani / Anora "Ani" Mikheeva|`,
+		"anora-2024 sean-baker director |",
+		"anora-2024 sean-baker writer |",
+		"red-rocket-2021 sean-baker director |",
+		"red-rocket-2021 sean-baker writer |screenplay",
+		"red-rocket-2021 simon-rex cast Mikey Saber|",
 	}
-	got := strs(t, st, `SELECT f.slug || ' ' || p.slug || ' ' || c.role || ' ' || c.character_name
+	got := strs(t, st, `SELECT f.slug || ' ' || p.slug || ' ' || c.role || ' ' || c.character_name || '|' || c.job
 		FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
 		WHERE f.slug IN ('anora-2024', 'red-rocket-2021') ORDER BY 1`)
 	if diff := cmp.Diff(wantCredits, got); diff != "" {

@@ -132,6 +132,9 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 			}
 			l.films.set(n, id)
 		}
+		if existed {
+			l.noteRename(id, title, int(year), string(f[0]))
+		}
 		r, rated := l.rates.get(n)
 		if rated {
 			l.ratingsLanded++

@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"cmp"
 	"database/sql/driver"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -153,11 +155,14 @@ func (m matcher) candidates(q matchQuery, y int) ([]candidate, error) {
 	}
 	want := film.Fold(q.title)
 	exact := strings.TrimSpace(q.title)
-	lo, hi := base, base+"~"
+	// The film's own slug, or it with a suffix (a year, an id): base, or
+	// base-… . Not base…, which for a short title ("m") is a slice of the
+	// whole catalog.
+	lo := base
 	if y > 0 {
 		lo = film.FilmSlug(q.title, y)
-		hi = lo + "-~"
 	}
+	hi := lo + "-~"
 	var out []candidate
 	seen := map[int64]bool{}
 	add := func(v []driver.Value, alt bool) {
@@ -186,17 +191,26 @@ func (m matcher) candidates(q matchQuery, y int) ([]candidate, error) {
 	}
 	const cols = `f.id, f.title, f.year, f.slug, COALESCE(f.imdb_id, ''), COALESCE(f.tmdb_id, 0), COALESCE(e.external_id, '')`
 	err := m.db.queryRows(`SELECT `+cols+` FROM films f LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
-		WHERE f.slug >= ? AND f.slug < ? ORDER BY f.id LIMIT 200`,
-		func(v []driver.Value) error { add(v, false); return nil }, q.source, lo, hi)
+		WHERE (f.slug = ? OR f.slug > ? AND f.slug < ?) LIMIT 1000`,
+		func(v []driver.Value) error { add(v, false); return nil }, q.source, lo, lo+"-", hi)
 	if err != nil || len(out) > 0 {
 		// A title match outscores any alternative title: no need to look.
-		return out, err
+		return byID(out), err
 	}
-	err = m.db.queryRows(`SELECT DISTINCT `+cols+` FROM alt_titles a JOIN films f ON f.id = a.film_id
+	err = m.db.queryRows(`SELECT `+cols+` FROM alt_titles a JOIN films f ON f.id = a.film_id
 		LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
-		WHERE a.title IN (?, ?) AND (? = 0 OR f.year = ?) ORDER BY f.id LIMIT 200`,
+		WHERE a.title IN (?, ?) AND (? = 0 OR f.year = ?) LIMIT 1000`,
 		func(v []driver.Value) error { add(v, true); return nil }, q.source, exact, strings.ToLower(exact), int64(y), int64(y))
-	return out, err
+	return byID(out), err
+}
+
+// byID orders candidates oldest film first, in Go rather than in the
+// queries: an ORDER BY or DISTINCT there costs a temporary B-tree (a file,
+// with the bulk connection's temp_store) on every lookup of every row, a
+// constant several times the lookup itself. add drops duplicates.
+func byID(cands []candidate) []candidate {
+	slices.SortFunc(cands, func(a, b candidate) int { return cmp.Compare(a.id, b.id) })
+	return cands
 }
 
 // allowed reports whether a film holding ids (imdb, tmdb, external id of

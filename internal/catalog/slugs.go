@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"database/sql/driver"
 	"hash/maphash"
 	"slices"
@@ -13,6 +14,7 @@ type slugIndex struct {
 	seed  maphash.Seed
 	rows  []slugRow
 	first int64 // ids below this existed before the import
+	known int   // rows[:known] are the existing slugs, in id order
 }
 
 type slugRow struct {
@@ -30,10 +32,28 @@ func (s *slugIndex) add(slug string, id int64) {
 
 // loadExisting adds the slugs already in table.
 func (s *slugIndex) loadExisting(db *bulkConn, table string) error {
-	return db.queryRows("SELECT id, slug FROM "+table, func(v []driver.Value) error {
+	err := db.queryRows("SELECT id, slug FROM "+table+" ORDER BY id", func(v []driver.Value) error {
 		s.add(asString(v[1]), v[0].(int64))
 		return nil
 	})
+	s.known = len(s.rows)
+	return err
+}
+
+// holds reports whether the existing row id had one of slugs when the
+// import began (by hash: a collision at worst keeps an old slug).
+func (s *slugIndex) holds(id int64, slugs []string) bool {
+	known := s.rows[:s.known]
+	i, ok := slices.BinarySearchFunc(known, id, func(r slugRow, id int64) int { return cmp.Compare(r.id, id) })
+	if !ok {
+		return true // not loaded (a dry run): nothing to rename
+	}
+	for _, slug := range slugs {
+		if known[i].hash == maphash.String(s.seed, slug) {
+			return true
+		}
+	}
+	return false
 }
 
 // clashes returns the ids of rows added by this import whose slug is

@@ -191,7 +191,7 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 		if !m.Matched {
 			target = "not matched (" + target + ")"
 		}
-		fmt.Fprintf(w, "  %s:%d  %s (%d) → %s  score %.2f, %s\n", m.File, m.Line, m.Title, m.Year, target, m.Score, m.How)
+		fmt.Fprintf(w, "  %s:%d  %s → %s  score %.2f, %s\n", m.File, m.Line, titleYear(m.Title, m.Year), target, m.Score, m.How)
 	}
 	if s.FilmsCreated > 0 {
 		fmt.Fprintf(w, "films created: %d\n", s.FilmsCreated)
@@ -200,8 +200,11 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 				fmt.Fprintf(w, "  … and %d more (use --json)\n", s.FilmsCreated-int64(i))
 				break
 			}
-			fmt.Fprintf(w, "  %s  %s (%d)\n", f.Slug, f.Title, f.Year)
+			fmt.Fprintf(w, "  %s  %s\n", f.Slug, titleYear(f.Title, f.Year))
 		}
+	}
+	if s.FilmsRenamed > 0 {
+		fmt.Fprintf(w, "films renamed: %d (new title or year; their old addresses redirect)\n", s.FilmsRenamed)
 	}
 	for _, n := range s.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
@@ -209,7 +212,15 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 	if len(s.Unmatched) > 0 {
 		fmt.Fprintf(w, "unmatched films (%d):\n", len(s.Unmatched))
 		for _, u := range s.Unmatched {
-			fmt.Fprintf(w, "  %s:%d  %s (%d)\n", u.File, u.Line, u.Title, u.Year)
+			fmt.Fprintf(w, "  %s:%d  %s\n", u.File, u.Line, titleYear(u.Title, u.Year))
 		}
 	}
+}
+
+// titleYear is "Title (1995)", or the bare title of a film without a year.
+func titleYear(title string, year int) string {
+	if year == 0 {
+		return title
+	}
+	return fmt.Sprintf("%s (%d)", title, year)
 }

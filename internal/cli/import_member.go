@@ -54,10 +54,10 @@ func runImportMemberLetterboxd(ctx context.Context, c *cmdContext) error {
 	}
 	printCounts(c, sum.Counts)
 	for _, u := range sum.Unmatched {
-		fmt.Fprintf(c.Out, "  unmatched %s line %d: %s (%d)\n", u.File, u.Line, u.Title, u.Year)
+		fmt.Fprintf(c.Out, "  unmatched %s line %d: %s\n", u.File, u.Line, titleYear(u.Title, u.Year))
 	}
 	for _, u := range sum.Fuzzy {
-		fmt.Fprintf(c.Out, "  fuzzy %s line %d: %s (%d)\n", u.File, u.Line, u.Title, u.Year)
+		fmt.Fprintf(c.Out, "  fuzzy %s line %d: %s\n", u.File, u.Line, titleYear(u.Title, u.Year))
 	}
 	if sum.Pending > 0 {
 		fmt.Fprintf(c.Out, "%d rows wait for %s to pick their film at /settings/import\n", sum.Pending, *user)
@@ -99,7 +99,7 @@ func runImportMemberIMDb(ctx context.Context, c *cmdContext) error {
 	}
 	printCounts(c, sum.Counts)
 	for _, u := range sum.Unmatched {
-		fmt.Fprintf(c.Out, "  unmatched line %d: %s %s (%d)\n", u.Line, u.Const, u.Title, u.Year)
+		fmt.Fprintf(c.Out, "  unmatched line %d: %s %s\n", u.Line, u.Const, titleYear(u.Title, u.Year))
 	}
 	return nil
 }

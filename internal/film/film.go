@@ -97,14 +97,25 @@ type Credit struct {
 	FilmSlug   string `json:"film"`
 	PersonSlug string `json:"person"`
 	Role       Role   `json:"role"`
-	Character  string `json:"character,omitempty"`
-	Billing    int    `json:"billing,omitempty"` // 1 = top billed; 0 = unknown
+	// Character is the role played; several characters of one credit are
+	// joined by CharacterSep in the source's order ("Ani / Anora Mikheeva").
+	Character string `json:"character,omitempty"`
+	// Job is the source's own words for a crew credit ("director of
+	// photography", "screenplay"); empty when the role says it all.
+	Job     string `json:"job,omitempty"`
+	Billing int    `json:"billing,omitempty"` // 1 = top billed; 0 = unknown
 
 	// Filled on reads for display; ignored on writes.
 	PersonName string `json:"person_name,omitempty"`
 	FilmTitle  string `json:"film_title,omitempty"`
 	FilmYear   int    `json:"film_year,omitempty"`
 }
+
+// CharacterSep joins the characters of one credit.
+const CharacterSep = " / "
+
+// JoinCharacters is the Character of a credit playing names, in order.
+func JoinCharacters(names []string) string { return strings.Join(names, CharacterSep) }
 
 // Character is a role in a film's story.
 type Character struct {

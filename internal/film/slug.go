@@ -79,3 +79,17 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// SlugChoices lists the slugs a film may have, best first: FilmSlug, then
+// with its IMDb id appended ("the-room-2003-tt0368226") when it has one,
+// then with its row id, for when both are taken. A film's slug follows
+// its title and year: renamed, it takes the first choice no other film
+// holds, and its old slug redirects.
+func SlugChoices(title string, year int, imdb string, id int64) []string {
+	s := FilmSlug(title, year)
+	out := []string{s}
+	if imdb != "" {
+		out = append(out, s+"-"+imdb)
+	}
+	return append(out, s+"-"+strconv.FormatInt(id, 10))
+}

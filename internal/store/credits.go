@@ -9,7 +9,7 @@ import (
 	"marquee/internal/film"
 )
 
-// PutCredit adds a credit, or updates the billing of an identical one. The
+// PutCredit adds a credit, or updates the billing and job of an identical one. The
 // film and the person must exist.
 func (s *Store) PutCredit(ctx context.Context, c film.Credit) error {
 	if err := c.Validate(); err != nil {
@@ -29,9 +29,9 @@ func (s *Store) putCredit(ctx context.Context, tx *sql.Tx, c film.Credit) error 
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `
-		INSERT INTO credits (film_id, person_id, role, character_name, billing) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing`,
-		fid, pid, string(c.Role), c.Character, c.Billing)
+		INSERT INTO credits (film_id, person_id, role, character_name, billing, job) VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (film_id, person_id, role, character_name) DO UPDATE SET billing = excluded.billing, job = excluded.job`,
+		fid, pid, string(c.Role), c.Character, c.Billing, c.Job)
 	if err != nil {
 		return s.wrap(err, "put", "credit", key)
 	}
@@ -39,7 +39,7 @@ func (s *Store) putCredit(ctx context.Context, tx *sql.Tx, c film.Credit) error 
 	return s.wrap(err, "count credits of", "person", c.PersonSlug)
 }
 
-const creditQuery = `SELECT f.slug, f.title, f.year, p.slug, p.name, c.role, c.character_name, c.billing
+const creditQuery = `SELECT f.slug, f.title, f.year, p.slug, p.name, c.role, c.character_name, c.billing, c.job
 	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id `
 
 func (s *Store) credits(ctx context.Context, where, order, key string) ([]film.Credit, error) {
@@ -63,7 +63,7 @@ func queryCredits(ctx context.Context, q querier, where, order string, args ...a
 			c    film.Credit
 			role string
 		)
-		if err := rows.Scan(&c.FilmSlug, &c.FilmTitle, &c.FilmYear, &c.PersonSlug, &c.PersonName, &role, &c.Character, &c.Billing); err != nil {
+		if err := rows.Scan(&c.FilmSlug, &c.FilmTitle, &c.FilmYear, &c.PersonSlug, &c.PersonName, &role, &c.Character, &c.Billing, &c.Job); err != nil {
 			return nil, err
 		}
 		c.Role = film.Role(role)

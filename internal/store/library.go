@@ -164,9 +164,9 @@ func (s *Store) addCredit(ctx context.Context, tx *sql.Tx, c film.Credit) (bool,
 		return false, err
 	}
 	key := c.FilmSlug + "/" + c.PersonSlug + "/" + string(c.Role)
-	r, err := tx.ExecContext(ctx, `INSERT INTO credits (film_id, person_id, role, character_name, billing)
-		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (film_id, person_id, role, character_name) DO NOTHING`,
-		fid, pid, string(c.Role), c.Character, c.Billing)
+	r, err := tx.ExecContext(ctx, `INSERT INTO credits (film_id, person_id, role, character_name, billing, job)
+		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (film_id, person_id, role, character_name) DO NOTHING`,
+		fid, pid, string(c.Role), c.Character, c.Billing, c.Job)
 	if err != nil {
 		return false, s.wrap(err, "put", "credit", key)
 	}

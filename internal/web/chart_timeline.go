@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"marquee/internal/film"
 )
@@ -70,6 +72,16 @@ func timelineChart(name string, groups []creditGroup) *chart {
 }
 
 // roleLabel is the heading of a filmography group.
+// creditLabel names a crew credit by its job in the source's words,
+// capitalised ("Director of photography"), else by its role.
+func creditLabel(c film.Credit) string {
+	if c.Job == "" {
+		return roleLabel(c.Role)
+	}
+	r, n := utf8.DecodeRuneInString(c.Job)
+	return string(unicode.ToUpper(r)) + c.Job[n:]
+}
+
 func roleLabel(r film.Role) string {
 	switch r {
 	case film.RoleDirector:

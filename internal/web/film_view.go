@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"html/template"
+	"strings"
 	"time"
 
 	"marquee/internal/film"
@@ -35,10 +36,29 @@ type filmView struct {
 	Has         store.FilmParts // which optional parts the film has (store.FilmRecord.Has)
 }
 
-// castRow is a cast credit with the character's page, when there is one.
+// castRow is a cast credit with the character's page, when there is one,
+// and each of its characters when it plays several ("Ani / Anora").
 type castRow struct {
 	film.Credit
 	CharacterSlug string
+	Characters    []castCharacter // two or more; empty for one
+}
+
+// castCharacter is one character of a credit and its page's slug, if any.
+type castCharacter struct{ Name, Slug string }
+
+// newCastRow links a cast credit's characters to their pages. A credit's
+// Character joins several with film.CharacterSep; a name that itself holds
+// the separator and has a page is one character.
+func newCastRow(c film.Credit, charSlug map[string]string) castRow {
+	row := castRow{Credit: c, CharacterSlug: charSlug[c.PersonSlug+"\x00"+c.Character]}
+	if row.CharacterSlug != "" || !strings.Contains(c.Character, film.CharacterSep) {
+		return row
+	}
+	for _, name := range strings.Split(c.Character, film.CharacterSep) {
+		row.Characters = append(row.Characters, castCharacter{Name: name, Slug: charSlug[c.PersonSlug+"\x00"+name]})
+	}
+	return row
 }
 
 // loadFilm reads a film and everything its page shows, in one store call
@@ -71,7 +91,7 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 		case film.RoleWriter:
 			v.Writers = append(v.Writers, c)
 		case film.RoleCast:
-			v.Cast = append(v.Cast, castRow{Credit: c, CharacterSlug: charSlug[c.PersonSlug+"\x00"+c.Character]})
+			v.Cast = append(v.Cast, newCastRow(c, charSlug))
 		default:
 			v.Crew = append(v.Crew, c)
 		}

@@ -33,6 +33,7 @@ var funcs = template.FuncMap{
 	"int64":          func(n int) int64 { return int64(n) },
 	"slug":           film.Slugify,
 	"titleRole":      func(r film.Role) string { return roleLabel(r) },
+	"creditLabel":    creditLabel,
 	"titleFirst":     titleCase,
 	"list":           func(s ...string) []string { return s },
 	"snippet":        snippet,

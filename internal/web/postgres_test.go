@@ -41,6 +41,7 @@ func TestPostgres(t *testing.T) {
 		"CacheSeesWrites":    TestCacheSeesWrites,
 		"NoCacheOption":      TestNoCacheOption,
 		"KnowledgePages":     TestKnowledgePages,
+		"RenamedFilm":        TestRenamedFilmRedirects,
 	} {
 		t.Run(name, test)
 	}

@@ -297,6 +297,10 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		s.auth.WriteThrottled(w, r, throttled)
 		return
 	case errors.Is(err, film.ErrNotFound):
+		// A film renamed since: its old slug answers 301 to the new one.
+		if httpx.RedirectMoved(w, r, "/films/", s.store.FilmSlugRedirect) {
+			return
+		}
 		status = http.StatusNotFound
 	case errors.Is(err, store.ErrForbidden):
 		status, msg = http.StatusForbidden, err.Error()
