@@ -9,10 +9,11 @@ import (
 )
 
 func TestDevDump(t *testing.T) {
-	if os.Getenv("DEVDUMP") == "" {
-		t.Skip()
+	dir := os.Getenv("DEVDUMP")
+	if dir == "" {
+		t.Skip("set DEVDUMP to a testdata folder (dev, real) to print what Parse reads in it")
 	}
-	files, _ := filepath.Glob("testdata/dev/*")
+	files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
 	for _, f := range files {
 		src, _ := os.ReadFile(f)
 		d, err := Parse(filepath.Base(f), src, nil)
