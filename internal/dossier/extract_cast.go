@@ -54,6 +54,16 @@ func runBefore(s string) string {
 // parenPair decides which side of "A (B)" is the actor.
 func (x *extractor) parenPair(outer, inner string) {
 	inner = strings.TrimSpace(inner)
+	for _, cue := range []string{"played by ", "portrayed by ", "voiced by "} {
+		// "Miss Moneypenny (played by Naomie Harris)" names both sides;
+		// the character may be a single letter ("Q").
+		if actor, ok := strings.CutPrefix(inner, cue); ok {
+			if wordCount(actor) <= 4 && isNameLike(actor) && outer != "" && wordCount(outer) <= 4 && isCap(outer) {
+				x.pair(actor, outer)
+			}
+			return
+		}
+	}
 	if role, ok := strings.CutPrefix(inner, "as "); ok {
 		// "Tom Hardy (as Max Rockatansky)" says which side is which.
 		if wordCount(outer) <= 4 && wordCount(role) <= 4 && isNameLike(outer) && isNameLike(role) {
@@ -203,7 +213,7 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 var actorVerbs = []struct {
 	text   string
 	strong bool
-}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {", who plays ", true}, {" who plays ", true},
+}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {" portrays ", true}, {", who plays ", true}, {" who plays ", true},
 	{", as ", true}, {" is ", false}}
 
 // isPair reads "Actor is Character" where the sentence gives nothing
