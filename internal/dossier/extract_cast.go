@@ -111,6 +111,11 @@ func isNameLike(s string) bool {
 }
 
 func (x *extractor) pair(person, character string) {
+	// "Santiago Moncada (Banderas)" names the actor by the surname the
+	// article gave in full before.
+	if full, ok := x.resolve(person); ok && strings.HasSuffix(full, " "+person) {
+		person = full
+	}
 	key := person + "\x00" + character
 	if x.pairs[key] {
 		return
