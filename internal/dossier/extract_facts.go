@@ -267,27 +267,45 @@ func minutesIn(s string) int {
 }
 
 // releaseDate finds the date a film was released or premiered: "released
-// in South Korea on 30 May 2019", "premiered in Tokyo on 26 April 1954". A
-// year alone is not a release date.
+// in South Korea on 30 May 2019", "premiered in Tokyo on 26 April 1954",
+// "had its world premiere in Hong Kong on October 13, 2016". A year alone
+// is not a release date; nor is a date that did not happen ("originally
+// set to be released on …", "an initial June 2021 release date") or the
+// release of another work the sentence names first ("A sequel, …, was
+// released in May 2022").
 func releaseDate(s, lower string) string {
-	for _, cue := range []string{"released", "premiered", "opened in cinemas", "opened in theaters", "release date"} {
-		i := strings.Index(lower, cue)
-		if i < 0 {
-			continue
-		}
-		window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
-		ws := strings.Fields(window)
-		for k := range ws {
-			if k > 0 && ws[k-1] != "on" && ws[k-1] != "in" && ws[k-1] != "of" {
+	for _, cue := range []string{"released", "premiere", "opened in cinemas", "opened in theaters", "release date"} {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], cue)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(cue)
+			before := lower[max(0, i-30):i]
+			if hasAnyContains(before, unrealised) || hasAnyContains(lower[:i], otherWorks) {
 				continue
 			}
-			if date := dateAt(strings.Join(ws[k:], " ")); strings.Contains(date, " ") {
-				return date
+			window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
+			ws := strings.Fields(window)
+			for k := range ws {
+				if k > 0 && ws[k-1] != "on" && ws[k-1] != "in" && ws[k-1] != "of" {
+					continue
+				}
+				if date := dateAt(strings.Join(ws[k:], " ")); strings.Contains(date, " ") {
+					return date
+				}
 			}
 		}
 	}
 	return ""
 }
+
+// unrealised mark a release that was planned, not made.
+var unrealised = []string{"set to be", "scheduled to be", "was to be", "originally", "planned to be", "expected to be", "initial", "due to be", "intended to be"}
+
+// otherWorks open a sentence about another work than the article's film.
+var otherWorks = []string{"sequel", "prequel", "remake", "spin-off", "spinoff", "next film", "the novel", "the book", "the series", "the soundtrack", "the album"}
 
 // dateAt reads a date opening s: "30 May 2019", "May 30, 2019", "May 2019", "2019".
 func dateAt(s string) string {
