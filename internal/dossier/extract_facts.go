@@ -331,23 +331,65 @@ func dateAt(s string) string {
 	return strings.Join(parts, " ")
 }
 
-// awardFacts reads "won the Palme d'Or", "was nominated for Best Picture".
+// awardFacts reads "won the Palme d'Or", "was nominated for Best
+// Picture", "was awarded with Silver Lion", every one the sentence
+// states: "it won Best Sound Editing at the 85th Academy Awards and
+// Outstanding British Film at the 66th …", "nominated for six Academy
+// Awards, including Best Picture and Best Director".
 func awardFacts(s, lower string) []film.ArticleFact {
 	var out []film.ArticleFact
+	seen := map[string]bool{}
+	add := func(kind, name string) {
+		if name != "" && !seen[kind+name] {
+			seen[kind+name] = true
+			out = append(out, film.ArticleFact{Kind: kind, Value: name})
+		}
+	}
+	used := map[int]bool{} // cue positions read, so "won the" is not read again as "won"
 	for _, c := range []struct{ cue, kind string }{
 		{"won the ", film.FactAwardWon}, {"won ", film.FactAwardWon}, {"winning the ", film.FactAwardWon},
-		{"awarded the ", film.FactAwardWon}, {"received the ", film.FactAwardWon},
+		{"awarded the ", film.FactAwardWon}, {"awarded with ", film.FactAwardWon}, {"received the ", film.FactAwardWon},
 		{"nominated for the ", film.FactAwardNominated}, {"nominated for ", film.FactAwardNominated},
 		{"nominations for ", film.FactAwardNominated}, {"nomination for ", film.FactAwardNominated},
 	} {
-		i := strings.Index(lower, c.cue)
-		if i < 0 {
-			continue
-		}
-		name := awardName(s[i+len(c.cue):])
-		if name != "" {
-			out = append(out, film.ArticleFact{Kind: c.kind, Value: name})
-			break
+		for from := 0; ; {
+			i := strings.Index(lower[from:], c.cue)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(c.cue)
+			if used[i] {
+				continue
+			}
+			rest := s[i+len(c.cue):]
+			name := awardName(rest)
+			if name == "" {
+				// "nominated for six Academy Awards, including Best Picture"
+				if k := strings.Index(rest[:min(len(rest), 60)], ", including "); k >= 0 {
+					rest = rest[k+len(", including "):]
+					name = awardName(rest)
+				}
+			}
+			if name == "" {
+				continue
+			}
+			add(c.kind, name)
+			used[i] = true
+			// "… and Outstanding British Film", "… and Best Director"
+			after := rest[strings.Index(rest, name)+len(name):]
+			for n := 0; n < 4; n++ {
+				if k := strings.Index(after[:min(len(after), 50)], " and "); k >= 0 && !strings.Contains(after[:k], ".") {
+					next := awardName(after[k+len(" and "):])
+					if next == "" {
+						break
+					}
+					add(c.kind, next)
+					after = after[k+len(" and ")+len(next):]
+					continue
+				}
+				break
+			}
 		}
 	}
 	return out
@@ -375,7 +417,7 @@ func awardName(s string) string {
 		out = out[:len(out)-1]
 	}
 	name := strings.Join(out, " ")
-	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
+	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "Outstanding ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
 		return name
 	}
 	return ""
