@@ -83,6 +83,13 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		if t := leadingSubject(intro.Text); t != "" {
 			return cleanTitle(t), 0
 		}
+		// An article whose first heading is "Spider-Man (1977)", over
+		// the text about that film.
+		if len(intro.Subsections) > 0 {
+			if t, y := titleYear(intro.Subsections[0].Label); y != 0 && t != "" {
+				return cleanTitle(t), y
+			}
+		}
 	}
 	if len(titles) > 0 {
 		return mostCommon(titles), 0
