@@ -262,7 +262,11 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 		skip = 2 // "plays the linguist Louise Banks"
 	}
 	character := nameAfter(s[i:], skip)
-	if actor == "" || character == "" || !isNameLike(actor) || !isNameLike(character) || possessiveAt(s[i:], character) {
+	if trimmed := trimNoteMark(character); trimmed != character {
+		// "Condemned Officer.2": a footnote mark the page left behind.
+		character = trimmed
+	}
+	if actor == "" || character == "" || !isNameLike(actor) || !characterLike(character) || possessiveAt(s[i:], character) {
 		return 0, false
 	}
 	_, known := x.resolve(actor)
@@ -272,6 +276,38 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 	}
 	x.pair(actor, character)
 	return i + strings.Index(s[i:], character) + len(character), true
+}
+
+// characterLike is isNameLike for a character's name, which may hold
+// "of" and "the": "Tigris of Gaul", "Lady of the Lake".
+func characterLike(s string) bool {
+	if isNameLike(s) {
+		return true
+	}
+	if !strings.Contains(s, " of ") {
+		return false
+	}
+	return isNameLike(strings.NewReplacer(" of the ", " ", " of ", " ").Replace(s))
+}
+
+// trimNoteMark drops a footnote number glued to the end of a name:
+// "Officer.2", "Officer2" (never "Apollo 13", where a space comes first).
+func trimNoteMark(s string) string {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == len(s) || len(s)-i > 3 || i == 0 {
+		return s
+	}
+	j := i
+	if s[j-1] == '.' {
+		j--
+	}
+	if j == 0 || s[j-1] == ' ' || s[j-1] >= '0' && s[j-1] <= '9' {
+		return s
+	}
+	return s[:j]
 }
 
 // possessiveAt reports whether name, found in s, is a possessive:

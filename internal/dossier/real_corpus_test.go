@@ -47,7 +47,7 @@ var realArticles = []realArticle{
 		facts:    []string{"gross=$460.5 million", "award_won=Best Picture"},
 		films:    []string{"Mission: Impossible 2"},
 		notFilms: []string{"Those About to Die", "The Way of the Gladiator"},
-		known:    []string{"cast:Sven-Ole Thorsen=Tigris of Gaul", "cast:Adam Levy=Condemned Officer", "film:Mission: Impossible 2", "notfilm:The Way of the Gladiator", "fact:award_won=Best Picture"}},
+		known:    []string{"film:Mission: Impossible 2", "notfilm:The Way of the Gladiator", "fact:award_won=Best Picture"}},
 	{file: "goodfellas.html", format: "html", title: "Goodfellas", year: 1990, directors: []string{"Martin Scorsese"},
 		kinds:    []film.SectionKind{"introduction", "plot"},
 		quotes:   [][2]string{{"arguably the high point", "Rotten Tomatoes"}, {"culturally, historically", ""}},
