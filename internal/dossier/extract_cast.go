@@ -198,7 +198,15 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 			continue
 		}
 		n, strong := actorVerb(s[e:])
-		if n == 0 || !strong && !isCap(s[e+n:]) {
+		if n == 0 {
+			continue
+		}
+		if !strong && s[e:e+n] == " as " && starredBefore(s[:e]) {
+			// "stars Benedict Cumberbatch as neurosurgeon Stephen
+			// Strange": the verb before the actor says who is who.
+			strong = true
+		}
+		if !strong && !isCap(s[e+n:]) {
 			continue
 		}
 		if s[e:e+n] == " is " {
@@ -211,6 +219,22 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 			chain = end
 		}
 	}
+}
+
+// starredBefore reports an actor's name (ending s) that a starring verb
+// introduces: "It stars X", "starring X", "features X", "with X" after one.
+func starredBefore(s string) bool {
+	actor := runBefore(s)
+	if actor == "" || wordCount(actor) < 2 {
+		return false
+	}
+	pre := strings.ToLower(strings.TrimRight(s[:max(0, len(s)-len(actor))], " "))
+	for _, v := range []string{" stars", " star", "starring", " features", "featuring", " stars actor", " stars actress"} {
+		if strings.HasSuffix(pre, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // actorVerbs join an actor to a character; strong ones say on their own

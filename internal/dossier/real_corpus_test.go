@@ -75,7 +75,7 @@ var realArticles = []realArticle{
 		facts:    []string{"gross=$677 million", "award_nominated=Best Visual Effects", "release_date=October 13 2016"},
 		notFacts: []string{"release_date=May 2022"},
 		films:    []string{"Doctor Strange in the Multiverse of Madness"},
-		known:    []string{"cast:Benedict Cumberbatch=Stephen Strange"}},
+		known:    []string{}},
 	{file: "bad-boys.html", format: "html", title: "Bad Boys", year: 1995, directors: []string{"Michael Bay"},
 		kinds:    []film.SectionKind{"introduction", "plot", "production"},
 		cast:     []film.CastPair{{Person: "Martin Lawrence", Character: "Marcus Burnett"}, {Person: "Will Smith", Character: "Mike Lowrey"}},
