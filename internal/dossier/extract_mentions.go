@@ -21,6 +21,7 @@ var (
 // publications and film titles, in first-seen order.
 func (x *extractor) mentions(u unit, spans []span) {
 	x.films(u.text, spans)
+	x.linkedFilms(u.text)
 	ws := u.ws
 	capRuns(u.text, ws, func(a, b int) {
 		if inSpans(spans, int(ws[a].start)) {
@@ -140,6 +141,44 @@ func (x *extractor) films(s string, spans []span) {
 			slug, _ := x.lookupFilm(t, year)
 			x.add("film", t, slug)
 		}
+	}
+}
+
+// linkedFilms lists the titles of links to an encyclopedia's film
+// articles, whose targets say what they are: "[Poor Things](Poor_Things_(film))",
+// "[Maestro](Maestro_(2023_film))". A link's target is stronger evidence
+// than its emphasis, which conversions often lose.
+func (x *extractor) linkedFilms(s string) {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "](")
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + 2
+		open := strings.LastIndexByte(s[max(0, i-90):i], '[')
+		if open < 0 {
+			continue
+		}
+		open += max(0, i-90)
+		end := strings.Index(s[i+2:min(len(s), i+2+120)], ")")
+		if end < 0 {
+			continue
+		}
+		target := s[i+2 : i+2+end]
+		if rest := s[i+2+end:]; strings.HasPrefix(rest, ")") || strings.HasSuffix(target, "film") {
+			target += ")" // "Poor_Things_(film)" holds its own brackets
+		}
+		if !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
+			continue
+		}
+		title, ok := titleSpan(strings.Trim(s[open+1:i], "*_“”"))
+		if !ok || strings.Contains(title, "[") {
+			continue
+		}
+		x.titles = append(x.titles, title)
+		slug, _ := x.lookupFilm(title, 0)
+		x.add("film", title, slug)
 	}
 }
 

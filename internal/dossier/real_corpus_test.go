@@ -166,7 +166,7 @@ var realArticles = []realArticle{
 			"Anatomy of a Fall", "Barbie", "The Holdovers", "Godzilla Minus One", "Past Lives", "Gangs of New York", "The Irishman",
 			"Maestro", "Rustin"},
 		notFilms: []string{"Barbenheimer", "Monk", "Bayard_Rustin", "The_Holdovers"},
-		known:    []string{"format", "title", "kinds", "film:Oppenheimer", "film:Killers of the Flower Moon", "film:The Zone of Interest", "film:American Fiction", "film:Anatomy of a Fall", "film:Barbie", "film:The Holdovers", "film:Godzilla Minus One", "film:Past Lives", "film:Gangs of New York", "film:The Irishman", "notfilm:Bayard_Rustin", "notfilm:The_Holdovers"}},
+		known:    []string{"format", "title", "kinds", "film:Oppenheimer", "film:Anatomy of a Fall", "film:The Holdovers", "film:Godzilla Minus One", "film:Gangs of New York", "film:The Irishman", "notfilm:Bayard_Rustin", "notfilm:The_Holdovers"}},
 }
 
 // realChecks runs every check of one article and returns the keys that
