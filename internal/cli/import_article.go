@@ -23,6 +23,7 @@ type articleResult struct {
 	FAQ      int           `json:"faq"`
 	Noise    int           `json:"noise_removed"`
 	Facts    int           `json:"facts_proposed"`
+	Awards   int           `json:"awards_filed"`
 	Warnings []string      `json:"warnings,omitempty"`
 	Error    string        `json:"error,omitempty"`
 	Dossier  *film.Dossier `json:"-"`
@@ -92,7 +93,7 @@ func runImportArticle(ctx context.Context, c *cmdContext) error {
 			if r.Film != "" {
 				verb = fmt.Sprintf("→ %s (revision %d%s)", r.Film, r.Revision, map[bool]string{true: ", new film", false: ""}[r.Created])
 			}
-			fmt.Fprintf(c.Out, "%s %s: %d sections, %d FAQ, %d noise lines removed, %d facts proposed\n", r.File, verb, r.Sections, r.FAQ, r.Noise, r.Facts)
+			fmt.Fprintf(c.Out, "%s %s: %d sections, %d FAQ, %d noise lines removed, %d facts proposed, %d awards filed\n", r.File, verb, r.Sections, r.FAQ, r.Noise, r.Facts, r.Awards)
 			for _, w := range r.Warnings {
 				fmt.Fprintf(c.Err, "%s: warning: %s\n", r.File, w)
 			}
@@ -144,8 +145,18 @@ func importOneArticle(ctx context.Context, st *store.Store, name string, src []b
 	if err != nil {
 		return fail(err)
 	}
+	// The awards the article states go to the film's awards, with the
+	// article as source; one with no ceremony named is reported, not guessed.
+	awards, skipped := dossier.ArticleAwards(d, a.Film.Slug)
+	a.Awards = append([]film.Award{}, awards...)
+	var added int
+	a.AwardsAdded = &added
 	if r.Revision, r.Created, err = st.AttachDossier(ctx, a); err != nil {
 		return fail(fmt.Errorf("%s: %w", name, err))
+	}
+	r.Awards = added
+	for _, s := range skipped {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("award %q not filed: the article names no ceremony for it", s))
 	}
 	r.Film = a.Film.Slug
 	// The film's themes and generated answers follow its new dossier now,

@@ -98,10 +98,18 @@ func (x *extractor) learn(name string) {
 		return
 	}
 	x.known[name] = true
-	if i := strings.LastIndexByte(name, ' '); i > 0 {
-		if _, ok := x.surnames[name[i+1:]]; !ok {
-			x.surnames[name[i+1:]] = name
+	// Every tail of the name may stand for it: "Niro" and "De Niro" are
+	// Robert De Niro; the first person learned keeps a tail.
+	for i := strings.IndexByte(name, ' '); i > 0; {
+		tail := name[i+1:]
+		if _, ok := x.surnames[tail]; !ok {
+			x.surnames[tail] = name
 		}
+		j := strings.IndexByte(tail, ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 }
 

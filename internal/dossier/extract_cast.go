@@ -54,6 +54,16 @@ func runBefore(s string) string {
 // parenPair decides which side of "A (B)" is the actor.
 func (x *extractor) parenPair(outer, inner string) {
 	inner = strings.TrimSpace(inner)
+	for _, cue := range []string{"played by ", "portrayed by ", "voiced by "} {
+		// "Miss Moneypenny (played by Naomie Harris)" names both sides;
+		// the character may be a single letter ("Q").
+		if actor, ok := strings.CutPrefix(inner, cue); ok {
+			if wordCount(actor) <= 4 && isNameLike(actor) && outer != "" && wordCount(outer) <= 4 && isCap(outer) {
+				x.pair(actor, outer)
+			}
+			return
+		}
+	}
 	if role, ok := strings.CutPrefix(inner, "as "); ok {
 		// "Tom Hardy (as Max Rockatansky)" says which side is which.
 		if wordCount(outer) <= 4 && wordCount(role) <= 4 && isNameLike(outer) && isNameLike(role) {
@@ -101,6 +111,11 @@ func isNameLike(s string) bool {
 }
 
 func (x *extractor) pair(person, character string) {
+	// "Santiago Moncada (Banderas)" names the actor by the surname the
+	// article gave in full before.
+	if full, ok := x.resolve(person); ok && strings.HasSuffix(full, " "+person) {
+		person = full
+	}
 	key := person + "\x00" + character
 	if x.pairs[key] {
 		return
@@ -183,7 +198,15 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 			continue
 		}
 		n, strong := actorVerb(s[e:])
-		if n == 0 || !strong && !isCap(s[e+n:]) {
+		if n == 0 {
+			continue
+		}
+		if !strong && s[e:e+n] == " as " && starredBefore(s[:e]) {
+			// "stars Benedict Cumberbatch as neurosurgeon Stephen
+			// Strange": the verb before the actor says who is who.
+			strong = true
+		}
+		if !strong && !isCap(s[e+n:]) {
 			continue
 		}
 		if s[e:e+n] == " is " {
@@ -198,12 +221,28 @@ func (x *extractor) actorPairs(s string, ws []word, cast bool) {
 	}
 }
 
+// starredBefore reports an actor's name (ending s) that a starring verb
+// introduces: "It stars X", "starring X", "features X", "with X" after one.
+func starredBefore(s string) bool {
+	actor := runBefore(s)
+	if actor == "" || wordCount(actor) < 2 {
+		return false
+	}
+	pre := strings.ToLower(strings.TrimRight(s[:max(0, len(s)-len(actor))], " "))
+	for _, v := range []string{" stars", " star", "starring", " features", "featuring", " stars actor", " stars actress"} {
+		if strings.HasSuffix(pre, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // actorVerbs join an actor to a character; strong ones say on their own
 // that the name before them is an actor's.
 var actorVerbs = []struct {
 	text   string
 	strong bool
-}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {", who plays ", true}, {" who plays ", true},
+}{{" as ", false}, {" plays ", true}, {" stars as ", true}, {" portrays ", true}, {", who plays ", true}, {" who plays ", true},
 	{", as ", true}, {" is ", false}}
 
 // isPair reads "Actor is Character" where the sentence gives nothing
@@ -247,7 +286,11 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 		skip = 2 // "plays the linguist Louise Banks"
 	}
 	character := nameAfter(s[i:], skip)
-	if actor == "" || character == "" || !isNameLike(actor) || !isNameLike(character) || possessiveAt(s[i:], character) {
+	if trimmed := trimNoteMark(character); trimmed != character {
+		// "Condemned Officer.2": a footnote mark the page left behind.
+		character = trimmed
+	}
+	if actor == "" || character == "" || !isNameLike(actor) || !characterLike(character) || possessiveAt(s[i:], character) {
 		return 0, false
 	}
 	_, known := x.resolve(actor)
@@ -257,6 +300,38 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 	}
 	x.pair(actor, character)
 	return i + strings.Index(s[i:], character) + len(character), true
+}
+
+// characterLike is isNameLike for a character's name, which may hold
+// "of" and "the": "Tigris of Gaul", "Lady of the Lake".
+func characterLike(s string) bool {
+	if isNameLike(s) {
+		return true
+	}
+	if !strings.Contains(s, " of ") {
+		return false
+	}
+	return isNameLike(strings.NewReplacer(" of the ", " ", " of ", " ").Replace(s))
+}
+
+// trimNoteMark drops a footnote number glued to the end of a name:
+// "Officer.2", "Officer2" (never "Apollo 13", where a space comes first).
+func trimNoteMark(s string) string {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == len(s) || len(s)-i > 3 || i == 0 {
+		return s
+	}
+	j := i
+	if s[j-1] == '.' {
+		j--
+	}
+	if j == 0 || s[j-1] == ' ' || s[j-1] >= '0' && s[j-1] <= '9' {
+		return s
+	}
+	return s[:j]
 }
 
 // possessiveAt reports whether name, found in s, is a possessive:

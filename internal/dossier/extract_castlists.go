@@ -34,8 +34,25 @@ func (x *extractor) layoutCast(d *film.Dossier) {
 		each(s.Blocks)
 		for _, sub := range s.Subsections {
 			each(sub.Blocks)
+			if s.Kind == film.SectionCharacters {
+				x.asLabel(sub.Label)
+			}
 		}
 	}
+}
+
+// asLabel reads a cast entry printed as a label over its description,
+// as encyclopedia cast lists do: "Zoë Kravitz as Selina Kyle / Catwoman:"
+// then a paragraph about the character. Under a cast heading the label
+// says on its own which side is the actor; the character is kept as
+// printed, aliases and nicknames included.
+func (x *extractor) asLabel(label string) {
+	actor, character, ok := strings.Cut(strings.TrimSpace(label), " as ")
+	character = strings.TrimSpace(strings.TrimRight(character, ": "))
+	if !ok || wordCount(actor) > 4 || !isNameLike(actor) || character == "" || len(character) > 80 || !isCap(character) {
+		return
+	}
+	x.pair(actor, character)
 }
 
 // dashSplit splits "A – B", "A — B" or "A - B" into two name-like sides.

@@ -267,27 +267,45 @@ func minutesIn(s string) int {
 }
 
 // releaseDate finds the date a film was released or premiered: "released
-// in South Korea on 30 May 2019", "premiered in Tokyo on 26 April 1954". A
-// year alone is not a release date.
+// in South Korea on 30 May 2019", "premiered in Tokyo on 26 April 1954",
+// "had its world premiere in Hong Kong on October 13, 2016". A year alone
+// is not a release date; nor is a date that did not happen ("originally
+// set to be released on …", "an initial June 2021 release date") or the
+// release of another work the sentence names first ("A sequel, …, was
+// released in May 2022").
 func releaseDate(s, lower string) string {
-	for _, cue := range []string{"released", "premiered", "opened in cinemas", "opened in theaters", "release date"} {
-		i := strings.Index(lower, cue)
-		if i < 0 {
-			continue
-		}
-		window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
-		ws := strings.Fields(window)
-		for k := range ws {
-			if k > 0 && ws[k-1] != "on" && ws[k-1] != "in" && ws[k-1] != "of" {
+	for _, cue := range []string{"released", "premiere", "opened in cinemas", "opened in theaters", "release date"} {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], cue)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(cue)
+			before := lower[max(0, i-30):i]
+			if hasAnyContains(before, unrealised) || hasAnyContains(lower[:i], otherWorks) {
 				continue
 			}
-			if date := dateAt(strings.Join(ws[k:], " ")); strings.Contains(date, " ") {
-				return date
+			window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
+			ws := strings.Fields(window)
+			for k := range ws {
+				if k > 0 && ws[k-1] != "on" && ws[k-1] != "in" && ws[k-1] != "of" {
+					continue
+				}
+				if date := dateAt(strings.Join(ws[k:], " ")); strings.Contains(date, " ") {
+					return date
+				}
 			}
 		}
 	}
 	return ""
 }
+
+// unrealised mark a release that was planned, not made.
+var unrealised = []string{"set to be", "scheduled to be", "was to be", "originally", "planned to be", "expected to be", "initial", "due to be", "intended to be"}
+
+// otherWorks open a sentence about another work than the article's film.
+var otherWorks = []string{"sequel", "prequel", "remake", "spin-off", "spinoff", "next film", "the novel", "the book", "the series", "the soundtrack", "the album"}
 
 // dateAt reads a date opening s: "30 May 2019", "May 30, 2019", "May 2019", "2019".
 func dateAt(s string) string {
@@ -313,23 +331,65 @@ func dateAt(s string) string {
 	return strings.Join(parts, " ")
 }
 
-// awardFacts reads "won the Palme d'Or", "was nominated for Best Picture".
+// awardFacts reads "won the Palme d'Or", "was nominated for Best
+// Picture", "was awarded with Silver Lion", every one the sentence
+// states: "it won Best Sound Editing at the 85th Academy Awards and
+// Outstanding British Film at the 66th …", "nominated for six Academy
+// Awards, including Best Picture and Best Director".
 func awardFacts(s, lower string) []film.ArticleFact {
 	var out []film.ArticleFact
+	seen := map[string]bool{}
+	add := func(kind, name string) {
+		if name != "" && !seen[kind+name] {
+			seen[kind+name] = true
+			out = append(out, film.ArticleFact{Kind: kind, Value: name})
+		}
+	}
+	used := map[int]bool{} // cue positions read, so "won the" is not read again as "won"
 	for _, c := range []struct{ cue, kind string }{
 		{"won the ", film.FactAwardWon}, {"won ", film.FactAwardWon}, {"winning the ", film.FactAwardWon},
-		{"awarded the ", film.FactAwardWon}, {"received the ", film.FactAwardWon},
+		{"awarded the ", film.FactAwardWon}, {"awarded with ", film.FactAwardWon}, {"received the ", film.FactAwardWon},
 		{"nominated for the ", film.FactAwardNominated}, {"nominated for ", film.FactAwardNominated},
 		{"nominations for ", film.FactAwardNominated}, {"nomination for ", film.FactAwardNominated},
 	} {
-		i := strings.Index(lower, c.cue)
-		if i < 0 {
-			continue
-		}
-		name := awardName(s[i+len(c.cue):])
-		if name != "" {
-			out = append(out, film.ArticleFact{Kind: c.kind, Value: name})
-			break
+		for from := 0; ; {
+			i := strings.Index(lower[from:], c.cue)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(c.cue)
+			if used[i] {
+				continue
+			}
+			rest := s[i+len(c.cue):]
+			name := awardName(rest)
+			if name == "" {
+				// "nominated for six Academy Awards, including Best Picture"
+				if k := strings.Index(rest[:min(len(rest), 60)], ", including "); k >= 0 {
+					rest = rest[k+len(", including "):]
+					name = awardName(rest)
+				}
+			}
+			if name == "" {
+				continue
+			}
+			add(c.kind, name)
+			used[i] = true
+			// "… and Outstanding British Film", "… and Best Director"
+			after := rest[strings.Index(rest, name)+len(name):]
+			for n := 0; n < 4; n++ {
+				if k := strings.Index(after[:min(len(after), 50)], " and "); k >= 0 && !strings.Contains(after[:k], ".") {
+					next := awardName(after[k+len(" and "):])
+					if next == "" {
+						break
+					}
+					add(c.kind, next)
+					after = after[k+len(" and ")+len(next):]
+					continue
+				}
+				break
+			}
 		}
 	}
 	return out
@@ -357,7 +417,7 @@ func awardName(s string) string {
 		out = out[:len(out)-1]
 	}
 	name := strings.Join(out, " ")
-	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
+	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "Outstanding ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
 		return name
 	}
 	return ""

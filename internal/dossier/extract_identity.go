@@ -77,8 +77,18 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		if t := leadingQuoted(intro.Text); t != "" {
 			return t, 0
 		}
-		if t := leadingSubject(intro.Text); t != "" {
+		if t := leadingEmphasis(intro.Text); t != "" {
 			return t, 0
+		}
+		if t := leadingSubject(intro.Text); t != "" {
+			return cleanTitle(t), 0
+		}
+		// An article whose first heading is "Spider-Man (1977)", over
+		// the text about that film.
+		if len(intro.Subsections) > 0 {
+			if t, y := titleYear(intro.Subsections[0].Label); y != 0 && t != "" {
+				return cleanTitle(t), y
+			}
 		}
 	}
 	if len(titles) > 0 {
@@ -102,6 +112,42 @@ func leadingQuoted(s string) string {
 		return strings.TrimRight(s[sp[0].start:sp[0].end], ",.")
 	}
 	return ""
+}
+
+// leadingEmphasis returns the bold or italic title an encyclopedia lead
+// opens with: "**_Actresses_** (Catalan: _Actrius_) is a 1997 …" names
+// the film by its first emphasised words, before any gloss in brackets.
+func leadingEmphasis(s string) string {
+	open := len(s) - len(strings.TrimLeft(s, "*_"))
+	if open == 0 || open > 4 {
+		return ""
+	}
+	rest := s[open:]
+	end := strings.IndexAny(rest, "*_")
+	if end <= 0 {
+		return ""
+	}
+	t := cleanTitle(rest[:end])
+	after := strings.TrimLeft(rest[end:], "*_")
+	after = strings.TrimLeft(after, " ")
+	if t == "" || wordCount(t) > 10 || strings.ContainsAny(t, ".;") {
+		return ""
+	}
+	if strings.HasPrefix(after, "(") || strings.HasPrefix(after, "is ") || strings.HasPrefix(after, "was ") ||
+		strings.HasPrefix(after, ",") || strings.HasPrefix(s[open+end:], "(") {
+		return t
+	}
+	return ""
+}
+
+// cleanTitle drops emphasis markers around a title and a gloss that runs
+// into it unspaced: "Goodfellas(stylized GoodFellas)" is "Goodfellas".
+func cleanTitle(t string) string {
+	t = strings.Trim(t, "*_ ")
+	if i := strings.IndexByte(t, '('); i > 0 {
+		t = strings.TrimRight(t[:i], "*_ ")
+	}
+	return t
 }
 
 // introYear finds "is a 2015 …" / "(2015)" in the introduction.

@@ -21,6 +21,7 @@ var (
 // publications and film titles, in first-seen order.
 func (x *extractor) mentions(u unit, spans []span) {
 	x.films(u.text, spans)
+	x.linkedFilms(u.text)
 	ws := u.ws
 	capRuns(u.text, ws, func(a, b int) {
 		if inSpans(spans, int(ws[a].start)) {
@@ -132,17 +133,25 @@ func suffixFold(t, c string) bool {
 // films lists quoted titles: short, title case, not a sentence, and not
 // a song (a title seen once in a sentence about music).
 func (x *extractor) films(s string, spans []span) {
+	notEnd := -1 // where the last title that is not a film ended
 	for _, sp := range spans {
 		title, ok := titleSpan(s[sp.start:sp.end])
 		if !ok {
 			continue
 		}
-		if publications[title] || publications["The "+title] {
-			// An italic newspaper is a publication, not a film.
+		after := s[min(len(s), sp.end):]
+		if publications[title] || publications["The "+title] || saysAfter(after) {
+			// An italic newspaper is a publication, not a film; so is a
+			// title that "stated" or "wrote" something.
 			x.add("publication", title, "")
 			continue
 		}
-		if notFilm(s[:sp.start]) {
+		if notFilm(s[:sp.start]) || notFilmAfter(after) || nickname(s, sp) ||
+			notEnd >= 0 && listGap(s[notEnd:sp.start]) {
+			// "their hit TV shows, Martin and The Fresh Prince of Bel-Air":
+			// the titles listed after one that is not a film are not
+			// films either.
+			notEnd = sp.end
 			continue
 		}
 		year := yearAfter(s[min(len(s), sp.end+3):])
@@ -157,16 +166,107 @@ func (x *extractor) films(s string, spans []span) {
 	}
 }
 
+// linkedFilms lists the titles of links to an encyclopedia's film
+// articles, whose targets say what they are: "[Poor Things](Poor_Things_(film))",
+// "[Maestro](Maestro_(2023_film))". A link's target is stronger evidence
+// than its emphasis, which conversions often lose.
+func (x *extractor) linkedFilms(s string) {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "](")
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + 2
+		open := strings.LastIndexByte(s[max(0, i-90):i], '[')
+		if open < 0 {
+			continue
+		}
+		open += max(0, i-90)
+		end := strings.Index(s[i+2:min(len(s), i+2+120)], ")")
+		if end < 0 {
+			continue
+		}
+		target := s[i+2 : i+2+end]
+		if rest := s[i+2+end:]; strings.HasPrefix(rest, ")") || strings.HasSuffix(target, "film") {
+			target += ")" // "Poor_Things_(film)" holds its own brackets
+		}
+		if !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
+			continue
+		}
+		title, ok := titleSpan(strings.Trim(s[open+1:i], "*_“”"))
+		if !ok || strings.Contains(title, "[") {
+			continue
+		}
+		x.titles = append(x.titles, title)
+		slug, _ := x.lookupFilm(title, 0)
+		x.add("film", title, slug)
+	}
+}
+
 // notFilm reports a title the words before it say is something else: a
-// novel, a series, a newspaper, a song.
+// novel, a series, a newspaper, a song, an episode, a credit.
 func notFilm(before string) bool {
 	b := strings.ToLower(before[max(0, len(before)-40):])
-	for _, w := range []string{"novel ", "book ", "series ", "show ", "newspaper ", "magazine ", "paper ", "album ", "song ", "play ", "poem ", "story ", "memoir ", "in the ", "novelist "} {
-		if strings.HasSuffix(strings.TrimRight(b, "“\"_* "), strings.TrimSpace(w)) {
+	tail := strings.TrimRight(b, "“\"_*[ ")
+	for _, w := range []string{"novel", "book", "series", "show", "sitcom", "newspaper", "magazine", "paper", "album",
+		"song", "play", "poem", "story", "memoir", "in the", "novelist", "called", "titled", "credited as", "phenomenon of"} {
+		if strings.HasSuffix(tail, w) {
+			return w != "called" && w != "titled" || strings.Contains(b, "episode") || strings.Contains(b, "song")
+		}
+	}
+	// "their own hit TV shows, Martin and …": a list after a plural
+	// that names what its items are.
+	tail = strings.TrimRight(tail, ",:")
+	for _, w := range []string{"tv shows", "tv series", "television series", "television shows", "sitcoms", "novels", "books", "episodes", "songs"} {
+		if strings.HasSuffix(tail, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// notFilmAfter reports a title the words after it say is something else:
+// "The Amazing Spider-Man television series", "Spider-Man (TV series)".
+func notFilmAfter(after string) bool {
+	a := strings.ToLower(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
+	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries"} {
+		if strings.HasPrefix(a, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysAfter reports a title followed by a verb of saying: "The Evening
+// Standard stated …", "Movie - Film - Review, Christopher Tookey wrote"
+// is handled by the quote stage; here only the title's own verb counts.
+func saysAfter(after string) bool {
+	a := strings.TrimLeft(after[:min(len(after), 30)], "“”\"_*] ")
+	w, _, _ := strings.Cut(a, " ")
+	return speechVerbs[strings.Trim(w, ",.")] && w != "put"
+}
+
+// nickname reports a one-word quoted name between a given name and a
+// surname: Maxine "Max" Logan, Nicholas "Nicky" Banks.
+func nickname(s string, sp span) bool {
+	if wordCount(s[sp.start:sp.end]) != 1 {
+		return false
+	}
+	before := strings.TrimRight(s[max(0, sp.start-30):sp.start], "“\"‘'")
+	after := strings.TrimLeft(s[min(len(s), sp.end):min(len(s), sp.end+30)], "”\"’'")
+	if !strings.HasSuffix(before, " ") || !strings.HasPrefix(after, " ") {
+		return false
+	}
+	fs := strings.Fields(before)
+	next := strings.Fields(after)
+	return len(fs) > 0 && len(next) > 0 && isCap(fs[len(fs)-1]) && isCap(next[0]) && !stopCaps[fs[len(fs)-1]]
+}
+
+// listGap reports text that only joins two items of a list.
+func listGap(g string) bool {
+	g = strings.Trim(g, "“”\"_*[]() ")
+	return g == "," || g == "and" || g == ", and" || g == "or" || g == ", or" || g == ""
 }
 
 // splitTitles splits one italic span holding several titles ("Water

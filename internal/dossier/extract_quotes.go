@@ -34,10 +34,11 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 			continue
 		}
 		at := clauseStart(u.text, open, spans)
+		narrowed := false
 		if prevEnd := lastClose; last >= 0 && prevEnd > at && prevEnd <= open {
 			// The clause starts after the quotation before it: "…,’ while
 			// Bradshaw said ‘…’" is Bradshaw's, not the first speaker's.
-			at = prevEnd
+			at, narrowed = prevEnd, true
 		}
 		clause := u.text[at:open]
 		// The sentence attributes the quotation: "…,” Maslin said" or
@@ -59,6 +60,17 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		if source == "" {
 			source = x.source(after)
 		}
+		if speaker != "" && titledIn(clause, speaker) != "" {
+			// "The Evening Standard stated …": a name the article sets
+			// as a title is a publication, not a person.
+			source, speaker = titledIn(clause, speaker), ""
+		}
+		if speaker == "" && narrowed && !cuedClause(clause) && !hasPronoun(clause) && x.lastPerson(clause, nil) == "" {
+			// "Tookey wrote that the actresses were ‘…’, the film ‘…’":
+			// a quotation that goes on the sentence of the one before,
+			// naming no one new, is the same speaker's.
+			speaker, source = x.d.Quotes[last].Speaker, x.d.Quotes[last].Source
+		}
 		slug := ""
 		if speaker != "" {
 			slug, _ = x.lookupPerson(speaker)
@@ -67,6 +79,19 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 			Section: u.kind, Line: u.line, SpeakerSlug: slug})
 		last, lastEnd, lastClose = len(x.d.Quotes)-1, sp.end, min(len(u.text), sp.end+closeLen)
 	}
+}
+
+// titledIn returns name as the clause quotes or italicises it, as a
+// title ("“The Evening Standard”"), or "" when it stands bare.
+func titledIn(clause, name string) string {
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"_", "_"}, {"*", "*"}} {
+		for _, t := range []string{"The " + name, name} {
+			if strings.Contains(clause, q[0]+t+q[1]) {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // attributesBefore reports whether the words after a quotation belong to

@@ -13,7 +13,7 @@ import (
 // together: one *ParseError, or a dossier whose kinds are valid, whose FAQ
 // questions are not empty, and whose text renders and parses again.
 func FuzzParse(f *testing.F) {
-	for _, dir := range []string{"corpus", "articles", "dev"} {
+	for _, dir := range []string{"corpus", "articles", "dev", "real"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		for _, path := range files {
 			if src, err := os.ReadFile(path); err == nil {

@@ -67,6 +67,18 @@ func Lint(file string, src []byte, d *film.Dossier, facts *LintFacts) []Finding 
 	out = append(out, quoteFindings(d)...)
 	if s, err := read(file, src, 0); err == nil {
 		out = append(out, wordFindings(s.lines, d, facts)...)
+		if s.format == "html" {
+			m := newSrcLines(string(src))
+			for i := range out {
+				phrase := ""
+				if _, rest, ok := strings.Cut(out[i].Message, `"`); ok {
+					phrase, _, _ = strings.Cut(rest, `"`)
+				}
+				if l := m.lineOf(out[i].Rule, out[i].Excerpt, phrase); l > 0 {
+					out[i].Line = l
+				}
+			}
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out

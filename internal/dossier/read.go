@@ -90,6 +90,11 @@ func (s *source) cleanMarkup() {
 			i = n
 			continue
 		}
+		if n := s.wikiTemplateBlock(i, &out); n >= 0 {
+			wiki = true
+			i = n
+			continue
+		}
 		if strings.Contains(l, "{{") || strings.Contains(l, "[[") || strings.Contains(l, "{.") || strings.Contains(l, "{#") || strings.Contains(l, "[^") ||
 			strings.Contains(l, "\"wikilink\"") || strings.Contains(l, "''") || strings.HasPrefix(l, "==") {
 			var ref bool

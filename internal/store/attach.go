@@ -19,6 +19,13 @@ type Attachment struct {
 	Author  string
 	Text    string // the dossier's text form, kept with the revision for diffs and editing
 	Summary string // the revision's summary ("" for a plain import)
+	// Awards the article states, proposed with the article as source:
+	// they replace the film's previous article awards and never touch an
+	// award on record from the awards import or an editor.
+	// A nil Awards leaves the film's article awards as they are.
+	Awards []film.Award
+	// AwardsAdded, if not nil, is set to how many of Awards were new.
+	AwardsAdded *int
 }
 
 // AttachDossier files a dossier in one transaction: the film is created if
@@ -73,6 +80,16 @@ func (s *Store) AttachDossier(ctx context.Context, a Attachment) (rev int, creat
 		}
 		var err error
 		rev, err = s.putDossier(ctx, tx, a.Film.Slug, a.Dossier, RevisionInput{Author: a.Author, Text: a.Text, Summary: a.Summary})
+		if err != nil {
+			return err
+		}
+		if a.Awards != nil {
+			var n int
+			n, err = putArticleAwards(ctx, tx, a.Film.Slug, a.Awards)
+			if a.AwardsAdded != nil {
+				*a.AwardsAdded = n
+			}
+		}
 		return err
 	})
 	if err != nil {
