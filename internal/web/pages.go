@@ -63,8 +63,9 @@ type errorPage struct {
 
 type homePage struct {
 	Base
-	Dossiers []store.DossierFilm
-	Films    []film.Film
+	Dossiers []writtenFilm // recently written about
+	Popular  []filmRow           // most votes
+	Recent   []filmRow           // recently added
 	Total    int
 	Decades  []store.Count
 	Genres   []store.Count
@@ -131,6 +132,7 @@ type quoteInFilm struct {
 type filmList struct {
 	pager
 	Films   []film.Film
+	Rows    []filmRow // Films with their thumbnails and directors
 	Total   int
 	First   int // 1-based index of the first film shown
 	Last    int
@@ -187,7 +189,8 @@ type filmListPage struct {
 	Heading string
 	List    filmList
 	Sort    string
-	SortURL map[string]string // sort key → URL of this list sorted that way
+	Sorts   []sortLink
+	Facets  []facetGroup
 }
 
 type browsePage struct {
@@ -261,6 +264,8 @@ type searchPage struct {
 	PrevURL string
 	NextURL string
 	Kinds   []kindTab
+	Facets  []facetGroup
+	Filters []filterChip
 }
 
 type kindTab struct {

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"marquee/internal/httpx"
+
 	"marquee/internal/search"
 )
 
@@ -29,11 +31,20 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
 	if q != "" {
 		p.Title = "Search: " + q
 		const per = 20
-		res, err := s.search.Search(r.Context(), search.Query{Text: q, Kind: kind, Limit: per, Offset: (pg - 1) * per})
+		filter, err := httpx.FilmFilter(r)
+		if err != nil {
+			return err
+		}
+		res, err := s.search.Search(r.Context(), search.Query{Text: q, Kind: kind, Filter: filter, Limit: per, Offset: (pg - 1) * per})
 		if err != nil {
 			return err
 		}
 		p.Results = res
+		if kind != search.KindPerson && kind != search.KindTheme {
+			if p.Facets, err = s.searchFacets(r.Context(), r, res); err != nil {
+				return err
+			}
+		}
 		if pg > 1 {
 			p.PrevURL = withParam(r, "page", pageValue(pg-1))
 		}
