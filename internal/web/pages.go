@@ -64,8 +64,8 @@ type errorPage struct {
 type homePage struct {
 	Base
 	Dossiers []writtenFilm // recently written about
-	Popular  []filmRow           // most votes
-	Recent   []filmRow           // recently added
+	Popular  []filmRow     // most votes
+	Recent   []filmRow     // recently added
 	Total    int
 	Decades  []store.Count
 	Genres   []store.Count
