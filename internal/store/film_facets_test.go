@@ -81,7 +81,11 @@ func TestFilmFacets(t *testing.T) {
 				FacetDirector:      {{"ann-lee", "Ann Lee", 8}, {"bo-park", "Bo Park", 4}},
 			}},
 		} {
-			fs, err := s.FilmFacets(ctx, tc.filter, 10)
+			total, err := s.CountFilms(ctx, tc.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := s.FilmFacets(ctx, tc.filter, total, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +101,7 @@ func TestFilmFacets(t *testing.T) {
 			}
 		}
 		// The limit keeps the top values but never drops the chosen one.
-		fs, err := s.FilmFacets(ctx, film.Filter{Director: "bo-park"}, 1)
+		fs, err := s.FilmFacets(ctx, film.Filter{Director: "bo-park"}, 4, 1)
 		if err != nil {
 			t.Fatal(err)
 		}

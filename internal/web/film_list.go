@@ -38,7 +38,7 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	for _, k := range store.SortNames {
 		p.Sorts = append(p.Sorts, sortLink{Name: k, Label: sortLabels[k], URL: withParam(r, "sort", k), Current: k == p.Sort})
 	}
-	facets, err := s.store.FilmFacets(ctx, filter, 8)
+	facets, err := s.store.FilmFacets(ctx, filter, list.Total, 8)
 	if err != nil {
 		return err
 	}
