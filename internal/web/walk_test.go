@@ -79,12 +79,13 @@ func TestBrowserWalk(t *testing.T) {
 	pages := []struct{ name, path, wait string }{
 		{"home", "/", "h1"},
 		{"search", "/search?q=moonee", "ol.results"},
+		{"search-films", "/search?q=baker&kind=film", "ol.results"},
 		{"film", "/films/the-florida-project-2017", "h1"},
 		{"person", "/people/sean-baker", "h1"},
 		{"character", "/films/the-florida-project-2017/characters/moonee", "h1"},
 		{"compare-form", "/compare", "h1"},
 		{"compare", "/compare/red-rocket-2021/the-florida-project-2017", "h1"},
-		{"films", "/films?decade=2010&sort=year", "h1"},
+		{"films", "/films?genre=Drama&decade=2010&sort=year", "nav.facets"},
 		{"people", "/people", "h1"},
 	}
 	for _, width := range []int64{1280, 390} {
@@ -108,6 +109,33 @@ func TestBrowserWalk(t *testing.T) {
 			if width == 1280 {
 				axeCheck(t, ctx, axe, p.path)
 			}
+			if p.name == "film" {
+				tocFold(t, ctx, width)
+			}
 		}
+	}
+}
+
+// tocFold checks the film page's contents list: open at 1280 px, folded
+// at 390 px until its summary is clicked.
+func tocFold(t *testing.T, ctx context.Context, width int64) {
+	t.Helper()
+	shown := `document.querySelector(".toc-fold ol").checkVisibility()`
+	visible, err := chromedp.Run(ctx, chromedp.Evaluate[bool](shown))
+	if err != nil {
+		t.Fatalf("contents list: %v", err)
+	}
+	if width >= 900 {
+		if !visible {
+			t.Errorf("the contents list is folded at %d px", width)
+		}
+		return
+	}
+	if visible {
+		t.Errorf("the contents list is open at %d px; it should be folded", width)
+	}
+	step(t, ctx, "open the contents", chromedp.Click(".toc-fold > summary"))
+	if visible, err = chromedp.Run(ctx, chromedp.Evaluate[bool](shown)); err != nil || !visible {
+		t.Errorf("the contents list stays folded after a click at %d px (%v)", width, err)
 	}
 }
