@@ -136,3 +136,25 @@ func (s *Store) NamesBySlug(ctx context.Context, table string, slugs []string) (
 // FillGenres sets the genres of each film in fs, in one query, for lists
 // read without them (ListFilms).
 func (s *Store) FillGenres(ctx context.Context, fs []film.Film) error { return s.fillGenres(ctx, fs) }
+
+// PersonKnownFor returns up to limit films the person with the given slug
+// is credited on, in any role, those with the most votes first (then the
+// newest): what they are known for.
+func (s *Store) PersonKnownFor(ctx context.Context, slug string, limit int) ([]film.Film, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+filmColumns+` FROM films f
+		WHERE f.id IN (SELECT c.film_id FROM credits c JOIN people p ON p.id = c.person_id WHERE p.slug = $1)
+		ORDER BY f.rating_votes DESC, f.year DESC, f.id LIMIT $2`, slug, min(max(limit, 1), 20))
+	if err != nil {
+		return nil, fmt.Errorf("films %q is known for: %w", slug, err)
+	}
+	defer rows.Close()
+	var out []film.Film
+	for rows.Next() {
+		fm, err := scanFilm(rows)
+		if err != nil {
+			return nil, fmt.Errorf("films %q is known for: %w", slug, err)
+		}
+		out = append(out, fm)
+	}
+	return out, rows.Err()
+}

@@ -91,6 +91,7 @@ type personPage struct {
 	Timeline   *chart
 	Span       string           // "2004–2024"
 	Knowledge  *personKnowledge // awards and answered questions
+	KnownFor   []filmRow        // their most voted films, across roles
 }
 
 // creditGroup is a person's credits in one role, newest first.

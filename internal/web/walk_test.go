@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -68,7 +69,7 @@ func axeCheck(t *testing.T, ctx context.Context, axe, page string) {
 // TestBrowserWalk walks home → search → film → person → character →
 // compare as a reader would, at 1280 and 390 px, saving a screenshot of
 // each page, checking nothing scrolls sideways on a phone, and running
-// axe-core on every page type.
+// axe-core on every page type at both widths.
 func TestBrowserWalk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -106,9 +107,7 @@ func TestBrowserWalk(t *testing.T) {
 			} else {
 				viewShot(t, ctx, filepath.Join(dir, "walk-"+p.name+"-390.png"))
 			}
-			if width == 1280 {
-				axeCheck(t, ctx, axe, p.path)
-			}
+			axeCheck(t, ctx, axe, p.path+" at "+strconv.Itoa(int(width))+" px")
 			if p.name == "film" {
 				tocFold(t, ctx, width)
 			}
