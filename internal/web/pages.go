@@ -261,9 +261,7 @@ type searchPage struct {
 	Q       string
 	Kind    string
 	Results *search.Results
-	Page    int
-	PrevURL string
-	NextURL string
+	pager
 	Kinds   []kindTab
 	Facets  []facetGroup
 	Filters []filterChip

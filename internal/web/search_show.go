@@ -25,7 +25,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &searchPage{Q: q, Kind: kind, Page: pg}
+	p := &searchPage{Q: q, Kind: kind}
 	p.Base = s.newBase(r, "Search", "Search films, people, characters, themes and dossiers.")
 	p.NoIndex = true
 	if q != "" {
@@ -45,17 +45,14 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 		}
-		if pg > 1 {
-			p.PrevURL = withParam(r, "page", pageValue(pg-1))
-		}
-		if pg*per < res.Total && pg < 50 {
-			p.NextURL = withParam(r, "page", itoa(pg+1))
-		}
+		// Page numbers over the hits the engine keeps (at most 200), which
+		// is what Total counts.
+		p.pager = newPager(r, pg, res.Total, per)
 		for _, k := range []struct{ kind, label string }{{"", "All"}, {search.KindFilm, "Films"}, {search.KindPerson, "People"},
 			{search.KindCharacter, "Characters"}, {search.KindTheme, "Themes"}, {search.KindDossier, "Dossiers"}} {
 			p.Kinds = append(p.Kinds, kindTab{Kind: k.kind, Label: k.label, URL: withParam(r, "kind", k.kind), Current: k.kind == kind})
 		}
 	}
-	s.render(w, r, http.StatusOK, "search", p)
+	s.render(w, r, p.status(), "search", p)
 	return nil
 }
