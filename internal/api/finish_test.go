@@ -52,7 +52,8 @@ func TestErrorsAndTotals(t *testing.T) {
 	for _, tt := range []struct {
 		path  string
 		total float64
-	}{{"/api/v1/films?limit=2", 7}, {"/api/v1/films?decade=2010", 3}, {"/api/v1/people?limit=1", 0}} {
+	}{{"/api/v1/films?limit=2", 7}, {"/api/v1/films?decade=2010", 3}, {"/api/v1/people?limit=1", 0},
+		{"/api/v1/films?sort=votes&limit=2", 7}, {"/api/v1/suggest?q=sean", 1}} {
 		status, body := call(tt.path)
 		total, ok := body["total"].(float64)
 		if status != http.StatusOK || !ok || (tt.total != 0 && total != tt.total) || total == 0 {
