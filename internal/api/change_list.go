@@ -30,5 +30,5 @@ func (s *Server) changeList(w http.ResponseWriter, r *http.Request) error {
 	if cs == nil {
 		cs = []film.Change{}
 	}
-	return writeJSON(w, r, ChangeList{Changes: cs}, time.Time{})
+	return writeJSON(w, r, ChangeList{Changes: cs, Total: len(cs)}, time.Time{})
 }

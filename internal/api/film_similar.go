@@ -10,6 +10,7 @@ import (
 type SimilarList struct {
 	Film    store.RecFilm       `json:"film"`
 	Similar []store.SimilarFilm `json:"similar"`
+	Total   int                 `json:"total"` // the films in Similar: the list is not paged
 }
 
 // filmSimilar serves GET /api/v1/films/{slug}/similar: the film's
@@ -26,5 +27,5 @@ func (s *Server) filmSimilar(w http.ResponseWriter, r *http.Request) error {
 	if list == nil {
 		list = []store.SimilarFilm{}
 	}
-	return writeJSON(w, r, SimilarList{Film: ref, Similar: list}, timeZero)
+	return writeJSON(w, r, SimilarList{Film: ref, Similar: list, Total: len(list)}, timeZero)
 }

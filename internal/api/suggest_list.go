@@ -10,6 +10,7 @@ import (
 // Suggestions answers the search box as the reader types.
 type Suggestions struct {
 	Suggestions []search.Suggestion `json:"suggestions"`
+	Total       int                 `json:"total"` // the suggestions given: the list is not paged
 }
 
 // suggestList serves GET /api/v1/suggest?q=…&n=….
@@ -34,5 +35,6 @@ func (s *Server) suggestList(w http.ResponseWriter, r *http.Request) error {
 		out.Suggestions = nonNil(sug)
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
+	out.Total = len(out.Suggestions)
 	return writeJSON(w, r, out, timeZero)
 }

@@ -14,6 +14,8 @@ type FilmSummary struct {
 	Genres        []string `json:"genres"`
 	Certification string   `json:"certification,omitempty"`
 	IMDb          string   `json:"imdb,omitempty"`
+	Rating        float64  `json:"rating,omitempty"` // mean on a 0–10 scale
+	Votes         int64    `json:"votes,omitempty"`
 	URL           string   `json:"url"`
 }
 

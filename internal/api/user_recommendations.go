@@ -13,6 +13,7 @@ import (
 type Recommendations struct {
 	User            string           `json:"user"`
 	Recommendations []recommend.Pick `json:"recommendations"`
+	Total           int              `json:"total"` // the picks in Recommendations: the list is not paged
 }
 
 // userRecommendations serves GET /api/v1/users/{name}/recommendations,
@@ -37,5 +38,5 @@ func (s *Server) userRecommendations(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, Recommendations{User: name, Recommendations: picks}, timeZero)
+	return writeJSON(w, r, Recommendations{User: name, Recommendations: picks, Total: len(picks)}, timeZero)
 }

@@ -82,6 +82,7 @@ type DiffStats struct {
 // ChangeList is the recent-changes list.
 type ChangeList struct {
 	Changes []film.Change `json:"changes"`
+	Total   int           `json:"total"` // the changes in Changes: the list is not paged
 }
 
 func diffOf(a, b *store.StoredRevision, blocks []diff.Block, st diff.Stats) Diff {

@@ -32,6 +32,7 @@ type doc struct {
 	year   int
 	pop    int64
 	filmID int64
+	via    string // a film found through its people: "directed by Sean Baker"
 
 	tier  int
 	score float64

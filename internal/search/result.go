@@ -85,6 +85,9 @@ func (e *Engine) result(ctx context.Context, p *parsed, d doc) (Result, error) {
 		if d.tier == tierAltExact || d.tier == tierAltStart || d.tier == tierAltWords {
 			r.Snippet = snippet(p, d.alt, true)
 		}
+		if d.via != "" {
+			r.Snippet = html.EscapeString(d.via)
+		}
 	case docPerson, docTheme:
 		r.Title, r.URL = d.name, docURL(d, "")
 	case docCharacter:

@@ -141,6 +141,11 @@ func (e *Engine) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	if q.Kind == "" || q.Kind == KindFilm {
+		if docs, err = e.addCredited(ctx, p, q, docs); err != nil {
+			return nil, err
+		}
+	}
 	docs = docs[:min(len(docs), max(maxHits, q.Offset+q.Limit))]
 	res.Total = len(docs)
 	if res.Facets, err = e.facets(ctx, docs); err != nil {

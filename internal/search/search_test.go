@@ -288,3 +288,41 @@ func TestSaturatedCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestFilmsThroughTheirPeople: a film is found through its director and
+// billed cast, after films whose titles match, and says why.
+func TestFilmsThroughTheirPeople(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		e, _ := demoEngine(t, dsn)
+		res, err := e.Search(context.Background(), Query{Text: "baker", Kind: KindFilm})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, r := range res.Results {
+			got[r.Slug] = r.Snippet
+		}
+		want := map[string]string{}
+		for _, s := range []string{"anora-2024", "prince-of-broadway-2008", "red-rocket-2021", "starlet-2012", "take-out-2004", "tangerine-2015", "the-florida-project-2017"} {
+			want[s] = "directed by Sean Baker"
+		}
+		if diff := cmp.Diff(want, got); diff != "" || res.Total != 7 {
+			t.Errorf("baker, films: total %d (-want +got):\n%s", res.Total, diff)
+		}
+		res, err = e.Search(context.Background(), Query{Text: "mya taylor", Kind: KindFilm})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Results) != 1 || res.Results[0].Slug != "tangerine-2015" || res.Results[0].Snippet != "with Mya Taylor" {
+			t.Errorf("mya taylor, films = %+v, want Tangerine with Mya Taylor", res.Results)
+		}
+		// A film filter applies to films found this way too.
+		res, err = e.Search(context.Background(), Query{Text: "baker", Kind: KindFilm, Filter: film.Filter{Decade: 2010}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 3 {
+			t.Errorf("baker, films of the 2010s: total %d, want 3", res.Total)
+		}
+	})
+}

@@ -162,7 +162,7 @@ func (s *Store) DeleteFilm(ctx context.Context, slug string) error {
 // page.
 type FilmFilter struct {
 	film.Filter
-	Sort   string // "title" (default), "year", "popular"
+	Sort   string // a FilmSorts name; "" sorts by title
 	Limit  int    // default 50, at most 500
 	Offset int
 }
@@ -185,13 +185,7 @@ func (s *Store) ListFilms(ctx context.Context, f FilmFilter) ([]film.Film, int, 
 	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM films f"+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count films: %w", err)
 	}
-	order := "f.title, f.year, f.id"
-	switch f.Sort {
-	case "year":
-		order = "f.year DESC, f.title, f.id"
-	case "popular":
-		order = "f.rating_votes DESC, f.id"
-	}
+	order := filmOrder(f.Sort)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 50

@@ -38,7 +38,7 @@ func timelineChart(name string, groups []creditGroup) *chart {
 	c := &chart{ID: "timeline", Title: "Career timeline", Header: []string{"Year", "Film", "Role"}}
 	var desc []string
 	for _, g := range groups {
-		desc = append(desc, fmt.Sprintf("%s on %d films", strings.ToLower(g.Label), len(g.Credits)))
+		desc = append(desc, strings.ToLower(g.Label)+" on "+plural(len(g.Credits), "film", "films"))
 	}
 	c.Desc = fmt.Sprintf("%s's films from %d to %d: %s.", name, lo+1, hi-1, strings.Join(desc, ", "))
 	s := newSVG(c.ID, c.Title, c.Desc, w, h)

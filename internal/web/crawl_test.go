@@ -19,20 +19,25 @@ import (
 )
 
 var (
-	hrefRE = regexp.MustCompile(`\shref="([^"]*)"`)
+	hrefRE = regexp.MustCompile(`\s(rel="nofollow" )?href="([^"]*)"`)
 	idRE   = regexp.MustCompile(`\sid="([^"]*)"`)
 	urlRE  = regexp.MustCompile(`"url":"([^"]*)"`)
 )
 
 // crawl follows every internal link of the site from the seeds, and fails
 // on any page that is not a 200 and any fragment the target page lacks.
+// Links marked rel="nofollow" (the facets, whose combinations have no
+// end) must land too, but the crawl reads no further from where they lead.
 // It returns how many pages it read.
 func crawl(t *testing.T, h http.Handler, seeds []string, limit int) int {
 	t.Helper()
-	type link struct{ from, to string }
+	type link struct {
+		from, to string
+		leaf     bool // reached through rel="nofollow": not followed further
+	}
 	queue := []link{}
 	for _, s := range seeds {
-		queue = append(queue, link{"(seed)", s})
+		queue = append(queue, link{from: "(seed)", to: s})
 	}
 	seen := map[string]bool{}
 	ids := map[string]map[string]bool{} // page → its ids
@@ -64,7 +69,7 @@ func crawl(t *testing.T, h http.Handler, seeds []string, limit int) int {
 			continue
 		}
 		ct := res.Header.Get("Content-Type")
-		var found []string
+		var found []link
 		switch {
 		case strings.HasPrefix(ct, "text/html"):
 			set := map[string]bool{}
@@ -73,22 +78,25 @@ func crawl(t *testing.T, h http.Handler, seeds []string, limit int) int {
 			}
 			ids[page] = set
 			for _, m := range hrefRE.FindAllStringSubmatch(body, -1) {
-				found = append(found, html.UnescapeString(m[1]))
+				found = append(found, link{to: html.UnescapeString(m[2]), leaf: m[1] != ""})
 			}
 		case strings.HasPrefix(ct, "application/json"):
 			for _, m := range urlRE.FindAllStringSubmatch(body, -1) {
 				var s string
 				if json.Unmarshal([]byte(`"`+m[1]+`"`), &s) == nil {
-					found = append(found, s)
+					found = append(found, link{to: s})
 				}
 			}
 		}
+		if l.leaf {
+			found = nil
+		}
 		for _, f := range found {
 			switch {
-			case strings.HasPrefix(f, "#"):
-				frags = append(frags, link{page, page + f})
-			case strings.HasPrefix(f, "/") && !strings.HasPrefix(f, "//"):
-				queue = append(queue, link{page, f})
+			case strings.HasPrefix(f.to, "#"):
+				frags = append(frags, link{from: page, to: page + f.to})
+			case strings.HasPrefix(f.to, "/") && !strings.HasPrefix(f.to, "//"):
+				queue = append(queue, link{from: page, to: f.to, leaf: f.leaf})
 			}
 		}
 	}

@@ -18,10 +18,10 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := store.FilmFilter{Filter: filter}
-	switch f.Sort = r.URL.Query().Get("sort"); f.Sort {
-	case "", "title", "year", "popular":
-	default:
-		return &badRequest{Param: "sort", Reason: "must be title, year or popular"}
+	if f.Sort = r.URL.Query().Get("sort"); f.Sort != "" {
+		if _, ok := store.FilmSorts[f.Sort]; !ok {
+			return &badRequest{Param: "sort", Reason: "must be " + strings.Join(store.SortNames, ", ")}
+		}
 	}
 	pg, err := intParam(r, "page", 1, 1, maxPage)
 	if err != nil {
@@ -35,10 +35,14 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	if p.Sort == "" {
 		p.Sort = "title"
 	}
-	p.SortURL = map[string]string{}
-	for _, k := range []string{"title", "year", "popular"} {
-		p.SortURL[k] = withParam(r, "sort", k)
+	for _, k := range store.SortNames {
+		p.Sorts = append(p.Sorts, sortLink{Name: k, Label: sortLabels[k], URL: withParam(r, "sort", k), Current: k == p.Sort})
 	}
+	facets, err := s.store.FilmFacets(ctx, filter, list.Total, 8)
+	if err != nil {
+		return err
+	}
+	p.Facets = filmFacets(r, facets, list.Total)
 	var parts []string
 	for _, c := range list.Filters {
 		parts = append(parts, c.Label)
@@ -48,6 +52,8 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Base = s.newBase(r, p.Heading, "Browse the catalog's films.")
 	p.Canonical = s.absURL(r, r.URL.RequestURI())
+	// Combinations of filters have no end: robots index one filter at a time.
+	p.NoIndex = len(list.Filters) > 1
 	s.render(w, r, list.status(), "films", p)
 	return nil
 }
@@ -62,6 +68,9 @@ func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFil
 	l := filmList{Films: films, Total: total, pager: newPager(r, pg, total, pageSize)}
 	if l.PastEnd {
 		return l, nil
+	}
+	if l.Rows, err = s.filmRows(ctx, films); err != nil {
+		return filmList{}, err
 	}
 	if len(films) > 0 {
 		l.First, l.Last = f.Offset+1, f.Offset+len(films)

@@ -19,7 +19,7 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/", 200, []string{"Marquee", "Red Rocket"}},
+		{"/", 200, []string{"Marquee", "Red Rocket", `id="written">Recently written about`, `id="recent">Recently added`, "revised "}},
 		{"/films/red-rocket-2021", 200, []string{
 			"<h1>Red Rocket", "Simon Rex", "Mikey Saber", `href="#faq"`, `id="faq"`, "Is Red Rocket based on a true story?",
 			"A comedy with a bruise on it.", "<cite><a href=\"/publications/variety\">Variety</a></cite>",
@@ -32,7 +32,8 @@ func TestPages(t *testing.T) {
 			`<a href="/places/texas-city">Texas City</a>`,
 		}},
 		{"/films/take-out-2004", 200, []string{"Take Out", "No one has written a dossier"}}, {"/films/tangerine-2015", 200, []string{"Tangerine", `id="faq"`, "Contents"}},
-		{"/people/sean-baker", 200, []string{"Sean Baker", "Director", "Red Rocket", `"@type":"Person"`, "Career timeline", "Dossiers that mention Sean Baker"}},
+		{"/people/sean-baker", 200, []string{"Sean Baker", "Director", "Red Rocket", `"@type":"Person"`, "Career timeline", "Dossiers that mention Sean Baker",
+			`<h2 id="known-for">Known for</h2>`, "cinematographer on 1 film,"}},
 		{"/people/simon-rex", 200, []string{"Mikey Saber", "Characters played"}},
 		{"/films/red-rocket-2021/characters/mikey-saber", 200, []string{"Mikey Saber", "Played by", "Simon Rex"}},
 		{"/themes/american-dream", 200, []string{"American Dream", "Red Rocket", "Anora"}},
@@ -42,6 +43,19 @@ func TestPages(t *testing.T) {
 		{"/films?decade=2010&sort=year", 200, []string{"the 2010s", "Tangerine", "The Florida Project"}},
 		{"/films?genre=Drama&page=1", 200, []string{"Drama"}},
 		{"/films?director=sean-baker", 200, []string{"directed by Sean Baker", "Red Rocket"}},
+		// Facets combine with the filters chosen, each with its count; rows
+		// carry a thumbnail, the director and the runtime.
+		{"/films?genre=Drama&decade=2010", 200, []string{"Films 1–3 of 3", `aria-label="Refine the list"`,
+			`<a class="current" rel="nofollow" href="/films?decade=2010"`, `<a rel="nofollow" href="/films?decade=2010&amp;genre=Comedy">Comedy <span class="n">1</span></a>`,
+			`<a rel="nofollow" href="/films?decade=2000&amp;genre=Drama">2000s <span class="n">2</span></a>`,
+			`<a rel="nofollow" href="/films?decade=2010&amp;genre=Drama&amp;theme=childhood">Childhood <span class="n">1</span></a>`,
+			`<svg class="thumb"`, `<span class="by">by <a href="/people/sean-baker">Sean Baker</a></span>`, "1 h 28 min",
+			`<meta name="robots" content="noindex`}},
+		{"/films?sort=rating", 200, []string{`<strong aria-current="true">Rating</strong>`, `href="/films?sort=votes"`}},
+		{"/search?q=baker&kind=film", 200, []string{`href="/films/red-rocket-2021"`, "directed by Sean Baker", "7 results",
+			`<a rel="nofollow" href="/search?decade=2010&amp;kind=film&amp;q=baker">2010s <span class="n">3</span></a>`}},
+		{"/search?q=baker&kind=film&decade=2010", 200, []string{"3 results", `href="/films/tangerine-2015"`}},
+		{"/search?q=baker&page=9", 404, []string{"There is no page 9", `">Go to the last page</a>`}},
 		{"/compare/red-rocket-2021/anora-2024", 200, []string{"Red Rocket", "Anora", "Directed by", "Critical Reception", "Nothing in this dossier."}},
 		{"/feed.atom", 200, []string{"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "https://films.example.org/films/red-rocket-2021"}},
 		{"/sitemap.xml", 200, []string{"<sitemapindex", "https://films.example.org/sitemaps/films/1.xml"}},

@@ -63,8 +63,9 @@ type errorPage struct {
 
 type homePage struct {
 	Base
-	Dossiers []store.DossierFilm
-	Films    []film.Film
+	Dossiers []writtenFilm // recently written about
+	Popular  []filmRow     // most votes
+	Recent   []filmRow     // recently added
 	Total    int
 	Decades  []store.Count
 	Genres   []store.Count
@@ -94,6 +95,7 @@ type personPage struct {
 	Timeline   *chart
 	Span       string           // "2004–2024"
 	Knowledge  *personKnowledge // awards and answered questions
+	KnownFor   []filmRow        // their most voted films, across roles
 }
 
 // creditGroup is a person's credits in one role, newest first.
@@ -135,6 +137,7 @@ type quoteInFilm struct {
 type filmList struct {
 	pager
 	Films   []film.Film
+	Rows    []filmRow // Films with their thumbnails and directors
 	Total   int
 	First   int // 1-based index of the first film shown
 	Last    int
@@ -191,7 +194,8 @@ type filmListPage struct {
 	Heading string
 	List    filmList
 	Sort    string
-	SortURL map[string]string // sort key → URL of this list sorted that way
+	Sorts   []sortLink
+	Facets  []facetGroup
 }
 
 type browsePage struct {
@@ -261,10 +265,10 @@ type searchPage struct {
 	Q       string
 	Kind    string
 	Results *search.Results
-	Page    int
-	PrevURL string
-	NextURL string
+	pager
 	Kinds   []kindTab
+	Facets  []facetGroup
+	Filters []filterChip
 }
 
 type kindTab struct {

@@ -30,6 +30,16 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Groups = groupCredits(credits)
+	known, err := s.store.PersonKnownFor(ctx, slug, 4)
+	if err != nil {
+		return err
+	}
+	if len(known) > 1 {
+		// One film is the whole filmography, which follows anyway.
+		if p.KnownFor, err = s.filmRows(ctx, known); err != nil {
+			return err
+		}
+	}
 	if p.Characters, err = s.store.PersonCharacters(ctx, slug); err != nil {
 		return err
 	}

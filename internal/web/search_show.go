@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"marquee/internal/httpx"
+
 	"marquee/internal/search"
 )
 
@@ -23,28 +25,34 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &searchPage{Q: q, Kind: kind, Page: pg}
+	p := &searchPage{Q: q, Kind: kind}
 	p.Base = s.newBase(r, "Search", "Search films, people, characters, themes and dossiers.")
 	p.NoIndex = true
 	if q != "" {
 		p.Title = "Search: " + q
 		const per = 20
-		res, err := s.search.Search(r.Context(), search.Query{Text: q, Kind: kind, Limit: per, Offset: (pg - 1) * per})
+		filter, err := httpx.FilmFilter(r)
+		if err != nil {
+			return err
+		}
+		res, err := s.search.Search(r.Context(), search.Query{Text: q, Kind: kind, Filter: filter, Limit: per, Offset: (pg - 1) * per})
 		if err != nil {
 			return err
 		}
 		p.Results = res
-		if pg > 1 {
-			p.PrevURL = withParam(r, "page", pageValue(pg-1))
+		if kind != search.KindPerson && kind != search.KindTheme {
+			if p.Facets, err = s.searchFacets(r.Context(), r, res); err != nil {
+				return err
+			}
 		}
-		if pg*per < res.Total && pg < 50 {
-			p.NextURL = withParam(r, "page", itoa(pg+1))
-		}
+		// Page numbers over the hits the engine keeps (at most 200), which
+		// is what Total counts.
+		p.pager = newPager(r, pg, res.Total, per)
 		for _, k := range []struct{ kind, label string }{{"", "All"}, {search.KindFilm, "Films"}, {search.KindPerson, "People"},
 			{search.KindCharacter, "Characters"}, {search.KindTheme, "Themes"}, {search.KindDossier, "Dossiers"}} {
 			p.Kinds = append(p.Kinds, kindTab{Kind: k.kind, Label: k.label, URL: withParam(r, "kind", k.kind), Current: k.kind == kind})
 		}
 	}
-	s.render(w, r, http.StatusOK, "search", p)
+	s.render(w, r, p.status(), "search", p)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -68,7 +69,7 @@ func axeCheck(t *testing.T, ctx context.Context, axe, page string) {
 // TestBrowserWalk walks home → search → film → person → character →
 // compare as a reader would, at 1280 and 390 px, saving a screenshot of
 // each page, checking nothing scrolls sideways on a phone, and running
-// axe-core on every page type.
+// axe-core on every page type at both widths.
 func TestBrowserWalk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -79,12 +80,13 @@ func TestBrowserWalk(t *testing.T) {
 	pages := []struct{ name, path, wait string }{
 		{"home", "/", "h1"},
 		{"search", "/search?q=moonee", "ol.results"},
+		{"search-films", "/search?q=baker&kind=film", "ol.results"},
 		{"film", "/films/the-florida-project-2017", "h1"},
 		{"person", "/people/sean-baker", "h1"},
 		{"character", "/films/the-florida-project-2017/characters/moonee", "h1"},
 		{"compare-form", "/compare", "h1"},
 		{"compare", "/compare/red-rocket-2021/the-florida-project-2017", "h1"},
-		{"films", "/films?decade=2010&sort=year", "h1"},
+		{"films", "/films?genre=Drama&decade=2010&sort=year", "nav.facets"},
 		{"people", "/people", "h1"},
 	}
 	for _, width := range []int64{1280, 390} {
@@ -105,9 +107,34 @@ func TestBrowserWalk(t *testing.T) {
 			} else {
 				viewShot(t, ctx, filepath.Join(dir, "walk-"+p.name+"-390.png"))
 			}
-			if width == 1280 {
-				axeCheck(t, ctx, axe, p.path)
+			axeCheck(t, ctx, axe, p.path+" at "+strconv.Itoa(int(width))+" px")
+			if p.name == "film" {
+				tocFold(t, ctx, width)
 			}
 		}
+	}
+}
+
+// tocFold checks the film page's contents list: open at 1280 px, folded
+// at 390 px until its summary is clicked.
+func tocFold(t *testing.T, ctx context.Context, width int64) {
+	t.Helper()
+	shown := `document.querySelector(".toc-fold ol").checkVisibility()`
+	visible, err := chromedp.Run(ctx, chromedp.Evaluate[bool](shown))
+	if err != nil {
+		t.Fatalf("contents list: %v", err)
+	}
+	if width >= 900 {
+		if !visible {
+			t.Errorf("the contents list is folded at %d px", width)
+		}
+		return
+	}
+	if visible {
+		t.Errorf("the contents list is open at %d px; it should be folded", width)
+	}
+	step(t, ctx, "open the contents", chromedp.Click(".toc-fold > summary"))
+	if visible, err = chromedp.Run(ctx, chromedp.Evaluate[bool](shown)); err != nil || !visible {
+		t.Errorf("the contents list stays folded after a click at %d px (%v)", width, err)
 	}
 }
