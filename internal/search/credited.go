@@ -21,8 +21,9 @@ const (
 
 // creditedSQL lists the films of the people $1…, with the role that
 // brought each in (director first) and the person's name; %s holds the
-// film filters' conditions.
-const creditedSQL = `SELECT f.id, f.slug, f.title, f.year, f.rating_votes, MIN(CASE c.role WHEN 'director' THEN 0 ELSE 1 END), MIN(p.name)
+// film filters' conditions; the first %s is the film's key in the
+// index (keyExpr).
+const creditedSQL = `SELECT f.id, f.slug, f.title, f.year, f.rating_votes, MIN(CASE c.role WHEN 'director' THEN 0 ELSE 1 END), MIN(p.name), %s
 	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
 	WHERE c.person_id IN (%s) AND (c.role = 'director' OR (c.role = 'cast' AND c.billing BETWEEN 1 AND %d))%s
 	GROUP BY f.id, f.slug, f.title, f.year, f.rating_votes
@@ -59,7 +60,7 @@ func (e *Engine) addCredited(ctx context.Context, p *parsed, q Query, docs []doc
 	if len(conds) > 0 {
 		extra = " AND " + strings.Join(conds, " AND ")
 	}
-	query := fmt.Sprintf(creditedSQL, strings.Join(ph, ","), creditedBilling, extra, creditedFilms)
+	query := fmt.Sprintf(creditedSQL, e.keyExpr(), strings.Join(ph, ","), creditedBilling, extra, creditedFilms)
 	rows, err := e.st.DB().QueryContext(ctx, query, append(ids, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: films of people: %w", err)
@@ -70,14 +71,15 @@ func (e *Engine) addCredited(ctx context.Context, p *parsed, q Query, docs []doc
 			d    doc
 			role int
 		)
-		if err := rows.Scan(&d.ref, &d.slug, &d.name, &d.year, &d.pop, &role, &d.via); err != nil {
+		var key int64
+		if err := rows.Scan(&d.ref, &d.slug, &d.name, &d.year, &d.pop, &role, &d.via, &key); err != nil {
 			return nil, fmt.Errorf("search: films of people: %w", err)
 		}
 		if have[d.ref] {
 			continue
 		}
 		d.kind, d.filmID = docFilm, d.ref
-		d.id = e.docID(d)
+		d.id = e.docID(d, key)
 		if role == 0 {
 			d.via = "directed by " + d.via
 		} else {
@@ -92,11 +94,22 @@ func (e *Engine) addCredited(ctx context.Context, p *parsed, q Query, docs []doc
 	return docs, nil
 }
 
+// keyExpr is the SQL of a film's key in the index, for creditedSQL: on
+// SQLite the search key, read from the view that alone spells its formula
+// out (store migration 0014); PostgreSQL's documents have no such key.
+func (e *Engine) keyExpr() string {
+	if e.st.Engine() == "postgres" {
+		return "0"
+	}
+	return "COALESCE((SELECT sd.key FROM search_documents sd WHERE sd.kind = 1 AND sd.ref = f.id), 0)"
+}
+
 // docID is the id a document has when the index yields it: the search
-// key on SQLite, the kind, ref and ord packed on PostgreSQL (postgres.go).
-func (e *Engine) docID(d doc) int64 {
+// key on SQLite (key, from keyExpr), the kind, ref and ord packed on
+// PostgreSQL (postgres.go).
+func (e *Engine) docID(d doc, key int64) int64 {
 	if e.st.Engine() == "postgres" {
 		return int64(d.kind)*1000000000000 + d.ref*1000 + int64(d.ord)
 	}
-	return searchKey(d.pop, d.kind, d.ref)
+	return key
 }
