@@ -130,12 +130,14 @@ func metricsListener(site http.Handler, st *store.Store, cfg config.Config) (htt
 // rendered page allocates about 75 KB that is garbage once it is written,
 // and with Go's default GOGC=100 on a heap of a few megabytes the
 // collector ran every few dozen pages, a tenth of the CPU of an uncached
-// film page. A larger GOGC collects less often; the soft memory limit
-// keeps the heap bounded all the same. GOGC and GOMEMLIMIT in the
-// environment override both, as they do for any Go program.
+// film page. A larger GOGC collects less often. The soft memory limit
+// keeps a large live heap (the recommender's model over twenty million
+// ratings holds 1–2 GB) from growing to five times its size: past 4 GiB
+// the collector runs as often as the default would. GOGC and GOMEMLIMIT in
+// the environment override both, as they do for any Go program.
 const (
 	serveGCPercent   = 400
-	serveMemoryLimit = 1 << 30
+	serveMemoryLimit = 4 << 30
 )
 
 func tuneServeGC() {
