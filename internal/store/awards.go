@@ -103,15 +103,29 @@ func putAward(ctx context.Context, tx *sql.Tx, a film.Award) (what int, err erro
 	case !fid.Valid:
 		return 0, fmt.Errorf("%w: %s says %s, %s said %s, and an award without a film cannot hold both",
 			film.ErrConflict, src, a.Outcome, hadSrc, had)
+	case strings.HasPrefix(hadSrc, "article:") && !strings.HasPrefix(src, "article:"):
+		// An article only proposes: a catalog source (the awards import, an
+		// editor) that disagrees takes the record, and the article's word
+		// stays beside it as a claim, so both are shown.
+		if _, err := tx.ExecContext(ctx, "UPDATE awards SET outcome = $1, source = $2, source_ref = $3 WHERE id = $4",
+			string(a.Outcome), src, a.SourceRef, id); err != nil {
+			return 0, err
+		}
+		return awardDisputed, putAwardClaim(ctx, tx, fid.Int64, a, had, hadSrc, hadRef)
 	}
-	csrc, cref := src, a.SourceRef
-	if slug, ok := strings.CutPrefix(src, "article:"); ok {
-		csrc, cref = string(film.SourceArticle), slug
+	return awardDisputed, putAwardClaim(ctx, tx, fid.Int64, a, string(a.Outcome), src, a.SourceRef)
+}
+
+// putAwardClaim records that source (with its ref) gives award a the
+// outcome outcome, beside the award's record.
+func putAwardClaim(ctx context.Context, tx *sql.Tx, fid int64, a film.Award, outcome, source, ref string) error {
+	if slug, ok := strings.CutPrefix(source, "article:"); ok {
+		source, ref = string(film.SourceArticle), slug
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO fact_claims (film_id, field, value, source, source_ref) VALUES ($1, $2, $3, $4, $5)
+	_, err := tx.ExecContext(ctx, `INSERT INTO fact_claims (film_id, field, value, source, source_ref) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (film_id, field, source, source_ref) DO UPDATE SET value = excluded.value`,
-		fid, film.AwardClaimField(a), string(a.Outcome), csrc, cref)
-	return awardDisputed, err
+		fid, film.AwardClaimField(a), outcome, source, ref)
+	return err
 }
 
 const awardCols = `a.ceremony, a.year, a.category, a.outcome, a.source, a.source_ref,
