@@ -98,20 +98,26 @@ func putAward(ctx context.Context, tx *sql.Tx, a film.Award) (what int, err erro
 	case src == hadSrc:
 		_, err = tx.ExecContext(ctx, "UPDATE awards SET outcome = $1, source_ref = $2 WHERE id = $3", string(a.Outcome), a.SourceRef, id)
 		return awardUpdated, err
-	case had == string(a.Outcome):
-		return awardConfirmed, nil
-	case !fid.Valid:
-		return 0, fmt.Errorf("%w: %s says %s, %s said %s, and an award without a film cannot hold both",
-			film.ErrConflict, src, a.Outcome, hadSrc, had)
 	case strings.HasPrefix(hadSrc, "article:") && !strings.HasPrefix(src, "article:"):
 		// An article only proposes: a catalog source (the awards import, an
-		// editor) that disagrees takes the record, and the article's word
+		// editor) takes the record; when it disagrees, the article's word
 		// stays beside it as a claim, so both are shown.
 		if _, err := tx.ExecContext(ctx, "UPDATE awards SET outcome = $1, source = $2, source_ref = $3 WHERE id = $4",
 			string(a.Outcome), src, a.SourceRef, id); err != nil {
 			return 0, err
 		}
+		if had == string(a.Outcome) {
+			return awardConfirmed, nil
+		}
+		if !fid.Valid {
+			return awardDisputed, nil
+		}
 		return awardDisputed, putAwardClaim(ctx, tx, fid.Int64, a, had, hadSrc, hadRef)
+	case had == string(a.Outcome):
+		return awardConfirmed, nil
+	case !fid.Valid:
+		return 0, fmt.Errorf("%w: %s says %s, %s said %s, and an award without a film cannot hold both",
+			film.ErrConflict, src, a.Outcome, hadSrc, had)
 	}
 	return awardDisputed, putAwardClaim(ctx, tx, fid.Int64, a, string(a.Outcome), src, a.SourceRef)
 }
