@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -49,4 +50,40 @@ func (s *Server) themeEditRefused(w http.ResponseWriter, r *http.Request, t *fil
 	p.NoIndex, p.Private = true, true
 	s.render(w, r, http.StatusBadRequest, "theme", p)
 	return nil
+}
+
+// themeFilms lists the films of the themes slugs, read before an edit so
+// that their answers can be refreshed after it.
+func (s *Server) themeFilms(ctx context.Context, slugs ...string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, slug := range slugs {
+		fs, _, err := s.store.ThemeFilms(ctx, slug, 100000, 0)
+		if errors.Is(err, film.ErrNotFound) {
+			continue // the edit refuses it with the field's name
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fs {
+			if !seen[f.Slug] {
+				seen[f.Slug] = true
+				out = append(out, f.Slug)
+			}
+		}
+	}
+	return out, nil
+}
+
+// refreshThemeFilms refreshes the answers of the films a theme edit
+// touched, as marquee themes does. The edit has landed by then: a failed
+// refresh is logged (marquee knowledge refresh repairs it), not reported
+// as a failed edit.
+func (s *Server) refreshThemeFilms(ctx context.Context, films []string) {
+	if len(films) == 0 {
+		return
+	}
+	if _, err := s.store.RefreshKnowledge(ctx, store.RefreshOptions{Films: films}); err != nil {
+		s.log.Error("theme edited; refreshing its films' answers failed (run marquee knowledge refresh)", "films", len(films), "err", err)
+	}
 }

@@ -21,6 +21,10 @@ func (s *Server) themeMerge(w http.ResponseWriter, r *http.Request) error {
 	if into == "" {
 		return s.themeEditRefused(w, r, t, e, &film.ValidationError{Entity: "theme", Field: "into", Reason: "must name the theme to merge into"})
 	}
+	touched, err := s.themeFilms(r.Context(), t.Slug, into)
+	if err != nil {
+		return err
+	}
 	err = s.store.MergeTheme(r.Context(), t.Slug, into)
 	var nf *film.NotFoundError
 	if errors.As(err, &nf) {
@@ -29,5 +33,6 @@ func (s *Server) themeMerge(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.themeEditRefused(w, r, t, e, err)
 	}
+	s.refreshThemeFilms(r.Context(), touched)
 	return seeOther(w, r, "/themes/"+into)
 }

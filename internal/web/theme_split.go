@@ -22,9 +22,14 @@ func (s *Server) themeSplit(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		return s.themeEditRefused(w, r, t, e, &film.ValidationError{Entity: "theme", Field: "name", Reason: "must not be empty"})
 	}
+	touched, err := s.themeFilms(r.Context(), t.Slug)
+	if err != nil {
+		return err
+	}
 	slug, err := s.store.SplitTheme(r.Context(), t.Slug, name, films)
 	if err != nil {
 		return s.themeEditRefused(w, r, t, e, err)
 	}
+	s.refreshThemeFilms(r.Context(), touched)
 	return seeOther(w, r, "/themes/"+slug)
 }
