@@ -13,8 +13,9 @@ import (
 // another source has already graded differently is not overwritten
 // silently: unless replace names it, the whole call is refused with a
 // film.ValidationError whose field is "severity_<category>", and nothing
-// changes. It returns the categories whose other source's grade it
-// replaced.
+// changes. The same grade and note as another source's is a confirmation
+// and needs no replace (the row then names the editor). It returns the
+// categories whose other source's grade it replaced.
 func (s *Store) PutEditorAdvisories(ctx context.Context, filmSlug string, as []film.Advisory, replace map[film.AdvisoryCategory]bool) ([]film.AdvisoryCategory, error) {
 	for _, a := range as {
 		if err := a.Validate(); err != nil {
