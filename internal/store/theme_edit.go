@@ -15,16 +15,18 @@ import (
 // films, a name already taken by another theme.
 var ErrThemeEdit = errors.New("theme edit refused")
 
-// ThemeEditError says why a theme edit was refused.
-type ThemeEditError struct{ Reason string }
+// ThemeEditError says why a theme edit was refused, and which of the
+// edit's inputs is at fault: "name" (the new name), "into" (the theme
+// merged into) or "films" (the films a split moves).
+type ThemeEditError struct{ Field, Reason string }
 
 func (e *ThemeEditError) Error() string { return "theme edit refused: " + e.Reason }
 
 // Is makes errors.Is(err, ErrThemeEdit) true.
 func (e *ThemeEditError) Is(target error) bool { return target == ErrThemeEdit }
 
-func refuse(format string, args ...any) error {
-	return &ThemeEditError{Reason: fmt.Sprintf(format, args...)}
+func refuse(field, format string, args ...any) error {
+	return &ThemeEditError{Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
 // liveTheme finds a theme by slug, following the redirects merges leave.
@@ -47,7 +49,7 @@ func (s *Store) RenameTheme(ctx context.Context, slug, name string) error {
 	name = strings.TrimSpace(name)
 	key := knowledge.Key(name)
 	if key == "" {
-		return refuse("the new name is empty")
+		return refuse("name", "the new name is empty")
 	}
 	return s.Transact(ctx, func(tx *sql.Tx) error {
 		id, _, err := liveTheme(ctx, tx, slug)
@@ -60,7 +62,7 @@ func (s *Store) RenameTheme(ctx context.Context, slug, name string) error {
 		case err == nil && other != id:
 			var otherSlug string
 			_ = tx.QueryRowContext(ctx, "SELECT slug FROM themes WHERE id = $1", other).Scan(&otherSlug)
-			return refuse("%q is already the theme %q; merge the two instead", name, otherSlug)
+			return refuse("name", "%q is already the theme %q; merge the two instead", name, otherSlug)
 		case err != nil && err != sql.ErrNoRows:
 			return err
 		}
@@ -89,16 +91,16 @@ func (s *Store) MergeTheme(ctx context.Context, from, into string) error {
 		}
 		if src == dst {
 			if from == into {
-				return refuse("a theme cannot be merged into itself")
+				return refuse("into", "a theme cannot be merged into itself")
 			}
-			return refuse("%q already leads to %q (merged before); merging would make a cycle", into, from)
+			return refuse("into", "%q already leads to %q (merged before); merging would make a cycle", into, from)
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM film_themes WHERE theme_id IN ($1, $2)", src, dst).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
-			return refuse("neither %q nor %q has any films; the merged theme would be empty", from, into)
+			return refuse("into", "neither %q nor %q has any films; the merged theme would be empty", from, into)
 		}
 		// Each statement's arguments follow the order its placeholders first
 		// appear in, as SQLite binds them.
@@ -137,10 +139,10 @@ func (s *Store) SplitTheme(ctx context.Context, slug, name string, films []strin
 	name = strings.TrimSpace(name)
 	key := knowledge.Key(name)
 	if key == "" {
-		return "", refuse("the new theme's name is empty")
+		return "", refuse("name", "the new theme's name is empty")
 	}
 	if len(films) == 0 {
-		return "", refuse("the new theme would have no films; name the films that move")
+		return "", refuse("films", "the new theme would have no films; name the films that move")
 	}
 	newSlug := knowledge.Slug(key)
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
@@ -158,7 +160,7 @@ func (s *Store) SplitTheme(ctx context.Context, slug, name string, films []strin
 			err := tx.QueryRowContext(ctx, `SELECT ft.film_id FROM film_themes ft JOIN films f ON f.id = ft.film_id
 				WHERE ft.theme_id = $1 AND f.slug = $2`, id, f).Scan(&fid)
 			if err == sql.ErrNoRows {
-				return refuse("film %q does not carry the theme %q", f, slug)
+				return refuse("films", "film %q does not carry the theme %q", f, slug)
 			}
 			if err != nil {
 				return err
@@ -166,11 +168,11 @@ func (s *Store) SplitTheme(ctx context.Context, slug, name string, films []strin
 			fids = append(fids, fid)
 		}
 		if len(dedupeIDs(fids)) >= total {
-			return refuse("every film of %q would move; the old theme would be empty (rename it instead)", slug)
+			return refuse("films", "every film of %q would move; the old theme would be empty (rename it instead)", slug)
 		}
 		var taken int64
 		if err := tx.QueryRowContext(ctx, "SELECT theme_id FROM theme_aliases WHERE key = $1", key).Scan(&taken); err == nil {
-			return refuse("%q is already a theme; merge into it instead", name)
+			return refuse("name", "%q is already a theme; merge into it instead", name)
 		}
 		var kind string
 		if err := tx.QueryRowContext(ctx, "SELECT kind FROM themes WHERE id = $1", id).Scan(&kind); err != nil {

@@ -37,6 +37,7 @@ var pageTypes = map[string]any{
 	"history":          historyPage{},
 	"diff":             diffPage{},
 	"edit":             editPage{},
+	"facts_edit":       factsEditPage{},
 	"theories":         theoriesPage{},
 	"theory":           theoryPage{},
 	"talk":             talkPage{},

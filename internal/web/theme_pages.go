@@ -26,6 +26,21 @@ type themePage struct {
 	NextURL    string
 	Neighbours []themeNeighbour
 	Graph      *chart
+
+	// Editors' forms (theme_rename.go, theme_merge.go, theme_split.go).
+	Editor bool
+	Edit   themeEdit
+}
+
+// themeEdit is what an editor's refused theme edit posted, so that the
+// page shows it again with the refusal next to the field at fault.
+type themeEdit struct {
+	Action string // "rename", "merge" or "split"
+	Field  string // the field at fault: "name", "into", "films"
+	Error  string
+	Name   string
+	Into   string
+	Films  map[string]bool // the films ticked for a split
 }
 
 // themeNeighbour is a theme linked to the page's theme by shared films.

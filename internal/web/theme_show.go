@@ -27,16 +27,29 @@ func (s *Server) themeShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	pg, err := intParam(r, "page", 1, 1, maxPage)
+	p, err := s.loadThemePage(r, t)
 	if err != nil {
 		return err
 	}
-	p := &themePage{Theme: t, Page: pg, First: (pg-1)*pageSize + 1}
+	s.render(w, r, http.StatusOK, "theme", p)
+	return nil
+}
+
+// loadThemePage reads what the page of theme t shows, with the editors'
+// forms when the reader is an editor.
+func (s *Server) loadThemePage(r *http.Request, t *film.Theme) (*themePage, error) {
+	ctx := r.Context()
+	slug := t.Slug
+	pg, err := intParam(r, "page", 1, 1, maxPage)
+	if err != nil {
+		return nil, err
+	}
+	p := &themePage{Theme: t, Page: pg, First: (pg-1)*pageSize + 1, Editor: s.viewerOf(r).IsEditor()}
 	if p.Films, p.Total, err = s.store.ThemeFilms(ctx, slug, pageSize, (pg-1)*pageSize); err != nil {
-		return err
+		return nil, err
 	}
 	if pages := max((p.Total+pageSize-1)/pageSize, 1); pg > pages && pg > 1 {
-		return &badRequest{Param: "page", Reason: "is past the last page (" + itoa(pages) + ")"}
+		return nil, &badRequest{Param: "page", Reason: "is past the last page (" + itoa(pages) + ")"}
 	} else if pg < pages {
 		p.NextURL = withParam(r, "page", itoa(pg+1))
 	}
@@ -45,7 +58,7 @@ func (s *Server) themeShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	nodes, edges, err := s.store.ThemeGraph(ctx, slug, neighbourThemes)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, e := range edges {
 		other := -1
@@ -67,8 +80,7 @@ func (s *Server) themeShow(w http.ResponseWriter, r *http.Request) error {
 	if pg > 1 {
 		p.Canonical += "?page=" + itoa(pg)
 	}
-	s.render(w, r, http.StatusOK, "theme", p)
-	return nil
+	return p, nil
 }
 
 // themeSummary describes a theme from its facts: how many films carry it,
