@@ -61,10 +61,10 @@ func (s *Server) meIMDbImport(w http.ResponseWriter, r *http.Request) error {
 
 // IMDbReport is what an IMDb import did.
 type IMDbReport struct {
-	File      string          `json:"file"`
-	Read      int             `json:"read"`
+	File      string              `json:"file"`
+	Read      int                 `json:"read"`
 	Imported  member.ImportCounts `json:"imported"`
-	Unmatched []IMDbUnmatched `json:"unmatched"`
+	Unmatched []IMDbUnmatched     `json:"unmatched"`
 }
 
 // IMDbUnmatched is a row whose IMDb id the catalog lacks.

@@ -65,4 +65,3 @@ func (s *Store) UpdateDiaryEntry(ctx context.Context, uid, id int64, d member.Di
 		return err
 	})
 }
-
