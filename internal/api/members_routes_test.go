@@ -123,3 +123,5 @@ func wantError(t *testing.T, body string, names ...string) {
 		}
 	}
 }
+
+func jsonDecode(b []byte, v any) error { return json.Unmarshal(b, v) }
