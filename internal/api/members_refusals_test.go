@@ -64,7 +64,7 @@ func TestImportRefusals(t *testing.T) {
 		{"climbs out", zipOf(t, map[string]string{"watched.csv": good, "../x": "boom"}), 400, []string{"export", `"../x"`, ".."}},
 		{"nested climb", zipOf(t, map[string]string{"watched.csv": good, "lists/../../x.csv": "boom"}), 400, []string{".."}},
 		{"absolute", zipOf(t, map[string]string{"/etc/x": "boom", "watched.csv": good}), 400, []string{"absolute"}},
-		{"no Letterboxd files", zipOf(t, map[string]string{"notes.txt": "hi"}), 400, []string{"export", "no Letterboxd files"}},
+		{"no Letterboxd files", zipOf(t, map[string]string{"notes.txt": "hi"}), 400, []string{"export", "the uploaded export: no Letterboxd files"}},
 		{"a malformed row", zipOf(t, map[string]string{"watched.csv": good,
 			"ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Red Rocket,2021,,3.3\n"}), 400, []string{"ratings.csv", "line 2", "Rating"}},
 		{"over the limit", append([]byte("PK\x03\x04"), bytes.Repeat([]byte("x"), auth.MaxBodyBytes)...), 413, []string{fmt.Sprint(auth.MaxBodyBytes)}},
@@ -73,6 +73,9 @@ func TestImportRefusals(t *testing.T) {
 			ctype, body := upload(t, "export", "letterboxd.zip", tt.data)
 			rec := m.send("cy", "POST", "/api/v1/me/letterboxd", ctype, body, tt.status)
 			wantError(t, rec.Body.String(), tt.says...)
+			if strings.Contains(rec.Body.String(), "marquee-letterboxd") {
+				t.Errorf("the error names the server's temporary file: %s", rec.Body)
+			}
 			nothingLanded(t, m, "cy", tt.name)
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"marquee/internal/store"
 )
@@ -15,18 +16,30 @@ import (
 // written then.
 var ErrBadExport = errors.New("bad Letterboxd export")
 
-// exportError marks an error as the export's fault, keeping its message.
-type exportError struct{ err error }
+// exportError marks an error as the export's fault, keeping its message
+// (or msg, when set).
+type exportError struct {
+	err error
+	msg string
+}
 
-func (e *exportError) Error() string        { return e.err.Error() }
-func (e *exportError) Unwrap() error        { return e.err }
-func (e *exportError) Is(target error) bool { return target == ErrBadExport }
+func (e *exportError) Error() string {
+	if e.msg != "" {
+		return e.msg
+	}
+	return e.err.Error()
+}
+func (e *exportError) Unwrap() error { return e.err }
+
+// Is marks the export's own errors; a renamed one (msg set) is the
+// export's fault only when the error it renames is.
+func (e *exportError) Is(target error) bool { return target == ErrBadExport && e.msg == "" }
 
 func badExport(err error) error {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	return &exportError{err}
+	return &exportError{err: err}
 }
 
 // ImportMemberUpload imports an uploaded Letterboxd export ZIP, held in
@@ -51,5 +64,10 @@ func ImportMemberUpload(ctx context.Context, st *store.Store, data []byte, limit
 	if err := tmp.Close(); err != nil {
 		return sum, fmt.Errorf("store the upload: %w", err)
 	}
-	return ImportMemberLetterboxd(ctx, st, tmp.Name(), uid, opts)
+	sum, err = ImportMemberLetterboxd(ctx, st, tmp.Name(), uid, opts)
+	if err != nil && strings.Contains(err.Error(), tmp.Name()) {
+		// The member uploaded a file, not a server path: name it so.
+		err = &exportError{err: err, msg: strings.ReplaceAll(err.Error(), tmp.Name(), "the uploaded export")}
+	}
+	return sum, err
 }
