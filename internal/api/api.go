@@ -97,11 +97,38 @@ func (s *Server) routes() *auth.Router {
 	mux.Route("PUT /api/v1/films/{slug}/rating", auth.Member, s.handle(s.filmRatingSave))
 	mux.Route("POST /api/v1/films/{slug}/reviews", auth.Member, s.handle(s.filmReviewSave))
 	mux.Route("POST /api/v1/films/{slug}/diary", auth.Member, s.handle(s.filmDiarySave))
-	mux.Route("DELETE /api/v1/reviews/{id}", auth.Own(s.reviewOwner, ""), s.handle(s.reviewDelete))
+	mux.Route("DELETE /api/v1/reviews/{id}", auth.Own(s.contentOwner("review"), ""), s.handle(s.reviewDelete))
 	mux.Handle("GET /api/v1/members/{name}/diary", s.handle(s.memberDiaryList))
 	mux.Route("PUT /api/v1/films/{slug}/watchlist", auth.Member, s.handle(s.filmWatchlistSave))
 	mux.Route("PUT /api/v1/members/{name}/follow", auth.Member, s.handle(s.memberFollowSave))
 	mux.Handle("GET /api/v1/members/{name}/lists", s.handle(s.memberListsList))
+	mux.Handle("GET /api/v1/members/{name}", s.handle(s.memberShow))
+	mux.Handle("GET /api/v1/members/{name}/followers", s.handle(s.memberFollowersList))
+	mux.Handle("GET /api/v1/members/{name}/following", s.handle(s.memberFollowingList))
+	mux.Handle("GET /api/v1/members/{name}/activity", s.handle(s.memberActivityList))
+	mux.Handle("GET /api/v1/members/{name}/watchlist", s.handle(s.memberWatchlistList))
+	mux.Handle("GET /api/v1/members/{name}/reviews", s.handle(s.memberReviewsList))
+	mux.Handle("GET /api/v1/members/{name}/lists/{slug}", s.handle(s.memberListShow))
+	mux.Route("GET /api/v1/me/feed", auth.Member, s.handle(s.meFeedShow))
+	mux.Route("POST /api/v1/lists", auth.Member, s.handle(s.listSave))
+	mux.Route("PATCH /api/v1/lists/{id}", auth.Own(s.contentOwner("list"), ""), s.handle(s.listUpdate))
+	mux.Route("DELETE /api/v1/lists/{id}", auth.Own(s.contentOwner("list"), ""), s.handle(s.listDelete))
+	mux.Route("POST /api/v1/lists/{id}/entries", auth.Own(s.contentOwner("list"), ""), s.handle(s.listEntrySave))
+	mux.Route("PATCH /api/v1/lists/{id}/entries/{film}", auth.Own(s.contentOwner("list"), ""), s.handle(s.listEntryUpdate))
+	mux.Route("DELETE /api/v1/lists/{id}/entries/{film}", auth.Own(s.contentOwner("list"), ""), s.handle(s.listEntryDelete))
+	mux.Route("PATCH /api/v1/diary/{id}", auth.Own(s.contentOwner("diary"), ""), s.handle(s.diaryUpdate))
+	mux.Route("DELETE /api/v1/diary/{id}", auth.Own(s.contentOwner("diary"), ""), s.handle(s.diaryDelete))
+	mux.Route("PATCH /api/v1/reviews/{id}", auth.Own(s.contentOwner("review"), ""), s.handle(s.reviewUpdate))
+	mux.Route("PUT /api/v1/reviews/{id}/like", auth.Member, s.handle(s.reviewLike))
+	mux.Route("PUT /api/v1/reviews/{id}/hidden", auth.Editor, s.handle(s.reviewHide))
+	mux.Route("GET /api/v1/me/privacy", auth.Member, s.handle(s.mePrivacyShow))
+	mux.Route("PUT /api/v1/me/privacy", auth.Member, s.handle(s.mePrivacySave))
+	mux.Route("GET /api/v1/me/pending", auth.Member, s.handle(s.mePendingList))
+	mux.Route("PUT /api/v1/me/pending/{id}", auth.Own(s.contentOwner("pending"), ""), s.handle(s.mePendingSave))
+	mux.Route("POST /api/v1/me/letterboxd", auth.Member, s.handle(s.meLetterboxdImport))
+	mux.Route("GET /api/v1/me/letterboxd", auth.Member, s.handle(s.meLetterboxdExport))
+	mux.Route("POST /api/v1/me/imdb/{kind}", auth.Member, s.handle(s.meIMDbImport))
+	mux.Route("GET /api/v1/me/imdb/{kind}", auth.Member, s.handle(s.meIMDbExport))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &film.NotFoundError{Entity: "endpoint", Key: r.URL.Path}
 	}))
@@ -129,8 +156,11 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		fe        *auth.FormError
 		ve        *film.ValidationError
 		forbidden *film.ForbiddenError
+		big       *tooLarge
 	)
 	switch {
+	case errors.As(err, &big):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", big.Error())
 	case errors.As(err, &fe):
 		writeError(w, http.StatusBadRequest, "invalid", fe.Msg)
 	case errors.As(err, &pe):

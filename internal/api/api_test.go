@@ -131,7 +131,7 @@ func validate(t *testing.T, router routers.Router, req *http.Request, rec *httpt
 		Options: &openapi3filter.Options{IncludeResponseStatus: true}}
 	out.SetBodyBytes(rec.Body.Bytes())
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
-		t.Errorf("GET %s: response does not match openapi.json: %v\n%.600s", req.URL, err, rec.Body)
+		t.Errorf("%s %s: response does not match openapi.json: %v\n%.600s", req.Method, req.URL, err, rec.Body)
 	}
 }
 

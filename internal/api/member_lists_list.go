@@ -2,11 +2,6 @@ package api
 
 import (
 	"net/http"
-	"time"
-
-	"marquee/internal/auth"
-	"marquee/internal/member"
-	"marquee/internal/store"
 )
 
 // ListJSON is one of a member's lists, without its entries.
@@ -25,28 +20,17 @@ type ListJSON struct {
 // a members-only profile needs a signed-in caller.
 func (s *Server) memberListsList(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	name := r.PathValue("name")
-	uid, err := s.store.MemberID(ctx, name)
+	uid, _, self, err := s.memberAccess(ctx, r)
 	if err != nil {
 		return err
 	}
-	st, err := s.store.MemberSettings(ctx, uid)
+	ls, err := s.store.MemberLists(ctx, uid, self)
 	if err != nil {
 		return err
 	}
-	u, _ := auth.UserFrom(ctx)
-	if st.Profile == member.ProfileMembers && u == nil {
-		return &store.ForbiddenError{Entity: "lists of " + name, ID: uid}
-	}
-	ls, err := s.store.MemberLists(ctx, uid, u != nil && u.ID == uid)
-	if err != nil {
-		return err
-	}
-	out := []ListJSON{}
+	out := ListPage{Total: len(ls), Lists: make([]ListJSON, 0, len(ls))}
 	for _, l := range ls {
-		out = append(out, ListJSON{ID: l.ID, Slug: l.Slug, Name: l.Name, Description: l.Description, Ranked: l.Ranked,
-			Public: l.Public, UpdatedAt: l.UpdatedAt.UTC().Format(time.RFC3339)})
+		out.Lists = append(out.Lists, listJSON(l))
 	}
-	w.Header().Set("Cache-Control", "private, no-cache")
-	return writeJSON(w, r, out, time.Time{})
+	return privateJSON(w, r, http.StatusOK, out)
 }

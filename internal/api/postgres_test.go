@@ -31,6 +31,14 @@ func TestPostgres(t *testing.T) {
 		"FilmJSON":              TestFilmJSON,
 		"CursorPagination":      TestCursorPagination,
 		"ErrorsAreJSON":         TestErrorsAreJSON,
+		"MemberWrites":          TestMemberWritesMatchOpenAPI,
+		"ListRoutes":            TestListRoutes,
+		"DiaryAndReviewEdits":   TestDiaryAndReviewEdits,
+		"ProfileFollows":        TestProfileFollowsAndPrivacy,
+		"LetterboxdRoundTrip":   TestLetterboxdRoundTripOverAPI,
+		"IMDbRoundTrip":         TestIMDbRoundTripOverAPI,
+		"ImportRefusals":        TestImportRefusals,
+		"ImportPendingRows":     TestImportFilesPendingRows,
 	} {
 		t.Run(name, test)
 	}

@@ -16,15 +16,6 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-// reviewOwner is the rule's owner lookup for /api/v1/reviews/{id}.
-func (s *Server) reviewOwner(r *http.Request) (int64, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return 0, err
-	}
-	return s.store.ContentOwner(r.Context(), "review", id)
-}
-
 // reviewDelete answers DELETE /api/v1/reviews/{id}: its author deletes it.
 func (s *Server) reviewDelete(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)

@@ -73,7 +73,7 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 	sum := &MemberSummary{Unmatched: []Unmatched{}, Fuzzy: []Unmatched{}, RowErrors: []RowError{}}
 	src, err := openExport(export, "Letterboxd export")
 	if err != nil {
-		return sum, err
+		return sum, badExport(err)
 	}
 	defer src.Close()
 	db, err := openBulk(ctx, st)
@@ -86,7 +86,7 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 	for _, f := range memberFiles {
 		in, err := openMemberFile(src, f.name)
 		if err != nil {
-			return sum, err
+			return sum, badExport(err)
 		}
 		if in == nil {
 			continue
@@ -94,25 +94,25 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 		present++
 		c, err := newCSV(in, f.cols...)
 		if err != nil {
-			return sum, err
+			return sum, badExport(err)
 		}
 		err = m.readFile(c, f.name)
 		c.Close()
 		if err != nil {
-			return sum, err
+			return sum, badExport(err)
 		}
 	}
 	for _, name := range listFiles(src) {
 		present++
 		if err := m.readList(src, name); err != nil {
-			return sum, err
+			return sum, badExport(err)
 		}
 	}
 	if present == 0 {
-		return sum, fmt.Errorf("%s: no Letterboxd files (watched.csv, ratings.csv, diary.csv, reviews.csv, watchlist.csv, lists/)", export)
+		return sum, badExport(fmt.Errorf("%s: no Letterboxd files (watched.csv, ratings.csv, diary.csv, reviews.csv, watchlist.csv, lists/)", export))
 	}
 	if len(sum.RowErrors) > 0 {
-		return sum, fmt.Errorf("%s: %d malformed rows, the first: %v; nothing was imported", export, len(sum.RowErrors), sum.RowErrors[0])
+		return sum, badExport(fmt.Errorf("%s: %d malformed rows, the first: %v; nothing was imported", export, len(sum.RowErrors), sum.RowErrors[0]))
 	}
 	sum.Pending = len(m.pend)
 	if opts.DryRun {

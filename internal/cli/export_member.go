@@ -98,31 +98,9 @@ func runExportIMDb(ctx context.Context, c *cmdContext) error {
 	}
 	defer st.Close()
 	var buf bytes.Buffer
-	var skipped []string
-	rows := 0
-	if *watchlist {
-		w, err := st.Watchlist(ctx, uid)
-		if err != nil {
-			return err
-		}
-		if skipped, err = memberio.WriteIMDbWatchlist(&buf, w); err != nil {
-			return err
-		}
-		rows = len(w) - len(skipped)
-	} else {
-		films, err := st.MemberFilms(ctx, uid)
-		if err != nil {
-			return err
-		}
-		if skipped, err = memberio.WriteIMDbRatings(&buf, films); err != nil {
-			return err
-		}
-		for _, f := range films {
-			if f.Rating != 0 {
-				rows++
-			}
-		}
-		rows -= len(skipped)
+	rows, skipped, err := memberio.ExportIMDb(ctx, st, uid, &buf, !*watchlist)
+	if err != nil {
+		return err
 	}
 	if err := writeFileAtomic(c.args[0], buf.Bytes()); err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 
 	"marquee/internal/auth"
 	"marquee/internal/catalog"
@@ -20,8 +19,7 @@ type importPage struct {
 
 // settingsImportSave imports an uploaded Letterboxd export ZIP into the
 // member's account. The upload is bounded (auth.MaxBodyBytes) and vetted
-// in memory — a ZIP, no entry climbing out with "..", not a ZIP bomb —
-// before anything is written, even to a temporary file.
+// in memory by catalog.ImportMemberUpload before anything is written.
 func (s *Server) settingsImportSave(w http.ResponseWriter, r *http.Request) error {
 	f, _, err := r.FormFile("export")
 	if err != nil {
@@ -32,28 +30,13 @@ func (s *Server) settingsImportSave(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return &badRequest{Param: "export", Reason: err.Error()}
 	}
-	if err := catalog.CheckLetterboxdZip(data, auth.MaxBodyBytes); err != nil {
-		return &badRequest{Param: "export", Reason: err.Error()}
-	}
-	tmp, err := os.CreateTemp("", "marquee-letterboxd-*.zip")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
 	u := signedIn(r)
 	auth.Note(r.Context(), fmt.Sprintf("letterboxd import for user %d", u.ID), nil, nil)
-	sum, err := catalog.ImportMemberLetterboxd(r.Context(), s.store, tmp.Name(), u.ID, catalog.Options{})
+	sum, err := catalog.ImportMemberUpload(r.Context(), s.store, data, auth.MaxBodyBytes, u.ID, catalog.Options{})
 	p := &importPage{Base: s.privateBase(r, "Letterboxd import"), Summary: sum}
 	status := http.StatusOK
 	if err != nil {
-		if !errors.Is(err, catalog.ErrTooManyErrors) && len(sum.RowErrors) == 0 && sum.Files == nil {
+		if errors.Is(err, catalog.ErrUnsafeExport) || !errors.Is(err, catalog.ErrTooManyErrors) && len(sum.RowErrors) == 0 && sum.Files == nil {
 			return &badRequest{Param: "export", Reason: err.Error()}
 		}
 		p.Error, status = fmt.Sprint(err), http.StatusBadRequest

@@ -1,0 +1,33 @@
+package api
+
+import (
+	"net/http"
+
+	"marquee/internal/auth"
+)
+
+// reviewLike answers PUT /api/v1/reviews/{id}/like: the caller likes the
+// review ({"on": true}) or takes the like back; liking twice counts once.
+// It answers with the review and its like count.
+func (s *Server) reviewLike(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var in onOff
+	if err := decodeBody(w, r, &in); err != nil {
+		return err
+	}
+	if in.On == nil {
+		return &auth.FormError{Field: "on", Msg: "on: must be true or false"}
+	}
+	u, _ := auth.UserFrom(r.Context())
+	if err := s.store.LikeReview(r.Context(), u.ID, id, *in.On); err != nil {
+		return err
+	}
+	rv, err := s.store.GetReview(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return privateJSON(w, r, http.StatusOK, reviewJSON(rv))
+}
