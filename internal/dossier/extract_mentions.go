@@ -157,7 +157,7 @@ func (x *extractor) films(s string, spans []span) {
 		year := yearAfter(s[min(len(s), sp.end+3):])
 		for _, t := range splitTitles(title) {
 			x.titles = append(x.titles, t)
-			if year == 0 && !x.mention["film\x00"+t] && musicSentence(s, sp) {
+			if year == 0 && !x.mention[mentionKey{"film", t}] && musicSentence(s, sp) {
 				continue
 			}
 			slug, _ := x.lookupFilm(t, year)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // span is the inside of a quoted stretch: s[start:end].
@@ -236,10 +237,16 @@ func capRuns(s string, ws []word, fn func(a, b int)) {
 	}
 }
 
-// joinWords returns the text of ws[a:b] with single spaces.
+// joinWords returns the text of ws[a:b] with single spaces. When the
+// words stand one space apart in the text they were cut from, which is
+// how capitalised runs are made, that stretch of the text is returned
+// without copying: names are joined for every run of every paragraph.
 func joinWords(ws []word, a, b int) string {
 	if b-a == 1 {
 		return ws[a].s
+	}
+	if s, ok := adjacentWords(ws[a:b]); ok {
+		return s
 	}
 	var sb strings.Builder
 	n := b - a - 1
@@ -286,4 +293,26 @@ func firstClause(s string, n int) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// adjacentWords returns the text spanning ws when each word follows the
+// previous one after exactly one space in the same string: their offsets
+// and their addresses both advance by the same amount, and the byte
+// before each word is a space. It never reads outside the words' string,
+// since the span ends where the last word ends.
+func adjacentWords(ws []word) (string, bool) {
+	n := len(ws[0].s)
+	p0 := uintptr(unsafe.Pointer(unsafe.StringData(ws[0].s)))
+	for k := 1; k < len(ws); k++ {
+		prev, w := &ws[k-1], &ws[k]
+		if prev.poss || w.start != prev.end+1 || len(prev.s) != int(prev.end-prev.start) || w.s == "" {
+			return "", false
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(w.s)))
+		if p-p0 != uintptr(w.start-ws[0].start) || *(*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(w.s)), -1)) != ' ' {
+			return "", false
+		}
+		n = int(w.start-ws[0].start) + len(w.s)
+	}
+	return unsafe.String(unsafe.StringData(ws[0].s), n), true
 }

@@ -195,8 +195,22 @@ func countWords(lines []string) int {
 	n := 0
 	for _, l := range lines {
 		if !strings.HasPrefix(l, "#") {
-			n += len(strings.Fields(l))
+			n += fieldCount(l)
 		}
+	}
+	return n
+}
+
+// fieldCount is len(strings.Fields(s)) for ASCII spacing, without the
+// slice.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
 	}
 	return n
 }

@@ -150,7 +150,7 @@ func (t *htree) nextElem(i int32) int32 {
 func (t *htree) firstHeading() string {
 	for i := range t.nodes {
 		if n := &t.nodes[i]; n.tag == atom.H1 && n.textLen > 0 && !t.hidden(int32(i)) {
-			return strings.Join(strings.Fields(t.textOf(int32(i), 0, false)), " ")
+			return collapseSpace(t.textOf(int32(i), 0, false))
 		}
 	}
 	return ""
@@ -201,7 +201,7 @@ func (t *htree) chromeNoise(add func(text, reason string)) {
 			switch {
 			case !n.elem || n.drop:
 			case n.chrome != "":
-				if s := excerpt(strings.Join(strings.Fields(t.textOf(c, 400, true)), " "), 100); s != "" {
+				if s := excerpt(collapseSpace(t.textOf(c, 400, true)), 100); s != "" {
 					add(s, n.chrome)
 				}
 			default:

@@ -3,6 +3,8 @@ package dossier
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 )
@@ -20,7 +22,7 @@ type mdWriter struct {
 }
 
 func (w *mdWriter) flush() {
-	t := strings.Join(strings.Fields(w.cur.String()), " ")
+	t := collapseSpace(w.cur.String())
 	w.cur.Reset()
 	if t == "" {
 		return
@@ -42,7 +44,7 @@ func (w *mdWriter) node(i int32) {
 		w.flush()
 		level := int(n.tag.String()[1] - '0')
 		w.children(i)
-		t := strings.Join(strings.Fields(w.cur.String()), " ")
+		t := collapseSpace(w.cur.String())
 		w.cur.Reset()
 		if t != "" {
 			w.lines = append(w.lines, strings.Repeat("#", level)+" "+strings.Trim(t, "*_ "), "")
@@ -69,7 +71,7 @@ func (w *mdWriter) node(i int32) {
 			}
 			k++
 			w.children(c)
-			t := strings.Join(strings.Fields(w.cur.String()), " ")
+			t := collapseSpace(w.cur.String())
 			w.cur.Reset()
 			if t == "" {
 				continue
@@ -138,7 +140,7 @@ func (w *mdWriter) table(i int32) {
 				var row []string
 				for td := t.nodes[c].first; td != 0; td = t.nodes[td].next {
 					if tn := &t.nodes[td]; tn.elem && (tn.tag == atom.Td || tn.tag == atom.Th) {
-						cell := strings.Join(strings.Fields(t.textOf(td, 0, false)), " ")
+						cell := collapseSpace(t.textOf(td, 0, false))
 						row = append(row, strings.ReplaceAll(cell, "|", "/"))
 					}
 				}
@@ -160,4 +162,34 @@ func (w *mdWriter) table(i int32) {
 		}
 	}
 	w.lines = append(w.lines, "")
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") for the HTML
+// writer's hot path: one allocation, none when s is already collapsed.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }

@@ -3,6 +3,7 @@ package dossier
 import (
 	"strings"
 	"unicode"
+	"unsafe"
 )
 
 // noiseReason says why a whole line is page furniture rather than
@@ -12,8 +13,11 @@ func noiseReason(s string) string {
 	if len(s) > 160 {
 		return ""
 	}
-	// Every cue below is ASCII, so only ASCII letters need folding.
-	l := lowerASCII(strings.Trim(s, "*_#>[]() \t-–—"))
+	// Every cue below is ASCII, so only ASCII letters need folding; the
+	// folded copy lives on the stack (every line of the article comes
+	// here).
+	var buf [160]byte
+	l := lowerInto(&buf, strings.Trim(s, "*_#>[]() \t-–—"))
 	switch {
 	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad" ||
 		hasAnyPrefix(l, "story continues below", "article continues below", "scroll to continue"):
@@ -110,7 +114,17 @@ func isDateLine(l string) bool {
 		return false // a date has a day, a year or a numeric date
 	}
 	digits, month, other := 0, false, 0
-	for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+	for rest := l; rest != ""; {
+		i := strings.IndexAny(rest, " ,.")
+		w := rest
+		if i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if w == "" {
+			continue
+		}
 		switch {
 		case isDigits(w):
 			digits++
@@ -136,16 +150,21 @@ func isDigits(w string) bool {
 }
 
 func isNumericDate(w string) bool {
-	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
-	if len(parts) != 3 {
-		return false
-	}
-	for _, p := range parts {
-		if !isDigits(p) {
+	parts, in := 0, false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-' || c == '/':
+			in = false
+		case c >= '0' && c <= '9':
+			if !in {
+				parts++
+			}
+			in = true
+		default:
 			return false
 		}
 	}
-	return true
+	return parts == 3
 }
 
 func isMonth(w string) bool {
@@ -190,6 +209,22 @@ func isReadingTime(l string) bool {
 		return false
 	}
 	return strings.HasPrefix(l, "reading time") || strings.HasSuffix(l, " min read") || strings.HasSuffix(l, " minute read")
+}
+
+// lowerInto lower-cases the ASCII letters of s (at most 160 bytes) into
+// buf and returns the result as a string sharing buf's memory: it must
+// not outlive the caller's buf.
+func lowerInto(buf *[160]byte, s string) string {
+	n := copy(buf[:], s)
+	for i := range n {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[0], n)
 }
 
 // lowerASCII lower-cases ASCII letters only, with no allocation when s
