@@ -98,7 +98,14 @@ type word struct {
 // tokenize splits s into words: letters and digits, with inner hyphens,
 // apostrophes, full stops and ampersands kept ("Sin-Dee", "O’Hagan",
 // "U.S."). It appends to buf so callers can reuse it.
-func tokenize(s string, buf []word) []word { return tokenizeWords(s, buf[:0], false) }
+func tokenize(s string, buf []word) []word {
+	if buf == nil {
+		// One allocation rather than a growing slice: a word and its
+		// space take five bytes or more.
+		buf = make([]word, 0, len(s)/5+1)
+	}
+	return tokenizeWords(s, buf[:0], false)
+}
 
 // tokenizeCaps is tokenize for callers that only look at capitalised
 // runs: it drops lower-case words longer than any connector, which is
