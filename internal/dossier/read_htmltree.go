@@ -64,14 +64,15 @@ func closesP(a atom.Atom) bool {
 // than maxNesting, reporting the line where it went past.
 func buildTree(text string) (*htree, int, bool) {
 	// A page has a node for every dozen bytes or so, and text for about
-	// half its bytes: sized so, neither slice grows more than once.
-	t := &htree{nodes: make([]hnode, 1, len(text)/12+8)}
+	// half its bytes: sized so, neither slice of an article page grows
+	// more than once (a huge page grows them as it goes).
+	t := &htree{nodes: make([]hnode, 1, min(len(text)/12, 1<<15)+8)}
 	t.nodes[0] = hnode{elem: true}
 	z := html.NewTokenizer(strings.NewReader(text))
 	stack := make([]int32, 1, 64)
 	open := map[atom.Atom]int{} // open elements by name
 	unknown := map[string]int{}
-	buf := make([]byte, 0, len(text)/2+16) // all text, sliced by the text nodes once it is a string
+	buf := make([]byte, 0, min(len(text)/2, 1<<20)+16) // all text, sliced by the text nodes once it is a string
 	offset := 0
 	inTitle := false
 	var title strings.Builder
