@@ -180,8 +180,8 @@ func excerpt(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// hasTitle reports a level-one heading: readability often takes the
-// page's <h1> out as the title, and then it is put back.
+// hasTitle reports a level-one heading: when the content box does not
+// hold the page's <h1>, the page's title is put back in front.
 func hasTitle(lines []string) bool {
 	for _, l := range lines {
 		if strings.HasPrefix(l, "# ") {
