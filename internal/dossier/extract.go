@@ -67,15 +67,15 @@ type extractor struct {
 	d        *film.Dossier
 	cat      Catalog
 	lookups  int
-	known    map[string]bool   // full names of people
-	roles    map[string]bool   // character names, never people
-	pairs    map[string]bool   // cast pairs already listed
-	surnames map[string]string // "Baker" → "Sean Baker"
-	siblings map[string]string // "Mark" → "Mark Duplass", from "Mark and Jay Duplass"
-	catalog  map[string]string // catalog answers by name: slug or ""
-	mention  map[string]bool   // "kind\x00name" already listed
-	titles   []string          // every quoted title, repeats included
-	words    []word            // backing store of the units' words
+	known    map[string]bool     // full names of people
+	roles    map[string]bool     // character names, never people
+	pairs    map[string]bool     // cast pairs already listed
+	surnames map[string]string   // "Baker" → "Sean Baker"
+	siblings map[string]string   // "Mark" → "Mark Duplass", from "Mark and Jay Duplass"
+	catalog  map[string]string   // catalog answers by name: slug or ""
+	mention  map[mentionKey]bool // already listed
+	titles   []string            // every quoted title, repeats included
+	words    []word              // backing store of the units' words
 }
 
 // maxLookups bounds catalog calls per article, so a pathological input
@@ -84,7 +84,7 @@ const maxLookups = 2000
 
 func newExtractor(d *film.Dossier, opts *Options) *extractor {
 	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{}, siblings: map[string]string{},
-		catalog: map[string]string{}, mention: map[string]bool{}}
+		catalog: map[string]string{}, mention: map[mentionKey]bool{}}
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
 		x.learn(n)
 	}
@@ -174,7 +174,7 @@ func (x *extractor) lookupFilm(title string, year int) (string, bool) {
 
 // add lists a mention once, linking it when the catalog knows it.
 func (x *extractor) add(kind, name, slug string) {
-	key := kind + "\x00" + name
+	key := mentionKey{kind, name}
 	if x.mention[key] {
 		return
 	}
@@ -194,6 +194,9 @@ func (x *extractor) add(kind, name, slug string) {
 		x.d.Links = append(x.d.Links, film.Link{Kind: kind, Name: name, Slug: slug})
 	}
 }
+
+// mentionKey is a mention by kind ("film", "person", …) and name.
+type mentionKey struct{ kind, name string }
 
 // inSpans reports whether byte offset i lies inside one of spans, which
 // are sorted and do not overlap. It searches, rather than scans, so that a

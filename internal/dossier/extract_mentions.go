@@ -31,6 +31,20 @@ func (x *extractor) mentions(u unit, spans []span) {
 	})
 }
 
+// gazetteerWords gives, for each word that opens a place or publication
+// name, the most words such a name has (at most 6, the longest run
+// looked up).
+var gazetteerWords = func() map[string]int {
+	m := map[string]int{}
+	for _, set := range []map[string]bool{places, publications} {
+		for name := range set {
+			first, _, _ := strings.Cut(name, " ")
+			m[first] = min(6, max(m[first], strings.Count(name, " ")+1))
+		}
+	}
+	return m
+}()
+
 // run classifies the parts of one capitalised run, longest gazetteer
 // match first; what is left may be a person.
 func (x *extractor) run(s string, ws []word, a, b int) {
@@ -40,7 +54,9 @@ func (x *extractor) run(s string, ws []word, a, b int) {
 	}
 	rest := a
 	for k := a; k < b; {
-		l := min(6, b-k)
+		// Only a word that opens a place or publication name can start
+		// one; most words open none, and need no look-up of their runs.
+		l := min(gazetteerWords[ws[k].s], b-k)
 		for ; l > 0; l-- {
 			name := joinWords(ws, k, k+l)
 			kind := ""
@@ -157,7 +173,7 @@ func (x *extractor) films(s string, spans []span) {
 		year := yearAfter(s[min(len(s), sp.end+3):])
 		for _, t := range splitTitles(title) {
 			x.titles = append(x.titles, t)
-			if year == 0 && !x.mention["film\x00"+t] && musicSentence(s, sp) {
+			if year == 0 && !x.mention[mentionKey{"film", t}] && musicSentence(s, sp) {
 				continue
 			}
 			slug, _ := x.lookupFilm(t, year)

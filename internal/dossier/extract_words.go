@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // span is the inside of a quoted stretch: s[start:end].
@@ -97,7 +98,14 @@ type word struct {
 // tokenize splits s into words: letters and digits, with inner hyphens,
 // apostrophes, full stops and ampersands kept ("Sin-Dee", "O’Hagan",
 // "U.S."). It appends to buf so callers can reuse it.
-func tokenize(s string, buf []word) []word { return tokenizeWords(s, buf[:0], false) }
+func tokenize(s string, buf []word) []word {
+	if buf == nil {
+		// One allocation rather than a growing slice: a word and its
+		// space take five bytes or more.
+		buf = make([]word, 0, len(s)/5+1)
+	}
+	return tokenizeWords(s, buf[:0], false)
+}
 
 // tokenizeCaps is tokenize for callers that only look at capitalised
 // runs: it drops lower-case words longer than any connector, which is
@@ -236,10 +244,16 @@ func capRuns(s string, ws []word, fn func(a, b int)) {
 	}
 }
 
-// joinWords returns the text of ws[a:b] with single spaces.
+// joinWords returns the text of ws[a:b] with single spaces. When the
+// words stand one space apart in the text they were cut from, which is
+// how capitalised runs are made, that stretch of the text is returned
+// without copying: names are joined for every run of every paragraph.
 func joinWords(ws []word, a, b int) string {
 	if b-a == 1 {
 		return ws[a].s
+	}
+	if s, ok := adjacentWords(ws[a:b]); ok {
+		return s
 	}
 	var sb strings.Builder
 	n := b - a - 1
@@ -286,4 +300,26 @@ func firstClause(s string, n int) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// adjacentWords returns the text spanning ws when each word follows the
+// previous one after exactly one space in the same string: their offsets
+// and their addresses both advance by the same amount, and the byte
+// before each word is a space. It never reads outside the words' string,
+// since the span ends where the last word ends.
+func adjacentWords(ws []word) (string, bool) {
+	n := len(ws[0].s)
+	p0 := uintptr(unsafe.Pointer(unsafe.StringData(ws[0].s)))
+	for k := 1; k < len(ws); k++ {
+		prev, w := &ws[k-1], &ws[k]
+		if prev.poss || w.start != prev.end+1 || len(prev.s) != int(prev.end-prev.start) || w.s == "" {
+			return "", false
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(w.s)))
+		if p-p0 != uintptr(w.start-ws[0].start) || *(*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(w.s)), -1)) != ' ' {
+			return "", false
+		}
+		n = int(w.start-ws[0].start) + len(w.s)
+	}
+	return unsafe.String(unsafe.StringData(ws[0].s), n), true
 }

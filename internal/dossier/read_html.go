@@ -2,11 +2,8 @@ package dossier
 
 import (
 	"fmt"
-	"log/slog"
 	"strings"
 
-	"codeberg.org/readeck/go-readability/v2"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"marquee/internal/film"
@@ -70,57 +67,9 @@ func equalFoldASCII(s, lower string) bool {
 	return true
 }
 
-// maxReadabilityNodes is the page size above which readability's scoring
-// (several passes over the tree) is not run; the chrome pass alone then
-// finds the content. A 30 MB page stays linear.
-const maxReadabilityNodes = 60000
-
-// discardLog silences readability's logging without building records.
-var discardLog = slog.New(slog.DiscardHandler)
-
 // maxNesting is the deepest element nesting a page may have. Real pages
 // stay under a hundred; browsers stop nesting at 512.
 const maxNesting = 512
-
-// nesting returns how deep the page's elements nest, counting open
-// non-void tags against closing ones with the tokenizer (one linear pass),
-// and the line where it first went past maxNesting.
-func nesting(text string) (int, int) {
-	z := html.NewTokenizer(strings.NewReader(text))
-	depth, deepest, line, offset := 0, 0, 0, 0
-	for {
-		tt := z.Next()
-		raw := z.Raw()
-		switch tt {
-		case html.ErrorToken:
-			return deepest, line
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			if !voidElement(string(name)) {
-				depth++
-			}
-		case html.EndTagToken:
-			if depth > 0 {
-				depth--
-			}
-		}
-		if depth > deepest {
-			deepest = depth
-			if deepest == maxNesting+1 {
-				line = 1 + strings.Count(text[:min(len(text), offset)], "\n")
-			}
-		}
-		offset += len(raw)
-	}
-}
-
-func voidElement(name string) bool {
-	switch name {
-	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
-		return true
-	}
-	return false
-}
 
 // chromeTags are elements that are never article text.
 var chromeTags = map[atom.Atom]string{
@@ -145,73 +94,31 @@ var chromeHints = []struct{ word, reason string }{
 // dropped; page chrome is removed and listed as noise.
 func (s *source) readHTML(file, text string) error {
 	text = stripDirectives(text)
-	if depth, line := nesting(text); depth > maxNesting {
-		// The HTML tree builder checks scopes up the stack of open
-		// elements, so a page nested this deep would take quadratic time;
-		// no article is.
+	t, line, ok := buildTree(text)
+	if !ok {
+		// Closing a tag looks up the stack of open elements; a page nested
+		// this deep is not an article.
 		return &ParseError{File: file, Line: line, Reason: fmt.Sprintf(
 			"HTML nested more than %d elements deep; not an article page", maxNesting)}
 	}
-	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return &ParseError{File: file, Reason: "HTML does not parse: " + err.Error()}
+	t.chromeNoise(func(text, reason string) {
+		s.noise = append(s.noise, film.Noise{Text: text, Reason: reason})
+	})
+	t.measure()
+	w := &mdWriter{t: t}
+	for _, c := range t.content() {
+		w.node(c)
 	}
-	title := ""
-	nodes, textLen := 0, 0
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			nodes++
-			if c.Type == html.TextNode {
-				textLen += len(c.Data)
-			}
-			if c.Type == html.ElementNode {
-				switch {
-				case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Noscript ||
-					c.DataAtom == atom.Template || c.DataAtom == atom.Iframe || c.DataAtom == atom.Svg:
-					n.RemoveChild(c)
-				case c.DataAtom == atom.Title && title == "":
-					title = strings.TrimSpace(textOf(c))
-				default:
-					if reason := chromeReason(c); reason != "" {
-						if t := excerpt(strings.Join(strings.Fields(textOf(c)), " "), 100); t != "" {
-							s.noise = append(s.noise, film.Noise{Text: t, Reason: reason})
-						}
-						n.RemoveChild(c)
-					} else {
-						walk(c)
-					}
-				}
-			}
-			c = next
-		}
-	}
-	walk(doc)
-	content := doc
-	if nodes <= maxReadabilityNodes {
-		p := readability.NewParser()
-		p.Logger = discardLog
-		// Readability retries with looser rules (up to four passes over
-		// a fresh copy of the page) while its pick holds fewer than
-		// CharThresholds characters; on a page with less text than that
-		// every pass would fail. The first pass is enough when it keeps
-		// half of what the chrome pass left.
-		p.CharThresholds = min(p.CharThresholds, max(1, textLen/2))
-		if art, err := p.ParseDocument(doc, nil); err == nil && art.Node != nil && len(strings.TrimSpace(textOf(art.Node))) > 0 {
-			content = art.Node
-			if t := strings.TrimSpace(art.Title()); t != "" {
-				title = t
-			}
-		}
-	}
-	title = pageTitle(title)
-	w := &mdWriter{}
-	w.node(content)
 	w.flush()
 	lines := w.lines
-	if !hasTitle(lines) && title != "" {
-		lines = append([]string{"# " + title, ""}, lines...)
+	if !hasTitle(lines) {
+		title := pageTitle(t.title)
+		if title == "" {
+			title = t.firstHeading()
+		}
+		if title != "" {
+			lines = append([]string{"# " + title, ""}, lines...)
+		}
 	}
 	if countWords(lines) < 20 {
 		return &ParseError{File: file, Reason: "no article text found (the page is navigation and page chrome only)"}
@@ -234,27 +141,6 @@ func pageTitle(t string) string {
 		}
 	}
 	return t
-}
-
-func chromeReason(n *html.Node) string {
-	if r, ok := chromeTags[n.DataAtom]; ok {
-		return r
-	}
-	for _, a := range n.Attr {
-		if a.Key == "role" && (a.Val == "navigation" || a.Val == "banner" || a.Val == "contentinfo" || a.Val == "complementary") {
-			return "navigation"
-		}
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		v := strings.ToLower(a.Val)
-		for _, h := range chromeHints {
-			if strings.Contains(v, h.word) {
-				return h.reason
-			}
-		}
-	}
-	return ""
 }
 
 // stripDirectives removes server template directives ("<%@ Page … %>",
@@ -284,22 +170,6 @@ func stripDirectives(s string) string {
 	return b.String()
 }
 
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-	}
-	f(n)
-	return b.String()
-}
-
 func excerpt(s string, n int) string {
 	if len(s) <= n {
 		return s
@@ -310,8 +180,8 @@ func excerpt(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// hasTitle reports a level-one heading: readability often takes the
-// page's <h1> out as the title, and then it is put back.
+// hasTitle reports a level-one heading: when the content box does not
+// hold the page's <h1>, the page's title is put back in front.
 func hasTitle(lines []string) bool {
 	for _, l := range lines {
 		if strings.HasPrefix(l, "# ") {
@@ -325,8 +195,22 @@ func countWords(lines []string) int {
 	n := 0
 	for _, l := range lines {
 		if !strings.HasPrefix(l, "#") {
-			n += len(strings.Fields(l))
+			n += fieldCount(l)
 		}
+	}
+	return n
+}
+
+// fieldCount is len(strings.Fields(s)) for ASCII spacing, without the
+// slice.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
 	}
 	return n
 }

@@ -3,8 +3,9 @@ package dossier
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -13,6 +14,7 @@ import (
 // items as "- ", blockquotes as "> ", tables as pipe rows, emphasis as
 // "_…_" and "**…**". Only text is written: no tag or attribute survives.
 type mdWriter struct {
+	t      *htree
 	lines  []string
 	cur    strings.Builder
 	prefix string // "> " inside a blockquote
@@ -20,7 +22,7 @@ type mdWriter struct {
 }
 
 func (w *mdWriter) flush() {
-	t := strings.Join(strings.Fields(w.cur.String()), " ")
+	t := collapseSpace(w.cur.String())
 	w.cur.Reset()
 	if t == "" {
 		return
@@ -28,28 +30,28 @@ func (w *mdWriter) flush() {
 	w.lines = append(w.lines, w.prefix+t, "")
 }
 
-func (w *mdWriter) node(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		w.cur.WriteString(n.Data)
-		return
-	case html.ElementNode, html.DocumentNode:
-	default:
+func (w *mdWriter) node(i int32) {
+	n := &w.t.nodes[i]
+	if !n.elem {
+		w.cur.WriteString(n.text)
 		return
 	}
-	switch n.DataAtom {
+	if n.drop || n.chrome != "" {
+		return
+	}
+	switch n.tag {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		w.flush()
-		level := int(n.Data[1] - '0')
-		w.children(n)
-		t := strings.Join(strings.Fields(w.cur.String()), " ")
+		level := int(n.tag.String()[1] - '0')
+		w.children(i)
+		t := collapseSpace(w.cur.String())
 		w.cur.Reset()
 		if t != "" {
 			w.lines = append(w.lines, strings.Repeat("#", level)+" "+strings.Trim(t, "*_ "), "")
 		}
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Pre:
 		w.flush()
-		w.children(n)
+		w.children(i)
 		w.flush()
 	case atom.Br:
 		w.flush()
@@ -57,25 +59,25 @@ func (w *mdWriter) node(n *html.Node) {
 		w.flush()
 		old := w.prefix
 		w.prefix = "> "
-		w.children(n)
+		w.children(i)
 		w.flush()
 		w.prefix = old
 	case atom.Ul, atom.Ol:
 		w.flush()
 		k := 0
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+		for c := n.first; c != 0; c = w.t.nodes[c].next {
+			if cn := &w.t.nodes[c]; cn.tag != atom.Li || cn.drop || cn.chrome != "" {
 				continue
 			}
 			k++
 			w.children(c)
-			t := strings.Join(strings.Fields(w.cur.String()), " ")
+			t := collapseSpace(w.cur.String())
 			w.cur.Reset()
 			if t == "" {
 				continue
 			}
 			mark := "- "
-			if n.DataAtom == atom.Ol {
+			if n.tag == atom.Ol {
 				mark = strconv.Itoa(k) + ". "
 			}
 			w.lines = append(w.lines, w.prefix+mark+t)
@@ -83,29 +85,29 @@ func (w *mdWriter) node(n *html.Node) {
 		w.lines = append(w.lines, "")
 	case atom.Table:
 		w.flush()
-		w.table(n)
+		w.table(i)
 	case atom.Em, atom.I, atom.Cite:
-		w.wrap(n, "_")
+		w.wrap(i, "_")
 	case atom.Strong, atom.B:
-		w.wrap(n, "**")
+		w.wrap(i, "**")
 	case atom.Img:
 		// An image's alt text is a caption at best; captions are noise.
 	default:
-		w.children(n)
+		w.children(i)
 	}
 }
 
-func (w *mdWriter) children(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (w *mdWriter) children(i int32) {
+	for c := w.t.nodes[i].first; c != 0; c = w.t.nodes[c].next {
 		w.node(c)
 	}
 }
 
 // wrap writes n's text between marks, keeping its spaces outside them
 // ("_Parasite_ won", never "_Parasite _won").
-func (w *mdWriter) wrap(n *html.Node, mark string) {
-	var inner mdWriter
-	inner.children(n)
+func (w *mdWriter) wrap(i int32, mark string) {
+	inner := mdWriter{t: w.t}
+	inner.children(i)
 	raw := inner.cur.String()
 	t := strings.TrimSpace(raw)
 	if t == "" || len(inner.lines) > 0 {
@@ -125,19 +127,20 @@ func (w *mdWriter) wrap(n *html.Node, mark string) {
 }
 
 // table writes rows as "| a | b |", with a separator after the first.
-func (w *mdWriter) table(n *html.Node) {
+func (w *mdWriter) table(i int32) {
+	t := w.t
 	var rows [][]string
-	var find func(*html.Node)
-	find = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+	var find func(int32)
+	find = func(i int32) {
+		for c := t.nodes[i].first; c != 0; c = t.nodes[c].next {
+			if cn := &t.nodes[c]; !cn.elem || cn.drop || cn.chrome != "" {
 				continue
 			}
-			if c.DataAtom == atom.Tr {
+			if t.nodes[c].tag == atom.Tr {
 				var row []string
-				for td := c.FirstChild; td != nil; td = td.NextSibling {
-					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
-						cell := strings.Join(strings.Fields(textOf(td)), " ")
+				for td := t.nodes[c].first; td != 0; td = t.nodes[td].next {
+					if tn := &t.nodes[td]; tn.elem && (tn.tag == atom.Td || tn.tag == atom.Th) {
+						cell := collapseSpace(t.textOf(td, 0, false))
 						row = append(row, strings.ReplaceAll(cell, "|", "/"))
 					}
 				}
@@ -146,17 +149,47 @@ func (w *mdWriter) table(n *html.Node) {
 				}
 				continue
 			}
-			if c.DataAtom != atom.Table {
+			if t.nodes[c].tag != atom.Table {
 				find(c)
 			}
 		}
 	}
-	find(n)
-	for i, r := range rows {
+	find(i)
+	for k, r := range rows {
 		w.lines = append(w.lines, "| "+strings.Join(r, " | ")+" |")
-		if i == 0 {
+		if k == 0 {
 			w.lines = append(w.lines, "|"+strings.Repeat(" --- |", len(r)))
 		}
 	}
 	w.lines = append(w.lines, "")
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") for the HTML
+// writer's hot path: one allocation, none when s is already collapsed.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }

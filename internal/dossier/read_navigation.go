@@ -47,7 +47,7 @@ func isShortLine(l string) bool {
 	if t == "" || len(t) > 40 || strings.HasPrefix(t, "#") {
 		return false
 	}
-	if n := len(strings.Fields(t)); n > 4 {
+	if n := fieldCount(t); n > 4 {
 		return false
 	}
 	return !strings.Contains(strings.TrimRight(t, "."), ". ")

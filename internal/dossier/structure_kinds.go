@@ -147,6 +147,7 @@ func normHeading(s string) string {
 	s, _ = headingText(s)
 	s = fold(s)
 	var b strings.Builder
+	b.Grow(len(s) + 4)
 	space := false
 	for _, r := range s {
 		switch {
@@ -199,6 +200,13 @@ func stripQuoted(s string) string {
 // fold is film.Fold without its Unicode normalisation when s needs none:
 // headings are checked on every short line, and most are ASCII.
 func fold(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		plain = s[i] < 0x80 && (s[i] < 'A' || s[i] > 'Z')
+	}
+	if plain {
+		return s // already folded: most headings' words are
+	}
 	for _, r := range s {
 		if r >= 0x80 && r != '’' && r != '‘' && r != '“' && r != '”' {
 			return film.Fold(s)

@@ -3,7 +3,55 @@ package dossier
 import (
 	"strings"
 	"unicode"
+	"unsafe"
 )
+
+// The cues of page furniture, by what they mark. Each list is matched as
+// prefixes of the line (lower case, ASCII).
+var (
+	adExact        = []string{"advertisement", "sponsored", "sponsored content", "ad"}
+	adCues         = []string{"story continues below", "article continues below", "scroll to continue"}
+	alsoReadCues   = []string{"also read:", "read also:", "don't miss:", "watch:", "more:"}
+	relatedCues    = []string{"related:", "related articles", "related stories", "related posts", "see also:", "more from", "you may also like", "recommended for you", "recommended:"}
+	shareCues      = []string{"click to share", "share this", "share on ", "share:", "tweet this", "follow us", "pin it"}
+	readMoreCues   = []string{"read more", "continue reading", "read next", "click here", "read the full"}
+	subscribeCues  = []string{"subscribe", "sign up for", "join our newsletter", "get our newsletter", "newsletter"}
+	imageCues      = []string{"image credit", "image:", "photo credit", "photo:", "photograph:", "credit:", "image via", "photo by", "image courtesy", "photo courtesy", "getty images"}
+	datedCues      = []string{"published ", "updated ", "posted "}
+	dateCues       = []string{"posted in ", "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"}
+	furnitureCues  = []string{"tags:", "filed under", "comments", "leave a comment", "all rights reserved", "©", "copyright ©"}
+	navExact       = []string{"skip to content", "skip to main content", "menu", "search for:", "search", "toggle navigation", "main menu", "primary menu"}
+	furnitureExact = []string{"like this:", "like loading...", "like loading…", "related", "share this:"}
+	replyCues      = []string{"leave a reply", "your email address will not be published", "post navigation", "previous post", "next post"}
+	bylineCues     = []string{"By ", "Written by ", "Reviewed by ", "Words by ", "Review by "}
+)
+
+// noiseOpeners holds the first word (its leading letters) of every cue
+// above, and the words a date line or byline opens with. A line whose
+// first word is not one of them can only be noise by the few tests that
+// do not look at its start, so most lines of prose are settled with one
+// look-up rather than seventy prefix tests.
+var noiseOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, list := range [][]string{adExact, adCues, alsoReadCues, relatedCues, shareCues, readMoreCues, subscribeCues,
+		imageCues, datedCues, dateCues, furnitureCues, navExact, furnitureExact, replyCues, bylineCues, months,
+		{"reading", "mon", "monday", "tues", "tuesday", "wednes", "wednesday", "thurs", "thursday", "fri", "friday",
+			"satur", "saturday", "sun", "sunday"}} {
+		for _, c := range list {
+			m[leadingLetters(lowerASCII(c))] = true
+		}
+	}
+	return m
+}()
+
+// leadingLetters returns the ASCII letters that open s.
+func leadingLetters(s string) string {
+	i := 0
+	for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+		i++
+	}
+	return s[:i]
+}
 
 // noiseReason says why a whole line is page furniture rather than
 // article text, or "" when it is text. Only short lines qualify: a real
@@ -12,25 +60,41 @@ func noiseReason(s string) string {
 	if len(s) > 160 {
 		return ""
 	}
-	// Every cue below is ASCII, so only ASCII letters need folding.
-	l := lowerASCII(strings.Trim(s, "*_#>[]() \t-–—"))
+	// Every cue below is ASCII, so only ASCII letters need folding; the
+	// folded copy lives on the stack (every line of the article comes
+	// here).
+	var buf [160]byte
+	l := lowerInto(&buf, strings.Trim(s, "*_#>[]() \t-–—"))
+	if w := leadingLetters(l); w != "" && !noiseOpeners[w] {
+		// Only the tests that do not look at the line's start are left.
+		switch {
+		case strings.Contains(l, "cookie") && (strings.Contains(l, "we use") || strings.Contains(l, "accept") || strings.Contains(l, "this site") || strings.Contains(l, "consent")):
+			return "cookie notice"
+		case isImageLine(s):
+			return "image"
+		case isCaption(s, l):
+			return "image caption"
+		case isReadingTime(l):
+			return "page furniture"
+		}
+		return ""
+	}
 	switch {
-	case l == "advertisement" || l == "sponsored" || l == "sponsored content" || l == "ad" ||
-		hasAnyPrefix(l, "story continues below", "article continues below", "scroll to continue"):
+	case isAny(l, adExact) || hasAnyPrefix(l, adCues...):
 		return "advertisement"
-	case hasAnyPrefix(l, "also read:", "read also:", "don't miss:", "watch:", "more:"):
+	case hasAnyPrefix(l, alsoReadCues...):
 		return "related links"
 	case isReadingTime(l):
 		return "page furniture"
-	case hasAnyPrefix(l, "related:", "related articles", "related stories", "related posts", "see also:", "more from", "you may also like", "recommended for you", "recommended:"):
+	case hasAnyPrefix(l, relatedCues...):
 		return "related links"
-	case hasAnyPrefix(l, "click to share", "share this", "share on ", "share:", "tweet this", "follow us", "pin it"):
+	case hasAnyPrefix(l, shareCues...):
 		return "share prompt"
-	case hasAnyPrefix(l, "read more", "continue reading", "read next", "click here", "read the full"):
+	case hasAnyPrefix(l, readMoreCues...):
 		return "read-more link"
-	case hasAnyPrefix(l, "subscribe", "sign up for", "join our newsletter", "get our newsletter", "newsletter"):
+	case hasAnyPrefix(l, subscribeCues...):
 		return "subscription prompt"
-	case hasAnyPrefix(l, "image credit", "image:", "photo credit", "photo:", "photograph:", "credit:", "image via", "photo by", "image courtesy", "photo courtesy", "getty images"):
+	case hasAnyPrefix(l, imageCues...):
 		return "image credit"
 	case strings.Contains(l, "cookie") && (strings.Contains(l, "we use") || strings.Contains(l, "accept") || strings.Contains(l, "this site") || strings.Contains(l, "consent")):
 		return "cookie notice"
@@ -38,24 +102,31 @@ func noiseReason(s string) string {
 		return "image"
 	case isCaption(s, l):
 		return "image caption"
-	case hasAnyPrefix(l, "published ", "updated ", "posted ") && len(l) < 60 && strings.ContainsAny(l, "0123456789"):
+	case hasAnyPrefix(l, datedCues...) && len(l) < 60 && strings.ContainsAny(l, "0123456789"):
 		return "date line"
-	case hasAnyPrefix(l, "posted in ", "posted on", "published on", "published:", "updated on", "updated:", "last updated", "posted:"):
+	case hasAnyPrefix(l, dateCues...):
 		return "date line"
 	case isByline(s):
 		return "byline"
 	case isDateLine(l):
 		return "date line"
-	case hasAnyPrefix(l, "tags:", "filed under", "comments", "leave a comment", "all rights reserved", "©", "copyright ©"):
+	case hasAnyPrefix(l, furnitureCues...):
 		return "page furniture"
-	case l == "skip to content" || l == "skip to main content" || l == "menu" || l == "search for:" || l == "search" ||
-		l == "toggle navigation" || l == "main menu" || l == "primary menu":
+	case isAny(l, navExact):
 		return "navigation"
-	case l == "like this:" || l == "like loading..." || l == "like loading…" || l == "related" || l == "share this:" ||
-		hasAnyPrefix(l, "leave a reply", "your email address will not be published", "post navigation", "previous post", "next post"):
+	case isAny(l, furnitureExact) || hasAnyPrefix(l, replyCues...):
 		return "page furniture"
 	}
 	return ""
+}
+
+func isAny(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefix(s string, prefixes ...string) bool {
@@ -74,7 +145,7 @@ func isByline(s string) bool {
 	s = strings.Trim(s, "*_ ")
 	var rest string
 	ok := false
-	for _, p := range []string{"By ", "Written by ", "Reviewed by ", "Words by ", "Review by "} {
+	for _, p := range bylineCues {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			rest, ok = s[len(p):], true
 			break
@@ -110,7 +181,17 @@ func isDateLine(l string) bool {
 		return false // a date has a day, a year or a numeric date
 	}
 	digits, month, other := 0, false, 0
-	for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+	for rest := l; rest != ""; {
+		i := strings.IndexAny(rest, " ,.")
+		w := rest
+		if i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if w == "" {
+			continue
+		}
 		switch {
 		case isDigits(w):
 			digits++
@@ -136,16 +217,21 @@ func isDigits(w string) bool {
 }
 
 func isNumericDate(w string) bool {
-	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
-	if len(parts) != 3 {
-		return false
-	}
-	for _, p := range parts {
-		if !isDigits(p) {
+	parts, in := 0, false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-' || c == '/':
+			in = false
+		case c >= '0' && c <= '9':
+			if !in {
+				parts++
+			}
+			in = true
+		default:
 			return false
 		}
 	}
-	return true
+	return parts == 3
 }
 
 func isMonth(w string) bool {
@@ -190,6 +276,22 @@ func isReadingTime(l string) bool {
 		return false
 	}
 	return strings.HasPrefix(l, "reading time") || strings.HasSuffix(l, " min read") || strings.HasSuffix(l, " minute read")
+}
+
+// lowerInto lower-cases the ASCII letters of s (at most 160 bytes) into
+// buf and returns the result as a string sharing buf's memory: it must
+// not outlive the caller's buf.
+func lowerInto(buf *[160]byte, s string) string {
+	n := copy(buf[:], s)
+	for i := range n {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[0], n)
 }
 
 // lowerASCII lower-cases ASCII letters only, with no allocation when s
