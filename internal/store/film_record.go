@@ -111,11 +111,11 @@ func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt Fil
 			return nil, fmt.Errorf("get themes of film %q: %w", slug, err)
 		}
 	}
-	if rec.Credits, err = recordCredits(ctx, tx, f.ID); err != nil {
+	if rec.Credits, err = recordCredits(ctx, tx, &f); err != nil {
 		return nil, fmt.Errorf("credits of film %q: %w", slug, err)
 	}
 	if has.chars {
-		if rec.Characters, err = queryCharacters(ctx, tx, "WHERE ch.film_id = $1 ORDER BY ch.id", f.ID); err != nil {
+		if rec.Characters, err = recordCharacters(ctx, tx, &f); err != nil {
 			return nil, fmt.Errorf("characters of film %q: %w", slug, err)
 		}
 	}
