@@ -63,6 +63,17 @@ type cacheSlot struct {
 	key    string
 	gen    uint64
 	stamps stamps
+	// pending: the stamps are not read yet; the film page reads them in
+	// its record's read transaction and sets them (setSlotStamps). A page
+	// whose slot is still pending is not kept.
+	pending bool
+}
+
+// setSlotStamps gives r's pending slot the stamps its page was read under.
+func setSlotStamps(r *http.Request, catalog, film int64) {
+	if slot, ok := r.Context().Value(cacheSlotKey{}).(*cacheSlot); ok && slot.pending {
+		slot.stamps, slot.pending = stamps{catalog, film}, false
+	}
 }
 
 type cacheSlotKey struct{}
@@ -127,11 +138,18 @@ func (c *pageCache) lookup(r *http.Request, gen uint64) (*cachedPage, *http.Requ
 	p := c.pages[key]
 	c.mu.RUnlock()
 	if c.stamp == nil {
-		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen}))
+		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, &cacheSlot{key: key, gen: gen}))
+	}
+	film := filmOfPage(r.URL.Path)
+	if p == nil && film != "" {
+		// Nothing to compare with: the film page reads the stamps with
+		// its record, in the same read transaction, which spares a query
+		// on every first visit (the 1 M-title catalog's usual case).
+		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, &cacheSlot{key: key, gen: gen, pending: true}))
 	}
 	// Stamps are read before any rendering, so a page kept under them is
 	// never newer than they say; at worst it is re-rendered once more.
-	cat, fg, err := c.stamp(r.Context(), filmOfPage(r.URL.Path))
+	cat, fg, err := c.stamp(r.Context(), film)
 	if err != nil {
 		return nil, r
 	}
@@ -143,13 +161,13 @@ func (c *pageCache) lookup(r *http.Request, gen uint64) (*cachedPage, *http.Requ
 	if q := c.splice(r, p, st, gen); q != nil {
 		return q, r
 	}
-	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen, stamps: st}))
+	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, &cacheSlot{key: key, gen: gen, stamps: st}))
 }
 
 // keep stores a page rendered for r, if handle gave r a slot.
 func (c *pageCache) keep(r *http.Request, p *cachedPage) {
-	slot, ok := r.Context().Value(cacheSlotKey{}).(cacheSlot)
-	if !ok || p.noIndex {
+	slot, ok := r.Context().Value(cacheSlotKey{}).(*cacheSlot)
+	if !ok || p.noIndex || slot.pending {
 		return
 	}
 	c.mu.Lock()
