@@ -63,6 +63,26 @@ func queryCharacters(ctx context.Context, q querier, where string, args ...any) 
 	return out, rows.Err()
 }
 
+// recordCharacters returns the characters of film f in the order they
+// were added, with the film's columns from f rather than from a join.
+func recordCharacters(ctx context.Context, q querier, f *film.Film) ([]film.Character, error) {
+	rows, err := q.QueryContext(ctx, `SELECT ch.slug, ch.name, ch.description, COALESCE(p.slug, ''), COALESCE(p.name, '')
+		FROM characters ch LEFT JOIN people p ON p.id = ch.person_id WHERE ch.film_id = $1 ORDER BY ch.id`, f.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []film.Character
+	for rows.Next() {
+		c := film.Character{FilmSlug: f.Slug, FilmTitle: f.Title}
+		if err := rows.Scan(&c.Slug, &c.Name, &c.Description, &c.PlayedBySlug, &c.PlayedByName); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // FilmCharacters returns a film's characters in name order.
 func (s *Store) FilmCharacters(ctx context.Context, filmSlug string) ([]film.Character, error) {
 	return filmCharacters(ctx, s.read, filmSlug)

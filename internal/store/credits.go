@@ -95,13 +95,29 @@ func (s *Store) PersonCredits(ctx context.Context, personSlug string) ([]film.Cr
 	return out, nil
 }
 
-// recordCredits returns the credits of the film with internal id fid in
-// the order of filmCredits, sorted here rather than by the database: the
-// film page reads them on every request, and a few rows sort faster in Go
-// than through SQLite's sorter.
-func recordCredits(ctx context.Context, q querier, fid int64) ([]film.Credit, error) {
-	out, err := queryCredits(ctx, q, "WHERE c.film_id = $1", "", fid)
+// recordCredits returns the credits of film f in the order of
+// filmCredits, sorted here rather than by the database: the film page
+// reads them on every request, and a few rows sort faster in Go than
+// through SQLite's sorter. Every row is f's, so the film's columns come
+// from f rather than from a join to films for each row.
+func recordCredits(ctx context.Context, q querier, f *film.Film) ([]film.Credit, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p.slug, p.name, c.role, c.character_name, c.billing, c.job
+		FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = $1`, f.ID)
 	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []film.Credit
+	for rows.Next() {
+		c := film.Credit{FilmSlug: f.Slug, FilmTitle: f.Title, FilmYear: f.Year}
+		var role string
+		if err := rows.Scan(&c.PersonSlug, &c.PersonName, &role, &c.Character, &c.Billing, &c.Job); err != nil {
+			return nil, err
+		}
+		c.Role = film.Role(role)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool {

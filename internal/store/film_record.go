@@ -30,6 +30,10 @@ type FilmRecord struct {
 	DossierRevision int
 	DossierUpdated  int64
 	Dossier         *film.Dossier
+	// CatalogStamp and MemberStamp are the page cache's stamps (see
+	// CacheStamp) in the record's snapshot: a page built from the record
+	// shows data at least as new as they say.
+	CatalogStamp, MemberStamp int64
 	// Has says which of the parts that pages read through their own store
 	// calls the film has at all, from the record's one presence query, so
 	// a page asks for none of them when the film has none (most films of
@@ -95,9 +99,12 @@ func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt Fil
 		COALESCE((SELECT revision FROM dossiers WHERE film_id = $1), 0), COALESCE((SELECT updated_at FROM dossiers WHERE film_id = $1), 0),
 		EXISTS (SELECT 1 FROM film_images WHERE film_id = $1), EXISTS (SELECT 1 FROM film_knowledge WHERE film_id = $1),
 		EXISTS (SELECT 1 FROM awards WHERE film_id = $1), EXISTS (SELECT 1 FROM similar_films WHERE film_id = $1),
-		EXISTS (SELECT 1 FROM film_member_stats WHERE film_id = $1), EXISTS (SELECT 1 FROM theories WHERE film_id = $1)`,
+		EXISTS (SELECT 1 FROM film_member_stats WHERE film_id = $1), EXISTS (SELECT 1 FROM theories WHERE film_id = $1),
+		COALESCE((SELECT gen FROM cache_generations WHERE scope = 'catalog'), 0),
+		COALESCE((SELECT gen FROM film_member_stats WHERE film_id = $1), 0)`,
 		f.ID).Scan(&has.genres, &has.themes, &has.chars, &has.box, &has.fest, &has.adv, &has.rel, &has.rat, &rev, &updated,
-		&rec.Has.Pictures, &rec.Has.Knowledge, &rec.Has.Awards, &rec.Has.Similar, &rec.Has.Members, &rec.Has.Theories)
+		&rec.Has.Pictures, &rec.Has.Knowledge, &rec.Has.Awards, &rec.Has.Similar, &rec.Has.Members, &rec.Has.Theories,
+		&rec.CatalogStamp, &rec.MemberStamp)
 	if err != nil {
 		return nil, fmt.Errorf("read film %q: %w", slug, err)
 	}
@@ -111,11 +118,11 @@ func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt Fil
 			return nil, fmt.Errorf("get themes of film %q: %w", slug, err)
 		}
 	}
-	if rec.Credits, err = recordCredits(ctx, tx, f.ID); err != nil {
+	if rec.Credits, err = recordCredits(ctx, tx, &f); err != nil {
 		return nil, fmt.Errorf("credits of film %q: %w", slug, err)
 	}
 	if has.chars {
-		if rec.Characters, err = queryCharacters(ctx, tx, "WHERE ch.film_id = $1 ORDER BY ch.id", f.ID); err != nil {
+		if rec.Characters, err = recordCharacters(ctx, tx, &f); err != nil {
 			return nil, fmt.Errorf("characters of film %q: %w", slug, err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"marquee/internal/demo"
+	"marquee/internal/member"
 	"marquee/internal/store"
 	"marquee/internal/store/storetest"
 )
@@ -14,7 +15,9 @@ import (
 // TestFilmRecordMatchesSeparateReads checks, for every film of the demo
 // catalog on each engine, that the one-transaction record gives the same
 // film, credits (in the same order) and characters as the separate store
-// calls, and that its presence flags agree with what those calls find.
+// calls, that its presence flags agree with what those calls find, and
+// that its cache stamps are CacheStamp's (one film rated, so its member
+// stamp has moved).
 func TestFilmRecordMatchesSeparateReads(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -26,10 +29,31 @@ func TestFilmRecordMatchesSeparateReads(t *testing.T) {
 		if err := demo.Load(ctx, st); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO users (username, created_at) VALUES ('ana', 1)"); err != nil {
+			t.Fatal(err)
+		}
+		uid, err := st.MemberID(ctx, "ana")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rated, nine := demo.FilmSlugs()[0], member.Rating(9)
+		if err := st.SetFilmLog(ctx, uid, rated, store.FilmLogChange{Rating: &nine}); err != nil {
+			t.Fatal(err)
+		}
 		for _, slug := range demo.FilmSlugs() {
 			rec, err := st.GetFilmRecord(ctx, slug, store.FilmRecordOptions{Facts: true, Ratings: true})
 			if err != nil {
 				t.Fatal(err)
+			}
+			cat, fg, err := st.CacheStamp(ctx, slug)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.CatalogStamp != cat || rec.MemberStamp != fg {
+				t.Errorf("%s: record stamps %d, %d; CacheStamp %d, %d", slug, rec.CatalogStamp, rec.MemberStamp, cat, fg)
+			}
+			if slug == rated && fg == 0 {
+				t.Errorf("%s: rated, but its member stamp is 0", slug)
 			}
 			f, err := st.GetFilm(ctx, slug)
 			if err != nil {

@@ -83,6 +83,12 @@ func (s *Store) DBStats() map[string]sql.DBStats {
 	return out
 }
 
+// ReadConns is the most connections the read pool opens at once (0: no
+// limit). A server that runs more requests than this at once leaves the
+// rest waiting inside database/sql, which hands a freed connection to a
+// random waiter: see web's renderGate.
+func (s *Store) ReadConns() int { return s.read.Stats().MaxOpenConnections }
+
 // DB returns the read pool, for packages (search, catalog) that run their
 // own engine-specific SQL. Writes must go through Transact or WriteDB.
 func (s *Store) DB() *sql.DB { return s.read }

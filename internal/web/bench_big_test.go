@@ -6,16 +6,20 @@ import (
 	"math/rand/v2"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"testing"
 
 	"marquee/internal/store"
 )
 
-// BenchmarkFilmPageUncachedBig renders a different film on every request,
-// the page cache off, from the catalog named by MARQUEE_BENCH_DB (for
-// example the 1 M-title catalog of bench/web/uncached.sh). It is the
-// in-process view of that benchmark: CPU and allocations per rendered page,
-// without the network, for profiling. Skipped without the variable.
+// BenchmarkFilmPageUncachedBig renders a different film on every request
+// from the catalog named by MARQUEE_BENCH_DB (for example the 1 M-title
+// catalog of bench/web/uncached.sh). It is the in-process view of that
+// benchmark: CPU and allocations per rendered page, without the network,
+// for profiling. "no-cache" runs without the page cache; "first-visit"
+// runs with it, as serve does, every URL new (a query string), so each
+// page is looked up, rendered and kept, as on the benchmark's requests.
+// Skipped without the variable.
 func BenchmarkFilmPageUncachedBig(b *testing.B) {
 	path := os.Getenv("MARQUEE_BENCH_DB")
 	if path == "" {
@@ -31,21 +35,28 @@ func BenchmarkFilmPageUncachedBig(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := New(st, discardLog(), Options{NoCache: true, BaseURL: "https://films.example.org"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	h := s.Handler()
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", "/films/"+slugs[i%len(slugs)], nil))
-		if rec.Code != 200 {
-			b.Fatal(slugs[i%len(slugs)], rec.Code)
-		}
-		i++
+	for _, bc := range []struct {
+		name    string
+		noCache bool
+	}{{"no-cache", true}, {"first-visit", false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			s, err := New(st, discardLog(), Options{NoCache: bc.noCache, BaseURL: "https://films.example.org"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			h := s.Handler()
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", "/films/"+slugs[i%len(slugs)]+"?bench="+strconv.Itoa(i), nil))
+				if rec.Code != 200 {
+					b.Fatal(slugs[i%len(slugs)], rec.Code)
+				}
+				i++
+			}
+		})
 	}
 }
 

@@ -17,6 +17,7 @@ func (s *Server) filmShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	setSlotStamps(r, v.stamps.catalog, v.stamps.film)
 	f := v.Film
 	title := f.Title
 	if f.Year != 0 {

@@ -14,6 +14,7 @@ import (
 // compare pages.
 type filmView struct {
 	Film        *film.Film
+	stamps      stamps // the page cache's stamps, read with the film
 	Poster      template.HTML
 	PosterImage *store.ImageRef // the stored poster behind Poster; nil when Poster is generated
 	Backdrop    template.HTML   // the stored backdrop; empty without one
@@ -79,7 +80,7 @@ func (s *Server) loadFilm(ctx context.Context, slug string) (*filmView, error) {
 		return nil, err
 	}
 	f := rec.Film
-	v := &filmView{Film: f, Ratings: rec.Ratings, RatingMean: rec.RatingMean, Has: rec.Has}
+	v := &filmView{Film: f, Ratings: rec.Ratings, RatingMean: rec.RatingMean, Has: rec.Has, stamps: stamps{rec.CatalogStamp, rec.MemberStamp}}
 	charSlug := make(map[string]string, len(rec.Characters))
 	for _, c := range rec.Characters {
 		charSlug[c.PlayedBySlug+"\x00"+c.Name] = c.Slug

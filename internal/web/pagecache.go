@@ -63,6 +63,17 @@ type cacheSlot struct {
 	key    string
 	gen    uint64
 	stamps stamps
+	// pending: the stamps are not read yet; the film page reads them in
+	// its record's read transaction and sets them (setSlotStamps). A page
+	// whose slot is still pending is not kept.
+	pending bool
+}
+
+// setSlotStamps gives r's pending slot the stamps its page was read under.
+func setSlotStamps(r *http.Request, catalog, film int64) {
+	if slot, ok := r.Context().Value(cacheSlotKey{}).(*cacheSlot); ok && slot.pending {
+		slot.stamps, slot.pending = stamps{catalog, film}, false
+	}
 }
 
 type cacheSlotKey struct{}
@@ -91,34 +102,54 @@ func filmOfPage(path string) string {
 	return rest
 }
 
-// lookup returns the cached page for r if it is still current: rendered
-// under the watcher's current generation or, once a commit has moved that,
-// under the same database stamps (checked with one indexed read and then
-// remembered for the new generation). A member's rating therefore costs the
-// cache only that film's page, in every serve process. Otherwise lookup
-// returns r with a slot for render to fill.
-func (c *pageCache) lookup(r *http.Request) (*cachedPage, *http.Request) {
+// hit and lookup return the cached page for r if it is still current:
+// rendered under the watcher's current generation or, once a commit has
+// moved that, under the same database stamps (checked with one indexed read
+// and then remembered for the new generation). A member's rating therefore
+// costs the cache only that film's page, in every serve process. Otherwise
+// lookup returns r with a slot for render to fill.
+//
+// hit answers from memory alone, with the generation it read (ok false:
+// none, so nothing is cached); lookup, given that generation, reads the
+// stamps, so only it takes a read connection (handle runs it inside the
+// render gate).
+func (c *pageCache) hit(r *http.Request) (p *cachedPage, gen uint64, ok bool) {
 	gen, err := c.watch.Generation(r.Context())
 	if err != nil {
-		return nil, r // no generation, no caching
+		return nil, 0, false // no generation, no caching
 	}
+	c.mu.RLock()
+	p = c.pages[cacheKey(r)]
+	current := c.gen == gen
+	c.mu.RUnlock()
+	switch {
+	case p == nil:
+	case c.stamp == nil && current, c.stamp != nil && p.checked.Load() == gen:
+		return p, gen, true
+	}
+	return nil, gen, true
+}
+
+// lookup is hit's second step, for a page hit did not find current under
+// generation gen.
+func (c *pageCache) lookup(r *http.Request, gen uint64) (*cachedPage, *http.Request) {
 	key := cacheKey(r)
 	c.mu.RLock()
 	p := c.pages[key]
-	current := c.gen == gen
 	c.mu.RUnlock()
 	if c.stamp == nil {
-		if p != nil && current {
-			return p, r
-		}
-		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen}))
+		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, &cacheSlot{key: key, gen: gen}))
 	}
-	if p != nil && p.checked.Load() == gen {
-		return p, r
+	film := filmOfPage(r.URL.Path)
+	if p == nil && film != "" {
+		// Nothing to compare with: the film page reads the stamps with
+		// its record, in the same read transaction, which spares a query
+		// on every first visit (the 1 M-title catalog's usual case).
+		return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, &cacheSlot{key: key, gen: gen, pending: true}))
 	}
 	// Stamps are read before any rendering, so a page kept under them is
 	// never newer than they say; at worst it is re-rendered once more.
-	cat, fg, err := c.stamp(r.Context(), filmOfPage(r.URL.Path))
+	cat, fg, err := c.stamp(r.Context(), film)
 	if err != nil {
 		return nil, r
 	}
@@ -130,13 +161,13 @@ func (c *pageCache) lookup(r *http.Request) (*cachedPage, *http.Request) {
 	if q := c.splice(r, p, st, gen); q != nil {
 		return q, r
 	}
-	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, cacheSlot{key: key, gen: gen, stamps: st}))
+	return nil, r.WithContext(context.WithValue(r.Context(), cacheSlotKey{}, &cacheSlot{key: key, gen: gen, stamps: st}))
 }
 
 // keep stores a page rendered for r, if handle gave r a slot.
 func (c *pageCache) keep(r *http.Request, p *cachedPage) {
-	slot, ok := r.Context().Value(cacheSlotKey{}).(cacheSlot)
-	if !ok || p.noIndex {
+	slot, ok := r.Context().Value(cacheSlotKey{}).(*cacheSlot)
+	if !ok || p.noIndex || slot.pending {
 		return
 	}
 	c.mu.Lock()

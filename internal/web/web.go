@@ -35,6 +35,7 @@ type Server struct {
 	auth     *auth.Service
 	router   *auth.Router // the last router Handler built
 	wiki     *wiki.Wiki
+	gate     renderGate // bounds the renderings that hold read connections
 }
 
 // Options configures a Server.
@@ -76,6 +77,8 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 	ao.Refuse, ao.Log = srv.refuse, log
 	srv.auth = auth.New(s, ao)
 	srv.apiServer = api.New(s, eng, log, api.Options{BaseURL: base, Auth: srv.auth})
+	// The page cache's change watcher holds one read connection for good.
+	srv.gate = newRenderGate(s.ReadConns())
 	if !opt.Dev && !opt.NoCache {
 		w, err := s.WatchChanges(context.Background())
 		switch {
@@ -83,6 +86,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 			srv.cache = newPageCache(w, cacheBytes)
 			srv.cache.stamp = s.CacheStamp
 			srv.cache.spliceBlock = srv.renderMembersBlock
+			srv.gate = newRenderGate(s.ReadConns() - 1)
 		case !errors.Is(err, store.ErrNoChangeWatch):
 			return nil, err
 		}
@@ -275,9 +279,26 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // handle adapts a handlerFunc, mapping its error to a status and page.
 func (s *Server) handle(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, signedIn := auth.UserFrom(r.Context()); s.cache != nil && !signedIn {
+		_, signedIn := auth.UserFrom(r.Context())
+		var gen uint64
+		cached := s.cache != nil && !signedIn
+		if cached {
 			var p *cachedPage
-			if p, r = s.cache.lookup(r); p != nil {
+			if p, gen, cached = s.cache.hit(r); p != nil {
+				s.writePage(w, r, p)
+				return
+			}
+		}
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			// Writes wait for the writer, not for read connections.
+			if err := s.gate.enter(r.Context()); err != nil {
+				return // the client went away while waiting
+			}
+			defer s.gate.leave()
+		}
+		if cached {
+			var p *cachedPage
+			if p, r = s.cache.lookup(r, gen); p != nil {
 				s.writePage(w, r, p)
 				return
 			}

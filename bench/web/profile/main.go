@@ -1,7 +1,11 @@
-// Command profile serves the site like `marquee serve` with a CPU profile
-// written on exit, to see where a load test's time goes. Usage:
+// Command profile serves the site like `marquee serve` (the same guard and
+// handler) with a CPU profile and, optionally, an execution trace written
+// on exit, to see where a load test's time goes. On exit it prints the
+// server-side latency of the requests it answered (from the handler's
+// start to its return), to tell time spent serving from time spent
+// before the handler or in the load generator. Usage:
 //
-//	go run ./bench/web/profile -db DB -addr 127.0.0.1:18494 -cpuprofile cpu.prof -for 10s
+//	go run ./bench/web/profile -db DB -addr 127.0.0.1:18494 -cpuprofile cpu.prof -trace trace.out -for 10s
 package main
 
 import (
@@ -12,6 +16,9 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
+	"slices"
+	"sync"
 	"time"
 
 	"marquee/internal/store"
@@ -21,8 +28,10 @@ import (
 func main() {
 	db := flag.String("db", "", "database")
 	addr := flag.String("addr", "127.0.0.1:18494", "listen address")
-	out := flag.String("cpuprofile", "cpu.prof", "CPU profile file")
+	out := flag.String("cpuprofile", "", "CPU profile file")
+	traceOut := flag.String("trace", "", "execution trace file")
 	dur := flag.Duration("for", 10*time.Second, "how long to serve")
+	noCache := flag.Bool("no-cache", false, "render every request (no page cache)")
 	flag.Parse()
 	ctx := context.Background()
 	st, err := store.Open(ctx, *db)
@@ -31,18 +40,64 @@ func main() {
 		os.Exit(1)
 	}
 	defer st.Close()
-	site, err := web.New(st, slog.New(slog.NewTextHandler(os.Stderr, nil)), web.Options{})
+	site, err := web.New(st, slog.New(slog.NewTextHandler(os.Stderr, nil)), web.Options{NoCache: *noCache})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	defer site.Close()
-	srv := &http.Server{Addr: *addr, Handler: site.Handler()}
+	var lat latencies
+	h := site.Guard(site.Handler())
+	srv := &http.Server{Addr: *addr, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		h.ServeHTTP(w, r)
+		lat.add(time.Since(start))
+	})}
 	go srv.ListenAndServe()
-	f, _ := os.Create(*out)
-	pprof.StartCPUProfile(f)
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if *traceOut != "" {
+		f, err := os.Create(*traceOut)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		trace.Start(f)
+		defer trace.Stop()
+	}
 	time.Sleep(*dur)
-	pprof.StopCPUProfile()
-	f.Close()
 	srv.Close()
+	fmt.Println(lat.summary())
+}
+
+// latencies collects how long the handler took for each request.
+type latencies struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (l *latencies) add(d time.Duration) {
+	l.mu.Lock()
+	l.d = append(l.d, d)
+	l.mu.Unlock()
+}
+
+func (l *latencies) summary() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.d) == 0 {
+		return "no requests"
+	}
+	slices.Sort(l.d)
+	at := func(q float64) time.Duration { return l.d[int(q*float64(len(l.d)-1))].Round(10 * time.Microsecond) }
+	return fmt.Sprintf("server-side: %d requests, p50 %v, p90 %v, p99 %v, max %v", len(l.d), at(0.5), at(0.9), at(0.99), l.d[len(l.d)-1].Round(time.Millisecond))
 }
