@@ -111,5 +111,5 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(8)
 	read.SetMaxIdleConns(8)
-	return &Store{read: read, write: write, dialect: sqliteDialect{}, dsn: "sqlite:" + path}, nil
+	return &Store{read: read, write: write, group: newGroupCommitter(write), dialect: sqliteDialect{}, dsn: "sqlite:" + path}, nil
 }

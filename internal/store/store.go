@@ -21,9 +21,10 @@ import (
 
 // Store is a handle on one Marquee database. It is safe for concurrent use.
 type Store struct {
-	read    *sql.DB       // readers: many connections
-	write   *sql.DB       // the single writer on SQLite; the same pool on PostgreSQL
-	pg      *pgxpool.Pool // the native pool behind read and write on PostgreSQL; nil on SQLite
+	read    *sql.DB         // readers: many connections
+	write   *sql.DB         // the single writer on SQLite; the same pool on PostgreSQL
+	pg      *pgxpool.Pool   // the native pool behind read and write on PostgreSQL; nil on SQLite
+	group   *groupCommitter // members' writes, grouped into shared transactions; nil on PostgreSQL
 	dialect dialect
 	dsn     string
 }
@@ -92,6 +93,9 @@ func (s *Store) WriteDB() *sql.DB { return s.write }
 
 // Close releases the database.
 func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close() // queued members' writes commit first
+	}
 	err := s.read.Close()
 	if s.write != s.read {
 		if werr := s.write.Close(); err == nil {
