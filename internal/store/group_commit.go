@@ -27,8 +27,9 @@ import (
 const (
 	// groupMax bounds the writes one transaction takes.
 	groupMax = 128
-	// groupBudget bounds the time one transaction takes more writes for;
-	// a write queued after it waits for the next transaction.
+	// groupBudget bounds the time one transaction takes more writes for,
+	// counted from the end of its first; a write queued after it waits for
+	// the next transaction.
 	groupBudget = 10 * time.Millisecond
 	// groupQueue is how many writes may wait before senders block.
 	groupQueue = 1024
@@ -51,6 +52,8 @@ type groupJob struct {
 	audit *PendingAudit
 	state atomic.Int32
 	done  chan groupResult // buffered: the writer never blocks on it
+	at    time.Time        // when it was queued
+	g     *groupCommitter
 }
 
 type groupResult struct {
@@ -64,13 +67,16 @@ type groupCommitter struct {
 	mu    sync.RWMutex // held for reading while sending, for writing to close
 	shut  bool
 	wg    sync.WaitGroup
+	// budget is groupBudget; tests that hold the writer set it longer.
+	budget time.Duration
 	// Batches and Writes count transactions committed and the writes they
 	// carried, for tests and the benchmark's report.
 	batches, writes atomic.Int64
+	waited          atomic.Int64 // nanoseconds
 }
 
 func newGroupCommitter(db *sql.DB) *groupCommitter {
-	g := &groupCommitter{db: db, queue: make(chan *groupJob, groupQueue)}
+	g := &groupCommitter{db: db, queue: make(chan *groupJob, groupQueue), budget: groupBudget}
 	g.wg.Add(1)
 	go g.run()
 	return g
@@ -86,7 +92,7 @@ func (g *groupCommitter) do(ctx context.Context, fn func(ctx context.Context, tx
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	j := &groupJob{ctx: ctx, fn: fn, audit: pendingAudit(ctx), done: make(chan groupResult, 1)}
+	j := &groupJob{ctx: ctx, fn: fn, audit: pendingAudit(ctx), done: make(chan groupResult, 1), at: time.Now(), g: g}
 	g.mu.RLock()
 	if g.shut {
 		g.mu.RUnlock()
@@ -134,7 +140,7 @@ func (g *groupCommitter) run() {
 }
 
 // batch runs first and whatever else is queued (up to groupMax writes and
-// groupBudget of time) in one transaction, then answers them all.
+// the budget of time) in one transaction, then answers them all.
 func (g *groupCommitter) batch(first *groupJob) {
 	if !first.take() {
 		return
@@ -147,7 +153,7 @@ func (g *groupCommitter) batch(first *groupJob) {
 	var (
 		done  []*groupJob // ran without error, to be answered by the commit
 		fails = map[*groupJob]groupResult{}
-		start = time.Now()
+		start time.Time
 		next  = first
 	)
 	for next != nil {
@@ -170,8 +176,11 @@ func (g *groupCommitter) batch(first *groupJob) {
 		default:
 			done = append(done, next)
 		}
+		if next == first {
+			start = time.Now()
+		}
 		next = nil
-		if len(done)+len(fails) < groupMax && time.Since(start) < groupBudget {
+		if len(done)+len(fails) < groupMax && time.Since(start) < g.budget {
 			next = g.more()
 		}
 	}
@@ -257,4 +266,25 @@ func (j *groupJob) call(ctx context.Context, tx *sql.Tx) (res groupResult) {
 // take claims a queued job for the writer; false when its caller withdrew it.
 func (j *groupJob) take() bool { return j.state.CompareAndSwap(jobQueued, jobTaken) }
 
-func (j *groupJob) answer(r groupResult) { j.done <- r }
+func (j *groupJob) answer(r groupResult) {
+	j.g.waited.Add(int64(time.Since(j.at)))
+	j.done <- r
+}
+
+// GroupCommitStats is what the group committer has done since the store
+// opened.
+type GroupCommitStats struct {
+	Transactions int64         // committed
+	Writes       int64         // members' writes they carried
+	Waited       time.Duration // summed over every write answered: from queued to answered
+}
+
+// GroupCommits returns the group committer's statistics (zero on
+// PostgreSQL, which does not group writes).
+func (s *Store) GroupCommits() GroupCommitStats {
+	if s.group == nil {
+		return GroupCommitStats{}
+	}
+	return GroupCommitStats{Transactions: s.group.batches.Load(), Writes: s.group.writes.Load(),
+		Waited: time.Duration(s.group.waited.Load())}
+}
