@@ -74,10 +74,13 @@ type result struct {
 	RatingsMatch            bool // recount = what the members' successful writes left
 	Ratings                 int
 	// In process only: where writes waited. Pool waits are the time
-	// requests spent waiting for a connection of the read pool and of the
-	// writer, summed over the load; a group commit carries several writes.
+	// requests spent waiting for a connection of the read pool, of the
+	// sessions' pool and of the writer, summed over the load; a group
+	// commit carries several writes.
 	ReadPoolWaits, WritePoolWaits   int64    `json:",omitempty"`
 	ReadPoolWaited, WritePoolWaited string   `json:",omitempty"`
+	CallerPoolWaits                 int64    `json:",omitempty"` // sessions' own pool
+	CallerPoolWaited                string   `json:",omitempty"`
 	GroupCommits, GroupedWrites     int64    `json:",omitempty"`
 	GroupWaited                     string   `json:",omitempty"` // mean per grouped write, queued to answered
 	Errors                          []string `json:",omitempty"`
@@ -209,6 +212,10 @@ func run(ctx context.Context, c config) (*result, error) {
 		}
 		out.ReadPoolWaits = stats["read"].WaitCount - stats0["read"].WaitCount
 		out.ReadPoolWaited = (stats["read"].WaitDuration - stats0["read"].WaitDuration).Round(time.Millisecond).String()
+		if cl, ok := stats["callers"]; ok {
+			out.CallerPoolWaits = cl.WaitCount - stats0["callers"].WaitCount
+			out.CallerPoolWaited = (cl.WaitDuration - stats0["callers"].WaitDuration).Round(time.Millisecond).String()
+		}
 		if wr, ok := stats["write"]; ok {
 			out.WritePoolWaits = wr.WaitCount - stats0["write"].WaitCount
 			out.WritePoolWaited = (wr.WaitDuration - stats0["write"].WaitDuration).Round(time.Millisecond).String()
