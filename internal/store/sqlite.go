@@ -122,7 +122,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		read.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	callers.SetMaxOpenConns(2)
-	callers.SetMaxIdleConns(2)
+	callers.SetMaxOpenConns(4)
+	callers.SetMaxIdleConns(4)
 	return &Store{read: read, callers: callers, write: write, group: newGroupCommitter(write), dialect: sqliteDialect{}, dsn: "sqlite:" + path}, nil
 }
