@@ -73,7 +73,17 @@ type result struct {
 	HistogramsMatch         bool // kept histogram = recount, for every film
 	RatingsMatch            bool // recount = what the members' successful writes left
 	Ratings                 int
-	Errors                  []string `json:",omitempty"`
+	// In process only: where writes waited. Pool waits are the time
+	// requests spent waiting for a connection of the read pool, of the
+	// sessions' pool and of the writer, summed over the load; a group
+	// commit carries several writes.
+	ReadPoolWaits, WritePoolWaits   int64    `json:",omitempty"`
+	ReadPoolWaited, WritePoolWaited string   `json:",omitempty"`
+	CallerPoolWaits                 int64    `json:",omitempty"` // sessions' own pool
+	CallerPoolWaited                string   `json:",omitempty"`
+	GroupCommits, GroupedWrites     int64    `json:",omitempty"`
+	GroupWaited                     string   `json:",omitempty"` // mean per grouped write, queued to answered
+	Errors                          []string `json:",omitempty"`
 }
 
 func main() {
@@ -189,8 +199,28 @@ func run(ctx context.Context, c config) (*result, error) {
 			return nil, err
 		}
 	}
+	stats0 := st.DBStats()
+	g0 := st.GroupCommits()
 	load(c, bases, tr, films, ms, out)
 	pprof.StopCPUProfile()
+	if len(c.servers) == 0 {
+		stats := st.DBStats()
+		g := st.GroupCommits()
+		out.GroupCommits, out.GroupedWrites = g.Transactions-g0.Transactions, g.Writes-g0.Writes
+		if out.GroupedWrites > 0 {
+			out.GroupWaited = ((g.Waited - g0.Waited) / time.Duration(out.GroupedWrites)).Round(10 * time.Microsecond).String()
+		}
+		out.ReadPoolWaits = stats["read"].WaitCount - stats0["read"].WaitCount
+		out.ReadPoolWaited = (stats["read"].WaitDuration - stats0["read"].WaitDuration).Round(time.Millisecond).String()
+		if cl, ok := stats["callers"]; ok {
+			out.CallerPoolWaits = cl.WaitCount - stats0["callers"].WaitCount
+			out.CallerPoolWaited = (cl.WaitDuration - stats0["callers"].WaitDuration).Round(time.Millisecond).String()
+		}
+		if wr, ok := stats["write"]; ok {
+			out.WritePoolWaits = wr.WaitCount - stats0["write"].WaitCount
+			out.WritePoolWaited = (wr.WaitDuration - stats0["write"].WaitDuration).Round(time.Millisecond).String()
+		}
+	}
 	return out, check(ctx, st, films, before, ms, out)
 }
 

@@ -40,7 +40,7 @@ func (s *Store) CreateAPIKey(ctx context.Context, k *APIKey) error {
 // APIKeyByHash returns the key with that hash and its account, which must
 // be neither disabled nor deleted.
 func (s *Store) APIKeyByHash(ctx context.Context, keyHash string) (*APIKey, *User, error) {
-	row := s.read.QueryRowContext(ctx, `SELECT `+apiKeyColumns+`, `+prefixed("u.", userColumns)+`
+	row := s.callers.QueryRowContext(ctx, `SELECT `+apiKeyColumns+`, `+prefixed("u.", userColumns)+`
 		FROM api_keys k JOIN users u ON u.id = k.user_id
 		WHERE k.key_hash = $1 AND u.disabled = 0 AND u.deleted = 0`, keyHash)
 	var (

@@ -57,11 +57,24 @@ func insertAudit(ctx context.Context, q querier, e *AuditEntry) error {
 // cache stamp alone. The pages a member write changes follow their own
 // stamps (film_member_stats.gen, kept by the triggers of migration 0009),
 // so rating all day does not empty the page cache. The request's pending
-// audit entry, if any, is written in the same transaction.
-func (s *Store) memberTransact(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// audit entry, if any, is written in the same transaction. On SQLite the
+// write goes through the group committer (group_commit.go): fn then runs
+// in a savepoint of a transaction it shares with other members' writes,
+// and must use the ctx it is given and no other.
+func (s *Store) memberTransact(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
+	if s.group != nil {
+		return s.group.do(ctx, fn)
+	}
+	return s.memberTransactAlone(ctx, fn)
+}
+
+// memberTransactAlone is memberTransact in a transaction of its own, for
+// large writes (imports) that should neither share a transaction nor
+// outlive their caller's cancellation.
+func (s *Store) memberTransactAlone(ctx context.Context, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	p := pendingAudit(ctx)
 	err := s.transact(ctx, func(tx *sql.Tx) error {
-		if err := fn(tx); err != nil {
+		if err := fn(ctx, tx); err != nil {
 			return err
 		}
 		if p == nil {

@@ -17,7 +17,7 @@ func (s *Store) LogViewing(ctx context.Context, uid int64, d member.DiaryEntry) 
 		return 0, err
 	}
 	var id int64
-	err := s.memberTransact(ctx, func(tx *sql.Tx) error {
+	err := s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		id, err = logViewing(ctx, tx, uid, d)
 		return err
@@ -60,7 +60,7 @@ func logViewing(ctx context.Context, tx *sql.Tx, uid int64, d member.DiaryEntry)
 
 // DeleteDiaryEntry deletes an entry of member uid's diary.
 func (s *Store) DeleteDiaryEntry(ctx context.Context, uid, id int64) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_diary", "diary entry", id, uid); err != nil {
 			return err
 		}

@@ -31,7 +31,7 @@ func (s *Store) SetFilmLog(ctx context.Context, uid int64, filmSlug string, c Fi
 			return err
 		}
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		fid, err := filmRef(ctx, tx, filmSlug)
 		if err != nil {
 			return err
@@ -92,7 +92,7 @@ func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange
 
 // RemoveFilmLog forgets a member's rating, like and watch of a film.
 func (s *Store) RemoveFilmLog(ctx context.Context, uid int64, filmSlug string) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		fid, err := filmRef(ctx, tx, filmSlug)
 		if err != nil {
 			return err

@@ -11,7 +11,7 @@ import (
 
 // SetWatchlist adds a film to member uid's watchlist or removes it.
 func (s *Store) SetWatchlist(ctx context.Context, uid int64, filmSlug string, on bool) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		fid, err := filmRef(ctx, tx, filmSlug)
 		if err != nil {
 			return err
@@ -68,7 +68,7 @@ func (s *Store) SaveList(ctx context.Context, uid int64, l member.List) (int64, 
 		l.Slug = film.Slugify(l.Name)
 	}
 	id := l.ID
-	err := s.memberTransact(ctx, func(tx *sql.Tx) error {
+	err := s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		t := now()
 		if id == 0 {
 			err := tx.QueryRowContext(ctx, `INSERT INTO member_lists (user_id, slug, name, description, ranked, public, created_at, updated_at)
@@ -111,7 +111,7 @@ func (s *Store) SaveList(ctx context.Context, uid int64, l member.List) (int64, 
 
 // AddToList appends a film to the end of member uid's list.
 func (s *Store) AddToList(ctx context.Context, uid, listID int64, filmSlug, note string) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_lists", "list", listID, uid); err != nil {
 			return err
 		}
@@ -132,7 +132,7 @@ func (s *Store) AddToList(ctx context.Context, uid, listID int64, filmSlug, note
 
 // DeleteList deletes member uid's list.
 func (s *Store) DeleteList(ctx context.Context, uid, id int64) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_lists", "list", id, uid); err != nil {
 			return err
 		}
@@ -219,7 +219,7 @@ func (s *Store) MemberLists(ctx context.Context, uid int64, withPrivate bool) ([
 // SetListFlags makes member uid's list public or private and ranked or
 // not, leaving its entries alone; the list's activity follows its privacy.
 func (s *Store) SetListFlags(ctx context.Context, uid, id int64, public, ranked bool) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_lists", "list", id, uid); err != nil {
 			return err
 		}

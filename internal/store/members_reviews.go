@@ -15,7 +15,7 @@ func (s *Store) PutReview(ctx context.Context, uid int64, r member.Review) (int6
 		return 0, err
 	}
 	var id int64
-	err := s.memberTransact(ctx, func(tx *sql.Tx) error {
+	err := s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var err error
 		id, err = putReview(ctx, tx, uid, r)
 		return err
@@ -56,7 +56,7 @@ func (s *Store) UpdateReview(ctx context.Context, uid, id int64, r member.Review
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_reviews", "review", id, uid); err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (s *Store) UpdateReview(ctx context.Context, uid, id int64, r member.Review
 
 // DeleteReview deletes a review by its author.
 func (s *Store) DeleteReview(ctx context.Context, uid, id int64) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_reviews", "review", id, uid); err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (s *Store) DeleteReview(ctx context.Context, uid, id int64) error {
 
 // HideReview hides or shows a review; the caller checks the editor role.
 func (s *Store) HideReview(ctx context.Context, id int64, hidden bool) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE member_reviews SET hidden = $1 WHERE id = $2", boolInt(hidden), id)
 		if err != nil {
 			return err
@@ -97,7 +97,7 @@ func (s *Store) HideReview(ctx context.Context, id int64, hidden bool) error {
 // LikeReview adds or removes member uid's like of a review; liking twice
 // counts once.
 func (s *Store) LikeReview(ctx context.Context, uid, id int64, liked bool) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var x int64
 		if err := tx.QueryRowContext(ctx, "SELECT id FROM member_reviews WHERE id = $1", id).Scan(&x); err != nil {
 			return notFound(err, "review", fmt.Sprint(id))

@@ -14,7 +14,7 @@ func (s *Store) Follow(ctx context.Context, uid, other int64, on bool) error {
 	if uid == other {
 		return &film.ValidationError{Entity: "follow", Field: "member", Reason: "cannot be yourself"}
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if !on {
 			_, err := tx.ExecContext(ctx, "DELETE FROM member_follows WHERE follower_id = $1 AND followee_id = $2", uid, other)
 			return err
@@ -124,7 +124,7 @@ func (s *Store) SaveMemberSettings(ctx context.Context, uid int64, st member.Set
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO member_settings (user_id, profile, diary_private) VALUES ($1, $2, $3)
 			ON CONFLICT (user_id) DO UPDATE SET profile = excluded.profile, diary_private = excluded.diary_private`,
 			uid, string(st.Profile), boolInt(st.DiaryPrivate))

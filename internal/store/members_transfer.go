@@ -44,7 +44,7 @@ func (s *Store) MemberExport(ctx context.Context, uid int64) (member.Data, error
 // Imports add no activity: history is not news to followers.
 func (s *Store) ApplyImport(ctx context.Context, uid int64, d member.Data, pending []member.Pending) (member.ImportCounts, error) {
 	var n member.ImportCounts
-	err := s.memberTransact(ctx, func(tx *sql.Tx) error {
+	err := s.memberTransactAlone(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		n = member.ImportCounts{}
 		if err := applyImport(ctx, tx, uid, d, &n); err != nil {
 			return err
@@ -277,7 +277,7 @@ func (s *Store) PendingImports(ctx context.Context, uid int64) ([]member.Pending
 // slug; "" dismisses the row) and removes it from the pending list.
 func (s *Store) ResolvePending(ctx context.Context, uid, id int64, filmSlug string) (member.ImportCounts, error) {
 	var n member.ImportCounts
-	err := s.memberTransact(ctx, func(tx *sql.Tx) error {
+	err := s.memberTransactAlone(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		n = member.ImportCounts{}
 		if err := owned(ctx, tx, "member_import_pending", "pending import", id, uid); err != nil {
 			return err

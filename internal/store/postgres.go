@@ -77,7 +77,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", redact(dsn), err)
 	}
 	db := stdlib.OpenDBFromPool(pool)
-	return &Store{read: db, write: db, pg: pool, dialect: pgDialect{}, dsn: dsn}, nil
+	return &Store{read: db, callers: db, write: db, pg: pool, dialect: pgDialect{}, dsn: dsn}, nil
 }
 
 // redact hides the password of a connection URL, for messages and logs.

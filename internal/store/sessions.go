@@ -56,7 +56,7 @@ func (s *Store) CreateSession(ctx context.Context, x *Session, replaces string) 
 // and its account: not past expiresAt, seen at or after idleSince, and
 // belonging to an account that is neither disabled nor deleted.
 func (s *Store) SessionByToken(ctx context.Context, tokenHash string, nowUnix, idleSince int64) (*Session, *User, error) {
-	row := s.read.QueryRowContext(ctx, `SELECT `+sessionColumns+`, `+prefixed("u.", userColumns)+`
+	row := s.callers.QueryRowContext(ctx, `SELECT `+sessionColumns+`, `+prefixed("u.", userColumns)+`
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at >= $3 AND u.disabled = 0 AND u.deleted = 0`,
 		tokenHash, nowUnix, idleSince)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,50 +39,100 @@ type SimilarFilm struct {
 	Reasons []string `json:"reasons"`
 }
 
+// SimilarStamp is what a refresh of a film's similar list adds to the
+// film's page stamp (film_member_stats.gen, which members' writes move by
+// one): the page cache sees from the stamp's high part that the page must
+// be rendered whole, not only its members' block (SimilarChanged).
+const SimilarStamp = 1 << 32
+
+// SimilarChanged reports whether a film's similar list was refreshed
+// between two of its page stamps.
+func SimilarChanged(before, after int64) bool { return before/SimilarStamp != after/SimilarStamp }
+
+// similarChunk bounds the films whose lists one refresh transaction
+// replaces, so a large refresh holds the writer for short stretches.
+const similarChunk = 100
+
 // ReplaceSimilar replaces the similar lists of the films in lists (and
-// only those) in one transaction. When all is true every other film's
-// list is deleted too, for a full rebuild.
+// only those). When all is true every other film's list is deleted too,
+// for a full rebuild, in one transaction that moves the catalog's cache
+// stamp. Otherwise (the refresher's incremental lists) the films are
+// replaced similarChunk at a time, each film's list whole, and only those
+// films' pages are marked stale (SimilarStamp); a failure leaves the
+// films not yet reached as they were, for the next refresh to redo.
 func (s *Store) ReplaceSimilar(ctx context.Context, lists map[int64][]SimilarRow, all bool) error {
-	ids := make([]int64, 0, len(lists))
-	for id := range lists {
-		ids = append(ids, id)
-	}
-	return s.Transact(ctx, func(tx *sql.Tx) error {
-		if all {
+	if all {
+		return s.Transact(ctx, func(tx *sql.Tx) error {
 			for _, table := range []string{"similar_films", "similar_packed"} {
 				if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 					return fmt.Errorf("clear similar lists: %w", err)
 				}
 			}
-		} else {
-			for len(ids) > 0 {
-				n := min(len(ids), 500)
-				for _, table := range []string{"similar_films", "similar_packed"} {
-					q, args := inList("DELETE FROM "+table+" WHERE film_id IN ", ids[:n])
-					if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-						return fmt.Errorf("delete similar lists: %w", err)
-					}
+			return putSimilar(ctx, tx, lists, "built_at")
+		})
+	}
+	ids := make([]int64, 0, len(lists))
+	for id := range lists {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), similarChunk)]
+		ids = ids[len(chunk):]
+		part := make(map[int64][]SimilarRow, len(chunk))
+		for _, id := range chunk {
+			part[id] = lists[id]
+		}
+		err := s.transact(ctx, func(tx *sql.Tx) error {
+			for _, table := range []string{"similar_films", "similar_packed"} {
+				q, args := inList("DELETE FROM "+table+" WHERE film_id IN ", chunk)
+				if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+					return fmt.Errorf("delete similar lists: %w", err)
 				}
-				ids = ids[n:]
 			}
-		}
-		if err := insertSimilar(ctx, tx, lists); err != nil {
-			return err
-		}
-		if err := insertPacked(ctx, tx, lists); err != nil {
-			return err
-		}
-		key := "refreshed_at"
-		if all {
-			key = "built_at"
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO recommend_state (key, value) VALUES ($1, $2)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, strconv.FormatInt(time.Now().Unix(), 10))
+			if err := putSimilar(ctx, tx, part, "refreshed_at"); err != nil {
+				return err
+			}
+			return markSimilarStale(ctx, tx, chunk)
+		})
 		if err != nil {
-			return fmt.Errorf("record similar-list build: %w", err)
+			return err
 		}
-		return nil
-	})
+	}
+	return nil
+}
+
+// markSimilarStale moves the page stamps of films whose similar lists
+// changed. A film no member has touched has no stamp row; then the
+// catalog's stamp moves instead (every page is rendered again once).
+func markSimilarStale(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	q, args := inList("UPDATE film_member_stats SET gen = gen + "+strconv.Itoa(SimilarStamp)+" WHERE film_id IN ", ids)
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("mark similar lists changed: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == int64(len(ids)) {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1)
+		ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1`)
+	return err
+}
+
+// putSimilar inserts lists and records when (key) they were stored.
+func putSimilar(ctx context.Context, tx *sql.Tx, lists map[int64][]SimilarRow, key string) error {
+	if err := insertSimilar(ctx, tx, lists); err != nil {
+		return err
+	}
+	if err := insertPacked(ctx, tx, lists); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO recommend_state (key, value) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, strconv.FormatInt(time.Now().Unix(), 10))
+	if err != nil {
+		return fmt.Errorf("record similar-list build: %w", err)
+	}
+	return nil
 }
 
 func insertPacked(ctx context.Context, tx *sql.Tx, lists map[int64][]SimilarRow) error {

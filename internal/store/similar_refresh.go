@@ -52,7 +52,7 @@ func (s *Store) PendingRatingChanges(ctx context.Context, limit int) ([]RatingCh
 // ClearRatingChanges deletes the queued rating changes up to position
 // upTo, which the caller has applied.
 func (s *Store) ClearRatingChanges(ctx context.Context, upTo int64) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM recommend_dirty WHERE id <= $1", upTo); err != nil {
 			return fmt.Errorf("clear queued rating changes: %w", err)
 		}

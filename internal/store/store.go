@@ -21,9 +21,11 @@ import (
 
 // Store is a handle on one Marquee database. It is safe for concurrent use.
 type Store struct {
-	read    *sql.DB       // readers: many connections
-	write   *sql.DB       // the single writer on SQLite; the same pool on PostgreSQL
-	pg      *pgxpool.Pool // the native pool behind read and write on PostgreSQL; nil on SQLite
+	read    *sql.DB         // readers: many connections
+	callers *sql.DB         // sessions and API keys, looked up on every signed-in request: a small pool of its own on SQLite
+	write   *sql.DB         // the single writer on SQLite; the same pool on PostgreSQL
+	pg      *pgxpool.Pool   // the native pool behind read and write on PostgreSQL; nil on SQLite
+	group   *groupCommitter // members' writes, grouped into shared transactions; nil on PostgreSQL
 	dialect dialect
 	dsn     string
 }
@@ -77,6 +79,9 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pg }
 // when it is a separate pool, of the writer.
 func (s *Store) DBStats() map[string]sql.DBStats {
 	out := map[string]sql.DBStats{"read": s.read.Stats()}
+	if s.callers != s.read {
+		out["callers"] = s.callers.Stats()
+	}
 	if s.write != s.read {
 		out["write"] = s.write.Stats()
 	}
@@ -98,7 +103,15 @@ func (s *Store) WriteDB() *sql.DB { return s.write }
 
 // Close releases the database.
 func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close() // queued members' writes commit first
+	}
 	err := s.read.Close()
+	if s.callers != s.read {
+		if cerr := s.callers.Close(); err == nil {
+			err = cerr
+		}
+	}
 	if s.write != s.read {
 		if werr := s.write.Close(); err == nil {
 			err = werr

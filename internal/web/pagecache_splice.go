@@ -5,10 +5,13 @@ import (
 	"net/http"
 
 	"marquee/internal/httpx"
+	"marquee/internal/store"
 )
 
 // A film page's members' block (ratings, reviews) is the only part of it
-// that members' writes change. The page marks it with these comments;
+// that members' writes change (the similar list changes with their
+// ratings too, but only when the refresher stores it, which marks the
+// stamp with store.SimilarStamp and has the page rendered whole). The page marks it with these comments;
 // when a film's member stamp has moved but the catalog stamp has not, the
 // cache renders that block alone (a few indexed reads) and splices it into
 // the page it already holds, instead of rendering the whole page again.
@@ -61,8 +64,8 @@ func (p *cachedPage) spliced(block []byte, st stamps) *cachedPage {
 // block alone; it returns nil when p cannot be brought up that way.
 func (c *pageCache) splice(r *http.Request, p *cachedPage, st stamps, gen uint64) *cachedPage {
 	if c.spliceBlock == nil || p == nil || p.filmID == 0 || p.regionEnd == 0 ||
-		p.stamps.catalog != st.catalog || p.stamps.film > st.film {
-		return nil
+		p.stamps.catalog != st.catalog || p.stamps.film > st.film || store.SimilarChanged(p.stamps.film, st.film) {
+		return nil // the similar list, outside the block, changed too
 	}
 	block, err := c.spliceBlock(r, p.filmID)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"marquee/internal/member"
+	"marquee/internal/recommend"
 	"marquee/internal/store"
 )
 
@@ -85,5 +86,82 @@ func TestFilmPageSplicesMembersBlock(t *testing.T) {
 	}
 	if _, body := get(t, h, pages[0]); !strings.Contains(body, "Red Rocket Redux") || splices != len(pages) {
 		t.Errorf("after a catalog write: title shown %v, %d splices (want the whole page rendered)", strings.Contains(body, "Red Rocket Redux"), splices)
+	}
+}
+
+// The refresher's new similar list of a film reaches its cached page
+// (rendered whole: the list lies outside the members' block) without
+// emptying the cache: another film's page stays the one cached.
+func TestRefreshedSimilarListRendersOnlyItsFilm(t *testing.T) {
+	st := newTestStore(t)
+	ctx := context.Background()
+	if _, err := recommend.Rebuild(ctx, st, recommend.DefaultOptions()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(st, discardLog(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.cache == nil || s.cache.stamp == nil {
+		t.Skip("no stamped page cache on this engine")
+	}
+	h := s.Handler()
+	red, other := "/films/red-rocket-2021", "/films/tangerine-2015"
+	moreLike := func(body string) string {
+		i := strings.Index(body, `<h2 id="more-like-this">`)
+		if i < 0 {
+			return ""
+		}
+		block := body[i:]
+		return block[:strings.Index(block, "</section>")]
+	}
+	if _, body := get(t, h, red); !strings.Contains(moreLike(body), `href="/films/anora-2024"`) {
+		t.Fatalf("Anora is not like Red Rocket before the refresh:\n%s", moreLike(body))
+	}
+	get(t, h, other)
+	cached := func(path string) *cachedPage {
+		s.cache.mu.RLock()
+		defer s.cache.mu.RUnlock()
+		for k, p := range s.cache.pages {
+			if strings.HasSuffix(k, " "+path) {
+				return p
+			}
+		}
+		return nil
+	}
+	before := cached(other)
+	if before == nil {
+		t.Fatal("the other film's page was not cached")
+	}
+	// A member's rating gives Red Rocket a stamp row, as the refresher's
+	// films always have.
+	if _, err := st.WriteDB().ExecContext(ctx, "INSERT INTO users (username, created_at) VALUES ('ana', 1)"); err != nil {
+		t.Fatal(err)
+	}
+	uid, _ := st.MemberID(ctx, "ana")
+	r := member.Rating(9)
+	if err := st.SetFilmLog(ctx, uid, "red-rocket-2021", store.FilmLogChange{Rating: &r}); err != nil {
+		t.Fatal(err)
+	}
+	redFilm, err := st.GetFilm(ctx, "red-rocket-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	takeOut, err := st.GetFilm(ctx, "take-out-2004")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The refreshed list: Take Out alone.
+	lists := map[int64][]store.SimilarRow{redFilm.ID: {{OtherID: takeOut.ID, Score: 0.9, Content: 0.5, Collab: 0.5, Reasons: []string{"rated alike"}}}}
+	if err := st.ReplaceSimilar(ctx, lists, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, h, red); !strings.Contains(moreLike(body), `href="/films/take-out-2004"`) || strings.Contains(moreLike(body), `href="/films/anora-2024"`) {
+		t.Errorf("Red Rocket's page does not show the refreshed list (Take Out alone):\n%s", moreLike(body))
+	}
+	get(t, h, other)
+	if after := cached(other); after != before {
+		t.Error("the other film's cached page was replaced: the refresh emptied the cache")
 	}
 }
