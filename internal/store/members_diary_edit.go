@@ -37,7 +37,7 @@ func (s *Store) UpdateDiaryEntry(ctx context.Context, uid, id int64, d member.Di
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_diary", "diary entry", id, uid); err != nil {
 			return err
 		}

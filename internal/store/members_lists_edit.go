@@ -35,7 +35,7 @@ func (s *Store) ListByID(ctx context.Context, id int64) (member.List, error) {
 // checked as a new list's are; its entries stay. The list's activity
 // follows its privacy.
 func (s *Store) EditList(ctx context.Context, uid, id int64, e ListEdit) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := owned(ctx, tx, "member_lists", "list", id, uid); err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func (s *Store) MoveListEntry(ctx context.Context, uid, listID int64, filmSlug s
 	if position < 1 {
 		return &film.ValidationError{Entity: "list entry", Field: "position", Reason: "must be 1 or more"}
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		fid, order, at, err := entryRef(ctx, tx, uid, listID, filmSlug)
 		if err != nil {
 			return err
@@ -145,7 +145,7 @@ func (s *Store) SetListEntryNote(ctx context.Context, uid, listID int64, filmSlu
 	if n := utf8.RuneCountInString(note); n > member.MaxNote {
 		return &film.ValidationError{Entity: "list entry", Field: "note", Reason: fmt.Sprintf("is %d characters; the limit is %d", n, member.MaxNote)}
 	}
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		fid, _, _, err := entryRef(ctx, tx, uid, listID, filmSlug)
 		if err != nil {
 			return err
@@ -161,7 +161,7 @@ func (s *Store) SetListEntryNote(ctx context.Context, uid, listID int64, filmSlu
 // RemoveFromList takes a film off member uid's list; the films after it
 // move up one.
 func (s *Store) RemoveFromList(ctx context.Context, uid, listID int64, filmSlug string) error {
-	return s.memberTransact(ctx, func(tx *sql.Tx) error {
+	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		fid, order, at, err := entryRef(ctx, tx, uid, listID, filmSlug)
 		if err != nil {
 			return err
