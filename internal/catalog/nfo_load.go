@@ -101,7 +101,9 @@ func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (
 		sum.PeopleCreated, sum.CreditsAdded = res.PeopleCreated, res.CreditsAdded
 		sum.Images.add(res.Pictures)
 		sum.PeopleMatched, sum.Biographies, sum.BiographiesUnchanged = res.PeopleMatched, res.Biographies, res.BiographiesUnchanged
-		sum.PeopleUnmatched = res.PeopleUnmatched
+		if res.PeopleUnmatched != nil {
+			sum.PeopleUnmatched = res.PeopleUnmatched
+		}
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil

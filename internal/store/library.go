@@ -72,7 +72,6 @@ func (s *Store) ImportMediaLibrary(ctx context.Context, films []LibraryFilm, peo
 				return err
 			}
 		}
-		res.PeopleUnmatched = []LibraryPersonMiss{}
 		for _, p := range people {
 			if err := s.importLibraryPerson(ctx, tx, p, &res); err != nil {
 				return err

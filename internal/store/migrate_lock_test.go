@@ -68,7 +68,7 @@ func TestOpenWaitsForWriterToMigrate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Roll the schema back by one migration: the latest, 0026, which only
-	// adds a table, is pending again.
+	// adds a table and an index, is pending again.
 	ms, err := Migrations("sqlite")
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +78,7 @@ func TestOpenWaitsForWriterToMigrate(t *testing.T) {
 		t.Fatalf("the latest migration is %d: make this test undo it instead of 0026", latest)
 	}
 	db := st.WriteDB()
-	for _, q := range []string{"DROP TABLE person_bios", "DELETE FROM schema_migrations WHERE version = 26"} {
+	for _, q := range []string{"DROP TABLE person_bios", "DROP INDEX films_title", "DELETE FROM schema_migrations WHERE version = 26"} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
