@@ -27,6 +27,9 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 	if d.MentionedIn, err = s.store.DossiersMentioning(ctx, "person", slug); err != nil {
 		return err
 	}
+	if d.Biography, err = s.store.PersonBio(ctx, slug); err != nil {
+		return err
+	}
 	d.Credits, d.Characters, d.MentionedIn = nonNil(d.Credits), nonNil(d.Characters), nonNil(d.MentionedIn)
 	return writeJSON(w, r, d, timeZero)
 }

@@ -26,7 +26,11 @@ func (s *Server) revisionList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := RevisionList{Revisions: revs}
+	nums, err := s.store.DossierRevisionNumbers(r.Context(), slug)
+	if err != nil {
+		return err
+	}
+	out := RevisionList{Revisions: revs, Total: len(nums)}
 	if len(revs) > limit {
 		out.Revisions = revs[:limit]
 		out.Older = revs[limit-1].Revision

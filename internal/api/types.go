@@ -68,6 +68,7 @@ type PersonDetail struct {
 	Credits     []film.Credit    `json:"credits"`
 	Characters  []film.Character `json:"characters"`
 	MentionedIn []store.FilmRef  `json:"mentioned_in"`
+	Biography   *store.PersonBio `json:"biography"` // null when no import gave one
 	URL         string           `json:"url"`
 }
 

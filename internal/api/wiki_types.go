@@ -39,6 +39,8 @@ type RevisionList struct {
 	Revisions []film.Revision `json:"revisions"`
 	// Older is the "before" of the next page; 0 when there is none.
 	Older int `json:"older"`
+	// Total is the number of revisions in the whole history.
+	Total int `json:"total"`
 }
 
 // RevisionText is one revision with its text form.

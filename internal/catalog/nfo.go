@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -31,7 +32,8 @@ type NFO struct {
 	IMDb          string // tt…
 	TMDB          int64
 	Ratings       []NFORating
-	URLOnly       bool // the file is Kodi's "parsing NFO": only a URL naming the film
+	URLOnly       bool       // the file is Kodi's "parsing NFO": only a URL naming the film
+	Person        *PersonNFO // set instead of the film fields when Root is "person"
 }
 
 // NFOActor is one <actor> entry.
@@ -101,7 +103,7 @@ func ParseNFO(data []byte) (*NFO, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n.IMDb == "" && n.TMDB == 0 {
+	if n.Person == nil && n.IMDb == "" && n.TMDB == 0 {
 		urlIDs(n, data)
 	}
 	return n, nil
@@ -140,6 +142,15 @@ func parseNFOXML(data []byte) (*NFO, error) {
 		}
 	}
 	n := &NFO{Root: root.Name.Local}
+	if strings.EqualFold(n.Root, "person") {
+		n.Root = "person"
+		p, err := parsePersonXML(d, line)
+		if err != nil {
+			return nil, err
+		}
+		n.Person = p
+		return n, nil
+	}
 	r := nfoReader{d: d, n: n}
 	for {
 		tok, err := d.Token()

@@ -31,7 +31,13 @@ type NFOSummary struct {
 	RowErrors     []RowError     `json:"row_errors"`
 	Images        ImageCounts    `json:"images"`
 	NoPoster      []string       `json:"no_poster"` // NFO files whose film has no usable poster
-	Elapsed       time.Duration  `json:"elapsed_ns"`
+
+	PersonNFOs           int                       `json:"person_nfo_files"`      // person NFOs read
+	PeopleMatched        int                       `json:"people_matched"`        // of them, filed against a catalog person
+	Biographies          int                       `json:"biographies_stored"`    // biographies new or changed
+	BiographiesUnchanged int                       `json:"biographies_unchanged"` // already stored as the file says
+	PeopleUnmatched      []store.LibraryPersonMiss `json:"people_unmatched"`      // person NFOs not filed, with why
+	Elapsed              time.Duration             `json:"elapsed_ns"`
 }
 
 // NFODuplicate is an NFO naming a film another NFO of the run named.
@@ -58,7 +64,8 @@ type SkippedFile struct {
 func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (*NFOSummary, error) {
 	start := time.Now()
 	sum := &NFOSummary{Source: "nfo", Dir: dir, DryRun: opts.DryRun, Duplicates: []NFODuplicate{},
-		Skipped: []SkippedFile{}, RowErrors: []RowError{}, NoPoster: []string{}, Images: newImageCounts()}
+		Skipped: []SkippedFile{}, RowErrors: []RowError{}, NoPoster: []string{}, Images: newImageCounts(),
+		PeopleUnmatched: []store.LibraryPersonMiss{}}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("library %s: not a readable directory", dir)
 	}
@@ -83,9 +90,9 @@ func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (
 		l.done++
 		l.progress()
 	}
-	if !opts.DryRun && len(l.films) > 0 {
+	if !opts.DryRun && (len(l.films) > 0 || len(l.people) > 0) {
 		phase(opts.Progress, "write")
-		res, err := st.ImportLibrary(ctx, l.films)
+		res, err := st.ImportMediaLibrary(ctx, l.films, l.people)
 		if err != nil {
 			sum.Elapsed = time.Since(start)
 			return sum, fmt.Errorf("nothing was imported: %w", err)
@@ -93,6 +100,10 @@ func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (
 		sum.Created, sum.Matched, sum.Updated = res.Created, res.Matched, res.Updated
 		sum.PeopleCreated, sum.CreditsAdded = res.PeopleCreated, res.CreditsAdded
 		sum.Images.add(res.Pictures)
+		sum.PeopleMatched, sum.Biographies, sum.BiographiesUnchanged = res.PeopleMatched, res.Biographies, res.BiographiesUnchanged
+		if res.PeopleUnmatched != nil {
+			sum.PeopleUnmatched = res.PeopleUnmatched
+		}
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil
@@ -100,16 +111,17 @@ func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (
 
 // nfoLoad is the state of one NFO import.
 type nfoLoad struct {
-	st    *store.Store
-	sum   *NFOSummary
-	opts  Options
-	films []store.LibraryFilm
-	seen  map[string]string // identity key → the NFO that claimed it
-	pics  *pictureCache
-	start time.Time
-	done  int64 // NFOs read
-	bytes int64 // bytes of NFOs and pictures read
-	size  int64 // bytes of every NFO and candidate picture
+	st     *store.Store
+	sum    *NFOSummary
+	opts   Options
+	films  []store.LibraryFilm
+	people []store.LibraryPerson
+	seen   map[string]string // identity key → the NFO that claimed it
+	pics   *pictureCache
+	start  time.Time
+	done   int64 // NFOs read
+	bytes  int64 // bytes of NFOs and pictures read
+	size   int64 // bytes of every NFO and candidate picture
 }
 
 // progress reports NFOs read as rows and the bytes of NFOs and pictures
@@ -162,6 +174,9 @@ func (l *nfoLoad) entry(ctx context.Context, e nfoEntry) error {
 			return l.bad(RowError{File: e.rel, Line: ne.Line, Field: ne.Field, Reason: ne.Reason})
 		}
 		return l.bad(RowError{File: e.rel, Line: 1, Reason: err.Error()})
+	}
+	if n.Person != nil {
+		return l.person(n.Person, e)
 	}
 	if n.Root != "movie" {
 		l.sum.Skipped = append(l.sum.Skipped, SkippedFile{e.rel, "not a movie NFO (<" + n.Root + ">)"})

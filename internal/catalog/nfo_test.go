@@ -3,6 +3,7 @@ package catalog
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,7 +103,8 @@ func TestCertification(t *testing.T) {
 func FuzzParseNFO(f *testing.F) {
 	files, _ := filepath.Glob("testdata/nfo/library/*/*.nfo")
 	more, _ := filepath.Glob("testdata/nfo/library/*/*/*.nfo")
-	for _, p := range append(files, more...) {
+	people, _ := filepath.Glob("testdata/nfo/people/metadata/People/*/*/person.nfo")
+	for _, p := range append(append(files, more...), people...) {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
@@ -122,6 +124,14 @@ func FuzzParseNFO(f *testing.F) {
 		}
 		if n.IMDb != "" && !imdbIDRe.MatchString(n.IMDb) {
 			t.Fatalf("IMDb id %q", n.IMDb)
+		}
+		if p := n.Person; p != nil {
+			if p.Name == "" || (p.IMDb != "" && !imdbNameRe.MatchString(p.IMDb)) {
+				t.Fatalf("person %+v", p)
+			}
+			if strings.ContainsAny(p.Biography, "<>") && anyTagRe.MatchString(p.Biography) {
+				t.Fatalf("biography keeps markup: %q", p.Biography)
+			}
 		}
 	})
 }

@@ -49,7 +49,7 @@ var commands = []command{
 	{"import movielens", "DIR", "import a MovieLens directory (movies, ratings, tags, links)", runImportMovieLens},
 	{"import letterboxd", "ZIP|DIR", "import a member's Letterboxd export (watched, ratings, diary, reviews, watchlist)", runImportLetterboxd},
 	{"import boxoffice", "FILE", "import a box-office table (JSON array or CSV; --map names its columns)", runImportBoxOffice},
-	{"import nfo", "DIR", "import a Kodi/Jellyfin/Emby movie library: movie.nfo files with their posters and backdrops", runImportNFO},
+	{"import nfo", "DIR", "import a Kodi/Jellyfin/Emby movie library: movie.nfo files with their posters and backdrops, person.nfo files with biographies", runImportNFO},
 	{"import images", "DIR", "import posters, backdrops and headshots named by IMDb id or slug (tt…-poster.jpg, sean-baker.jpg)", runImportImages},
 	{"similar", "SLUG", "print a film's similar films and why", runSimilar},
 	{"recommend", "", "recommend films to a person (--user NAME or ml:ID) from their ratings", runRecommend},

@@ -74,7 +74,18 @@ func printNFOSummary(w io.Writer, s *catalog.NFOSummary) {
 	if !s.DryRun {
 		fmt.Fprintf(w, "  people: %d created; credits: %d added\n", s.PeopleCreated, s.CreditsAdded)
 	}
+	if s.PersonNFOs > 0 {
+		fmt.Fprintf(w, "  person NFOs: %d read", s.PersonNFOs)
+		if !s.DryRun {
+			fmt.Fprintf(w, ", %d matched to catalog people; biographies: %d stored, %d unchanged",
+				s.PeopleMatched, s.Biographies, s.BiographiesUnchanged)
+		}
+		fmt.Fprintln(w)
+	}
 	printImageCounts(w, s.Images, s.DryRun)
+	for _, m := range s.PeopleUnmatched {
+		fmt.Fprintf(w, "  person not filed: %s: %s\n", m.File, m.Reason)
+	}
 	for _, d := range s.Duplicates {
 		fmt.Fprintf(w, "  duplicate: %s names the same film as %s (%s)\n", d.File, d.Of, d.Film)
 	}

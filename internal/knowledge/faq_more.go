@@ -202,9 +202,11 @@ func AwardSource(w film.Award) film.Source {
 		slug := strings.TrimPrefix(w.Source, "article:")
 		return film.Source{Kind: film.SourceArticle, Label: "the dossier", URL: "/films/" + slug + "#dossier"}
 	}
+	// "the demo catalog awards import": no parentheses, since pages put
+	// the source itself in parentheses.
 	label := "the awards import"
 	if w.SourceRef != "" {
-		label += " (" + w.SourceRef + ")"
+		label = "the " + w.SourceRef + " awards import"
 	}
 	return film.Source{Kind: film.SourceImport, Label: label}
 }

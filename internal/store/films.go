@@ -179,12 +179,19 @@ func (s *Store) CountFilms(ctx context.Context, f film.Filter) (int, error) {
 
 // ListFilms returns films matching f, and the total number of matches.
 func (s *Store) ListFilms(ctx context.Context, f FilmFilter) ([]film.Film, int, error) {
+	total, err := s.CountFilms(ctx, f.Filter)
+	if err != nil {
+		return nil, 0, err
+	}
+	films, err := s.ListFilmsPage(ctx, f)
+	return films, total, err
+}
+
+// ListFilmsPage returns the page of films matching f, without counting
+// them (for a caller that knows the total).
+func (s *Store) ListFilmsPage(ctx context.Context, f FilmFilter) ([]film.Film, error) {
 	where, args := filmWhere(f)
 	cond := " WHERE " + strings.Join(where, " AND ")
-	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM films f"+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count films: %w", err)
-	}
 	order := filmOrder(f.Sort)
 	limit := f.Limit
 	if limit <= 0 {
@@ -195,18 +202,18 @@ func (s *Store) ListFilms(ctx context.Context, f FilmFilter) ([]film.Film, int, 
 	q := fmt.Sprintf("SELECT %s FROM films f%s ORDER BY %s LIMIT $%d OFFSET $%d", filmColumns, cond, order, len(args)-1, len(args))
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list films: %w", err)
+		return nil, fmt.Errorf("list films: %w", err)
 	}
 	defer rows.Close()
 	var out []film.Film
 	for rows.Next() {
 		fm, err := scanFilm(rows)
 		if err != nil {
-			return nil, 0, fmt.Errorf("list films: %w", err)
+			return nil, fmt.Errorf("list films: %w", err)
 		}
 		out = append(out, fm)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }
 
 // Genres returns every genre with its number of films, most common first.

@@ -68,7 +68,7 @@ func TestArticleFactsThroughKnowledge(t *testing.T) {
 			return film.Answer{}
 		}
 		hon := answer("What awards")
-		for _, w := range []string{"Simon Rex won Best Male Lead at the Independent Spirit Awards 2022 (so says the awards import (demo catalog); the dossier says nominated)",
+		for _, w := range []string{"Simon Rex won Best Male Lead at the Independent Spirit Awards 2022 (so says the demo catalog awards import; the dossier says nominated)",
 			"Suzanna Son was nominated for Breakthrough Performer at the Gotham Awards 2021"} {
 			if !strings.Contains(hon.Answer, w) {
 				t.Errorf("awards answer %q lacks %q", hon.Answer, w)

@@ -30,6 +30,11 @@ type LibraryResult struct {
 	CreditsAdded  int           `json:"credits_added"`
 	Pictures      PictureResult `json:"pictures"`
 	Slugs         []string      `json:"-"` // the slug each input film was filed under, in order
+
+	PeopleMatched        int                 `json:"people_matched"`        // person NFOs filed against a catalog person
+	Biographies          int                 `json:"biographies_stored"`    // biographies new or changed
+	BiographiesUnchanged int                 `json:"biographies_unchanged"` // already stored as the file says
+	PeopleUnmatched      []LibraryPersonMiss `json:"people_unmatched"`
 }
 
 // ImportLibrary files a media library's films in one transaction: all of
@@ -40,6 +45,13 @@ type LibraryResult struct {
 // number) when the slug is taken. People are matched by slug and never
 // overwritten; credits are added when missing.
 func (s *Store) ImportLibrary(ctx context.Context, films []LibraryFilm) (LibraryResult, error) {
+	return s.ImportMediaLibrary(ctx, films, nil)
+}
+
+// ImportMediaLibrary is ImportLibrary with the library's person NFOs,
+// filed after its films (so a person the films credit can be matched) in
+// the same transaction.
+func (s *Store) ImportMediaLibrary(ctx context.Context, films []LibraryFilm, people []LibraryPerson) (LibraryResult, error) {
 	var res LibraryResult
 	for i := range films {
 		f := films[i].Film // validated under the slug it would get
@@ -57,6 +69,11 @@ func (s *Store) ImportLibrary(ctx context.Context, films []LibraryFilm) (Library
 		res = LibraryResult{}
 		for i := range films {
 			if err := s.importLibraryFilm(ctx, tx, &films[i], &res); err != nil {
+				return err
+			}
+		}
+		for _, p := range people {
+			if err := s.importLibraryPerson(ctx, tx, p, &res); err != nil {
 				return err
 			}
 		}

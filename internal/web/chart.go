@@ -24,8 +24,18 @@ type svgWriter struct {
 }
 
 func newSVG(id, title, desc string, w, h int) *svgWriter {
+	return newSVGRole("img", id, title, desc, w, h)
+}
+
+// newLinkedSVG is newSVG for a chart whose marks are links: a group, not
+// an image, since an image must not hold controls.
+func newLinkedSVG(id, title, desc string, w, h int) *svgWriter {
+	return newSVGRole("group", id, title, desc, w, h)
+}
+
+func newSVGRole(role, id, title, desc string, w, h int) *svgWriter {
 	s := &svgWriter{}
-	fmt.Fprintf(&s.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d" class="chart" preserveAspectRatio="xMinYMin meet">`, w, h, id, id)
+	fmt.Fprintf(&s.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="%s" aria-labelledby="%s-t %s-d" class="chart" preserveAspectRatio="xMinYMin meet">`, w, h, role, id, id)
 	fmt.Fprintf(&s.b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(desc))
 	return s
 }

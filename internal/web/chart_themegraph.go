@@ -27,7 +27,7 @@ func themeGraph(id, title string, nodes []knowledge.Node, edges []knowledge.Edge
 	}
 	desc := fmt.Sprintf("%d themes; %d links between themes that share films.", len(nodes), len(edges))
 	c := &chart{ID: id, Title: title, Desc: desc, Header: []string{"Theme", "Linked theme", "Films shared"}}
-	s := newSVG(id, title, desc, int(w), int(h))
+	s := newLinkedSVG(id, title, desc, int(w), int(h))
 	// Margins keep the labels (drawn above each circle, centred) inside.
 	const mx, top, bottom = 90.0, 40.0, 24.0
 	px := func(n knowledge.Node) (float64, float64) {

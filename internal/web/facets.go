@@ -60,7 +60,9 @@ func facetLink(r *http.Request, name, value, label string, n int) facetOption {
 }
 
 // searchFacets builds the search page's facet panel from the engine's
-// counts (the kinds are the tabs), naming people and themes.
+// counts (the kinds are the tabs), naming people and themes. Options that
+// every hit has are left out (choosing one would change nothing), and so
+// is a dimension left with none.
 func (s *Server) searchFacets(ctx context.Context, r *http.Request, res *search.Results) ([]facetGroup, error) {
 	var slugs []string
 	for _, c := range res.Facets[search.FacetDirector] {
@@ -92,7 +94,11 @@ func (s *Server) searchFacets(ctx context.Context, r *http.Request, res *search.
 			} else if n := names[name][c.Value]; n != "" {
 				label = n
 			}
-			g.Options = append(g.Options, facetLink(r, name, c.Value, label, c.Count))
+			o := facetLink(r, name, c.Value, label, c.Count)
+			if o.Current || c.Count < res.Total {
+				// An option every hit has would narrow nothing.
+				g.Options = append(g.Options, o)
+			}
 		}
 		if len(g.Options) > 0 {
 			out = append(out, g)

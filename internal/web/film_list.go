@@ -27,7 +27,11 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.listFilms(ctx, r, f, pg)
+	total, facets, err := s.filmCounts(ctx, filter)
+	if err != nil {
+		return err
+	}
+	list, err := s.listFilms(ctx, r, f, pg, total)
 	if err != nil {
 		return err
 	}
@@ -37,10 +41,6 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, k := range store.SortNames {
 		p.Sorts = append(p.Sorts, sortLink{Name: k, Label: sortLabels[k], URL: withParam(r, "sort", k), Current: k == p.Sort})
-	}
-	facets, err := s.store.FilmFacets(ctx, filter, list.Total, 8)
-	if err != nil {
-		return err
 	}
 	p.Facets = filmFacets(r, facets, list.Total)
 	var parts []string
@@ -58,17 +58,19 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// listFilms reads one page of films matching f and builds its links.
-func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFilter, pg int) (filmList, error) {
+// listFilms reads one page of the total films matching f and builds its
+// links.
+func (s *Server) listFilms(ctx context.Context, r *http.Request, f store.FilmFilter, pg, total int) (filmList, error) {
 	f.Limit, f.Offset = pageSize, (pg-1)*pageSize
-	films, total, err := s.store.ListFilms(ctx, f)
-	if err != nil {
-		return filmList{}, err
-	}
-	l := filmList{Films: films, Total: total, pager: newPager(r, pg, total, pageSize)}
+	l := filmList{Total: total, pager: newPager(r, pg, total, pageSize)}
 	if l.PastEnd {
 		return l, nil
 	}
+	films, err := s.store.ListFilmsPage(ctx, f)
+	if err != nil {
+		return filmList{}, err
+	}
+	l.Films = films
 	if l.Rows, err = s.filmRows(ctx, films); err != nil {
 		return filmList{}, err
 	}

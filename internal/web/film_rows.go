@@ -18,6 +18,7 @@ type filmRow struct {
 	Film      film.Film
 	Thumb     template.HTML
 	Directors []store.Credited
+	Credit    string // on a person's page: what they did on the film, shown instead of the directors
 }
 
 // sortLink is one order a list offers.

@@ -35,6 +35,11 @@ func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) error {
 		p.Older = revs[len(revs)-1].Revision
 	}
 	p.Revisions = revs
+	nums, err := s.store.DossierRevisionNumbers(ctx, slug)
+	if err != nil {
+		return err
+	}
+	p.Total, p.pager = len(nums), historyPager(r, nums, before, historyPageSize)
 	if before == 0 && len(revs) > 0 {
 		p.Current = revs[0].Revision
 		n := 0

@@ -96,6 +96,7 @@ type personPage struct {
 	Span       string           // "2004–2024"
 	Knowledge  *personKnowledge // awards and answered questions
 	KnownFor   []filmRow        // their most voted films, across roles
+	Bio        *personBio       // the biography an import gave, or nil
 }
 
 // creditGroup is a person's credits in one role, newest first.

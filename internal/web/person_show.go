@@ -25,6 +25,9 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Portrait = portrait
+	if p.Bio, err = s.loadPersonBio(ctx, slug); err != nil {
+		return err
+	}
 	credits, err := s.store.PersonCredits(ctx, slug)
 	if err != nil {
 		return err
@@ -38,6 +41,9 @@ func (s *Server) personShow(w http.ResponseWriter, r *http.Request) error {
 		// One film is the whole filmography, which follows anyway.
 		if p.KnownFor, err = s.filmRows(ctx, known); err != nil {
 			return err
+		}
+		for i := range p.KnownFor {
+			p.KnownFor[i].Credit = creditLine(credits, p.KnownFor[i].Film.Slug)
 		}
 	}
 	if p.Characters, err = s.store.PersonCharacters(ctx, slug); err != nil {

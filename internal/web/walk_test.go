@@ -67,7 +67,7 @@ func axeCheck(t *testing.T, ctx context.Context, axe, page string) {
 }
 
 // TestBrowserWalk walks home → search → film → person → character →
-// compare as a reader would, at 1280 and 390 px, saving a screenshot of
+// compare → lists → theme → history as a reader would, at 1280 and 390 px, saving a screenshot of
 // each page, checking nothing scrolls sideways on a phone, and running
 // axe-core on every page type at both widths.
 func TestBrowserWalk(t *testing.T) {
@@ -88,6 +88,8 @@ func TestBrowserWalk(t *testing.T) {
 		{"compare", "/compare/red-rocket-2021/the-florida-project-2017", "h1"},
 		{"films", "/films?genre=Drama&decade=2010&sort=year", "nav.facets"},
 		{"people", "/people", "h1"},
+		{"theme", "/themes/american-dream", "h1"},
+		{"history", "/films/red-rocket-2021/history", "table.history"},
 	}
 	for _, width := range []int64{1280, 390} {
 		for _, p := range pages {

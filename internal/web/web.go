@@ -32,6 +32,7 @@ type Server struct {
 	cache     *pageCache // nil: render every request
 	// dossiers keeps rendered dossiers by revision (safe on any engine).
 	dossiers dossierCache
+	counts   listCounts // /films totals and facets per filter, under the catalog stamp
 	auth     *auth.Service
 	router   *auth.Router // the last router Handler built
 	wiki     *wiki.Wiki

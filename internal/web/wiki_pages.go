@@ -33,6 +33,8 @@ func (h filmHead) Label() string {
 
 type historyPage struct {
 	Base
+	pager
+	Total      int // revisions in the whole history
 	Viewer     viewer
 	Film       filmHead
 	Revisions  []film.Revision

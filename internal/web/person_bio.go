@@ -1,0 +1,54 @@
+package web
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// personBio is what a person page shows of a stored biography: its
+// paragraphs, the dates and place of birth, and where it came from.
+type personBio struct {
+	Paragraphs []string
+	Born       string // "26 June 1971 in Summit, New Jersey, USA"
+	Died       string
+	Source     string // "person.nfo in the media library: metadata/People/S/Sean Baker/person.nfo"
+}
+
+func (s *Server) loadPersonBio(ctx context.Context, slug string) (*personBio, error) {
+	b, err := s.store.PersonBio(ctx, slug)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	out := &personBio{Born: longDate(b.BirthDate), Died: longDate(b.DeathDate), Source: bioSource(b.Source)}
+	if b.Birthplace != "" {
+		if out.Born == "" {
+			out.Born = "in " + b.Birthplace
+		} else {
+			out.Born += " in " + b.Birthplace
+		}
+	}
+	for _, p := range strings.Split(b.Biography, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out.Paragraphs = append(out.Paragraphs, p)
+		}
+	}
+	return out, nil
+}
+
+// longDate writes YYYY-MM-DD as "26 June 1971"; a bare year stays as it is.
+func longDate(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
+}
+
+// bioSource names a biography's source for a reader.
+func bioSource(src string) string {
+	if file, ok := strings.CutPrefix(src, "nfo:"); ok {
+		return "a person NFO in the media library (" + file + ")"
+	}
+	return src
+}
