@@ -92,7 +92,8 @@ func applyMeta(d *film.Dossier, meta *frontMatter, opts *Options) {
 	if !meta.present {
 		return
 	}
-	if d.Title == "" && meta.Title != "" {
+	if meta.Title != "" {
+		// The front matter's title outranks a first line taken for one.
 		d.Title = meta.Title
 	}
 	if meta.FilmTitle != "" && opts.Title == "" {

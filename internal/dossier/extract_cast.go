@@ -293,6 +293,7 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 	if actor == "" || character == "" || !isNameLike(actor) || !characterLike(character) || possessiveAt(s[i:], character) {
 		return 0, false
 	}
+	character = withNickname(s[i:], character)
 	_, known := x.resolve(actor)
 	listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
 	if !(strong && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2) {
@@ -343,4 +344,43 @@ func possessiveAt(s, name string) bool {
 	}
 	rest := s[k+len(name):]
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// withNickname extends a character's name over a quoted nickname and the
+// surname after it, as cast lists print them: "Oracene \"Brandy\" Price",
+// "Oswald “Oz” Cobblepot". rest is the text the name starts in.
+func withNickname(rest, name string) string {
+	at := strings.Index(rest, name)
+	if at < 0 {
+		return name
+	}
+	tail := rest[at+len(name):]
+	if !strings.HasPrefix(tail, " ") {
+		return name
+	}
+	t := tail[1:]
+	var closing string
+	switch {
+	case strings.HasPrefix(t, "\""):
+		closing, t = "\"", t[1:]
+	case strings.HasPrefix(t, "“"):
+		closing, t = "”", t[len("“"):]
+	case strings.HasPrefix(t, "'"):
+		closing, t = "'", t[1:]
+	default:
+		return name
+	}
+	end := strings.Index(t, closing)
+	if end <= 0 || end > 30 || !isCap(t[:end]) || strings.ContainsAny(t[:end], ",.;") {
+		return name
+	}
+	after := t[end+len(closing):]
+	if !strings.HasPrefix(after, " ") {
+		return name
+	}
+	surname := nameAfter(after[1:], 0)
+	if surname == "" || wordCount(surname) > 2 {
+		return name
+	}
+	return name + tail[:1+len(tail[1:])-len(t)+end+len(closing)+1] + surname
 }

@@ -134,11 +134,19 @@ func sentenceFacts(s string) []film.ArticleFact {
 		// The words between the last amount and this one say what it is:
 		// "a budget of $1.5 million, the film grossed $65.3 million".
 		ctx := strings.ToLower(s[from:at])
+		// The words after it ("$185 million budget") count only when
+		// those before say nothing, and only up to the next amount:
+		// "Grossing $82.8 million worldwide on a budget of $8 million".
 		rest := strings.ToLower(s[at:min(len(s), at+len(m.text)+40)])
+		if _, nat, ok := moneyFrom(s, at+len(m.text)); ok && nat < at+len(rest) {
+			rest = strings.ToLower(s[at:nat])
+		}
+		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"})
+		gross := hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "})
 		switch {
-		case hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"}) || strings.Contains(rest, "budget"):
+		case budget || !gross && strings.Contains(rest, "budget"):
 			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
-		case hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "}):
+		case gross:
 			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], strings.ToLower(s[at:]))})
 		}
 		from = at + len(m.text)
