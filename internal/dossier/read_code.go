@@ -59,7 +59,7 @@ func codeOnly(l string) bool {
 	return len(strings.Fields(rest.String())) <= 1 && len(strings.TrimSpace(rest.String())) <= 2 || strings.HasPrefix(strings.TrimSpace(rest.String()), "(") && strings.Count(t, "`") >= 4
 }
 
-// wikiOnly reports markup no Markdown page has: '''bold''', "== Heading
+// wikiOnly reports markup no Markdown page has: ”'bold”', "== Heading
 // ==" lines, {{templates}} and <ref> notes. A Markdown page with
 // [[wikilinks]] (an Obsidian note) or pandoc's "wikilink" link titles
 // stays Markdown.
