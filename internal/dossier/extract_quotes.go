@@ -57,8 +57,15 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 			speaker = x.d.Quotes[last].Speaker
 		}
 		source := x.source(clause)
-		if source == "" {
+		if source == "" && !quoteEndsSentence(q) {
+			// Only words of the quotation's own sentence name its
+			// source: after “… alcoholism.” a new sentence begins.
 			source = x.source(after)
+		}
+		if source == "" && speaker == "" && refersBack(clause) {
+			// "The website's critics consensus states: …" names the
+			// publication of the sentence before.
+			source = x.source(u.text[max(0, at-300):at])
 		}
 		if speaker != "" && titledIn(clause, speaker) != "" {
 			// "The Evening Standard stated …": a name the article sets
@@ -386,4 +393,20 @@ func continues(q, gap string) bool {
 		}
 	}
 	return false
+}
+
+// quoteEndsSentence reports a quotation that closes its sentence inside the
+// marks: “… the effects of alcoholism.”
+func quoteEndsSentence(q string) bool {
+	q = strings.TrimRight(strings.TrimSpace(q), "”’\"'")
+	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?")
+}
+
+// backRefs name a publication already named: "the website's critics
+// consensus", "the paper's critic".
+var backRefs = []string{"the website", "the site's", "the site ", "the paper", "the newspaper", "the magazine", "the publication", "the aggregator"}
+
+// refersBack reports a clause that names its source only by reference.
+func refersBack(clause string) bool {
+	return hasAnyContains(strings.ToLower(clause), backRefs)
 }

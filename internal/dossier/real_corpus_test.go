@@ -183,6 +183,17 @@ var realArticles = []realArticle{
 		notFacts: []string{"release_date=February 8 2022", "release_date=February 8, 2022"},
 		notFilms: []string{"Venus", "Serena Williams", "Blu-ray"},
 		known:    []string{}},
+	{file: "leaving-las-vegas-extract.txt", format: "wikitext", title: "Leaving Las Vegas", year: 1995, directors: []string{"Mike Figgis"},
+		kinds: []film.SectionKind{"introduction", "plot", "characters", "production", "other", "reception"},
+		cast: []film.CastPair{{Person: "Nicolas Cage", Character: "Ben Sanderson"}, {Person: "Elisabeth Shue", Character: "Sera"},
+			{Person: "Julian Sands", Character: "Yuri Butsov"}},
+		quotes: [][2]string{{"Powered by the Oscar-winning", "Rotten Tomatoes"}, {"they represent a triumph", "Roger Ebert"}},
+		facts: []string{"release_date=October 27 1995", "gross=$32 million", "award_won=Academy Award for Best Actor",
+			"award_won=Golden Globe Award for Best Actor", "award_nominated=Academy Award for Best Adapted Screenplay",
+			"award_nominated=Academy Award for Best Director"},
+		notFacts: []string{"release_date=January 22 2002", "release_date=February 3 2004"},
+		notFilms: []string{"Angel Eyes", "Siskel & Ebert", "Leaving Las Vegas"},
+		known:    []string{}},
 }
 
 // realChecks runs every check of one article and returns the keys that
