@@ -77,7 +77,7 @@ func isReview(title, file, text string) bool {
 	if strings.Contains(text, "★") || strings.Contains(text, "☆") {
 		return true
 	}
-	lower := lowerASCII(text) // the cues are ASCII
+	lower := lowerASCII(withoutAggregators(text)) // the cues are ASCII
 	for _, cue := range []string{"/10", "/5", " out of 5", " out of 10", " out of four", " out of five", "grade:", "rating:", "verdict:"} {
 		if strings.Contains(lower, cue) {
 			return true

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"regexp"
 	"strings"
 
 	"marquee/internal/film"
@@ -10,6 +11,11 @@ import (
 // Character" and "Character, portrayed … by Actor".
 func (x *extractor) castPairs(u unit, spans []span) {
 	s := u.text
+	if bibliographic(s) {
+		// "Bragg, Melvyn (1998). The Seventh Seal (Det Sjunde
+		// Inseglet). BFI Publishing.": a book's title and its gloss.
+		return
+	}
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '(')
 		if j < 0 {
@@ -383,4 +389,13 @@ func withNickname(rest, name string) string {
 		return name
 	}
 	return name + tail[:1+len(tail[1:])-len(t)+end+len(closing)+1] + surname
+}
+
+// citationEntry opens a bibliography entry: "Bragg, Melvyn (1998).",
+// "Bergman, Ingmar (1960)."
+var citationEntry = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+, \p{Lu}[\p{L}.' -]{0,40} \((1[89]|20)\d\d[a-z]?\)\.`)
+
+// bibliographic reports a paragraph that is a reference entry, not prose.
+func bibliographic(s string) bool {
+	return citationEntry.MatchString(s) || strings.Contains(s, "ISBN ") || strings.Contains(s, "ISBN-")
 }

@@ -9,7 +9,7 @@ import (
 var speechCues = []string{"said", "says", "stating", "stated", "explained", "explains", "recalled", "recalls",
 	"described", "told", "noted", "added", "remarked", "reflected", "admitted", "quipped", "wrote", "writes",
 	"put it", "this way", "saying", "declared", "insisted", "observed", "commented", "joked", "asked", "argued",
-	"according to", "in the words of", "called", "calls", "describing", "writing in", "writing for"}
+	"according to", "in the words of", "called", "calls", "calling", "describing", "writing in", "writing for"}
 
 // quotes records the real quotations in u: long enough to be speech, or
 // introduced by a speech verb or a colon. Titles are not quotations.
@@ -332,7 +332,7 @@ func (x *extractor) source(clause string) string {
 	return found
 }
 
-var speechVerbs = setOf("said|says|called|calls|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
+var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
 
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.

@@ -98,7 +98,7 @@ func (s *source) cleanMarkup() {
 			out = append(out, "")
 			continue
 		}
-		if codeOnly(l) {
+		if codeOnly(l) || elisionOnly(l) {
 			out = append(out, "")
 			continue
 		}

@@ -78,3 +78,13 @@ func bareLabel(l string) bool {
 	t = strings.Trim(t, "*_: ")
 	return t != "" && wordCount(t) <= 3
 }
+
+// elisionOnly reports a line that only marks a cut between passages:
+// "[…]", "[...]", "(…)". Excerpts joined that way are paragraphs.
+func elisionOnly(l string) bool {
+	switch strings.TrimSpace(l) {
+	case "[…]", "[...]", "(…)", "(...)", "…", "...":
+		return true
+	}
+	return false
+}

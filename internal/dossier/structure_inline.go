@@ -145,7 +145,10 @@ func labelOf(p string) (label, rest string, ok bool) {
 
 func validLabel(l, rest string) (string, string, bool) {
 	l = strings.TrimSpace(l)
-	if rest == "" || strings.ContainsAny(l, ".?!;") || wordCount(l) > 9 {
+	if rest == "" || strings.ContainsAny(l, ".?!;") || wordCount(l) > 9 ||
+		strings.Count(l, "(") > strings.Count(l, ")") {
+		// "The Seventh Seal (Swedish: Det sjunde inseglet) is …": a colon
+		// inside parentheses ends no label.
 		return "", "", false
 	}
 	switch strings.ToLower(l) {
