@@ -122,7 +122,11 @@ func settleInterview(d *film.Dossier, meta *frontMatter) {
 	if l := lead(d); l != nil {
 		hint += " " + strings.ToLower(firstClause(l.Text, 400))
 	}
-	if !hasAnyContains(hint, interviewCues) {
+	var answers []string
+	for _, f := range d.FAQ {
+		answers = append(answers, f.Answer)
+	}
+	if !hasAnyContains(hint, interviewCues) && !spokenAnswers(answers) {
 		return
 	}
 	faqFrom := -1

@@ -2,6 +2,8 @@ package dossier
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"marquee/internal/film"
 )
@@ -409,4 +411,67 @@ var backRefs = []string{"the website", "the site's", "the site ", "the paper", "
 // refersBack reports a clause that names its source only by reference.
 func refersBack(clause string) bool {
 	return hasAnyContains(strings.ToLower(clause), backRefs)
+}
+
+// interviewQuotes reads the pull quotes an interview sets between its
+// answers ("> ‘The sea does not care who owns the licence’") and gives
+// each to the one whose answer says those words, named in full from the
+// label of that speaker's first answer ("**Xoán de la Torre:**", then
+// "**XT:**"). A pull quote no answer says is nobody's.
+func (x *extractor) interviewQuotes(d *film.Dossier) {
+	if len(d.Interview) == 0 {
+		return
+	}
+	full := map[string]string{} // initials → name
+	speakers := make([]string, len(d.Interview))
+	for i, qa := range d.Interview {
+		label, ok := speakerLabel(qa.Answer)
+		if !ok {
+			continue
+		}
+		if !initials(label) {
+			full[nameInitials(label)] = label
+			speakers[i] = label
+		} else if name := full[strings.ReplaceAll(label, ".", "")]; name != "" {
+			speakers[i] = name
+		}
+	}
+	for _, qa := range d.Interview {
+		for _, line := range strings.Split(qa.Answer, "\n") {
+			t, ok := strings.CutPrefix(strings.TrimSpace(line), "> ")
+			if !ok {
+				continue
+			}
+			t = strings.Trim(strings.TrimSpace(t), "‘’“”\"'")
+			if wordCount(t) < 3 {
+				continue
+			}
+			speaker := ""
+			for k, other := range d.Interview {
+				if speakers[k] != "" && strings.Contains(strings.ToLower(other.Answer), strings.ToLower(t)) && !strings.Contains(other.Answer, "> "+line[strings.Index(line, ">")+2:]) {
+					speaker = speakers[k]
+					break
+				}
+			}
+			slug := ""
+			if speaker != "" {
+				slug, _ = x.lookupPerson(speaker)
+			}
+			d.Quotes = append(d.Quotes, film.Quote{Text: t, Speaker: speaker, SpeakerSlug: slug, Line: qa.Line})
+		}
+	}
+}
+
+// nameInitials: "Xoán de la Torre" → "XT", "Maryam al-Khawaja" → "MK".
+func nameInitials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if i := strings.LastIndex(w, "-"); i >= 0 && i+1 < len(w) && !isCap(w) {
+			w = w[i+1:]
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

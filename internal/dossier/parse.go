@@ -104,6 +104,7 @@ func extract(d *film.Dossier, opts *Options) {
 			x.quotes(u, spans, prev)
 		}
 	}
+	x.interviewQuotes(d)
 	identify(d, opts, x.titles)
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)
