@@ -77,7 +77,7 @@ func isReview(title, file, text string) bool {
 	if strings.Contains(text, "★") || strings.Contains(text, "☆") {
 		return true
 	}
-	lower := lowerASCII(text) // the cues are ASCII
+	lower := lowerASCII(withoutAggregators(text)) // the cues are ASCII
 	for _, cue := range []string{"/10", "/5", " out of 5", " out of 10", " out of four", " out of five", "grade:", "rating:", "verdict:"} {
 		if strings.Contains(lower, cue) {
 			return true
@@ -92,7 +92,8 @@ func applyMeta(d *film.Dossier, meta *frontMatter, opts *Options) {
 	if !meta.present {
 		return
 	}
-	if d.Title == "" && meta.Title != "" {
+	if meta.Title != "" {
+		// The front matter's title outranks a first line taken for one.
 		d.Title = meta.Title
 	}
 	if meta.FilmTitle != "" && opts.Title == "" {
@@ -121,7 +122,11 @@ func settleInterview(d *film.Dossier, meta *frontMatter) {
 	if l := lead(d); l != nil {
 		hint += " " + strings.ToLower(firstClause(l.Text, 400))
 	}
-	if !hasAnyContains(hint, interviewCues) {
+	var answers []string
+	for _, f := range d.FAQ {
+		answers = append(answers, f.Answer)
+	}
+	if !hasAnyContains(hint, interviewCues) && !spokenAnswers(answers) {
 		return
 	}
 	faqFrom := -1

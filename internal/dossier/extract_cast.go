@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"regexp"
 	"strings"
 
 	"marquee/internal/film"
@@ -10,6 +11,11 @@ import (
 // Character" and "Character, portrayed … by Actor".
 func (x *extractor) castPairs(u unit, spans []span) {
 	s := u.text
+	if bibliographic(s) {
+		// "Bragg, Melvyn (1998). The Seventh Seal (Det Sjunde
+		// Inseglet). BFI Publishing.": a book's title and its gloss.
+		return
+	}
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '(')
 		if j < 0 {
@@ -293,6 +299,7 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 	if actor == "" || character == "" || !isNameLike(actor) || !characterLike(character) || possessiveAt(s[i:], character) {
 		return 0, false
 	}
+	character = withNickname(s[i:], character)
 	_, known := x.resolve(actor)
 	listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
 	if !(strong && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2) {
@@ -343,4 +350,52 @@ func possessiveAt(s, name string) bool {
 	}
 	rest := s[k+len(name):]
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// withNickname extends a character's name over a quoted nickname and the
+// surname after it, as cast lists print them: "Oracene \"Brandy\" Price",
+// "Oswald “Oz” Cobblepot". rest is the text the name starts in.
+func withNickname(rest, name string) string {
+	at := strings.Index(rest, name)
+	if at < 0 {
+		return name
+	}
+	tail := rest[at+len(name):]
+	if !strings.HasPrefix(tail, " ") {
+		return name
+	}
+	t := tail[1:]
+	var closing string
+	switch {
+	case strings.HasPrefix(t, "\""):
+		closing, t = "\"", t[1:]
+	case strings.HasPrefix(t, "“"):
+		closing, t = "”", t[len("“"):]
+	case strings.HasPrefix(t, "'"):
+		closing, t = "'", t[1:]
+	default:
+		return name
+	}
+	end := strings.Index(t, closing)
+	if end <= 0 || end > 30 || !isCap(t[:end]) || strings.ContainsAny(t[:end], ",.;") {
+		return name
+	}
+	after := t[end+len(closing):]
+	if !strings.HasPrefix(after, " ") {
+		return name
+	}
+	surname := nameAfter(after[1:], 0)
+	if surname == "" || wordCount(surname) > 2 {
+		return name
+	}
+	return name + tail[:1+len(tail[1:])-len(t)+end+len(closing)+1] + surname
+}
+
+// citationEntry opens a bibliography entry: "Bragg, Melvyn (1998).",
+// "Bergman, Ingmar (1960)."
+var citationEntry = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+, \p{Lu}[\p{L}.' -]{0,40} \((1[89]|20)\d\d[a-z]?\)\.`)
+
+// bibliographic reports a paragraph that is a reference entry, not prose.
+func bibliographic(s string) bool {
+	return citationEntry.MatchString(s) || strings.Contains(s, "ISBN ") || strings.Contains(s, "ISBN-")
 }

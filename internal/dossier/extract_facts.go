@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -134,11 +135,19 @@ func sentenceFacts(s string) []film.ArticleFact {
 		// The words between the last amount and this one say what it is:
 		// "a budget of $1.5 million, the film grossed $65.3 million".
 		ctx := strings.ToLower(s[from:at])
+		// The words after it ("$185 million budget") count only when
+		// those before say nothing, and only up to the next amount:
+		// "Grossing $82.8 million worldwide on a budget of $8 million".
 		rest := strings.ToLower(s[at:min(len(s), at+len(m.text)+40)])
+		if _, nat, ok := moneyFrom(s, at+len(m.text)); ok && nat < at+len(rest) {
+			rest = strings.ToLower(s[at:nat])
+		}
+		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"})
+		gross := hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "})
 		switch {
-		case hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"}) || strings.Contains(rest, "budget"):
+		case budget || !gross && strings.Contains(rest, "budget"):
 			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
-		case hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "}):
+		case gross:
 			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], strings.ToLower(s[at:]))})
 		}
 		from = at + len(m.text)
@@ -283,7 +292,8 @@ func releaseDate(s, lower string) string {
 			i += from
 			from = i + len(cue)
 			before := lower[max(0, i-30):i]
-			if hasAnyContains(before, unrealised) || hasAnyContains(lower[:i], otherWorks) {
+			if hasAnyContains(before, unrealised) || hasAnyContains(lower[:i], otherWorks) ||
+				hasAnyContains(before+lower[i:min(len(lower), i+len(cue)+30)], homeMedia) {
 				continue
 			}
 			window := s[i+len(cue) : min(len(s), i+len(cue)+60)]
@@ -303,6 +313,10 @@ func releaseDate(s, lower string) string {
 
 // unrealised mark a release that was planned, not made.
 var unrealised = []string{"set to be", "scheduled to be", "was to be", "originally", "planned to be", "expected to be", "initial", "due to be", "intended to be"}
+
+// homeMedia mark a later release on disc or a service, not the film's
+// release: "first released on Region 1 DVD on January 22, 2002".
+var homeMedia = []string{"dvd", "blu-ray", "blu ray", "vhs", "home video", "home media", "laserdisc", "4k ultra", "streaming", "digital download"}
 
 // otherWorks open a sentence about another work than the article's film.
 var otherWorks = []string{"sequel", "prequel", "remake", "spin-off", "spinoff", "next film", "the novel", "the book", "the series", "the soundtrack", "the album"}
@@ -380,12 +394,22 @@ func awardFacts(s, lower string) []film.ArticleFact {
 			after := rest[strings.Index(rest, name)+len(name):]
 			for n := 0; n < 4; n++ {
 				if k := strings.Index(after[:min(len(after), 50)], " and "); k >= 0 && !strings.Contains(after[:k], ".") {
-					next := awardName(after[k+len(" and "):])
+					tail := after[k+len(" and "):]
+					skip := 0
+					for _, p := range []string{"for the ", "the "} {
+						if strings.HasPrefix(tail, p) {
+							// "… and the Academy Award for Best Actor",
+							// "… and for the Academy Award for Best Director"
+							skip = len(p)
+							break
+						}
+					}
+					next := awardName(tail[skip:])
 					if next == "" {
 						break
 					}
 					add(c.kind, next)
-					after = after[k+len(" and ")+len(next):]
+					after = tail[skip+len(next):]
 					continue
 				}
 				break
@@ -406,6 +430,11 @@ func awardName(s string) string {
 		r, _ := utf8.DecodeRuneInString(t)
 		lowerOK := (t == "for" || t == "of" || t == "d'Or" || t == "d’Or" || t == "the" || t == "in" || t == "a") && i > 0
 		if !(r >= 'A' && r <= 'Z') && !lowerOK && !isDigits(t) {
+			break
+		}
+		if t == "for" && slices.Contains(out, "for") {
+			// "Academy Award for Best Director for Figgis": the second
+			// "for" names the winner, not the award.
 			break
 		}
 		out = append(out, t)

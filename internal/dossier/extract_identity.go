@@ -193,12 +193,17 @@ func singleQuoted(s string) string {
 // leadingSubject returns the title that opens "Drive is a 2011 film…":
 // a few title-case words before " is a " or " is an ".
 func leadingSubject(s string) string {
-	head := s[:min(len(s), 70)]
+	head := s[:min(len(s), 160)]
 	i := strings.Index(head, " is a")
 	if i <= 0 || i+5 < len(head) && head[i+5] != ' ' && head[i+5] != 'n' {
 		return ""
 	}
 	t := head[:i]
+	if k := strings.Index(t, " ("); k > 0 && strings.HasSuffix(t, ")") {
+		// "The Seventh Seal (Swedish: Det sjunde inseglet) is a …": the
+		// gloss in parentheses is not the title.
+		t = t[:k]
+	}
 	if wordCount(t) > 6 || !isTitleCase(t) || strings.ContainsAny(t, ".,;:") {
 		return ""
 	}

@@ -2,6 +2,8 @@ package dossier
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"marquee/internal/film"
 )
@@ -9,7 +11,7 @@ import (
 var speechCues = []string{"said", "says", "stating", "stated", "explained", "explains", "recalled", "recalls",
 	"described", "told", "noted", "added", "remarked", "reflected", "admitted", "quipped", "wrote", "writes",
 	"put it", "this way", "saying", "declared", "insisted", "observed", "commented", "joked", "asked", "argued",
-	"according to", "in the words of", "called", "calls", "describing", "writing in", "writing for"}
+	"according to", "in the words of", "called", "calls", "calling", "describing", "writing in", "writing for"}
 
 // quotes records the real quotations in u: long enough to be speech, or
 // introduced by a speech verb or a colon. Titles are not quotations.
@@ -57,8 +59,15 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 			speaker = x.d.Quotes[last].Speaker
 		}
 		source := x.source(clause)
-		if source == "" {
+		if source == "" && !quoteEndsSentence(q) {
+			// Only words of the quotation's own sentence name its
+			// source: after “… alcoholism.” a new sentence begins.
 			source = x.source(after)
+		}
+		if source == "" && speaker == "" && refersBack(clause) {
+			// "The website's critics consensus states: …" names the
+			// publication of the sentence before.
+			source = x.source(u.text[max(0, at-300):at])
 		}
 		if speaker != "" && titledIn(clause, speaker) != "" {
 			// "The Evening Standard stated …": a name the article sets
@@ -325,7 +334,7 @@ func (x *extractor) source(clause string) string {
 	return found
 }
 
-var speechVerbs = setOf("said|says|called|calls|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
+var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
 
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.
@@ -386,4 +395,83 @@ func continues(q, gap string) bool {
 		}
 	}
 	return false
+}
+
+// quoteEndsSentence reports a quotation that closes its sentence inside the
+// marks: “… the effects of alcoholism.”
+func quoteEndsSentence(q string) bool {
+	q = strings.TrimRight(strings.TrimSpace(q), "”’\"'")
+	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?")
+}
+
+// backRefs name a publication already named: "the website's critics
+// consensus", "the paper's critic".
+var backRefs = []string{"the website", "the site's", "the site ", "the paper", "the newspaper", "the magazine", "the publication", "the aggregator"}
+
+// refersBack reports a clause that names its source only by reference.
+func refersBack(clause string) bool {
+	return hasAnyContains(strings.ToLower(clause), backRefs)
+}
+
+// interviewQuotes reads the pull quotes an interview sets between its
+// answers ("> ‘The sea does not care who owns the licence’") and gives
+// each to the one whose answer says those words, named in full from the
+// label of that speaker's first answer ("**Xoán de la Torre:**", then
+// "**XT:**"). A pull quote no answer says is nobody's.
+func (x *extractor) interviewQuotes(d *film.Dossier) {
+	if len(d.Interview) == 0 {
+		return
+	}
+	full := map[string]string{} // initials → name
+	speakers := make([]string, len(d.Interview))
+	for i, qa := range d.Interview {
+		label, ok := speakerLabel(qa.Answer)
+		if !ok {
+			continue
+		}
+		if !initials(label) {
+			full[nameInitials(label)] = label
+			speakers[i] = label
+		} else if name := full[strings.ReplaceAll(label, ".", "")]; name != "" {
+			speakers[i] = name
+		}
+	}
+	for _, qa := range d.Interview {
+		for _, line := range strings.Split(qa.Answer, "\n") {
+			t, ok := strings.CutPrefix(strings.TrimSpace(line), "> ")
+			if !ok {
+				continue
+			}
+			t = strings.Trim(strings.TrimSpace(t), "‘’“”\"'")
+			if wordCount(t) < 3 {
+				continue
+			}
+			speaker := ""
+			for k, other := range d.Interview {
+				if speakers[k] != "" && strings.Contains(strings.ToLower(other.Answer), strings.ToLower(t)) && !strings.Contains(other.Answer, "> "+line[strings.Index(line, ">")+2:]) {
+					speaker = speakers[k]
+					break
+				}
+			}
+			slug := ""
+			if speaker != "" {
+				slug, _ = x.lookupPerson(speaker)
+			}
+			d.Quotes = append(d.Quotes, film.Quote{Text: t, Speaker: speaker, SpeakerSlug: slug, Line: qa.Line})
+		}
+	}
+}
+
+// nameInitials: "Xoán de la Torre" → "XT", "Maryam al-Khawaja" → "MK".
+func nameInitials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if i := strings.LastIndex(w, "-"); i >= 0 && i+1 < len(w) && !isCap(w) {
+			w = w[i+1:]
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

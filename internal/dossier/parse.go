@@ -44,6 +44,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	}
 	d = &film.Dossier{Source: file, Warnings: s.warnings, Noise: append(s.noise, noise...), Format: s.format, References: s.refs}
 	assemble(d, blocks)
+	dropEmptySections(d)
 	if len(d.Sections) == 0 && len(d.FAQ) == 0 {
 		return nil, &ParseError{File: file, Line: blocks[0].line, Reason: "only a title, no article text"}
 	}
@@ -103,6 +104,7 @@ func extract(d *film.Dossier, opts *Options) {
 			x.quotes(u, spans, prev)
 		}
 	}
+	x.interviewQuotes(d)
 	identify(d, opts, x.titles)
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)

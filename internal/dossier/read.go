@@ -84,6 +84,24 @@ func (s *source) cleanMarkup() {
 	out = make([]string, 0, len(s.lines))
 	for i := 0; i < len(s.lines); i++ {
 		l := s.lines[i]
+		if n := codeFence(s.lines, i); n >= 0 {
+			// A fenced code block (a note's query, a site's snippet) is
+			// never article text; its lines stay as blank lines, and so
+			// does a bare "**Genres**:" label it was the value of.
+			if k := len(out) - 1; k >= 0 && bareLabel(out[k]) {
+				out[k] = ""
+			}
+			for ; i < n; i++ {
+				out = append(out, "")
+			}
+			i = n
+			out = append(out, "")
+			continue
+		}
+		if codeOnly(l) || elisionOnly(l) {
+			out = append(out, "")
+			continue
+		}
 		if fence, ok := mediawikiFence(l); ok {
 			wiki = true
 			n := s.mediawikiBlock(i, fence, &out)
@@ -104,7 +122,7 @@ func (s *source) cleanMarkup() {
 				out = append(out, "")
 				continue
 			}
-			wiki = wiki || l != s.lines[i]
+			wiki = wiki || l != s.lines[i] && (s.format != formatMarkdown || wikiOnly(s.lines[i]))
 		}
 		if strings.IndexByte(l, '<') >= 0 {
 			parts := stripTags(l)

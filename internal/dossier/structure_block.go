@@ -234,7 +234,7 @@ func (s *scanner) marked(i int, t string) bool {
 	if !ok {
 		return false
 	}
-	if endsQuestion(b) {
+	if endsQuestion(b) || wordCount(b) > 8 && s.nextSpeakerAnswer(i) {
 		s.add(block{kind: bQuestion, line: i + 1, text: b})
 	} else {
 		h, st := headingText(b)

@@ -24,7 +24,13 @@ func plainInline(s string) string {
 		switch {
 		case (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c:
 			if j := strings.Index(s[i+2:], s[i:i+2]); j > 0 {
-				b.WriteString(plainInline(s[i+2 : i+2+j]))
+				inner := plainInline(s[i+2 : i+2+j])
+				if namesFilm(s[:i]) && isTitleCase(inner) && wordCount(inner) <= 8 {
+					// "a new documentary, **We Are The Giant**, …": bold
+					// after the word for a film is its title.
+					inner = "“" + inner + "”"
+				}
+				b.WriteString(inner)
 				i += j + 4
 				continue
 			}
@@ -37,6 +43,9 @@ func plainInline(s string) string {
 				inner := s[i+1 : j]
 				if r, _ := utf8.DecodeRuneInString(inner); unicode.IsUpper(r) && isTitleCase(inner) {
 					b.WriteString("“" + inner + "”")
+				} else if strings.Contains(inner, "**") || strings.Contains(inner, "__") {
+					// Bold inside italics: "*A new film, **X**, follows…*".
+					b.WriteString(plainInline(inner))
 				} else {
 					b.WriteString(inner)
 				}
@@ -92,6 +101,12 @@ func closeEmph(s string, i int) int {
 		return -1
 	}
 	for j := i + 1; j < len(s); j++ {
+		if s[j] == c && j+1 < len(s) && s[j+1] == c {
+			// A "**" inside the span opens or closes bold, never this
+			// span: "*A new film, **The Long Harvest**, follows…*".
+			j++
+			continue
+		}
 		if s[j] == c && s[j-1] != ' ' && (j+1 == len(s) || s[j+1] != c) {
 			if c == '_' && j+1 < len(s) && isWordByte(s[j+1]) {
 				continue
@@ -145,7 +160,10 @@ func labelOf(p string) (label, rest string, ok bool) {
 
 func validLabel(l, rest string) (string, string, bool) {
 	l = strings.TrimSpace(l)
-	if rest == "" || strings.ContainsAny(l, ".?!;") || wordCount(l) > 9 {
+	if rest == "" || strings.ContainsAny(l, ".?!;") || wordCount(l) > 9 ||
+		strings.Count(l, "(") > strings.Count(l, ")") {
+		// "The Seventh Seal (Swedish: Det sjunde inseglet) is …": a colon
+		// inside parentheses ends no label.
 		return "", "", false
 	}
 	switch strings.ToLower(l) {
@@ -173,4 +191,26 @@ func citation(s string) int {
 		return 0
 	}
 	return i + 1
+}
+
+// namesFilm reports text that ends on the word for a film, so that the
+// span after it is the film's name: "a new documentary, ", "the film ".
+//
+// An appositive after a short phrase counts too: "a new documentary on the
+// Arab Spring, **We Are The Giant**, …" (the comma sets the name off).
+func namesFilm(before string) bool {
+	before = before[max(0, len(before)-60):] // the words just before; linear on long lines
+	t := strings.ToLower(strings.TrimRight(before, " ,"))
+	if strings.HasSuffix(t, " film") || strings.HasSuffix(t, " documentary") || strings.HasSuffix(t, " movie") ||
+		t == "film" || t == "documentary" || t == "movie" {
+		return true
+	}
+	if !strings.HasSuffix(before, ", ") {
+		return false
+	}
+	w := t[max(0, len(t)-40):]
+	if k := strings.LastIndexAny(w, ".;:"); k >= 0 {
+		w = w[k+1:]
+	}
+	return strings.Contains(w, "film ") || strings.Contains(w, "documentary ") || strings.Contains(w, "movie ")
 }

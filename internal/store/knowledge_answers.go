@@ -96,7 +96,10 @@ func (s *Store) filmKnowledge(ctx context.Context, filmSlug string) (*Knowledge,
 		return nil, err
 	}
 	side.addSide(f, fid)
-	f.ArticleAdvisories, f.Controversies, f.Sections = st.Adv, st.Src, st.Sections
+	f.ArticleAdvisories, f.Controversies = st.Adv, st.Src
+	if f.Sections, err = currentSections(ctx, s.read, fid, filmSlug); err != nil {
+		return nil, err
+	}
 	if f.Others, err = otherFilms(ctx, s.read, st.Others, names[0]); err != nil {
 		return nil, err
 	}
