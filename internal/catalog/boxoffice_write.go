@@ -66,7 +66,7 @@ func (l *boLoad) create(r boRow) (int64, error) {
 	}
 	err := l.w.exec(`INSERT INTO films (slug, title, year, release_date, runtime_min, certification, title_type,
 		rating_avg, rating_votes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'movie', ?, ?, ?, ?)`,
-		slug, r.title, int64(r.year), r.date, int64(r.runtime), r.cert, r.rating, r.votes, l.now, l.now)
+		slug, r.title, nullInt(int64(r.year)), r.date, int64(r.runtime), r.cert, r.rating, r.votes, l.now, l.now)
 	if err != nil {
 		return 0, err
 	}
