@@ -77,10 +77,15 @@ func (l *boLoad) load(ctx context.Context, rows boRows) error {
 			continue
 		}
 		l.seen[key] = pos
-		if err := l.write(rows.name(), pos, r); err != nil {
+		state, err := l.write(rows.name(), pos, r)
+		if err != nil {
 			return err
 		}
-		tl.imported()
+		if state == rowSame {
+			tl.unchanged()
+		} else {
+			tl.wrote(state == rowChanged)
+		}
 	}
 }
 

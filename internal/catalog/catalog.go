@@ -73,10 +73,13 @@ func (e RowError) Error() string {
 
 // FileSummary is what happened to one input file.
 type FileSummary struct {
-	File      string           `json:"file"`
-	Read      int64            `json:"read"`
-	Imported  int64            `json:"imported"` // rows written as new records
-	Updated   int64            `json:"updated"`  // rows written onto records already there
+	File     string `json:"file"`
+	Read     int64  `json:"read"`
+	Imported int64  `json:"imported"` // rows written as new records
+	Updated  int64  `json:"updated"`  // rows written onto records already there
+	// Unchanged counts rows whose record was already there with the same
+	// values (box office, Letterboxd): nothing to write.
+	Unchanged int64            `json:"unchanged"`
 	Skipped   int64            `json:"skipped"`
 	SkippedBy map[string]int64 `json:"skipped_by,omitempty"` // reason → rows
 	// MatchedNothing counts well-formed rows about something the catalog
@@ -104,7 +107,9 @@ type Summary struct {
 	Read     int64         `json:"read"`
 	Imported int64         `json:"imported"`
 	Updated  int64         `json:"updated"`
-	Skipped  int64         `json:"skipped"`
+	// Unchanged counts rows already in the catalog as they are.
+	Unchanged int64 `json:"unchanged"`
+	Skipped   int64 `json:"skipped"`
 	// MatchedNothing counts rows about things the catalog does not hold.
 	MatchedNothing int64       `json:"matched_nothing"`
 	Errors         int         `json:"errors"`              // malformed rows, all counted
@@ -189,11 +194,12 @@ func (s *Summary) finish(start time.Time, err error) {
 		}
 		s.FilmsCreated, s.Created, s.FilmsRenamed = 0, []FilmRef{}, 0
 	}
-	s.Read, s.Imported, s.Updated, s.Skipped, s.MatchedNothing = 0, 0, 0, 0, 0
+	s.Read, s.Imported, s.Updated, s.Unchanged, s.Skipped, s.MatchedNothing = 0, 0, 0, 0, 0, 0
 	for _, f := range s.Files {
 		s.Read += f.Read
 		s.Imported += f.Imported
 		s.Updated += f.Updated
+		s.Unchanged += f.Unchanged
 		s.Skipped += f.Skipped
 		s.MatchedNothing += f.MatchedNothing
 	}
@@ -252,6 +258,10 @@ func (t *tally) wrote(existed bool) {
 	}
 	t.fs.Imported++
 }
+
+// unchanged counts a row whose record the catalog already holds with
+// the same values.
+func (t *tally) unchanged() { t.fs.Unchanged++ }
 
 // matchedNothing counts a well-formed row about something the catalog
 // does not hold.

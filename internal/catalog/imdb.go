@@ -62,11 +62,17 @@ type imdbLoad struct {
 	films  idTable
 	people idTable
 	next   struct{ film, person int64 }
-	rates  ratingTable
-	werr   error // a write failure, which stops the load (set by row functions)
-	rated  bool  // title.ratings is part of this import
-	titled bool  // title.basics is part of this import
-	now    int64
+	// firstNew is the id of the first film this import adds: films below
+	// it were in the catalog before (see mergeOldCharacterRows).
+	firstNew int64
+	// oldCharacterRows counts the one-row-per-character credits of an
+	// earlier import that principals merged into one credit.
+	oldCharacterRows int64
+	rates            ratingTable
+	werr             error // a write failure, which stops the load (set by row functions)
+	rated            bool  // title.ratings is part of this import
+	titled           bool  // title.basics is part of this import
+	now              int64
 
 	filmSlugs, personSlugs *slugIndex
 	renames                []filmRename // existing films whose slug this import changes
@@ -232,6 +238,7 @@ func (l *imdbLoad) loadExistingIDs() error {
 		}
 	}
 	l.filmSlugs, l.personSlugs = newSlugIndex(l.next.film), newSlugIndex(l.next.person)
+	l.firstNew = l.next.film
 	if l.w == nil {
 		return nil
 	}

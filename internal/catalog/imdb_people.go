@@ -165,6 +165,9 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		// One credit however many characters: "as Ani / Anora Mikheeva",
 		// in IMDb's order. Each named character gets its page.
 		l.werr = cw.credits.add(fid, pid, role, film.JoinCharacters(chars), billing, job)
+		if l.werr == nil {
+			l.werr = l.mergeOldCharacterRows(fid, pid, role, chars)
+		}
 		if len(chars) == 0 {
 			l.crewCredits.note(role, fid, pid)
 		}
@@ -179,6 +182,7 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		}
 		return nil
 	})
+	l.oldCharacterNote()
 	return firstErr(err, cw.close())
 }
 

@@ -139,7 +139,7 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 		if rated {
 			l.ratingsLanded++
 		}
-		l.werr = films.add(id, slug, title, orig, year, runtime, typ,
+		l.werr = films.add(id, slug, title, orig, nullInt(year), runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
 			l.werr = l.w.queue("DELETE FROM film_genres WHERE film_id = ?", id)

@@ -206,7 +206,7 @@ func ImportLetterboxd(ctx context.Context, st *store.Store, export, user string,
 		return sum, err
 	}
 	defer db.Close()
-	l := &lbLoad{opts: opts, sum: sum, db: db, match: matcher{db: db, review: opts.Review}, user: user, cache: map[string]int64{}}
+	l := &lbLoad{opts: opts, sum: sum, db: db, match: matcher{db: db, review: opts.Review}, user: user, cache: map[string]int64{}, written: map[string]bool{}}
 	if !opts.DryRun {
 		l.w = db
 	}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"os"
 	"path"
@@ -150,7 +151,29 @@ func (l *lbLoad) loadLists(ctx context.Context, src exportSource) error {
 	return nil
 }
 
+// listEntries reads what an earlier import stored of the member's list
+// name: position → film id and notes.
+func (l *lbLoad) listEntries(name string) (map[int64]listEntry, error) {
+	out := map[int64]listEntry{}
+	err := l.db.queryRows(`SELECT e.position, e.film_id, e.notes FROM user_named_list_films e
+		JOIN user_named_lists n ON n.id = e.list_id WHERE n.source = ? AND n.external_user = ? AND n.name = ?`,
+		func(v []driver.Value) error {
+			out[asInt(v[0])] = listEntry{asInt(v[1]), asString(v[2])}
+			return nil
+		}, lbSource, l.user, name)
+	return out, err
+}
+
+type listEntry struct {
+	film  int64
+	notes string
+}
+
 func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
+	prior, err := l.listEntries(list.Name)
+	if err != nil {
+		return err
+	}
 	var listID int64
 	if l.w != nil {
 		err := l.w.exec(`INSERT INTO user_named_lists (source, external_user, name, url, description, tags, created_on)
@@ -185,7 +208,14 @@ func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
 				return err
 			}
 		}
-		tl.imported()
+		switch was, ok := prior[int64(e.Position)]; {
+		case !ok:
+			tl.imported()
+		case was == listEntry{id, e.Notes}:
+			tl.unchanged()
+		default:
+			tl.wrote(true)
+		}
 	}
 	return nil
 }

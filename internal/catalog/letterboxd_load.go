@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"database/sql/driver"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +18,10 @@ type lbLoad struct {
 	match matcher
 	user  string
 	cache map[string]int64 // "name\x00year" → film id, 0 for unmatched
+	// written holds each record this run wrote (file and key): a later
+	// row of the same record (another name of the same film) is counted
+	// as a duplicate and not written, so that a re-import changes nothing.
+	written map[string]bool
 }
 
 // lbRow is one parsed row of any Letterboxd file.
@@ -102,10 +108,23 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 		l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: c.name, Line: c.line, Title: name, Year: year})
 		return nil, nil
 	}
+	state, key, err := l.state(c.name, id, r)
+	if err != nil {
+		return nil, err
+	}
+	if _, dup := l.written[key]; dup {
+		tl.skip("duplicate: same film as an earlier row")
+		return nil, nil
+	}
+	l.written[key] = true
+	if state == rowSame {
+		tl.unchanged()
+		return nil, nil
+	}
 	if err := l.write(c.name, id, r); err != nil {
 		return nil, err
 	}
-	tl.imported()
+	tl.wrote(state == rowChanged)
 	return nil, nil
 }
 
@@ -178,6 +197,52 @@ func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string
 }
 
 const lbSource = "letterboxd"
+
+// lbState has, per file, the query that compares a row with its record:
+// 0 (no row) when there is none, 1 when it holds the same values, 2 when
+// other ones. The key columns are the upserts' conflict targets below.
+var lbState = map[string]string{
+	"watched.csv": `SELECT CASE WHEN added_on = ? THEN 1 ELSE 2 END FROM user_lists
+		WHERE source = ? AND external_user = ? AND list = ? AND film_id = ?`,
+	"ratings.csv": `SELECT CASE WHEN rating = ? AND rated_at = ? THEN 1 ELSE 2 END FROM user_ratings
+		WHERE source = ? AND external_user = ? AND film_id = ?`,
+	"diary.csv": `SELECT CASE WHEN rating = ? AND rewatch = ? AND tags = ? THEN 1 ELSE 2 END FROM diary_entries
+		WHERE source = ? AND external_user = ? AND film_id = ? AND watched_on = ? AND logged_on = ?`,
+	"reviews.csv": `SELECT CASE WHEN watched_on = ? AND rating = ? AND rewatch = ? AND body = ? AND tags = ? THEN 1 ELSE 2 END FROM reviews
+		WHERE source = ? AND external_user = ? AND film_id = ? AND logged_on = ?`,
+}
+
+// state says whether the catalog holds row r of file for film id, and
+// with the same values.
+// It also returns the record's key: the file and the key columns.
+func (l *lbLoad) state(file string, id int64, r lbRow) (rowState, string, error) {
+	var args []driver.Value
+	keyFrom := 0 // args[keyFrom:] are the key columns
+	query := lbState[file]
+	switch file {
+	case "watched.csv", "watchlist.csv":
+		args = []driver.Value{r.date, lbSource, l.user, strings.TrimSuffix(file, ".csv"), id}
+		keyFrom, query = 1, lbState["watched.csv"]
+	case "ratings.csv":
+		t, _ := time.Parse(time.DateOnly, r.date)
+		args = []driver.Value{r.rating, t.Unix(), lbSource, l.user, id}
+		keyFrom = 2
+	case "diary.csv":
+		args = []driver.Value{r.rating, r.rewatch, r.tags, lbSource, l.user, id, r.watched, r.date}
+		keyFrom = 3
+	case "reviews.csv":
+		args = []driver.Value{r.watched, r.rating, r.rewatch, r.review, r.tags, lbSource, l.user, id, r.date}
+		keyFrom = 5
+	default:
+		return rowNew, file + "\x00" + strconv.Itoa(int(id)), nil
+	}
+	key := file
+	for _, v := range args[keyFrom:] {
+		key += "\x00" + fmt.Sprint(v)
+	}
+	n, err := l.db.queryInt(query, args...)
+	return rowState(n), key, err
+}
 
 func (l *lbLoad) write(file string, id int64, r lbRow) error {
 	if l.w == nil {

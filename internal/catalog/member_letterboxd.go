@@ -43,7 +43,6 @@ var memberFiles = []struct {
 
 // memberImport is the state of one member import.
 type memberImport struct {
-	ctx   context.Context
 	st    *store.Store
 	match matcher
 	db    *bulkConn
@@ -81,7 +80,7 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 		return sum, err
 	}
 	defer db.Close()
-	m := &memberImport{ctx: ctx, st: st, match: matcher{db: db}, db: db, sum: sum, opts: opts, cache: map[string]filmHit{}}
+	m := &memberImport{st: st, match: matcher{db: db}, db: db, sum: sum, opts: opts, cache: map[string]filmHit{}}
 	present := 0
 	for _, f := range memberFiles {
 		in, err := openMemberFile(src, f.name)
@@ -96,7 +95,7 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 		if err != nil {
 			return sum, badExport(err)
 		}
-		err = m.readFile(c, f.name)
+		err = m.readFile(ctx, c, f.name)
 		c.Close()
 		if err != nil {
 			return sum, badExport(err)
@@ -104,7 +103,7 @@ func ImportMemberLetterboxd(ctx context.Context, st *store.Store, export string,
 	}
 	for _, name := range listFiles(src) {
 		present++
-		if err := m.readList(src, name); err != nil {
+		if err := m.readList(ctx, src, name); err != nil {
 			return sum, badExport(err)
 		}
 	}
@@ -168,7 +167,7 @@ func (m *memberImport) fileSummary(name string) *FileSummary {
 	return &m.sum.Files[len(m.sum.Files)-1]
 }
 
-func (m *memberImport) readFile(c *csvFile, name string) error {
+func (m *memberImport) readFile(ctx context.Context, c *csvFile, name string) error {
 	fs := m.fileSummary(name)
 	for {
 		ok, rowErr, err := c.next()
@@ -177,7 +176,7 @@ func (m *memberImport) readFile(c *csvFile, name string) error {
 		}
 		fs.Read++
 		if rowErr == nil {
-			rowErr, err = m.row(c, name, fs)
+			rowErr, err = m.row(ctx, c, name, fs)
 			if err != nil {
 				return err
 			}
@@ -191,7 +190,7 @@ func (m *memberImport) readFile(c *csvFile, name string) error {
 }
 
 // row parses one row and files it as data or as a pending row.
-func (m *memberImport) row(c *csvFile, file string, fs *FileSummary) (*RowError, error) {
+func (m *memberImport) row(ctx context.Context, c *csvFile, file string, fs *FileSummary) (*RowError, error) {
 	title, year, bad := memberTitleYear(c.get("Name"), c.get("Year"), func(f, r string) *RowError { return c.fieldErr(f, r) })
 	if bad != nil {
 		return bad, nil
@@ -243,7 +242,7 @@ func (m *memberImport) row(c *csvFile, file string, fs *FileSummary) (*RowError,
 	case "watchlist.csv":
 		d.Watchlist = []member.ListEntry{{Note: date}}
 	}
-	return nil, m.file(d, file, c.line, title, year, c.get("Letterboxd URI"), fs)
+	return nil, m.file(ctx, d, file, c.line, title, year, c.get("Letterboxd URI"), fs)
 }
 
 func memberTitleYear(name, y string, fail func(field, reason string) *RowError) (string, int, *RowError) {
@@ -264,8 +263,8 @@ func memberTitleYear(name, y string, fail func(field, reason string) *RowError) 
 
 // file matches the row's film and adds the row to the import or, when the
 // film is uncertain, to the pending rows.
-func (m *memberImport) file(d member.Data, file string, line int, title string, year int, uri string, fs *FileSummary) error {
-	hit, err := m.find(title, year, uri)
+func (m *memberImport) file(ctx context.Context, d member.Data, file string, line int, title string, year int, uri string, fs *FileSummary) error {
+	hit, err := m.find(ctx, title, year, uri)
 	if err != nil {
 		return err
 	}
@@ -309,14 +308,14 @@ func (m *memberImport) file(d member.Data, file string, line int, title string, 
 
 // find matches a film: by IMDb id in the URI, else with the catalog
 // importer's matcher; a match whose folded title or year differs is fuzzy.
-func (m *memberImport) find(title string, year int, uri string) (filmHit, error) {
+func (m *memberImport) find(ctx context.Context, title string, year int, uri string) (filmHit, error) {
 	key := title + "\x00" + strconv.Itoa(year) + "\x00" + uri
 	if h, ok := m.cache[key]; ok {
 		return h, nil
 	}
 	var hit filmHit
 	if id := imdbFromLetterboxdURI(uri); id != "" {
-		f, err := m.st.FilmByIMDb(m.ctx, id)
+		f, err := m.st.FilmByIMDb(ctx, id)
 		if err == nil {
 			hit = filmHit{slug: f.Slug, title: f.Title, year: f.Year}
 			m.cache[key] = hit
@@ -354,7 +353,7 @@ func imdbFromLetterboxdURI(uri string) string {
 // readList reads one lists/*.csv in Letterboxd's v7 layout: a title line,
 // the list's header and row, a blank line, then Position,Name,Year,URL,
 // Description rows.
-func (m *memberImport) readList(src exportSource, name string) error {
+func (m *memberImport) readList(ctx context.Context, src exportSource, name string) error {
 	in, err := openMemberFile(src, name)
 	if err != nil || in == nil {
 		return err
@@ -431,14 +430,14 @@ func (m *memberImport) readList(src exportSource, name string) error {
 			}
 			continue
 		}
-		hit, err := m.find(title, year, get("URL"))
+		hit, err := m.find(ctx, title, year, get("URL"))
 		if err != nil {
 			return err
 		}
 		e := member.ListEntry{Position: pos, FilmSlug: hit.slug, Note: get("Description")}
 		if hit.slug == "" || hit.fuzzy {
 			one := member.List{Name: list.Name, Slug: film.Slugify(list.Name), Description: list.Description, Public: true, Entries: []member.ListEntry{e}}
-			if err := m.file(member.Data{Lists: []member.List{one}}, name, line, title, year, get("URL"), fs); err != nil {
+			if err := m.file(ctx, member.Data{Lists: []member.List{one}}, name, line, title, year, get("URL"), fs); err != nil {
 				return err
 			}
 			continue

@@ -127,7 +127,7 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 		}
 	}
 	err := l.w.exec(`INSERT INTO films (slug, title, year, title_type, imdb_id, tmdb_id, created_at, updated_at)
-		VALUES (?, ?, ?, 'movie', ?, ?, ?, ?)`, slug, title, int64(year), nullStr(link.imdb), nullInt(link.tmdb), l.now, l.now)
+		VALUES (?, ?, ?, 'movie', ?, ?, ?, ?)`, slug, title, nullInt(int64(year)), nullStr(link.imdb), nullInt(link.tmdb), l.now, l.now)
 	if err != nil {
 		return 0, err
 	}

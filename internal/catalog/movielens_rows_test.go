@@ -33,13 +33,13 @@ func TestMovieLensRows(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []string{
-			"babylon-5|Babylon 5|0",
+			"babylon-5|Babylon 5|NULL",
 			"das-boot-1981|Das Boot|1981",
-			"hyena-road|Hyena Road|0",
+			"hyena-road|Hyena Road|NULL",
 			"seven-1995|Seven|1995",
 			"the-city-of-lost-children-1995|The City of Lost Children|1995",
 		}
-		got := strs(t, st, "SELECT slug || '|' || title || '|' || year FROM films ORDER BY slug")
+		got := strs(t, st, "SELECT slug || '|' || title || '|' || COALESCE(CAST(year AS TEXT), 'NULL') FROM films ORDER BY slug")
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("films (-want +got):\n%s", diff)
 		}

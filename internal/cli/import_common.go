@@ -162,6 +162,9 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 	}
 	fmt.Fprintf(w, "%s import: %d rows read, %d %s, %d updated, %d matched nothing, %d skipped, %d malformed, in %s\n",
 		s.Source, s.Read, s.Imported, verb, s.Updated, s.MatchedNothing, s.Skipped, s.Errors, s.Elapsed.Round(time.Millisecond))
+	if s.Unchanged > 0 {
+		fmt.Fprintf(w, "  %d rows were already in the catalog as they are (unchanged)\n", s.Unchanged)
+	}
 	for _, f := range s.Files {
 		fmt.Fprintf(w, "  %-24s %10d read %10d imported %8d updated %8d matched nothing %8d skipped\n",
 			f.File, f.Read, f.Imported, f.Updated, f.MatchedNothing, f.Skipped)

@@ -23,7 +23,7 @@ const (
 // brought each in (director first) and the person's name; %s holds the
 // film filters' conditions; the first %s is the film's key in the
 // index (keyExpr).
-const creditedSQL = `SELECT f.id, f.slug, f.title, f.year, f.rating_votes, MIN(CASE c.role WHEN 'director' THEN 0 ELSE 1 END), MIN(p.name), %s
+const creditedSQL = `SELECT f.id, f.slug, f.title, COALESCE(f.year, 0), f.rating_votes, MIN(CASE c.role WHEN 'director' THEN 0 ELSE 1 END), MIN(p.name), %s
 	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
 	WHERE c.person_id IN (%s) AND (c.role = 'director' OR (c.role = 'cast' AND c.billing BETWEEN 1 AND %d))%s
 	GROUP BY f.id, f.slug, f.title, f.year, f.rating_votes

@@ -17,7 +17,7 @@ import (
 // edit from a query word in those names become its alternatives.
 
 const pgDocs = `
-(SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, f.year, f.rating_votes AS pop, f.id AS film_id
+(SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, COALESCE(f.year, 0) AS year, f.rating_votes AS pop, f.id AS film_id
 	FROM films f
 	WHERE to_tsvector('simple', marquee_fold(f.title || ' ' || f.original_title)) @@ to_tsquery('simple', $1)
 	   OR f.id IN (SELECT a.film_id FROM alt_titles a WHERE to_tsvector('simple', marquee_fold(a.title)) @@ to_tsquery('simple', $1))
@@ -27,7 +27,7 @@ UNION ALL
 	WHERE to_tsvector('simple', marquee_fold(p.name)) @@ to_tsquery('simple', $1)
 	ORDER BY p.credit_count DESC LIMIT $2)
 UNION ALL
-(SELECT 3, c.id, 0, c.slug, c.name, '', f.year, f.rating_votes / 4, f.id FROM characters c JOIN films f ON f.id = c.film_id
+(SELECT 3, c.id, 0, c.slug, c.name, '', COALESCE(f.year, 0), f.rating_votes / 4, f.id FROM characters c JOIN films f ON f.id = c.film_id
 	WHERE to_tsvector('simple', marquee_fold(c.name)) @@ to_tsquery('simple', $1)
 	ORDER BY f.rating_votes DESC LIMIT $2)
 UNION ALL
@@ -36,14 +36,14 @@ UNION ALL
 
 const pgSections = `
 UNION ALL
-(SELECT 5, s.film_id, s.ord, s.kind, s.heading, '', f.year, f.rating_votes / 2, f.id FROM dossier_sections s JOIN films f ON f.id = s.film_id
+(SELECT 5, s.film_id, s.ord, s.kind, s.heading, '', COALESCE(f.year, 0), f.rating_votes / 2, f.id FROM dossier_sections s JOIN films f ON f.id = s.film_id
 	WHERE to_tsvector('simple', marquee_fold(s.heading || ' ' || s.text)) @@ to_tsquery('simple', $1)
 	ORDER BY f.rating_votes DESC LIMIT $2)`
 
 // pgFuzzy finds names within trigram similarity of the whole query, for
 // when no name holds its words (a typo).
 const pgFuzzy = `
-(SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, f.year, f.rating_votes AS pop, f.id AS film_id
+(SELECT 1 AS kind, f.id AS ref, 0 AS ord, f.slug, f.title AS name, f.original_title AS alt, COALESCE(f.year, 0) AS year, f.rating_votes AS pop, f.id AS film_id
 	FROM films f WHERE marquee_fold(f.title) % $1 ORDER BY similarity(marquee_fold(f.title), $1) DESC LIMIT $2)
 UNION ALL
 (SELECT 2, p.id, 0, p.slug, p.name, '', 0, p.credit_count * 200, NULL FROM people p

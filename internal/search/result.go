@@ -16,7 +16,7 @@ type filmRef struct {
 
 func (e *Engine) filmOf(ctx context.Context, id int64) (filmRef, error) {
 	var f filmRef
-	err := e.st.DB().QueryRowContext(ctx, "SELECT slug, title, year FROM films WHERE id = $1", id).Scan(&f.slug, &f.title, &f.year)
+	err := e.st.DB().QueryRowContext(ctx, "SELECT slug, title, COALESCE(year, 0) FROM films WHERE id = $1", id).Scan(&f.slug, &f.title, &f.year)
 	if err != nil {
 		return f, fmt.Errorf("search: film %d: %w", id, err)
 	}

@@ -23,7 +23,7 @@ const docsSQL = `SELECT * FROM (SELECT m.id, m.kind,
 		CASE m.kind WHEN 1 THEN f.slug WHEN 2 THEN p.slug WHEN 3 THEN c.slug WHEN 4 THEN t.slug ELSE s.kind END AS slug,
 		CASE m.kind WHEN 1 THEN f.title WHEN 2 THEN p.name WHEN 3 THEN c.name WHEN 4 THEN t.name ELSE s.heading END AS name,
 		CASE m.kind WHEN 1 THEN trim(f.original_title || COALESCE((SELECT ' | ' || group_concat(a.title, ' | ') FROM alt_titles a WHERE a.film_id = f.id), '')) ELSE '' END AS alt,
-		CASE WHEN m.kind IN (1, 3, 5) THEN f.year ELSE 0 END AS year,
+		CASE WHEN m.kind IN (1, 3, 5) THEN COALESCE(f.year, 0) ELSE 0 END AS year,
 		CASE m.kind WHEN 1 THEN f.rating_votes WHEN 2 THEN p.credit_count * 200 WHEN 3 THEN f.rating_votes / 4
 			WHEN 4 THEN 1000 * (SELECT COUNT(*) FROM film_themes ft WHERE ft.theme_id = t.id) ELSE f.rating_votes / 2 END AS pop,
 		CASE WHEN m.kind IN (1, 3, 5) THEN f.id ELSE 0 END AS film_id

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 
 	"github.com/mattn/go-sqlite3"
@@ -85,7 +86,7 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 	if err := copyDatabase(ctx, s.write, src); err != nil {
 		return fmt.Errorf("restore from %s: %w", path, err)
 	}
-	return s.migrate(ctx)
+	return s.migrate(ctx, math.MaxInt)
 }
 
 // copyDatabase copies the main database of src over that of dst with the

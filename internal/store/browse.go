@@ -278,7 +278,7 @@ type DossierFilm struct {
 // DossierFilms returns up to limit films with a dossier, most recently
 // revised first.
 func (s *Store) DossierFilms(ctx context.Context, limit int) ([]DossierFilm, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, f.year, d.revision, d.created_at, d.updated_at
+	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, COALESCE(f.year, 0), d.revision, d.created_at, d.updated_at
 		FROM dossiers d JOIN films f ON f.id = d.film_id ORDER BY d.updated_at DESC, f.slug LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("films with dossiers: %w", err)

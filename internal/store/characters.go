@@ -110,7 +110,7 @@ func (s *Store) GetCharacter(ctx context.Context, filmSlug, slug string) (*film.
 
 // PersonCharacters returns the characters a person plays.
 func (s *Store) PersonCharacters(ctx context.Context, personSlug string) ([]film.Character, error) {
-	out, err := s.characters(ctx, "WHERE p.slug = $1 ORDER BY f.year DESC, ch.name", personSlug)
+	out, err := s.characters(ctx, "WHERE p.slug = $1 ORDER BY f.year DESC NULLS LAST, ch.name", personSlug)
 	if err != nil {
 		return nil, fmt.Errorf("characters of person %q: %w", personSlug, err)
 	}

@@ -39,7 +39,7 @@ func (s *Store) putCredit(ctx context.Context, tx *sql.Tx, c film.Credit) error 
 	return s.wrap(err, "count credits of", "person", c.PersonSlug)
 }
 
-const creditQuery = `SELECT f.slug, f.title, f.year, p.slug, p.name, c.role, c.character_name, c.billing, c.job
+const creditQuery = `SELECT f.slug, f.title, COALESCE(f.year, 0), p.slug, p.name, c.role, c.character_name, c.billing, c.job
 	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id `
 
 func (s *Store) credits(ctx context.Context, where, order, key string) ([]film.Credit, error) {
@@ -88,7 +88,7 @@ func filmCredits(ctx context.Context, q querier, filmSlug string) ([]film.Credit
 
 // PersonCredits returns a person's credits, newest film first.
 func (s *Store) PersonCredits(ctx context.Context, personSlug string) ([]film.Credit, error) {
-	out, err := s.credits(ctx, "WHERE p.slug = $1", "f.year DESC, f.title, "+roleOrder, personSlug)
+	out, err := s.credits(ctx, "WHERE p.slug = $1", "f.year DESC NULLS LAST, f.title, "+roleOrder, personSlug)
 	if err != nil {
 		return nil, fmt.Errorf("credits of person %q: %w", personSlug, err)
 	}

@@ -195,8 +195,8 @@ type FilmRef struct {
 // DossiersMentioning returns the films whose dossiers link to the entity
 // of the given kind ("person", "film", "place", "publication") and slug.
 func (s *Store) DossiersMentioning(ctx context.Context, kind, slug string) ([]FilmRef, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT f.slug, f.title, f.year FROM dossier_links l
-		JOIN films f ON f.id = l.film_id WHERE l.kind = $1 AND l.slug = $2 ORDER BY f.year DESC, f.title`, kind, slug)
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT f.slug, f.title, COALESCE(f.year, 0) AS y FROM dossier_links l
+		JOIN films f ON f.id = l.film_id WHERE l.kind = $1 AND l.slug = $2 ORDER BY y DESC, f.title`, kind, slug)
 	if err != nil {
 		return nil, fmt.Errorf("dossiers mentioning %s %q: %w", kind, slug, err)
 	}
@@ -215,8 +215,8 @@ func (s *Store) DossiersMentioning(ctx context.Context, kind, slug string) ([]Fi
 // QuotesFrom returns the quotes whose source is the publication with the
 // given slug, with the film each appears in.
 func (s *Store) QuotesFrom(ctx context.Context, publicationSlug string) ([]film.Quote, []FilmRef, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT q.text, q.speaker, q.speaker_slug, q.source, q.section, f.slug, f.title, f.year
-		FROM quotes q JOIN films f ON f.id = q.film_id ORDER BY f.year DESC, q.ord`)
+	rows, err := s.read.QueryContext(ctx, `SELECT q.text, q.speaker, q.speaker_slug, q.source, q.section, f.slug, f.title, COALESCE(f.year, 0)
+		FROM quotes q JOIN films f ON f.id = q.film_id ORDER BY f.year DESC NULLS LAST, q.ord`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("quotes from %q: %w", publicationSlug, err)
 	}

@@ -223,8 +223,8 @@ func (s *Store) Relations(ctx context.Context, filmSlug string) ([]film.Relation
 }
 
 func (s *Store) relations(ctx context.Context, q querier, filmSlug string) ([]film.Relation, error) {
-	rows, err := q.QueryContext(ctx, `SELECT o.slug, o.title, o.year, r.kind, r.reason FROM relations r
-		JOIN films f ON f.id = r.film_id JOIN films o ON o.id = r.other_id WHERE f.slug = $1 ORDER BY o.year DESC, o.title`, filmSlug)
+	rows, err := q.QueryContext(ctx, `SELECT o.slug, o.title, COALESCE(o.year, 0), r.kind, r.reason FROM relations r
+		JOIN films f ON f.id = r.film_id JOIN films o ON o.id = r.other_id WHERE f.slug = $1 ORDER BY o.year DESC NULLS LAST, o.title`, filmSlug)
 	if err != nil {
 		return nil, fmt.Errorf("relations of %q: %w", filmSlug, err)
 	}

@@ -141,7 +141,7 @@ func (s *Store) facetCounts(ctx context.Context, f film.Filter, dims []string) (
 	if !own {
 		return counts, labels, nil
 	}
-	sample, args = facetSample(f, "f.year, f.countries, f.certification")
+	sample, args = facetSample(f, "COALESCE(f.year, 0) AS year, f.countries, f.certification")
 	rows, err := s.read.QueryContext(ctx, "SELECT m.year, m.countries, m.certification FROM ("+sample+") m", args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("facets of films: %w", err)

@@ -13,8 +13,8 @@ import (
 // with a handful of perfect votes does not outrank a classic), votes
 // (most votes first) and popular (the same order as votes; the older name).
 var FilmSorts = map[string]string{
-	"title":   "f.title, f.year, f.id",
-	"year":    "f.year DESC, f.title, f.id",
+	"title":   "f.title, f.year NULLS LAST, f.id",
+	"year":    "f.year DESC NULLS LAST, f.title, f.id",
 	"rating":  "(f.rating_avg * f.rating_votes + 6.5 * 1000) / (f.rating_votes + 1000) DESC, f.rating_votes DESC, f.id",
 	"votes":   "f.rating_votes DESC, f.id",
 	"popular": "f.rating_votes DESC, f.id",
@@ -143,7 +143,7 @@ func (s *Store) FillGenres(ctx context.Context, fs []film.Film) error { return s
 func (s *Store) PersonKnownFor(ctx context.Context, slug string, limit int) ([]film.Film, error) {
 	rows, err := s.read.QueryContext(ctx, "SELECT "+filmColumns+` FROM films f
 		WHERE f.id IN (SELECT c.film_id FROM credits c JOIN people p ON p.id = c.person_id WHERE p.slug = $1)
-		ORDER BY f.rating_votes DESC, f.year DESC, f.id LIMIT $2`, slug, min(max(limit, 1), 20))
+		ORDER BY f.rating_votes DESC, f.year DESC NULLS LAST, f.id LIMIT $2`, slug, min(max(limit, 1), 20))
 	if err != nil {
 		return nil, fmt.Errorf("films %q is known for: %w", slug, err)
 	}

@@ -9,7 +9,7 @@ import (
 	"marquee/internal/film"
 )
 
-const filmColumns = `f.id, f.slug, f.title, f.original_title, f.year, f.release_date, f.runtime_min,
+const filmColumns = `f.id, f.slug, f.title, f.original_title, COALESCE(f.year, 0), f.release_date, f.runtime_min,
 	f.certification, f.logline, f.setting_place, f.setting_period, f.title_type, f.countries, f.languages,
 	COALESCE(f.imdb_id, ''), COALESCE(f.wikidata_id, ''), COALESCE(f.tmdb_id, 0), f.rating_avg, f.rating_votes, f.updated_at`
 
@@ -58,7 +58,7 @@ func (s *Store) putFilm(ctx context.Context, tx *sql.Tx, f *film.Film) error {
 			imdb_id = excluded.imdb_id, wikidata_id = excluded.wikidata_id, tmdb_id = excluded.tmdb_id,
 			rating_avg = excluded.rating_avg, rating_votes = excluded.rating_votes, updated_at = excluded.updated_at
 		RETURNING id`,
-		f.Slug, f.Title, f.OriginalTitle, f.Year, f.ReleaseDate, f.RuntimeMin, f.Certification,
+		f.Slug, f.Title, f.OriginalTitle, nullInt(int64(f.Year)), f.ReleaseDate, f.RuntimeMin, f.Certification,
 		f.Logline, f.Setting.Place, f.Setting.Period, f.TitleType, joinList(f.Countries), joinList(f.Languages),
 		nullString(f.IDs.IMDb), nullString(f.IDs.Wikidata), nullInt(f.IDs.TMDB), f.Rating.Average, f.Rating.Votes, t,
 	).Scan(&f.ID)

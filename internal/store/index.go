@@ -54,7 +54,7 @@ func (s *Store) CharacterIndex(ctx context.Context, limit, offset int) ([]IndexE
 	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM characters").Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count characters: %w", err)
 	}
-	out, err := s.index(ctx, `SELECT c.slug, c.name, COALESCE(p.name, ''), f.slug, f.title, f.year, 0 FROM characters c
+	out, err := s.index(ctx, `SELECT c.slug, c.name, COALESCE(p.name, ''), f.slug, f.title, COALESCE(f.year, 0), 0 FROM characters c
 		JOIN films f ON f.id = c.film_id LEFT JOIN people p ON p.id = c.person_id
 		ORDER BY f.rating_votes DESC, f.id, c.name LIMIT $1 OFFSET $2`, limit, offset)
 	if err != nil {

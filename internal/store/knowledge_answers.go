@@ -118,7 +118,7 @@ func otherFilms(ctx context.Context, q querier, stored []storedOther, castNames 
 	}
 	in := strings.Join(ids, ",")
 	byID := map[int64]*knowledge.OtherFilm{}
-	err := eachRow(ctx, q, "SELECT id, slug, title, year, rating_avg, rating_votes FROM films WHERE id IN ("+in+")", func(r *sql.Rows) error {
+	err := eachRow(ctx, q, "SELECT id, slug, title, COALESCE(year, 0), rating_avg, rating_votes FROM films WHERE id IN ("+in+")", func(r *sql.Rows) error {
 		var id int64
 		o := &knowledge.OtherFilm{}
 		if err := r.Scan(&id, &o.Slug, &o.Title, &o.Year, &o.Rating, &o.Votes); err != nil {

@@ -209,7 +209,7 @@ func (w *rowWriter) close() {
 // readFilms reads the films matching where (a condition on films f) with
 // the catalog facts their answers need.
 func readFilms(ctx context.Context, q querier, where string, args ...any) ([]*knowledge.Facts, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, slug, title, year, runtime_min, certification, setting_place, setting_period,
+	rows, err := q.QueryContext(ctx, `SELECT id, slug, title, COALESCE(year, 0), runtime_min, certification, setting_place, setting_period,
 		COALESCE(imdb_id, ''), rating_avg, rating_votes FROM films f WHERE `+where+" ORDER BY id", args...)
 	if err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ type universe struct {
 
 func loadUniverse(ctx context.Context, tx *sql.Tx, sc scope) (*universe, error) {
 	u := &universe{index: map[int64]int32{}, dirFilms: map[int64][]int32{}, themes: map[int64][]string{}}
-	err := eachRow(ctx, tx, `SELECT id, year, rating_votes FROM films f WHERE `+sc.universe("f.id")+" ORDER BY id", func(r *sql.Rows) error {
+	err := eachRow(ctx, tx, `SELECT id, COALESCE(year, 0), rating_votes FROM films f WHERE `+sc.universe("f.id")+" ORDER BY id", func(r *sql.Rows) error {
 		var m summary
 		if err := r.Scan(&m.id, &m.year, &m.votes); err != nil {
 			return err

@@ -74,7 +74,7 @@ func (s *Store) DeleteDiaryEntry(ctx context.Context, uid, id int64) error {
 
 // Diary returns a member's diary, latest viewing first.
 func (s *Store) Diary(ctx context.Context, uid int64) ([]member.DiaryEntry, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT d.id, u.username, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''),
+	rows, err := s.read.QueryContext(ctx, `SELECT d.id, u.username, f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''),
 			d.watched_on, d.rating, d.rewatch, d.liked, d.tags, d.created_at
 		FROM member_diary d JOIN users u ON u.id = d.user_id JOIN films f ON f.id = d.film_id
 		WHERE d.user_id = $1 ORDER BY d.watched_on DESC, d.id DESC`, uid)

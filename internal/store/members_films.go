@@ -106,7 +106,7 @@ func (s *Store) RemoveFilmLog(ctx context.Context, uid int64, filmSlug string) e
 func (s *Store) FilmLogOf(ctx context.Context, uid int64, filmSlug string) (log member.FilmLog, ok bool, err error) {
 	var liked, watched int
 	var updated int64
-	err = s.read.QueryRowContext(ctx, `SELECT f.slug, f.title, f.year, COALESCE(f.imdb_id, ''), m.rating, m.liked, m.watched, m.watched_on, m.updated_at
+	err = s.read.QueryRowContext(ctx, `SELECT f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''), m.rating, m.liked, m.watched, m.watched_on, m.updated_at
 		FROM member_films m JOIN films f ON f.id = m.film_id WHERE m.user_id = $1 AND f.slug = $2`, uid, filmSlug).
 		Scan(&log.FilmSlug, &log.FilmTitle, &log.FilmYear, &log.IMDbID, &log.Rating, &liked, &watched, &log.WatchedOn, &updated)
 	if err == sql.ErrNoRows {
@@ -122,7 +122,7 @@ func (s *Store) FilmLogOf(ctx context.Context, uid int64, filmSlug string) (log 
 // MemberFilms returns every film a member watched, rated or liked, most
 // recently changed first.
 func (s *Store) MemberFilms(ctx context.Context, uid int64) ([]member.FilmLog, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, f.year, COALESCE(f.imdb_id, ''), m.rating, m.liked, m.watched, m.watched_on, m.updated_at
+	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''), m.rating, m.liked, m.watched, m.watched_on, m.updated_at
 		FROM member_films m JOIN films f ON f.id = m.film_id WHERE m.user_id = $1 ORDER BY m.updated_at DESC, f.title`, uid)
 	if err != nil {
 		return nil, fmt.Errorf("member films: %w", err)

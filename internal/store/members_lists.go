@@ -37,7 +37,7 @@ func setWatchlist(ctx context.Context, tx *sql.Tx, uid, fid int64, on bool, at i
 
 // Watchlist returns member uid's watchlist, latest addition first.
 func (s *Store) Watchlist(ctx context.Context, uid int64) ([]member.ListEntry, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, f.year, COALESCE(f.imdb_id, ''), w.added_at
+	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''), w.added_at
 		FROM member_watchlist w JOIN films f ON f.id = w.film_id WHERE w.user_id = $1 ORDER BY w.added_at DESC, f.title`, uid)
 	if err != nil {
 		return nil, fmt.Errorf("watchlist: %w", err)
@@ -170,7 +170,7 @@ func (s *Store) GetList(ctx context.Context, owner, slug string) (member.List, e
 }
 
 func (s *Store) listEntries(ctx context.Context, id int64) ([]member.ListEntry, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT e.position, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''), e.note
+	rows, err := s.read.QueryContext(ctx, `SELECT e.position, f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''), e.note
 		FROM member_list_entries e JOIN films f ON f.id = e.film_id WHERE e.list_id = $1 ORDER BY e.position, f.title`, id)
 	if err != nil {
 		return nil, fmt.Errorf("list entries: %w", err)

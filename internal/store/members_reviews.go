@@ -120,7 +120,7 @@ const (
 	ByLikes   ReviewOrder = "likes"
 )
 
-const reviewCols = `r.id, u.username, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''), r.body, r.spoiler, r.rating, r.watched_on, r.hidden, r.likes, r.created_at, r.updated_at
+const reviewCols = `r.id, u.username, f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''), r.body, r.spoiler, r.rating, r.watched_on, r.hidden, r.likes, r.created_at, r.updated_at
 	FROM member_reviews r JOIN users u ON u.id = r.user_id JOIN films f ON f.id = r.film_id`
 
 func scanReviews(rows *sql.Rows) ([]member.Review, error) {

@@ -62,14 +62,14 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return int(v.Int64), err
 }
 
-// migrate applies pending migrations, each in its own transaction. Several
+// migrate applies pending migrations up to version upTo, each in its own transaction. Several
 // processes may start at once on one PostgreSQL database, so each step
 // holds the dialect's migration lock and re-reads what is applied. A
 // schema already up to date is only read: opening the store then takes no
 // write lock, so serve, backup, export and search open while a long
 // import holds the writer. When migrations are pending and another
 // process holds the lock, Open waits, saying so (WithWaitNotice).
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context, upTo int) error {
 	ms, err := Migrations(s.dialect.name())
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	for _, m := range ms {
-		if m.Version <= current {
+		if m.Version <= current || m.Version > upTo {
 			continue
 		}
 		err := s.migrateStep(ctx, func(tx *sql.Tx) error {
@@ -108,6 +108,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			if applied > 0 {
 				return nil // another process got there first
+			}
+			if err := runDirectives(ctx, tx, s.dialect.name(), m); err != nil {
+				return err
 			}
 			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 				return err

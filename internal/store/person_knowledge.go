@@ -90,9 +90,9 @@ func (s *Store) PersonTopFilms(ctx context.Context, personSlug string, n int) ([
 // personFilms reads a person's films (those matching cond, a condition
 // on credits c) most voted first, each once with every role.
 func personFilms(ctx context.Context, q querier, personID int64, cond string) ([]knowledge.PersonFilm, error) {
-	rows, err := q.QueryContext(ctx, `SELECT f.slug, f.title, f.year, f.rating_votes, c.role, c.character_name
+	rows, err := q.QueryContext(ctx, `SELECT f.slug, f.title, COALESCE(f.year, 0), f.rating_votes, c.role, c.character_name
 		FROM credits c JOIN films f ON f.id = c.film_id
-		WHERE c.person_id = $1`+cond+` ORDER BY f.rating_votes DESC, f.year DESC, f.id,
+		WHERE c.person_id = $1`+cond+` ORDER BY f.rating_votes DESC, f.year DESC NULLS LAST, f.id,
 		CASE c.role WHEN 'director' THEN 0 WHEN 'writer' THEN 1 WHEN 'cast' THEN 2 ELSE 3 END, c.billing`, personID)
 	if err != nil {
 		return nil, err
@@ -149,10 +149,10 @@ func (s *Store) Collaborators(ctx context.Context, personSlug string, n int) ([]
 // liveCollaborators reads a person's co-credits: cheap for a person with
 // at most ProlificCredits credits.
 func liveCollaborators(ctx context.Context, q querier, personID int64) ([]Collaborator, error) {
-	rows, err := q.QueryContext(ctx, `SELECT p2.slug, p2.name, f.slug, f.title, f.year, f.rating_votes
+	rows, err := q.QueryContext(ctx, `SELECT p2.slug, p2.name, f.slug, f.title, COALESCE(f.year, 0), f.rating_votes
 		FROM credits c1 JOIN credits c2 ON c2.film_id = c1.film_id AND c2.person_id <> c1.person_id
 		JOIN people p2 ON p2.id = c2.person_id JOIN films f ON f.id = c1.film_id
-		WHERE c1.person_id = $1 GROUP BY p2.slug, p2.name, f.slug, f.title, f.year, f.rating_votes ORDER BY p2.slug, f.year, f.slug`, personID)
+		WHERE c1.person_id = $1 GROUP BY p2.slug, p2.name, f.slug, f.title, f.year, f.rating_votes ORDER BY p2.slug, f.year NULLS LAST, f.slug`, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +232,7 @@ func storedCollaborators(ctx context.Context, q querier, st *storedPerson) ([]Co
 		return nil, err
 	}
 	films := map[int64]knowledge.PersonFilm{}
-	err = eachRow(ctx, q, "SELECT id, slug, title, year, rating_votes FROM films WHERE id IN ("+joinIDs(fids)+")", func(r *sql.Rows) error {
+	err = eachRow(ctx, q, "SELECT id, slug, title, COALESCE(year, 0), rating_votes FROM films WHERE id IN ("+joinIDs(fids)+")", func(r *sql.Rows) error {
 		var id int64
 		var pf knowledge.PersonFilm
 		err := r.Scan(&id, &pf.Slug, &pf.Title, &pf.Year, &pf.Votes)

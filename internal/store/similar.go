@@ -40,7 +40,7 @@ type CastKey struct {
 func (s *Store) RecommendFeatures(ctx context.Context, maxCast int) ([]FilmFeatures, error) {
 	var out []FilmFeatures
 	index := map[int64]int{}
-	err := s.eachRow(ctx, `SELECT id, slug, title, year, setting_place FROM films ORDER BY id`, nil, func(rows *sql.Rows) error {
+	err := s.eachRow(ctx, `SELECT id, slug, title, COALESCE(year, 0), setting_place FROM films ORDER BY id`, nil, func(rows *sql.Rows) error {
 		var f FilmFeatures
 		if err := rows.Scan(&f.ID, &f.Slug, &f.Title, &f.Year, &f.Place); err != nil {
 			return err

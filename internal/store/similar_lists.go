@@ -255,7 +255,7 @@ func (s *Store) SimilarFilms(ctx context.Context, slug string, limit int) (RecFi
 		return ref, nil, err
 	}
 	var out []SimilarFilm
-	err = s.eachRow(ctx, `SELECT f.id, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''),
+	err = s.eachRow(ctx, `SELECT f.id, f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''),
 			COALESCE((SELECT MIN(m.movie_id) FROM movielens_movies m WHERE m.film_id = f.id), 0),
 			sf.score, sf.content, sf.collab, sf.reasons
 		FROM similar_films sf JOIN films f ON f.id = sf.other_id
@@ -283,7 +283,7 @@ func (s *Store) SimilarFilms(ctx context.Context, slug string, limit int) (RecFi
 // RecFilmBySlug returns the film with slug as a RecFilm, or ErrNotFound.
 func (s *Store) RecFilmBySlug(ctx context.Context, slug string) (RecFilm, error) {
 	var ref RecFilm
-	err := s.read.QueryRowContext(ctx, `SELECT f.id, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''),
+	err := s.read.QueryRowContext(ctx, `SELECT f.id, f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''),
 			COALESCE((SELECT MIN(m.movie_id) FROM movielens_movies m WHERE m.film_id = f.id), 0)
 		FROM films f WHERE f.slug = $1`, slug).Scan(&ref.ID, &ref.Slug, &ref.Title, &ref.Year, &ref.IMDb, &ref.MovieLensID)
 	if err != nil {
@@ -298,7 +298,7 @@ func (s *Store) RecFilms(ctx context.Context, ids []int64) (map[int64]RecFilm, e
 	out := make(map[int64]RecFilm, len(ids))
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
-		q, args := inList(`SELECT f.id, f.slug, f.title, f.year, COALESCE(f.imdb_id, ''),
+		q, args := inList(`SELECT f.id, f.slug, f.title, COALESCE(f.year, 0), COALESCE(f.imdb_id, ''),
 			COALESCE((SELECT MIN(m.movie_id) FROM movielens_movies m WHERE m.film_id = f.id), 0)
 			FROM films f WHERE f.id IN `, ids[:n])
 		err := s.eachRow(ctx, q, args, func(rows *sql.Rows) error {

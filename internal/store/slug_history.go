@@ -54,7 +54,7 @@ func (s *Store) renameFilm(ctx context.Context, tx *sql.Tx, slug, title string, 
 		return "", err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE films SET slug = $1, title = $2, year = $3, updated_at = $4 WHERE id = $5`,
-		to, f.Title, year, now(), id); err != nil {
+		to, f.Title, nullInt(int64(year)), now(), id); err != nil {
 		return "", s.wrap(err, "rename", "film", slug)
 	}
 	if to != slug {

@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -44,6 +45,12 @@ type dialect interface {
 // pending migrations. A dsn of "postgres://…" or "postgresql://…" selects
 // PostgreSQL; "sqlite:PATH" or a bare path selects the embedded store.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	return open(ctx, dsn, math.MaxInt)
+}
+
+// open opens dsn and applies the pending migrations up to version upTo
+// (tests open a schema as an older release left it).
+func open(ctx context.Context, dsn string, upTo int) (*Store, error) {
 	var (
 		s   *Store
 		err error
@@ -57,7 +64,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, upTo); err != nil {
 		s.Close()
 		return nil, err
 	}

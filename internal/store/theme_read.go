@@ -69,7 +69,7 @@ func (s *Store) ThemeFilms(ctx context.Context, slug string, limit, offset int) 
 	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE t.slug = $1`, slug).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("films of theme %q: %w", slug, err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, f.year, ft.strength, ft.evidence,
+	rows, err := s.read.QueryContext(ctx, `SELECT f.slug, f.title, COALESCE(f.year, 0), ft.strength, ft.evidence,
 		COALESCE((SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = f.id AND c.role = 'director'
 			ORDER BY c.billing, p.name LIMIT 1), '')
 		FROM film_themes ft JOIN themes t ON t.id = ft.theme_id JOIN films f ON f.id = ft.film_id
