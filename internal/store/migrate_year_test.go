@@ -41,7 +41,15 @@ func TestMigrationYearUnknownKeepsDependents(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer st.Close()
-			if diff := cmp.Diff(before, tableCounts(t, st)); diff != "" {
+			// Later migrations may add tables; every table that was there
+			// keeps its rows.
+			after := tableCounts(t, st)
+			for name := range after {
+				if _, ok := before[name]; !ok {
+					delete(after, name)
+				}
+			}
+			if diff := cmp.Diff(before, after); diff != "" {
 				t.Errorf("rows per table after the migration (-before +after):\n%s", diff)
 			}
 			slugs["untitled-reel"] = -1 // NULL now
