@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"marquee/internal/film"
 )
@@ -67,7 +68,7 @@ func KnownFor(name, slug string, films []PersonFilm, total int, awards []film.Aw
 	var wins []string
 	for _, w := range awards {
 		if w.Won() {
-			wins = append(wins, fmt.Sprintf("the %s at the %s", w.Category, edition(w.Ceremony, w.Year)))
+			wins = append(wins, fmt.Sprintf("%s at the %s", awardName(w.Category), edition(w.Ceremony, w.Year)))
 			a.Sources = append(a.Sources, AwardSource(w))
 		}
 	}
@@ -135,4 +136,14 @@ func CatalogSource(imdbID, page string, person bool) film.Source {
 		return film.Source{Kind: film.SourceImport, Label: "the IMDb import", URL: "https://www.imdb.com/" + kind + "/" + imdbID + "/"}
 	}
 	return film.Source{Kind: film.SourceImport, Label: "the catalog", URL: page}
+}
+
+// awardName is how a sentence names an award won: a category that names
+// what was best ("Best Director") stands alone, as in "won Best Director";
+// any other prize takes the article ("won the Palme d'Or").
+func awardName(category string) string {
+	if strings.HasPrefix(category, "Best ") {
+		return category
+	}
+	return "the " + category
 }
