@@ -21,20 +21,7 @@ import (
 // page is looked up, rendered and kept, as on the benchmark's requests.
 // Skipped without the variable.
 func BenchmarkFilmPageUncachedBig(b *testing.B) {
-	path := os.Getenv("MARQUEE_BENCH_DB")
-	if path == "" {
-		b.Skip("MARQUEE_BENCH_DB is not set")
-	}
-	ctx := context.Background()
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	slugs, err := sampleSlugs(ctx, st, 4000)
-	if err != nil {
-		b.Fatal(err)
-	}
+	st, slugs := openBenchDB(b, 4000)
 	for _, bc := range []struct {
 		name    string
 		noCache bool
@@ -81,4 +68,24 @@ func sampleSlugs(ctx context.Context, st *store.Store, n int) ([]string, error) 
 		return nil, fmt.Errorf("sample: no films")
 	}
 	return slugs, nil
+}
+
+// openBenchDB opens the catalog named by MARQUEE_BENCH_DB (closed when b
+// ends) and samples n of its films' slugs; it skips b without the variable.
+func openBenchDB(b *testing.B, n int) (*store.Store, []string) {
+	path := os.Getenv("MARQUEE_BENCH_DB")
+	if path == "" {
+		b.Skip("MARQUEE_BENCH_DB is not set")
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	slugs, err := sampleSlugs(ctx, st, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st, slugs
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -17,20 +16,8 @@ import (
 // a heavy tail here would be the films themselves, not the server under
 // load. With -v it names the slowest films and what they hold.
 func BenchmarkFilmPageTailBig(b *testing.B) {
-	path := os.Getenv("MARQUEE_BENCH_DB")
-	if path == "" {
-		b.Skip("MARQUEE_BENCH_DB is not set")
-	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	slugs, err := sampleSlugs(ctx, st, 3000)
-	if err != nil {
-		b.Fatal(err)
-	}
+	st, slugs := openBenchDB(b, 3000)
 	s, err := New(st, discardLog(), Options{NoCache: true, BaseURL: "https://films.example.org"})
 	if err != nil {
 		b.Fatal(err)
