@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"marquee/internal/film"
 )
@@ -66,19 +66,18 @@ type FilmRecordOptions struct {
 // in one read transaction. It returns a *film.NotFoundError when no film
 // has that slug.
 func (s *Store) GetFilmRecord(ctx context.Context, slug string, opt FilmRecordOptions) (*FilmRecord, error) {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("read film %q: %w", slug, err)
-	}
-	defer tx.Rollback() // read-only: nothing to commit
-	rec, err := s.filmRecord(ctx, tx, slug, opt)
+	var rec *FilmRecord
+	err := s.readSnapshot(ctx, "read film "+strconv.Quote(slug), func(q querier) (err error) {
+		rec, err = s.filmRecord(ctx, q, slug, opt)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
 	return rec, nil
 }
 
-func (s *Store) filmRecord(ctx context.Context, tx *sql.Tx, slug string, opt FilmRecordOptions) (*FilmRecord, error) {
+func (s *Store) filmRecord(ctx context.Context, tx querier, slug string, opt FilmRecordOptions) (*FilmRecord, error) {
 	f, err := scanFilm(tx.QueryRowContext(ctx, "SELECT "+filmColumns+" FROM films f WHERE f.slug = $1", slug))
 	if err != nil {
 		return nil, s.wrap(notFound(err, "film", slug), "get", "film", slug)

@@ -1,6 +1,9 @@
 package web
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // renderGate admits at most as many page renderings at once as the read
 // pool has connections for, and lets the others wait in arrival order.
@@ -48,4 +51,25 @@ func (g renderGate) leave() {
 	if g != nil {
 		<-g
 	}
+}
+
+// renderRequest returns r with a context that is never canceled (its
+// values kept), for a page rendering that has passed the gate.
+//
+// database/sql starts a goroutine for every transaction and every query
+// whose context can be canceled (Tx.awaitDone, Rows.awaitDone), and the
+// SQLite driver one for every Exec: seven or eight for one film page.
+// Each is created, scheduled, woken again when its query ends and
+// scheduled once more, on the run queue ahead of the connections whose
+// next request has arrived. Under saturation that queue is where the
+// page latency's tail was (see docs/benchmarks.md, "Fifth session").
+// Giving the rendering a context without cancellation drops those
+// goroutines. A client that goes away while its page waits for the gate
+// still stops it there; once admitted, a rendering runs to its end, a
+// bounded cost (a page's reads are a few milliseconds).
+func renderRequest(r *http.Request) *http.Request {
+	if r.Context().Done() == nil {
+		return r
+	}
+	return r.WithContext(context.WithoutCancel(r.Context()))
 }

@@ -296,6 +296,7 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 				return // the client went away while waiting
 			}
 			defer s.gate.leave()
+			r = renderRequest(r)
 		}
 		if cached {
 			var p *cachedPage

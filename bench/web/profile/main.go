@@ -50,7 +50,7 @@ func main() {
 	h := site.Guard(site.Handler())
 	srv := &http.Server{Addr: *addr, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		h.ServeHTTP(w, r)
+		trace.WithRegion(r.Context(), "handler", func() { h.ServeHTTP(w, r) })
 		lat.add(time.Since(start))
 	})}
 	go srv.ListenAndServe()
