@@ -18,14 +18,18 @@ import (
 // benchmark: CPU and allocations per rendered page, without the network,
 // for profiling. "no-cache" runs without the page cache; "first-visit"
 // runs with it, as serve does, every URL new (a query string), so each
-// page is looked up, rendered and kept, as on the benchmark's requests.
-// Skipped without the variable.
+// page is looked up, rendered and kept, as on the benchmark's requests;
+// "as-served" is first-visit with a request context that can be canceled,
+// as net/http gives every request (database/sql starts goroutines for a
+// read under such a context, see renderRequest). Each reports the
+// goroutines started per page. Skipped without the variable.
 func BenchmarkFilmPageUncachedBig(b *testing.B) {
 	st, slugs := openBenchDB(b, 4000)
 	for _, bc := range []struct {
-		name    string
-		noCache bool
-	}{{"no-cache", true}, {"first-visit", false}} {
+		name     string
+		noCache  bool
+		canceler bool
+	}{{"no-cache", true, false}, {"first-visit", false, false}, {"as-served", false, true}} {
 		b.Run(bc.name, func(b *testing.B) {
 			s, err := New(st, discardLog(), Options{NoCache: bc.noCache, BaseURL: "https://films.example.org"})
 			if err != nil {
@@ -35,14 +39,24 @@ func BenchmarkFilmPageUncachedBig(b *testing.B) {
 			h := s.Handler()
 			b.ReportAllocs()
 			i := 0
+			created := goroutinesCreated()
 			for b.Loop() {
 				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, httptest.NewRequest("GET", "/films/"+slugs[i%len(slugs)]+"?bench="+strconv.Itoa(i), nil))
+				req := httptest.NewRequest("GET", "/films/"+slugs[i%len(slugs)]+"?bench="+strconv.Itoa(i), nil)
+				cancel := func() {}
+				if bc.canceler {
+					var ctx context.Context
+					ctx, cancel = context.WithCancel(req.Context())
+					req = req.WithContext(ctx)
+				}
+				h.ServeHTTP(rec, req)
+				cancel()
 				if rec.Code != 200 {
 					b.Fatal(slugs[i%len(slugs)], rec.Code)
 				}
 				i++
 			}
+			b.ReportMetric(float64(goroutinesCreated()-created)/float64(i), "goroutines/op")
 		})
 	}
 }
