@@ -6,6 +6,10 @@
 // before the handler or in the load generator. Usage:
 //
 //	go run ./bench/web/profile -db DB -addr 127.0.0.1:18494 -cpuprofile cpu.prof -trace trace.out -for 10s
+//
+// Each request runs in a "handler" trace region, so bench/web/tracequeue can
+// split its time into the run queue before it, the handler, and the
+// processor waits inside.
 package main
 
 import (
