@@ -13,8 +13,8 @@
 # CONNS (64), THREADS (2), SAMPLE, FILMS, SERVE_PORT (18590), NGINX_PORT (18591), OUT.
 # BIN: the marquee binary to measure (default: built from this tree).
 # BASE_BIN: a second marquee binary (say, main's) measured in the same
-# rounds, right after nginx and before BIN, on BASE_PORT (18592), for a
-# before/after in one run.
+# rounds on BASE_PORT (18592), before BIN in odd rounds and after it in
+# even ones, for a before/after in one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -84,18 +84,20 @@ stats() {
   echo "$(awk '/Requests\/sec/ { print $2 }' "$f") $(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")") $(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")") $(awk '/Non-2xx/ { print $4 }' "$f")"
 }
 : >"$OUT/rounds.txt"
+measure() { # measure NAME PORT: one wrk run of serve's requests
+  echo "== round $round: $1, every request a different film, rendered" >&2
+  PATHS="$WORK/serve-paths.txt" UNIQUE=1 nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/web/films.lua "http://127.0.0.1:$2" >"$OUT/$1-$round.txt"
+  echo "$round $1 $(stats "$OUT/$1-$round.txt")" >>"$OUT/rounds.txt"
+}
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round: nginx" >&2
   PATHS="$WORK/nginx-paths.txt" UNIQUE=0 nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/web/films.lua "http://127.0.0.1:$NGINX_PORT" >"$OUT/nginx-$round.txt"
   echo "$round nginx $(stats "$OUT/nginx-$round.txt")" >>"$OUT/rounds.txt"
-  if [ -n "$BASE_BIN" ]; then
-    echo "== round $round: baseline serve (BASE_BIN)" >&2
-    PATHS="$WORK/serve-paths.txt" UNIQUE=1 nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/web/films.lua "http://127.0.0.1:$BASE_PORT" >"$OUT/base-$round.txt"
-    echo "$round base $(stats "$OUT/base-$round.txt")" >>"$OUT/rounds.txt"
-  fi
-  echo "== round $round: serve, every request a different film, rendered" >&2
-  PATHS="$WORK/serve-paths.txt" UNIQUE=1 nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/web/films.lua "http://127.0.0.1:$SERVE_PORT" >"$OUT/serve-$round.txt"
-  echo "$round serve $(stats "$OUT/serve-$round.txt")" >>"$OUT/rounds.txt"
+  # Whichever was measured right after nginx did better in five rounds of
+  # six (two runs, roles swapped), so the baseline and serve take turns.
+  if [ -n "$BASE_BIN" ] && [ $((round % 2)) -eq 1 ]; then measure base "$BASE_PORT"; fi
+  measure serve "$SERVE_PORT"
+  if [ -n "$BASE_BIN" ] && [ $((round % 2)) -eq 0 ]; then measure base "$BASE_PORT"; fi
 done
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVE_PID/status")
 # Readers map the database file (store/sqlite.go), so RSS counts the file's
