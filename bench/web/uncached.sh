@@ -84,20 +84,25 @@ stats() {
   echo "$(awk '/Requests\/sec/ { print $2 }' "$f") $(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")") $(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")") $(awk '/Non-2xx/ { print $4 }' "$f")"
 }
 : >"$OUT/rounds.txt"
-measure() { # measure NAME PORT: one wrk run of serve's requests
+: >"$OUT/cpu.txt"
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+measure() { # measure NAME PORT PID: one wrk run of serve's requests, and the server's CPU per request
   echo "== round $round: $1, every request a different film, rendered" >&2
+  local c0
+  c0=$(cpu_ticks "$3")
   PATHS="$WORK/serve-paths.txt" UNIQUE=1 nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/web/films.lua "http://127.0.0.1:$2" >"$OUT/$1-$round.txt"
   echo "$round $1 $(stats "$OUT/$1-$round.txt")" >>"$OUT/rounds.txt"
+  echo "$round $1 $(awk -v a="$c0" -v b="$(cpu_ticks "$3")" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f", 1000 * (b - a) / hz / $1 }' "$OUT/$1-$round.txt")" >>"$OUT/cpu.txt"
 }
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round: nginx" >&2
   PATHS="$WORK/nginx-paths.txt" UNIQUE=0 nice wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/web/films.lua "http://127.0.0.1:$NGINX_PORT" >"$OUT/nginx-$round.txt"
   echo "$round nginx $(stats "$OUT/nginx-$round.txt")" >>"$OUT/rounds.txt"
-  # Whichever was measured right after nginx did better in five rounds of
-  # six (two runs, roles swapped), so the baseline and serve take turns.
-  if [ -n "$BASE_BIN" ] && [ $((round % 2)) -eq 1 ]; then measure base "$BASE_PORT"; fi
-  measure serve "$SERVE_PORT"
-  if [ -n "$BASE_BIN" ] && [ $((round % 2)) -eq 0 ]; then measure base "$BASE_PORT"; fi
+  # The baseline and serve take turns right after nginx, so that neither
+  # always runs on the heels of the same neighbour.
+  if [ -n "$BASE_BIN" ] && [ $((round % 2)) -eq 1 ]; then measure base "$BASE_PORT" "$BASE_PID"; fi
+  measure serve "$SERVE_PORT" "$SERVE_PID"
+  if [ -n "$BASE_BIN" ] && [ $((round % 2)) -eq 0 ]; then measure base "$BASE_PORT" "$BASE_PID"; fi
 done
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVE_PID/status")
 # Readers map the database file (store/sqlite.go), so RSS counts the file's
@@ -123,7 +128,8 @@ SPREAD=$(awk '$2 == "nginx" { n[$1] = $3 } $2 == "serve" { s[$1] = $3 } END { fo
   fi
   echo "| marquee serve, a different film rendered on every request | $S_RPS | $S_P50 | $S_P99 | $(awk -v a="$S_RPS" -v b="$N_RPS" 'BEGIN { printf "%.1f", 100 * a / b }')% |"
   echo
-  [ -n "$BASE_BIN" ] && echo "serve/baseline by round, req/s: $(awk '$2 == "base" { b[$1] = $3 } $2 == "serve" { s[$1] = $3 } END { for (r in b) printf "%s%.2f", (c++ ? ", " : ""), s[r] / b[r] }' "$OUT/rounds.txt"); p99: $(awk '$2 == "base" { b[$1] = $5 } $2 == "serve" { s[$1] = $5 } END { for (r in b) printf "%s%.2f", (c++ ? ", " : ""), s[r] / b[r] }' "$OUT/rounds.txt")."
+  [ -n "$BASE_BIN" ] && echo "serve/baseline by round, req/s: $(awk '$2 == "base" { b[$1] = $3 } $2 == "serve" { s[$1] = $3 } END { for (r = 1; r in b; r++) printf "%s%.2f", (c++ ? ", " : ""), s[r] / b[r] }' "$OUT/rounds.txt"); p99: $(awk '$2 == "base" { b[$1] = $5 } $2 == "serve" { s[$1] = $5 } END { for (r in b) printf "%s%.2f", (c++ ? ", " : ""), s[r] / b[r] }' "$OUT/rounds.txt")."
+  echo "serve's CPU per request (user + system, ms) by round: $(awk '$2 == "serve" { printf "%s%s", (c++ ? ", " : ""), $3 }' "$OUT/cpu.txt")$([ -n "$BASE_BIN" ] && echo "; the baseline's: $(awk '$2 == "base" { printf "%s%s", (c++ ? ", " : ""), $3 }' "$OUT/cpu.txt")")."
   echo "serve/nginx by round: $SPREAD. Peak RSS of serve: $((RSS_KB / 1024)) MB; at the end $((ANON_KB / 1024)) MB of its own (RssAnon) and $((FILE_KB / 1024)) MB of mapped database file (RssFile). Rounds (round server rps p50 p99 non-2xx):"
   sed 's/^/    /' "$OUT/rounds.txt"
 } | tee "$OUT/summary.md"
