@@ -85,7 +85,9 @@ func checkRegular(path string) error {
 	return fmt.Errorf("%s: %s; imports read regular files only", path, kind)
 }
 
-// newInput wraps an open stream (a file, a ZIP entry) named name.
+// newInput wraps an open stream (a file, a ZIP entry) named name. Text in
+// UTF-16 with a byte order mark (a spreadsheet's "Unicode text") is read
+// as UTF-8.
 func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error) {
 	in := &input{path: name, name: name, f: c, size: size}
 	in.count.r = r
@@ -101,6 +103,9 @@ func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error)
 		in.r = bufio.NewReaderSize(zr, 1<<20)
 	} else {
 		in.r = br
+	}
+	if b, _ := in.r.Peek(2); utf16BOM(b) {
+		in.r = fromUTF16(in.r)
 	}
 	return in, nil
 }

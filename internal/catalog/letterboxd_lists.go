@@ -65,7 +65,7 @@ func listFiles(src exportSource) []string {
 // row errors; a file that is not a list is an error.
 func readList(in *input) (*LetterboxdList, []RowError, error) {
 	defer in.Close()
-	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}}
+	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}, comma: ','}
 	ok, rowErr, err := c.next()
 	if err != nil {
 		return nil, nil, err
