@@ -73,7 +73,7 @@ func TestCSVReader(t *testing.T) {
 			"\ufeff\"a\",\"b\"\n1,2\n",
 			[][]string{{"1", "2"}},
 			nil},
-				{"quote inside an unquoted field is text",
+		{"quote inside an unquoted field is text",
 			"a,b\nWho's \"that\" girl,1\n",
 			[][]string{{`Who's "that" girl`, "1"}},
 			nil},
