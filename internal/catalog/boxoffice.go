@@ -87,7 +87,7 @@ func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts Box
 	if opts.LastYear == 0 {
 		opts.LastYear = time.Now().Year() + 1
 	}
-	rows, err := openBoxOffice(path, mapping)
+	rows, err := openBoxOffice(path, mapping, opts.Map)
 	if err != nil {
 		return sum, err
 	}
@@ -117,16 +117,19 @@ type boRows interface {
 	Close() error
 }
 
-func openBoxOffice(path string, mapping map[string]string) (boRows, error) {
+// openBoxOffice opens a box-office table. The columns of explicit (the
+// --map the user gave) must all be in a CSV's header: a misspelt name
+// would otherwise leave its field empty on every row without a word.
+func openBoxOffice(path string, mapping, explicit map[string]string) (boRows, error) {
 	in, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
-	return newBoxOfficeRows(in, mapping)
+	return newBoxOfficeRows(in, mapping, explicit)
 }
 
 // newBoxOfficeRows reads in as a JSON array or, failing that, as CSV.
-func newBoxOfficeRows(in *input, mapping map[string]string) (boRows, error) {
+func newBoxOfficeRows(in *input, mapping, explicit map[string]string) (boRows, error) {
 	head := make([]byte, 1)
 	for i := 1; i < 64; i++ {
 		b, _ := in.r.Peek(i)
@@ -153,9 +156,11 @@ func newBoxOfficeRows(in *input, mapping map[string]string) (boRows, error) {
 		in.Close()
 		return nil, fmt.Errorf("%s: a JSON object; want an array of objects, one per film", in.name)
 	}
-	var cols []string
-	for _, f := range []string{"title"} {
-		cols = append(cols, mapping[f])
+	cols := []string{mapping["title"]}
+	for _, f := range BoxOfficeFields {
+		if col, ok := explicit[f]; ok && f != "title" {
+			cols = append(cols, col)
+		}
 	}
 	c, err := newCSV(in, cols...)
 	if err != nil {

@@ -77,7 +77,7 @@ func FuzzBoxOfficeJSON(f *testing.F) {
 		if err != nil {
 			return
 		}
-		rows, err := newBoxOfficeRows(in, DefaultBoxOfficeMap)
+		rows, err := newBoxOfficeRows(in, DefaultBoxOfficeMap, nil)
 		if err != nil {
 			return
 		}
