@@ -3,6 +3,8 @@ package catalog
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,6 +40,38 @@ func FuzzCSV(f *testing.F) {
 			last = max(last, c.line)
 			if n > len(b)+2 {
 				t.Fatalf("more records (%d) than bytes (%d)", n, len(b))
+			}
+		}
+	})
+}
+
+// FuzzTSVHeader reads a file through openTSV, whose header may reorder
+// the wanted columns or add others.
+func FuzzTSVHeader(f *testing.F) {
+	for _, s := range []string{"a\tb\n1\t2\n", "b\tx\ta\r\n1\t2\t3\n\n4\t5\n", "b\ta\ta\n1\t2\t3\n", "\ufeffb\ta\n\\N\t\xff\n", "x\n"} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(dir, "f.tsv")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tv, err := openTSV(p, "a\tb")
+		if err != nil {
+			return
+		}
+		defer tv.Close()
+		for n := 0; ; n++ {
+			ok, rowErr := tv.next()
+			if !ok {
+				return
+			}
+			if rowErr == nil && len(tv.fields) != 2 {
+				t.Fatalf("accepted %d fields", len(tv.fields))
+			}
+			if n > len(b)+1 {
+				t.Fatal("more lines than bytes")
 			}
 		}
 	})
