@@ -176,7 +176,7 @@ func (r *nfoReader) simple(name, s string, bad func(string) error) error {
 		}
 		n.Year = y
 	case "runtime":
-		m, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "min"), "mins")))
+		m, err := strconv.Atoi(strings.TrimSpace(strings.TrimRight(strings.ToLower(s), "minutes.")))
 		if err != nil || m < 0 || m > 100000 {
 			return bad("not a runtime in minutes: " + strconv.Quote(s))
 		}

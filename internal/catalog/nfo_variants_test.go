@@ -5,6 +5,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/unicode"
+
+	"marquee/internal/film"
 )
 
 // NFOs in the shapes real tools write them, each reduced to the elements
@@ -54,6 +56,43 @@ func TestParseNFOWrittenByTools(t *testing.T) {
 				Ratings: []NFORating{{Name: "imdb", Value: 8.3, Votes: 197786, Max: 10, Default: true}, {Name: "themoviedb", Value: 8.7, Votes: 3461, Max: 10}}},
 		},
 		{
+			// tinyMediaManager 4: ratings with default="false" first,
+			// uniqueids of several kinds (wikidata too), an empty <set/>,
+			// people with tmdbid attributes, its own meta data after a
+			// comment, a runtime with its unit as older scrapers wrote it.
+			name: "tinymediamanager 4",
+			in: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<!--created on 2020-01-12 14:01:49 - tinyMediaManager 4.0-->
+<movie>
+  <title>Avatar</title>
+  <originaltitle/>
+  <year>2009</year>
+  <ratings>
+    <rating default="false" max="10" name="imdb"><value>0.0</value><votes>0</votes></rating>
+    <rating default="true" max="10" name="themoviedb"><value>7.5</value><votes>29000</votes></rating>
+  </ratings>
+  <userrating>0.0</userrating>
+  <set/>
+  <runtime>162 minutes</runtime>
+  <id>tt0499549</id>
+  <tmdbid>19995</tmdbid>
+  <uniqueid default="false" type="tmdb">19995</uniqueid>
+  <uniqueid default="true" type="imdb">tt0499549</uniqueid>
+  <uniqueid default="false" type="wikidata">Q24871</uniqueid>
+  <credits tmdbid="2710">James Cameron</credits>
+  <director tmdbid="2710">James Cameron</director>
+  <actor><name>Sam Worthington</name><role>Jake Sully</role><thumb/><profile>https://www.themoviedb.org/person/65731</profile><tmdbid>65731</tmdbid></actor>
+  <producer><name>Jon Landau</name><role>Producer</role></producer>
+  <!--tinyMediaManager meta data-->
+  <source>BLURAY</source>
+  <user_note/>
+</movie>`,
+			want: &NFO{Root: "movie", Title: "Avatar", Year: 2009, Runtime: 162, IMDb: "tt0499549", TMDB: 19995,
+				Directors: []string{"James Cameron"}, Writers: []string{"James Cameron"},
+				Actors: []NFOActor{{Name: "Sam Worthington", Role: "Jake Sully", Order: -1}},
+				Ratings: []NFORating{{Name: "imdb", Max: 10}, {Name: "themoviedb", Value: 7.5, Votes: 29000, Max: 10, Default: true}}},
+		},
+				{
 			// Scripts that fill a template write the element whether or not
 			// they have the id: <uniqueid type="imdb"></uniqueid>, <imdbid/>,
 			// <tmdbid>0</tmdbid>.
@@ -117,6 +156,28 @@ func TestParseNFOEncodingErrorsStay(t *testing.T) {
 	} {
 		if _, err := ParseNFO([]byte(in)); err == nil {
 			t.Errorf("%s: parsed without an error", name)
+		}
+	}
+}
+
+func TestBestRatingSkipsEmptyRatings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []NFORating
+		want film.Rating
+	}{
+		{"imdb without a value does not hide the default",
+			[]NFORating{{Name: "imdb", Max: 10}, {Name: "themoviedb", Value: 7.5, Votes: 29000, Max: 10, Default: true}},
+			film.Rating{Average: 7.5, Votes: 29000}},
+		{"imdb with a value wins", []NFORating{{Name: "trakt", Value: 8, Max: 10, Default: true}, {Name: "imdb", Value: 7.9, Votes: 5, Max: 10}},
+			film.Rating{Average: 7.9, Votes: 5}},
+		{"first with a value when none is default", []NFORating{{Name: "a", Max: 10}, {Name: "b", Value: 60, Max: 100}},
+			film.Rating{Average: 6}},
+		{"none has a value", []NFORating{{Name: "imdb", Max: 10}}, film.Rating{}},
+	}
+	for _, tt := range tests {
+		if got := bestRating(tt.in); got != tt.want {
+			t.Errorf("%s: bestRating = %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 }
