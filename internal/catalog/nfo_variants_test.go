@@ -89,10 +89,10 @@ func TestParseNFOWrittenByTools(t *testing.T) {
 </movie>`,
 			want: &NFO{Root: "movie", Title: "Avatar", Year: 2009, Runtime: 162, IMDb: "tt0499549", TMDB: 19995,
 				Directors: []string{"James Cameron"}, Writers: []string{"James Cameron"},
-				Actors: []NFOActor{{Name: "Sam Worthington", Role: "Jake Sully", Order: -1}},
+				Actors:  []NFOActor{{Name: "Sam Worthington", Role: "Jake Sully", Order: -1}},
 				Ratings: []NFORating{{Name: "imdb", Max: 10}, {Name: "themoviedb", Value: 7.5, Votes: 29000, Max: 10, Default: true}}},
 		},
-				{
+		{
 			// Scripts that fill a template write the element whether or not
 			// they have the id: <uniqueid type="imdb"></uniqueid>, <imdbid/>,
 			// <tmdbid>0</tmdbid>.
