@@ -59,6 +59,9 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	defer src.Close()
+	if note := mlLeftOutNote(mlLeftOut(src)); note != "" {
+		sum.Notes = append(sum.Notes, note)
+	}
 	hasMovies := false
 	for _, f := range movieLensFiles { // check every header before writing
 		c, err := openML(src, mlFormsOf[f.kind], f.cols)
