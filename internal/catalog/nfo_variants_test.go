@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -179,5 +181,38 @@ func TestBestRatingSkipsEmptyRatings(t *testing.T) {
 		if got := bestRating(tt.in); got != tt.want {
 			t.Errorf("%s: bestRating = %+v, want %+v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// Jellyfin names a film's pictures "Title (Year)-backdrop.jpg" beside
+// movie.nfo, and its second backdrop backdrop1.jpg when the first is gone.
+func TestScanLibraryJellyfinBackdrops(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"King Kong (2005)/movie.nfo", "King Kong (2005)/King Kong (2005)-backdrop.jpg",
+		"Heat (1995)/movie.nfo", "Heat (1995)/backdrop1.jpg"} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _, err := scanLibrary(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, e := range entries {
+		for _, b := range e.backdrops {
+			got[e.rel] = append(got[e.rel], relSlash(root, b))
+		}
+	}
+	want := map[string][]string{
+		"Heat (1995)/movie.nfo":      {"Heat (1995)/backdrop1.jpg"},
+		"King Kong (2005)/movie.nfo": {"King Kong (2005)/King Kong (2005)-backdrop.jpg"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("backdrops (-want +got):\n%s", diff)
 	}
 }
