@@ -14,7 +14,8 @@ import (
 // only grows. Interesting inputs found are kept in testdata/fuzz.
 
 func FuzzCSV(f *testing.F) {
-	for _, s := range []string{"a,b\n1,2\n", "a,b\n\"\n", "\"", "a,b\r\n\"x\r\ny\",2\r\n", "\ufeffa,b,,\n1,2,,\n", "a,b\n\"x\"y,2\n\"\"\"\n"} {
+	for _, s := range []string{"a,b\n1,2\n", "a,b\n\"\n", "\"", "a,b\r\n\"x\r\ny\",2\r\n", "\ufeffa,b,,\n1,2,,\n", "a,b\n\"x\"y,2\n\"\"\"\n",
+		"\ufeff\"a\";\"b\"\n1;\"x;y\"\n", "a\tb\n1\t\"x\ty\"\n", "\xff\xfea\x00,\x00b\x00\n\x001\x00,\x00\xe9\x00\n\x00", "\xfe\xff\x00a\x00\n\x00\""} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
