@@ -104,7 +104,8 @@ func FuzzTSV(f *testing.F) {
 }
 
 func FuzzBoxOfficeJSON(f *testing.F) {
-	for _, s := range []string{`[{"Title":"Heat","Year":1995}]`, `[1,{"a":[]},"x"]`, `[{"Title":"`, "\ufeff[]", "[{}"} {
+	for _, s := range []string{`[{"Title":"Heat","Year":1995}]`, `[1,{"a":[]},"x"]`, `[{"Title":"`, "\ufeff[]", "[{}",
+		"{\"Title\":\"Heat\"}\n{\"Title\":1}\n", "\ufeff{}{}", `{"Title":{"0":"Heat"}}`, "{\"a\":1}\n[1]\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
