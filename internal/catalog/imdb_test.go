@@ -314,3 +314,33 @@ func TestOpenTSVMissingColumnNamed(t *testing.T) {
 		t.Fatalf("err = %v, want it to name numVotes", err)
 	}
 }
+
+// IMDb's .gz files name their content data.tsv: 7-Zip and gunzip -N
+// extract title.basics.tsv.gz to title.basics.tsv/data.tsv.
+func TestImportIMDbExtractedToDataTSV(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"title.basics", "title.ratings"} {
+		b, err := os.ReadFile("testdata/imdb/ok/" + name + ".tsv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, name+".tsv"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".tsv", "data.tsv"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := newStore(t)
+	sum, err := ImportIMDb(context.Background(), st, dir, IMDbOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := sum.file("title.basics.tsv/data.tsv"); fs.Imported == 0 {
+		t.Errorf("title.basics.tsv/data.tsv: %+v", fs)
+	}
+	f, err := st.FilmByIMDb(context.Background(), "tt3824458")
+	if err != nil || f.Rating.Average != 7.1 {
+		t.Errorf("Tangerine = %+v, %v", f, err)
+	}
+}

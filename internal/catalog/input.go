@@ -150,6 +150,9 @@ func openTSV(path, header string) (*tsv, error) {
 	if err != nil {
 		return nil, err
 	}
+	if in.name == "data.tsv" { // title.basics.tsv/data.tsv, as extracted (see findIMDb)
+		in.name = filepath.Base(filepath.Dir(path)) + "/" + in.name
+	}
 	t := &tsv{input: in, lr: lineReader{r: in.r}}
 	b, _, err := t.lr.next()
 	if err != nil {
