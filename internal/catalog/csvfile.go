@@ -323,7 +323,7 @@ func (c *csvFile) detectSeparator() error {
 			p.b = bytes.TrimPrefix(p.b, []byte("\ufeff"))
 		}
 		p.b = bytes.Clone(p.b)
-		c.pending = append(c.pending, p)
+		c.pending = append([]pline{p}, c.pending...) // read first again, before any pushed back
 		var n [256]int
 		quoted := false
 		for _, ch := range p.b {
