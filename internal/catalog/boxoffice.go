@@ -87,7 +87,7 @@ func ImportBoxOffice(ctx context.Context, st *store.Store, path string, opts Box
 	if opts.LastYear == 0 {
 		opts.LastYear = time.Now().Year() + 1
 	}
-	rows, err := openBoxOffice(path, mapping)
+	rows, err := openBoxOffice(path, mapping, opts.Map)
 	if err != nil {
 		return sum, err
 	}
@@ -117,45 +117,52 @@ type boRows interface {
 	Close() error
 }
 
-func openBoxOffice(path string, mapping map[string]string) (boRows, error) {
+// openBoxOffice opens a box-office table. The columns of explicit (the
+// --map the user gave) must all be in a CSV's header: a misspelt name
+// would otherwise leave its field empty on every row without a word.
+func openBoxOffice(path string, mapping, explicit map[string]string) (boRows, error) {
 	in, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
-	return newBoxOfficeRows(in, mapping)
+	return newBoxOfficeRows(in, mapping, explicit)
 }
 
 // newBoxOfficeRows reads in as a JSON array or, failing that, as CSV.
-func newBoxOfficeRows(in *input, mapping map[string]string) (boRows, error) {
+func newBoxOfficeRows(in *input, mapping, explicit map[string]string) (boRows, error) {
+	// A UTF-8 BOM is three bytes: peeking fewer would see part of one.
+	bom := 0
+	if b, _ := in.r.Peek(3); string(b) == "\ufeff" {
+		bom = 3
+	}
 	head := make([]byte, 1)
-	for i := 1; i < 64; i++ {
+	for i := bom + 1; i < 64; i++ {
 		b, _ := in.r.Peek(i)
-		if s := strings.TrimLeft(string(b), " \t\r\n\ufeff"); s != "" {
+		if s := strings.TrimLeft(string(b[bom:]), " \t\r\n"); s != "" {
 			head[0] = s[0]
 			break
 		}
 	}
-	if head[0] == '[' {
-		if b, _ := in.r.Peek(3); string(b) == "\ufeff" {
-			in.r.Discard(3)
-		}
-		j := &jsonRows{in: in}
+	if head[0] == '[' || head[0] == '{' {
+		in.r.Discard(bom)
+		j := &jsonRows{in: in, lines: head[0] == '{', title: mapping["title"]}
 		j.lim.r = in.r
 		j.dec = json.NewDecoder(&j.lim)
 		j.dec.UseNumber()
+		if j.lines {
+			return j, nil
+		}
 		if _, err := j.dec.Token(); err != nil {
 			in.Close()
 			return nil, fmt.Errorf("%s: not a JSON array: %w", in.name, err)
 		}
 		return j, nil
 	}
-	if head[0] == '{' {
-		in.Close()
-		return nil, fmt.Errorf("%s: a JSON object; want an array of objects, one per film", in.name)
-	}
-	var cols []string
-	for _, f := range []string{"title"} {
-		cols = append(cols, mapping[f])
+	cols := []string{mapping["title"]}
+	for _, f := range BoxOfficeFields {
+		if col, ok := explicit[f]; ok && f != "title" {
+			cols = append(cols, col)
+		}
 	}
 	c, err := newCSV(in, cols...)
 	if err != nil {
@@ -165,11 +172,15 @@ func newBoxOfficeRows(in *input, mapping map[string]string) (boRows, error) {
 	return csvRows{c}, nil
 }
 
+// jsonRows reads a JSON array of objects, or JSON Lines (one object after
+// another, as dataframe exports with lines=true write them) when lines.
 type jsonRows struct {
-	in  *input
-	dec *json.Decoder
-	lim elementLimit
-	n   int
+	in    *input
+	dec   *json.Decoder
+	lim   elementLimit
+	n     int
+	lines bool
+	title string // the title's key, to recognise an object of columns
 }
 
 // elementLimit fails a read once the decoder holds more than
@@ -196,6 +207,9 @@ func (j *jsonRows) name() string { return j.in.name }
 func (j *jsonRows) Close() error { return j.in.Close() }
 
 func (j *jsonRows) next() (record, int, *RowError, error) {
+	if j.lines {
+		return j.nextLine()
+	}
 	if !j.dec.More() {
 		// The array's end, or a read error More cannot return.
 		if _, err := j.dec.Token(); err != nil {
@@ -243,4 +257,26 @@ func (r csvRows) next() (record, int, *RowError, error) {
 		return r.c.rec[i], true
 	}
 	return rec, r.c.line, rowErr, nil
+}
+
+// nextLine reads the next object of JSON Lines. A first object whose title
+// is itself an object is a table by columns ({"Title": {"0": …}}, a
+// dataframe's default JSON), which is refused as a whole.
+func (j *jsonRows) nextLine() (record, int, *RowError, error) {
+	j.lim.base = j.dec.InputOffset()
+	var raw json.RawMessage
+	if err := j.dec.Decode(&raw); err == io.EOF {
+		return nil, 0, nil, nil
+	} else if err != nil {
+		return nil, j.n + 1, nil, fmt.Errorf("%s: object %d: broken JSON: %w", j.in.name, j.n+1, err)
+	}
+	j.n++
+	var obj map[string]any
+	if err := decodeNumbers(raw, &obj); err != nil {
+		return func(string) (any, bool) { return nil, false }, j.n, &RowError{File: j.in.name, Row: j.n, Reason: "not a JSON object"}, nil
+	}
+	if _, byColumn := obj[j.title].(map[string]any); byColumn && j.n == 1 {
+		return nil, j.n, nil, fmt.Errorf("%s: a JSON object of columns; want an array of objects or JSON Lines, one object per film (a dataframe's to_json(orient=\"records\"))", j.in.name)
+	}
+	return func(k string) (any, bool) { v, ok := obj[k]; return v, ok }, j.n, nil, nil
 }

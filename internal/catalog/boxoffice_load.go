@@ -187,7 +187,11 @@ func number(v any) (f float64, ok bool, err error) {
 	return f, true, nil
 }
 
-var dateLayouts = []string{"Jan 02 2006", "Jan 2 2006", time.DateOnly, "January 2, 2006", "2 Jan 2006", "02-Jan-06", "1/2/2006"}
+// dateLayouts are the release dates box-office tables give: the Vega
+// dataset's "Jun 12 1998", The Numbers' and Box Office Mojo's "Dec 18,
+// 2009", ISO dates with or without the time a dataframe's export adds.
+var dateLayouts = []string{"Jan 02 2006", "Jan 2 2006", "Jan 2, 2006", time.DateOnly, time.DateTime, "2006-01-02T15:04:05",
+	time.RFC3339, "January 2, 2006", "January 2 2006", "2 Jan 2006", "2 January 2006", "02-Jan-06", "1/2/2006"}
 
 func parseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)

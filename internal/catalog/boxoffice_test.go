@@ -2,7 +2,11 @@ package catalog
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -93,5 +97,124 @@ func TestParseBoxOfficeMapRejectsUnknownFields(t *testing.T) {
 	}
 	if _, err := ParseBoxOfficeMap("title"); err == nil {
 		t.Error("missing = accepted")
+	}
+}
+
+// The Numbers' layout: the BOM before the quoted header once hid the
+// first column ("Release Date"), so every date was lost without a word
+// and the films were matched by title alone.
+func TestImportBoxOfficeTheNumbersLayout(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseBoxOfficeMap("title=Movie,release_date=Release Date,budget=Production Budget,domestic=Domestic Gross,worldwide=Worldwide Gross")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportBoxOffice(ctx, st, "testdata/boxoffice/the-numbers.csv", BoxOfficeOptions{Map: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 0 || sum.Imported != 3 || len(sum.Matches) != 0 {
+		t.Fatalf("errors %d (%v), imported %d, fuzzy matches %v; want 0, 3 and none", sum.Errors, sum.RowErrors, sum.Imported, sum.Matches)
+	}
+	f, err := st.GetFilm(ctx, "the-florida-project-2017")
+	if err != nil || f.ReleaseDate != "2017-10-06" {
+		t.Errorf("The Florida Project release date = %q, %v; want 2017-10-06", f.ReleaseDate, err)
+	}
+	b, err := st.GetBoxOffice(ctx, "the-florida-project-2017")
+	if err != nil || b.Budget != 2000000 || b.Total() != 11292476 {
+		t.Errorf("The Florida Project box office = %+v, %v", b, err)
+	}
+}
+
+// A column named in --map that the header lacks is an error before
+// anything is read, not a field left empty on every row.
+func TestImportBoxOfficeMapNamesMissingColumn(t *testing.T) {
+	st := newStore(t)
+	m, err := ParseBoxOfficeMap("title=Movie,release_date=Released")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ImportBoxOffice(context.Background(), st, "testdata/boxoffice/the-numbers.csv", BoxOfficeOptions{Map: m})
+	if err == nil || !strings.Contains(err.Error(), "missing column(s) Released") {
+		t.Fatalf("err = %v, want one naming the missing column Released", err)
+	}
+}
+
+func TestParseDateLayouts(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jun 12 1998": "1998-06-12", "Dec 18, 2009": "2009-12-18", "2009-12-18": "2009-12-18",
+		"2009-12-18 00:00:00": "2009-12-18", "2009-12-18T00:00:00": "2009-12-18", "18 December 2009": "2009-12-18",
+		"December 18 2009": "2009-12-18", "12/18/2009": "2009-12-18",
+	} {
+		d, err := parseDate(in)
+		if err != nil || d.Format(time.DateOnly) != want {
+			t.Errorf("parseDate(%q) = %v, %v; want %s", in, d, err, want)
+		}
+	}
+	if _, err := parseDate("18/12/2009"); err == nil {
+		t.Error("a day-first date was read")
+	}
+}
+
+// JSON Lines, as a dataframe's to_json(orient="records", lines=True)
+// writes it; and its default orient, a table by columns, refused whole.
+func TestImportBoxOfficeJSONLines(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	lines := filepath.Join(dir, "grosses.jsonl")
+	if err := os.WriteFile(lines, []byte("\ufeff"+`{"Title":"Tangerine","Release Date":"2015-07-10","US Gross":702354,"Worldwide Gross":824000}`+"\n"+
+		`{"Title":"Red Rocket","Release Date":"2021-12-10","US Gross":"$1,600,000"}`+"\n"+
+		`{"Title":"","US Gross":1}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := newStore(t)
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportBoxOffice(ctx, st, lines, BoxOfficeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []RowError{{File: "grosses.jsonl", Row: 3, Field: "Title", Reason: "missing title"}}
+	if diff := cmp.Diff(want, sum.RowErrors); diff != "" {
+		t.Errorf("row errors (-want +got):\n%s", diff)
+	}
+	if sum.Imported != 2 {
+		t.Errorf("imported %d, want 2", sum.Imported)
+	}
+	if b, err := st.GetBoxOffice(ctx, "red-rocket-2021"); err != nil || b.Total() != 1600000 {
+		t.Errorf("Red Rocket box office = %+v, %v", b, err)
+	}
+
+	columns := filepath.Join(dir, "columns.json")
+	if err := os.WriteFile(columns, []byte(`{"Title":{"0":"Tangerine","1":"Red Rocket"},"US Gross":{"0":702354,"1":1600000}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, st, "box_office")
+	_, err = ImportBoxOffice(ctx, st, columns, BoxOfficeOptions{})
+	if err == nil || !strings.Contains(err.Error(), "a JSON object of columns") {
+		t.Fatalf("err = %v, want the table by columns refused", err)
+	}
+	if n := count(t, st, "box_office"); n != before {
+		t.Errorf("box_office rows %d → %d after a refused file", before, n)
+	}
+}
+
+// A JSON array saved with a BOM (Windows Notepad) was read as CSV.
+func TestImportBoxOfficeJSONArrayWithBOM(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "movies.json")
+	if err := os.WriteFile(p, []byte("\ufeff[\n"+`{"Title":"Tangerine","Year":2015,"US Gross":702354}`+"\n]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportBoxOffice(context.Background(), newStore(t), p, BoxOfficeOptions{Options: Options{DryRun: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 1 || sum.Errors != 0 {
+		t.Errorf("read %d, errors %d (%v); want 1 and 0", sum.Read, sum.Errors, sum.RowErrors)
 	}
 }

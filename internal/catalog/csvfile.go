@@ -30,6 +30,7 @@ type csvFile struct {
 	fbuf    []byte
 	line    int            // first line of the current record
 	sep     string         // a headerless separated file (newPlain)
+	comma   byte           // the field separator: ',' or, found in the header, ';' or a tab
 	derive  func(*csvFile) // adds derived columns to each record
 }
 
@@ -51,7 +52,7 @@ func openCSV(path string, required ...string) (*csvFile, error) {
 }
 
 func newCSV(in *input, required ...string) (*csvFile, error) {
-	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}}
+	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}, comma: ','}
 	if err := c.header(required...); err != nil {
 		in.Close()
 		return nil, err
@@ -60,8 +61,12 @@ func newCSV(in *input, required ...string) (*csvFile, error) {
 }
 
 // header reads the next record as the header, which must hold required.
+// Its line also says the separator (see separator).
 func (c *csvFile) header(required ...string) error {
 	in := c.input
+	if err := c.detectSeparator(); err != nil {
+		return err
+	}
 	ok, rowErr, err := c.next()
 	if err != nil || !ok || rowErr != nil {
 		switch {
@@ -141,7 +146,7 @@ func (c *csvFile) next() (ok bool, rowErr *RowError, err error) {
 	}
 	c.buf = append(c.buf[:0], first.b...)
 	var spanned []pline
-	st := quoteScan(first.b, csvStart)
+	st := quoteScan(first.b, csvStart, c.comma)
 	for st == csvQuoted {
 		if len(spanned)+1 >= MaxRecordLines || len(c.buf) > MaxRecordBytes {
 			return c.unclosed(spanned, fmt.Sprintf("within %d lines", MaxRecordLines))
@@ -158,7 +163,7 @@ func (c *csvFile) next() (ok bool, rowErr *RowError, err error) {
 			return c.unclosed(spanned, "before a line too long")
 		}
 		c.buf = append(append(c.buf, '\n'), p.b...)
-		st = quoteScan(append([]byte{'\n'}, p.b...), st)
+		st = quoteScan(append([]byte{'\n'}, p.b...), st, c.comma)
 	}
 	if reason := c.split(); reason != "" {
 		return true, &RowError{File: c.name, Line: c.line, Reason: "bad CSV: " + reason}, nil
@@ -174,7 +179,8 @@ func (c *csvFile) next() (ok bool, rowErr *RowError, err error) {
 			return true, &RowError{File: c.name, Line: c.line, Reason: fmt.Sprintf("wrong column count: %d columns, want %d", len(c.rec), c.width)}, nil
 		}
 		if !utf8.ValidString(f) {
-			return true, &RowError{File: c.name, Line: c.line, Field: c.colName(i), Reason: "invalid UTF-8"}, nil
+			return true, &RowError{File: c.name, Line: c.line, Field: c.colName(i), Reason: "invalid UTF-8 " + clip([]byte(f)) +
+				" (a spreadsheet's plain \"CSV\" is in the Windows code page: save as \"CSV UTF-8\")"}, nil
 		}
 	}
 	return true, nil, nil
@@ -195,20 +201,20 @@ const (
 	csvClosed        // just after a quote inside a quoted field
 )
 
-// quoteScan advances the quote state over b.
-func quoteScan(b []byte, st int) int {
+// quoteScan advances the quote state over b, fields separated by comma.
+func quoteScan(b []byte, st int, comma byte) int {
 	for _, ch := range b {
 		switch st {
 		case csvStart:
 			switch ch {
 			case '"':
 				st = csvQuoted
-			case ',':
+			case comma:
 			default:
 				st = csvPlain
 			}
 		case csvPlain:
-			if ch == ',' {
+			if ch == comma {
 				st = csvStart
 			}
 		case csvQuoted:
@@ -219,7 +225,7 @@ func quoteScan(b []byte, st int) int {
 			switch ch {
 			case '"':
 				st = csvQuoted
-			case ',':
+			case comma:
 				st = csvStart
 			default:
 				st = csvPlain
@@ -256,12 +262,12 @@ func (c *csvFile) split() string {
 				}
 				break
 			}
-			if i < len(s) && s[i] != ',' {
+			if i < len(s) && s[i] != c.comma {
 				return fmt.Sprintf("text after the closing quote of field %d", len(c.rec)+1)
 			}
 			c.rec = append(c.rec, string(c.fbuf))
 		} else {
-			j := strings.IndexByte(s[i:], ',')
+			j := strings.IndexByte(s[i:], c.comma)
 			if j < 0 {
 				j = len(s) - i
 			}
@@ -271,7 +277,7 @@ func (c *csvFile) split() string {
 		if i >= len(s) {
 			return ""
 		}
-		i++ // the comma
+		i++ // the separator
 		if i == len(s) {
 			c.rec = append(c.rec, "")
 			return ""
@@ -296,4 +302,44 @@ func (c *csvFile) colName(i int) string {
 
 func (c *csvFile) fieldErr(field, reason string) *RowError {
 	return &RowError{File: c.name, Line: c.line, Field: field, Reason: reason}
+}
+
+// detectSeparator reads the header's line ahead and takes its separator:
+// a comma when it has one outside quotes, otherwise a semicolon (what a
+// spreadsheet in a locale with decimal commas writes as "CSV") or a tab
+// (a spreadsheet's "Unicode text"). The line is read again by next.
+func (c *csvFile) detectSeparator() error {
+	for {
+		p, err := c.readLine()
+		if errors.Is(err, io.EOF) {
+			return nil
+		} else if err != nil {
+			return c.readErr(err, 0)
+		}
+		if len(p.b) == 0 && !p.tooLong {
+			continue
+		}
+		if p.n == 1 { // a BOM before a quoted first name would make it unquoted
+			p.b = bytes.TrimPrefix(p.b, []byte("\ufeff"))
+		}
+		p.b = bytes.Clone(p.b)
+		c.pending = append([]pline{p}, c.pending...) // read first again, before any pushed back
+		var n [256]int
+		quoted := false
+		for _, ch := range p.b {
+			if ch == '"' {
+				quoted = !quoted
+			} else if !quoted {
+				n[ch]++
+			}
+		}
+		switch {
+		case n[','] > 0:
+		case n[';'] > 0:
+			c.comma = ';'
+		case n['\t'] > 0:
+			c.comma = '\t'
+		}
+		return nil
+	}
 }

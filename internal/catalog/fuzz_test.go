@@ -3,6 +3,8 @@ package catalog
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,7 +14,8 @@ import (
 // only grows. Interesting inputs found are kept in testdata/fuzz.
 
 func FuzzCSV(f *testing.F) {
-	for _, s := range []string{"a,b\n1,2\n", "a,b\n\"\n", "\"", "a,b\r\n\"x\r\ny\",2\r\n", "\ufeffa,b,,\n1,2,,\n", "a,b\n\"x\"y,2\n\"\"\"\n"} {
+	for _, s := range []string{"a,b\n1,2\n", "a,b\n\"\n", "\"", "a,b\r\n\"x\r\ny\",2\r\n", "\ufeffa,b,,\n1,2,,\n", "a,b\n\"x\"y,2\n\"\"\"\n",
+		"\ufeff\"a\";\"b\"\n1;\"x;y\"\n", "a\tb\n1\t\"x\ty\"\n", "\xff\xfea\x00,\x00b\x00\n\x001\x00,\x00\xe9\x00\n\x00", "\xfe\xff\x00a\x00\n\x00\""} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -38,6 +41,38 @@ func FuzzCSV(f *testing.F) {
 			last = max(last, c.line)
 			if n > len(b)+2 {
 				t.Fatalf("more records (%d) than bytes (%d)", n, len(b))
+			}
+		}
+	})
+}
+
+// FuzzTSVHeader reads a file through openTSV, whose header may reorder
+// the wanted columns or add others.
+func FuzzTSVHeader(f *testing.F) {
+	for _, s := range []string{"a\tb\n1\t2\n", "b\tx\ta\r\n1\t2\t3\n\n4\t5\n", "b\ta\ta\n1\t2\t3\n", "\ufeffb\ta\n\\N\t\xff\n", "x\n"} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(dir, "f.tsv")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tv, err := openTSV(p, "a\tb")
+		if err != nil {
+			return
+		}
+		defer tv.Close()
+		for n := 0; ; n++ {
+			ok, rowErr := tv.next()
+			if !ok {
+				return
+			}
+			if rowErr == nil && len(tv.fields) != 2 {
+				t.Fatalf("accepted %d fields", len(tv.fields))
+			}
+			if n > len(b)+1 {
+				t.Fatal("more lines than bytes")
 			}
 		}
 	})
@@ -69,7 +104,8 @@ func FuzzTSV(f *testing.F) {
 }
 
 func FuzzBoxOfficeJSON(f *testing.F) {
-	for _, s := range []string{`[{"Title":"Heat","Year":1995}]`, `[1,{"a":[]},"x"]`, `[{"Title":"`, "\ufeff[]", "[{}"} {
+	for _, s := range []string{`[{"Title":"Heat","Year":1995}]`, `[1,{"a":[]},"x"]`, `[{"Title":"`, "\ufeff[]", "[{}",
+		"{\"Title\":\"Heat\"}\n{\"Title\":1}\n", "\ufeff{}{}", `{"Title":{"0":"Heat"}}`, "{\"a\":1}\n[1]\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -77,7 +113,7 @@ func FuzzBoxOfficeJSON(f *testing.F) {
 		if err != nil {
 			return
 		}
-		rows, err := newBoxOfficeRows(in, DefaultBoxOfficeMap)
+		rows, err := newBoxOfficeRows(in, DefaultBoxOfficeMap, nil)
 		if err != nil {
 			return
 		}

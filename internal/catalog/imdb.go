@@ -105,8 +105,17 @@ func findIMDb(dir string) ([]found, error) {
 	for _, d := range imdbDatasets {
 		for _, ext := range []string{".tsv.gz", ".tsv"} {
 			p := filepath.Join(dir, d.name+ext)
-			if _, err := os.Stat(p); err != nil {
+			st, err := os.Stat(p)
+			if err != nil {
 				continue
+			}
+			if st.IsDir() {
+				// The .gz files name their content data.tsv, so 7-Zip and
+				// gunzip -N extract title.basics.tsv.gz to a folder
+				// title.basics.tsv holding data.tsv.
+				if inner := filepath.Join(p, "data.tsv"); checkRegular(inner) == nil {
+					p = inner
+				}
 			}
 			t, err := openTSV(p, d.header)
 			if err != nil {

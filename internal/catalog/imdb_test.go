@@ -3,6 +3,8 @@ package catalog
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -274,5 +276,71 @@ func TestBulkWaitAfterFailure(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("wait blocked after a failed job")
+	}
+}
+
+// IMDb files whose columns come in another order, or with more columns
+// than the dataset's, are read by column name.
+func TestImportIMDbColumnsByName(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	sum, err := ImportIMDb(ctx, st, "testdata/imdb/extracols", IMDbOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 0 {
+		t.Fatalf("row errors: %v", sum.RowErrors)
+	}
+	f, err := st.GetFilm(ctx, "the-florida-project-2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Title != "The Florida Project" || f.Year != 2017 || f.RuntimeMin != 111 || f.IDs.IMDb != "tt5649144" ||
+		f.Rating.Average != 7.6 || f.Rating.Votes != 150000 {
+		t.Errorf("film = %+v", f)
+	}
+	if n := count(t, st, "films"); n != 2 {
+		t.Errorf("%d films, want 2 (the series is not a kept type)", n)
+	}
+}
+
+func TestOpenTSVMissingColumnNamed(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "title.ratings.tsv")
+	if err := os.WriteFile(p, []byte("tconst\tvotes\taverageRating\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := openTSV(p, "tconst\taverageRating\tnumVotes")
+	if err == nil || !strings.HasSuffix(err.Error(), "missing column(s) numVotes") {
+		t.Fatalf("err = %v, want it to name numVotes", err)
+	}
+}
+
+// IMDb's .gz files name their content data.tsv: 7-Zip and gunzip -N
+// extract title.basics.tsv.gz to title.basics.tsv/data.tsv.
+func TestImportIMDbExtractedToDataTSV(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"title.basics", "title.ratings"} {
+		b, err := os.ReadFile("testdata/imdb/ok/" + name + ".tsv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, name+".tsv"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".tsv", "data.tsv"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := newStore(t)
+	sum, err := ImportIMDb(context.Background(), st, dir, IMDbOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := sum.file("title.basics.tsv/data.tsv"); fs.Imported == 0 {
+		t.Errorf("title.basics.tsv/data.tsv: %+v", fs)
+	}
+	f, err := st.FilmByIMDb(context.Background(), "tt3824458")
+	if err != nil || f.Rating.Average != 7.1 {
+		t.Errorf("Tangerine = %+v, %v", f, err)
 	}
 }

@@ -85,7 +85,9 @@ func checkRegular(path string) error {
 	return fmt.Errorf("%s: %s; imports read regular files only", path, kind)
 }
 
-// newInput wraps an open stream (a file, a ZIP entry) named name.
+// newInput wraps an open stream (a file, a ZIP entry) named name. Text in
+// UTF-16 with a byte order mark (a spreadsheet's "Unicode text") is read
+// as UTF-8.
 func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error) {
 	in := &input{path: name, name: name, f: c, size: size}
 	in.count.r = r
@@ -101,6 +103,9 @@ func newInput(name string, r io.Reader, c io.Closer, size int64) (*input, error)
 		in.r = bufio.NewReaderSize(zr, 1<<20)
 	} else {
 		in.r = br
+	}
+	if b, _ := in.r.Peek(2); utf16BOM(b) {
+		in.r = fromUTF16(in.r)
 	}
 	return in, nil
 }
@@ -121,7 +126,8 @@ func (in *input) readErr(err error, line int) error {
 
 // tsv reads IMDb's tab-separated files: no quoting, one record a line of
 // at most MaxRecordBytes, \N for null, an optional UTF-8 BOM. Fields are
-// only valid until the next call to next.
+// only valid until the next call to next. They come in the order of the
+// header asked for, whatever the file's own order (see openTSV).
 type tsv struct {
 	*input
 	lr      lineReader
@@ -129,15 +135,23 @@ type tsv struct {
 	line    int
 	fields  [][]byte
 	want    int
-	columns []string
+	columns []string // the file's columns
+	perm    []int    // perm[i] is the file's column for the header's i-th; nil when they agree
+	raw     [][]byte // the file's fields, when perm reorders them
 }
 
 // openTSV opens path and checks its header line against header (the
-// dataset's exact tab-separated column names).
+// dataset's tab-separated column names). A file holding every one of
+// those columns, in another order or with more columns (a subset someone
+// exported with an extra field, a dataset that grew one), reads too: next
+// hands its fields over in header's order and the rest are ignored.
 func openTSV(path, header string) (*tsv, error) {
 	in, err := openInput(path)
 	if err != nil {
 		return nil, err
+	}
+	if in.name == "data.tsv" { // title.basics.tsv/data.tsv, as extracted (see findIMDb)
+		in.name = filepath.Base(filepath.Dir(path)) + "/" + in.name
 	}
 	t := &tsv{input: in, lr: lineReader{r: in.r}}
 	b, _, err := t.lr.next()
@@ -150,16 +164,41 @@ func openTSV(path, header string) (*tsv, error) {
 	}
 	t.line = 1
 	got := bytes.TrimPrefix(b, []byte("\ufeff"))
-	if string(got) != header {
-		in.Close()
-		if bytes.IndexByte(got, '\t') < 0 {
-			return nil, fmt.Errorf("%s: not a TSV file: first line %s has no tabs (expected the header %q)", in.name, clip(got), header)
-		}
-		return nil, fmt.Errorf("%s: wrong header %s, expected %q", in.name, clip(got), header)
-	}
 	t.columns = strings.Split(string(got), "\t")
 	t.want = len(t.columns)
+	if string(got) == header {
+		return t, nil
+	}
+	if bytes.IndexByte(got, '\t') < 0 {
+		in.Close()
+		return nil, fmt.Errorf("%s: not a TSV file: first line %s has no tabs (expected the header %q)", in.name, clip(got), header)
+	}
+	perm, missing := columnOrder(t.columns, strings.Split(header, "\t"))
+	if len(missing) > 0 {
+		in.Close()
+		return nil, fmt.Errorf("%s: wrong header %s, expected %q: missing column(s) %s", in.name, clip(got), header, strings.Join(missing, ", "))
+	}
+	t.perm = perm
 	return t, nil
+}
+
+// columnOrder finds each wanted column among a file's columns: the
+// file's index of each, and the wanted ones the file lacks.
+func columnOrder(have, want []string) (perm []int, missing []string) {
+	at := map[string]int{}
+	for i, c := range have {
+		if _, dup := at[c]; !dup {
+			at[c] = i
+		}
+	}
+	for _, c := range want {
+		i, ok := at[c]
+		if !ok {
+			missing = append(missing, c)
+		}
+		perm = append(perm, i)
+	}
+	return perm, missing
 }
 
 // next reads the next record. It returns false at the end of the file or
@@ -198,6 +237,13 @@ func (t *tsv) next() (ok bool, rowErr *RowError) {
 	}
 	if len(t.fields) != t.want {
 		return true, &RowError{File: t.name, Line: t.line, Reason: fmt.Sprintf("wrong column count: %d columns, want %d", len(t.fields), t.want)}
+	}
+	if t.perm != nil {
+		t.raw = append(t.raw[:0], t.fields...)
+		t.fields = t.fields[:0]
+		for _, i := range t.perm {
+			t.fields = append(t.fields, t.raw[i])
+		}
 	}
 	return true, nil
 }

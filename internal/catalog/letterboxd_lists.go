@@ -15,6 +15,10 @@ import (
 // lbListMagic is the first line of every list file of a Letterboxd export.
 const lbListMagic = "Letterboxd list export v7"
 
+// lbListPrefix is what the first line of any version of the list layout
+// starts with.
+const lbListPrefix = "Letterboxd list export v"
+
 // LetterboxdList is one list of an export's lists/ folder: its header row
 // and its films in the list's order.
 type LetterboxdList struct {
@@ -65,12 +69,14 @@ func listFiles(src exportSource) []string {
 // row errors; a file that is not a list is an error.
 func readList(in *input) (*LetterboxdList, []RowError, error) {
 	defer in.Close()
-	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}}
+	c := &csvFile{input: in, lr: lineReader{r: in.r}, cols: map[string]int{}, comma: ','}
 	ok, rowErr, err := c.next()
 	if err != nil {
 		return nil, nil, err
 	}
-	if !ok || rowErr != nil || len(c.rec) == 0 || strings.TrimPrefix(strings.TrimSpace(c.rec[0]), "\ufeff") != lbListMagic {
+	// The version is v7 in every export seen; another one's columns are
+	// still checked by name below, so it is read rather than refused.
+	if !ok || rowErr != nil || len(c.rec) == 0 || !strings.HasPrefix(strings.TrimPrefix(strings.TrimSpace(c.rec[0]), "\ufeff"), lbListPrefix) {
 		return nil, nil, fmt.Errorf("%s: not a Letterboxd list (first line is not %q)", in.name, lbListMagic)
 	}
 	if err := c.header("Date", "Name"); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +91,26 @@ func TestLetterboxdFullExportTree(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantNotes, sum.Notes); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+}
+
+// Every export seen says "v7"; a later version with the same columns is
+// read, not refused, and a file that is no list still is.
+func TestReadListVersions(t *testing.T) {
+	read := func(text string) (*LetterboxdList, error) {
+		in, err := newInput("lists/x.csv", strings.NewReader(text), nopCloser{}, int64(len(text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, _, err := readList(in)
+		return l, err
+	}
+	l, err := read("Letterboxd list export v8\nDate,Name,Tags,URL,Description\n2025-01-01,Later,,https://boxd.it/l8,\n\n" +
+		"Position,Name,Year,URL,Description\n1,Tangerine,2015,https://boxd.it/9Yxs,\n")
+	if err != nil || l.Name != "Later" || len(l.Entries) != 1 {
+		t.Fatalf("v8 list = %+v, %v", l, err)
+	}
+	if _, err := read("Date,Name,Year,Letterboxd URI\n"); err == nil || !strings.Contains(err.Error(), "not a Letterboxd list") {
+		t.Errorf("a watched.csv read as a list: %v", err)
 	}
 }

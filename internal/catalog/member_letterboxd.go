@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -242,7 +243,20 @@ func (m *memberImport) row(ctx context.Context, c *csvFile, file string, fs *Fil
 	case "watchlist.csv":
 		d.Watchlist = []member.ListEntry{{Note: date}}
 	}
-	return nil, m.file(ctx, d, file, c.line, title, year, c.get("Letterboxd URI"), fs)
+	return nil, m.file(ctx, d, file, c.line, title, year, filmURI(file, c.get("Letterboxd URI")), fs)
+}
+
+// filmURI is the row's "Letterboxd URI" when it names the film: in
+// diary.csv and reviews.csv Letterboxd gives the entry's own short link
+// (https://boxd.it/n2lM7), which, taken for the film's, would rule out the
+// film the catalog knows by its real link. Marquee's own letterboxd.com/
+// imdb/… form names the film in every file.
+func filmURI(file, uri string) string {
+	uri = strings.TrimSpace(uri)
+	if filmURIFiles[path.Base(file)] || imdbFromLetterboxdURI(uri) != "" {
+		return uri
+	}
+	return ""
 }
 
 func memberTitleYear(name, y string, fail func(field, reason string) *RowError) (string, int, *RowError) {

@@ -379,3 +379,40 @@ func TestCheckLetterboxdZip(t *testing.T) {
 		}
 	}
 }
+
+// In a real export diary.csv and reviews.csv link each entry
+// (https://boxd.it/n2lM7), not the film. A film the catalog knows by its
+// Letterboxd link (from an earlier catalog import) was ruled out by the
+// entry's other link, and every diary entry and review of it went unmatched.
+func TestMemberImportDiaryEntryLinksAreNotFilmLinks(t *testing.T) {
+	st := memberCatalog(t)
+	ctx := context.Background()
+	if _, err := st.WriteDB().ExecContext(ctx, `INSERT INTO external_ids (source, external_id, film_id)
+		SELECT 'letterboxd', 'https://boxd.it/9Wxq', id FROM films WHERE slug = 'tangerine-2015'`); err != nil {
+		t.Fatal(err)
+	}
+	uid := addMember(t, st, "ana")
+	dir := t.TempDir()
+	files := map[string]string{
+		"diary.csv": "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n" +
+			"2024-05-01,Tangerine,2015,https://boxd.it/1zIr3d,4.5,,,2024-04-30\n",
+		"reviews.csv": "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n" +
+			"2024-05-01,Tangerine,2015,https://boxd.it/1zIr3e,4.5,,\"Shot on phones, and it works.\",,2024-04-30\n",
+		"watched.csv": "Date,Name,Year,Letterboxd URI\n2024-05-01,Tangerine,2015,https://boxd.it/9Wxq\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := ImportMemberLetterboxd(ctx, st, dir, uid, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Unmatched) != 0 || len(sum.Fuzzy) != 0 {
+		t.Fatalf("unmatched %v, fuzzy %v; want every row on tangerine-2015", sum.Unmatched, sum.Fuzzy)
+	}
+	if sum.Counts.Diary != 1 || sum.Counts.Reviews != 1 {
+		t.Errorf("imported %+v, want the diary entry and the review", sum.Counts)
+	}
+}

@@ -59,6 +59,9 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	defer src.Close()
+	if note := mlLeftOutNote(mlLeftOut(src)); note != "" {
+		sum.Notes = append(sum.Notes, note)
+	}
 	hasMovies := false
 	for _, f := range movieLensFiles { // check every header before writing
 		c, err := openML(src, mlFormsOf[f.kind], f.cols)
@@ -153,14 +156,16 @@ func (l *mlLoad) links(ctx context.Context, c *csvFile) error {
 			return c.fieldErr("movieId", "bad number: "+strconv.Quote(c.get("movieId"))), nil
 		}
 		var link mlLink
-		if s := c.get("imdbId"); s != "" {
+		// A links.csv that went through a dataframe has "862.0" where a
+		// column had gaps; some derived files write "tt0114709".
+		if s := strings.TrimSuffix(strings.TrimPrefix(c.get("imdbId"), "tt"), ".0"); s != "" {
 			n, err := strconv.ParseUint(s, 10, 32)
 			if err != nil || n == 0 || n > maxIMDbNum {
 				return c.fieldErr("imdbId", "bad IMDb number: "+strconv.Quote(s)), nil
 			}
 			link.imdb = imdbID("tt", uint32(n))
 		}
-		if s := c.get("tmdbId"); s != "" {
+		if s := strings.TrimSuffix(c.get("tmdbId"), ".0"); s != "" {
 			if link.tmdb, err = strconv.ParseInt(s, 10, 64); err != nil {
 				return c.fieldErr("tmdbId", "bad number: "+strconv.Quote(s)), nil
 			}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -187,4 +189,60 @@ func hasMovieLens(src exportSource) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// mlLeftOut names the release's data files the import does not read: the
+// tag genome (genome-scores.csv, genome-tags.csv of 20M and later), 1M's
+// users.dat, 100K's u.user and its u1.base…ua.test splits, a second layout
+// of a file already read. A ZIP's files count at its root or in its one
+// top folder.
+func mlLeftOut(src exportSource) []string {
+	read := map[string]bool{}
+	for _, forms := range mlFormsOf {
+		for _, f := range forms {
+			if in, _ := src.open(f.name); in != nil {
+				in.Close()
+				read[f.name] = true
+				break
+			}
+		}
+	}
+	var names []string
+	switch s := src.(type) {
+	case zipSource:
+		for _, f := range s.r.File {
+			if dir := path.Dir(f.Name); dir == "." || !strings.Contains(dir, "/") {
+				names = append(names, path.Base(f.Name))
+			}
+		}
+	case dirSource:
+		entries, _ := os.ReadDir(string(s))
+		for _, e := range entries {
+			if !e.IsDir() {
+				names = append(names, e.Name())
+			}
+		}
+	}
+	var out []string
+	for _, n := range names {
+		ext := strings.ToLower(path.Ext(n))
+		data := ext == ".csv" || ext == ".dat" || strings.HasPrefix(n, "u.") || strings.HasPrefix(n, "u") && (ext == ".base" || ext == ".test")
+		if data && !read[n] && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// mlLeftOutNote is the summary's note for mlLeftOut's files, or "".
+func mlLeftOutNote(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	list := names
+	if len(list) > 8 {
+		list = append(slices.Clone(list[:8]), fmt.Sprintf("and %d more", len(names)-8))
+	}
+	return "not imported: " + strings.Join(list, ", ") + " (Marquee reads a release's movies, ratings, tags and links)"
 }

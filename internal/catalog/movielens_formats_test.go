@@ -31,8 +31,19 @@ func TestMovieLensReleaseLayouts(t *testing.T) {
 		"ml-1m/users.dat":   "1::F::1::10::48067\n",
 	}
 	k100 := map[string]string{
-		"ml-100k/u.item": item("1", "Toy Story (1995)", 3, 4, 5) + item("2", "GoldenEye (1995)", 1, 2, 17),
-		"ml-100k/u.data": "196\t1\t3\t881250949\n186\t2\t4\t891717742\n",
+		"ml-100k/u.item":  item("1", "Toy Story (1995)", 3, 4, 5) + item("2", "GoldenEye (1995)", 1, 2, 17),
+		"ml-100k/u.data":  "196\t1\t3\t881250949\n186\t2\t4\t891717742\n",
+		"ml-100k/u.user":  "1|24|M|technician|85711\n",
+		"ml-100k/u1.base": "1\t1\t5\t874965758\n",
+		"ml-100k/README":  "SUMMARY & USAGE LICENSE\n",
+	}
+	// 25M and 32M: CSV with headers, and the tag genome beside them.
+	m25 := map[string]string{
+		"ml-25m/movies.csv":        "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation|Children|Comedy|Fantasy\n2,\"City of Lost Children, The (Cit\u00e9 des enfants perdus, La) (1995)\",Adventure|Sci-Fi\n",
+		"ml-25m/ratings.csv":       "userId,movieId,rating,timestamp\n1,1,5.0,1147880044\n2,2,4.0,1147868817\n",
+		"ml-25m/genome-scores.csv": "movieId,tagId,relevance\n1,1,0.029\n",
+		"ml-25m/genome-tags.csv":   "tagId,tag\n1,007\n",
+		"ml-25m/README.txt":        "Summary\n",
 	}
 	want := func(first string) []string {
 		return []string{first, "la-cite-des-enfants-perdus-1995"}
@@ -45,10 +56,14 @@ func TestMovieLensReleaseLayouts(t *testing.T) {
 		films  []string
 		genres string
 		rated  int
+		notes  []string
 	}{
-		{"1M folder", m1, false, false, want("toy-story-1995"), "Animation,Children's,Comedy", 2},
-		{"1M zip", m1, true, false, want("toy-story-1995"), "Animation,Children's,Comedy", 2},
-		{"100K parent folder", k100, false, true, []string{"toy-story-1995", "goldeneye-1995"}, "Animation,Children,Comedy", 2},
+		{"1M folder", m1, false, false, want("toy-story-1995"), "Animation,Children's,Comedy", 2, []string{mlLeftOutNote([]string{"users.dat"})}},
+		{"1M zip", m1, true, false, want("toy-story-1995"), "Animation,Children's,Comedy", 2, []string{mlLeftOutNote([]string{"users.dat"})}},
+		{"100K parent folder", k100, false, true, []string{"toy-story-1995", "goldeneye-1995"}, "Animation,Children,Comedy", 2,
+			[]string{mlLeftOutNote([]string{"u.user", "u1.base"})}},
+		{"25M zip", m25, true, false, []string{"toy-story-1995", "the-city-of-lost-children-1995"}, "Adventure,Animation,Children,Comedy,Fantasy", 2,
+			[]string{mlLeftOutNote([]string{"genome-scores.csv", "genome-tags.csv"})}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +92,9 @@ func TestMovieLensReleaseLayouts(t *testing.T) {
 			}
 			if n := count(t, st, "user_ratings"); n != tt.rated {
 				t.Errorf("ratings = %d, want %d", n, tt.rated)
+			}
+			if diff := cmp.Diff(tt.notes, sum.Notes); diff != "" {
+				t.Errorf("notes (-want +got):\n%s", diff)
 			}
 		})
 	}

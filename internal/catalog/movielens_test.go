@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,5 +79,39 @@ func TestImportMovieLensJoinsIMDb(t *testing.T) {
 	}
 	if got := count(t, st, "user_ratings"); got != before || count(t, st, "films") != films+3 {
 		t.Errorf("after re-import: %d ratings (want %d), %d films", got, before, count(t, st, "films"))
+	}
+}
+
+// links.csv as a dataframe writes it back: ids without their zeros, floats
+// where a column had gaps ("862.0"), or IMDb's own "tt" form.
+func TestImportMovieLensLinksFromADataframe(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	movies, err := os.ReadFile("testdata/movielens/movies.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	links := "movieId,imdbId,tmdbId\n1,114709.0,862.0\n3,tt3824458,\n5,211915,194.0\n"
+	for name, body := range map[string]string{"movies.csv": string(movies), "links.csv": links} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := ImportMovieLens(ctx, st, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 0 {
+		t.Fatalf("row errors: %v", sum.RowErrors)
+	}
+	got := strs(t, st, `SELECT m.movie_id || ' ' || f.slug || ' ' || COALESCE(f.imdb_id, '') FROM movielens_movies m
+		JOIN films f ON f.id = m.film_id WHERE m.movie_id IN (1, 3, 5) ORDER BY m.movie_id`)
+	want := []string{"1 toy-story-1995 tt0114709", "3 tangerine-2015 tt3824458", "5 amelie-2001 tt0211915"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("movies (-want +got):\n%s", diff)
 	}
 }

@@ -32,6 +32,7 @@ type NFO struct {
 	IMDb          string // tt…
 	TMDB          int64
 	Ratings       []NFORating
+	Notes         []string   // what was read but left out, and why (an <actor> without a name)
 	URLOnly       bool       // the file is Kodi's "parsing NFO": only a URL naming the film
 	Person        *PersonNFO // set instead of the film fields when Root is "person"
 }
@@ -82,10 +83,16 @@ var (
 // ParseNFO reads one NFO file. A file that is not XML but names a film by
 // an IMDb or TMDb URL is a URL-only NFO (Kodi's "parsing NFO"); XML
 // followed by such a URL (a "combination NFO") takes the id from the URL
-// when the XML carries none. Errors are *NFOError.
+// when the XML carries none. A file starting with a UTF-16 byte order
+// mark is read as UTF-16, and one that is not UTF-8 and declares no
+// encoding as Windows-1252. Errors are *NFOError.
 func ParseNFO(data []byte) (*NFO, error) {
 	if len(data) > maxNFOBytes {
 		return nil, &NFOError{Line: 1, Reason: fmt.Sprintf("file is %d bytes, more than the %d an NFO may have", len(data), maxNFOBytes)}
+	}
+	data, fromUTF16, err := nfoText(data)
+	if err != nil {
+		return nil, &NFOError{Line: 1, Reason: "not readable UTF-16: " + err.Error()}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimSpace(data)
@@ -99,7 +106,7 @@ func ParseNFO(data []byte) (*NFO, error) {
 		}
 		return n, nil
 	}
-	n, err := parseNFOXML(data)
+	n, err := parseNFOXML(data, fromUTF16)
 	if err != nil {
 		return nil, err
 	}
@@ -121,9 +128,17 @@ func urlIDs(n *NFO, data []byte) bool {
 	return n.IMDb != "" || n.TMDB != 0
 }
 
-func parseNFOXML(data []byte) (*NFO, error) {
+// parseNFOXML decodes an NFO's XML. HTML's named entities (&eacute;,
+// &nbsp;), which scrapers copy into plots from web pages, are read as the
+// characters they name. fromUTF16 says data was converted to UTF-8 from
+// UTF-16 already, so a declaration naming UTF-16 is not applied again.
+func parseNFOXML(data []byte, fromUTF16 bool) (*NFO, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Entity = xml.HTMLEntity
 	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		if fromUTF16 && strings.HasPrefix(strings.ToLower(label), "utf-16") {
+			return r, nil
+		}
 		enc, err := htmlindex.Get(label)
 		if err != nil {
 			return nil, fmt.Errorf("unknown encoding %q", label)

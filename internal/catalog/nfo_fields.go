@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"encoding/xml"
+	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +88,9 @@ func (r *nfoReader) element(se xml.StartElement, line int) error {
 			return syntaxErr(err, line)
 		}
 		v := strings.TrimSpace(x.Value)
+		if noID(v) {
+			return nil // a template's empty <uniqueid type="imdb"></uniqueid>
+		}
 		switch strings.ToLower(x.Type) {
 		case "imdb":
 			return r.setIMDb(v, bad)
@@ -106,7 +111,9 @@ func (r *nfoReader) element(se xml.StartElement, line int) error {
 		}
 		a := NFOActor{Name: strings.TrimSpace(x.Name), Role: strings.TrimSpace(x.Role), Thumb: strings.TrimSpace(x.Thumb), Order: -1}
 		if a.Name == "" {
-			return &NFOError{Line: line, Field: "actor", Reason: "an actor without a <name>"}
+			// Kodi drops such an entry too; the import notes it.
+			n.Notes = append(n.Notes, fmt.Sprintf("line %d: an <actor> without a <name> (role %q) was left out", line, a.Role))
+			return nil
 		}
 		ord := strings.TrimSpace(x.Order)
 		if ord == "" {
@@ -155,12 +162,12 @@ func (r *nfoReader) simple(name, s string, bad func(string) error) error {
 	case "mpaa":
 		n.MPAA = s
 	case "premiered", "releasedate":
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
+		d, ok := nfoDate(s)
+		if !ok {
 			return bad("not a YYYY-MM-DD date: " + strconv.Quote(s))
 		}
 		if n.Premiered == "" {
-			n.Premiered = d.Format(time.DateOnly)
+			n.Premiered = d
 		}
 	case "year":
 		y, err := strconv.Atoi(s)
@@ -169,7 +176,7 @@ func (r *nfoReader) simple(name, s string, bad func(string) error) error {
 		}
 		n.Year = y
 	case "runtime":
-		m, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "min"), "mins")))
+		m, err := strconv.Atoi(strings.TrimSpace(strings.TrimRight(strings.ToLower(s), "minutes.")))
 		if err != nil || m < 0 || m > 100000 {
 			return bad("not a runtime in minutes: " + strconv.Quote(s))
 		}
@@ -190,6 +197,9 @@ func (r *nfoReader) simple(name, s string, bad func(string) error) error {
 	case "id", "imdbid", "imdb_id":
 		// Kodi's <id> holds whatever the scraper used; only an IMDb-shaped
 		// value is taken as one.
+		if noID(s) {
+			return nil
+		}
 		if imdbIDRe.MatchString(s) {
 			return r.setIMDb(s, bad)
 		}
@@ -197,6 +207,9 @@ func (r *nfoReader) simple(name, s string, bad func(string) error) error {
 			return bad("not an IMDb id (tt…): " + strconv.Quote(s))
 		}
 	case "tmdbid":
+		if noID(s) {
+			return nil
+		}
 		return r.setTMDB(s, bad)
 	case "votes":
 		// Kodi's flat form; it belongs to the flat <rating>.
@@ -275,11 +288,47 @@ func (r *nfoReader) addRating(x nfoRatingXML, bad func(string) error) error {
 	return nil
 }
 
-// parseVotes reads a vote count, allowing thousands separators ("1,234").
+// groupedRe is a number written with thousands separators as Kodi's
+// locales write vote counts: "1,234", "2.345.678", "12 345".
+var groupedRe = regexp.MustCompile(`^[0-9]{1,3}(?:[,.\x{a0}\x{202f} ][0-9]{3})+$`)
+
+// parseVotes reads a vote count, allowing thousands separators.
 func parseVotes(s string) (int64, error) {
-	v, err := strconv.ParseInt(strings.ReplaceAll(s, ",", ""), 10, 64)
+	if groupedRe.MatchString(s) {
+		s = strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
 	if err == nil && v < 0 {
 		err = strconv.ErrRange
 	}
 	return v, err
+}
+
+// noID reports whether an id element holds no id: empty, or a placeholder
+// that writers put where they have none ("0", "-1", "null", "None", "N/A").
+func noID(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "0", "-1", "null", "none", "n/a", "undefined":
+		return true
+	}
+	return false
+}
+
+// nfoDate reads a date as NFO writers give it: YYYY-MM-DD, or with a time
+// of day after it ("2010-07-15 00:00:00", "2010-07-15T00:00:00Z", as
+// Emby, Jellyfin and tinyMediaManager write dates they store as times).
+func nfoDate(s string) (string, bool) {
+	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
+		s = s[:10]
+	}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return "", false
+	}
+	return d.Format(time.DateOnly), true
 }

@@ -89,9 +89,16 @@ func firstParagraph(plot string) string {
 	return p
 }
 
+// bestRating picks the film's rating from an NFO's: IMDb's, else the one
+// marked default, else the first. A rating without a value (the 0.0 that
+// tinyMediaManager writes for a source it has no figure from) is not a
+// candidate, so it cannot hide another that has one.
 func bestRating(rs []NFORating) film.Rating {
 	pick := -1
 	for i, r := range rs {
+		if r.Value <= 0 || r.Max <= 0 {
+			continue
+		}
 		switch {
 		case r.Name == "imdb":
 			pick = i
@@ -102,10 +109,12 @@ func bestRating(rs []NFORating) film.Rating {
 			break
 		}
 	}
-	if pick < 0 && len(rs) > 0 {
-		pick = 0
+	for i, r := range rs {
+		if pick < 0 && r.Value > 0 && r.Max > 0 {
+			pick = i
+		}
 	}
-	if pick < 0 || rs[pick].Value == 0 || rs[pick].Max <= 0 {
+	if pick < 0 {
 		return film.Rating{}
 	}
 	r := rs[pick]

@@ -31,6 +31,7 @@ type NFOSummary struct {
 	RowErrors     []RowError     `json:"row_errors"`
 	Images        ImageCounts    `json:"images"`
 	NoPoster      []string       `json:"no_poster"` // NFO files whose film has no usable poster
+	Notes         []string       `json:"notes"`     // parts of NFOs read but left out ("FILE: line N: …")
 
 	PersonNFOs           int                       `json:"person_nfo_files"`      // person NFOs read
 	PeopleMatched        int                       `json:"people_matched"`        // of them, filed against a catalog person
@@ -64,7 +65,7 @@ type SkippedFile struct {
 func ImportNFO(ctx context.Context, st *store.Store, dir string, opts Options) (*NFOSummary, error) {
 	start := time.Now()
 	sum := &NFOSummary{Source: "nfo", Dir: dir, DryRun: opts.DryRun, Duplicates: []NFODuplicate{},
-		Skipped: []SkippedFile{}, RowErrors: []RowError{}, NoPoster: []string{}, Images: newImageCounts(),
+		Skipped: []SkippedFile{}, RowErrors: []RowError{}, NoPoster: []string{}, Notes: []string{}, Images: newImageCounts(),
 		PeopleUnmatched: []store.LibraryPersonMiss{}}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("library %s: not a readable directory", dir)
@@ -174,6 +175,9 @@ func (l *nfoLoad) entry(ctx context.Context, e nfoEntry) error {
 			return l.bad(RowError{File: e.rel, Line: ne.Line, Field: ne.Field, Reason: ne.Reason})
 		}
 		return l.bad(RowError{File: e.rel, Line: 1, Reason: err.Error()})
+	}
+	for _, note := range n.Notes {
+		l.sum.Notes = append(l.sum.Notes, e.rel+": "+note)
 	}
 	if n.Person != nil {
 		return l.person(n.Person, e)

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -178,14 +177,11 @@ func personDate(s string) (string, bool) {
 		y, err := strconv.Atoi(s)
 		return s, err == nil && y >= 1800 && y <= 2100
 	}
-	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
-		s = s[:10]
-	}
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil || d.Year() < 1800 || d.Year() > 2100 {
+	d, ok := nfoDate(s)
+	if !ok || d[:4] < "1800" || d[:4] > "2100" {
 		return "", false
 	}
-	return d.Format(time.DateOnly), true
+	return d, true
 }
 
 var (

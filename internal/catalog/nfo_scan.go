@@ -95,12 +95,16 @@ func scanLibrary(root string) ([]nfoEntry, []nfoSkip, error) {
 			}
 			if shared {
 				e.posters = append(e.posters, pics.find("poster", "folder", "cover", "movie")...)
-				e.backdrops = append(e.backdrops, pics.find("fanart", "backdrop", "background")...)
+				// Jellyfin numbers further backdrops backdrop1.jpg, backdrop2.jpg…
+				e.backdrops = append(e.backdrops, pics.find("fanart", "backdrop", "background", "backdrop1")...)
 				if movieNFO != "" && len(e.posters) == 0 {
 					e.posters = pics.suffixed("-poster")
 				}
 				if movieNFO != "" && len(e.backdrops) == 0 {
 					e.backdrops = pics.suffixed("-fanart")
+				}
+				if movieNFO != "" && len(e.backdrops) == 0 { // Jellyfin's and Emby's name
+					e.backdrops = pics.suffixed("-backdrop")
 				}
 			}
 			entries = append(entries, e)

@@ -111,6 +111,8 @@ func FuzzParseNFO(f *testing.F) {
 	}
 	f.Add([]byte("https://www.imdb.com/title/tt5649144/"))
 	f.Add([]byte(`<?xml version="1.0" encoding="windows-1252"?><movie><title>Caf\xe9</title></movie>`))
+	f.Add([]byte("\xff\xfe<\x00m\x00o\x00v\x00i\x00e\x00/\x00>\x00"))
+	f.Add([]byte("<movie><title>Caf\xe9 &eacute;</title><uniqueid type=\"imdb\"/><premiered>2010-07-15 00:00:00</premiered></movie>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, err := ParseNFO(data)
 		if err != nil {

@@ -28,13 +28,26 @@ type ImagesSummary struct {
 	Elapsed   time.Duration `json:"elapsed_ns"`
 }
 
-var pictureNameRe = regexp.MustCompile(`^(tt[0-9]{7,10}|nm[0-9]{7,10}|[a-z0-9]+(?:-[a-z0-9]+)*?)(?:-(poster|backdrop|fanart|headshot))?$`)
+// pictureNameRe reads a picture's name: an IMDb id or a slug, then its
+// kind after "-", "_" or "." as media managers write them (Kodi's
+// tt0133093-poster.jpg, tinyMediaManager's tt0133093_fanart.jpg,
+// Plex's "background"), including Kodi's artwork kinds that Marquee does
+// not keep (banner, clearlogo, …), so those are named as such rather than
+// taken for part of a slug.
+var pictureNameRe = regexp.MustCompile(`^(tt[0-9]{7,10}|nm[0-9]{7,10}|[a-z0-9]+(?:-[a-z0-9]+)*?)` +
+	`(?:[-_.](poster|cover|folder|backdrop|fanart|background|headshot|` +
+	`banner|clearlogo|logo|clearart|discart|disc|landscape|thumb|keyart|characterart))?$`)
+
+// pictureKinds maps a name's kind to the picture it is; kinds absent here
+// are artwork Marquee does not keep.
+var pictureKinds = map[string]string{"": "", "poster": store.KindPoster, "cover": store.KindPoster, "folder": store.KindPoster,
+	"backdrop": store.KindBackdrop, "fanart": store.KindBackdrop, "background": store.KindBackdrop, "headshot": "headshot"}
 
 // ImportImages files the pictures in dir (and its subfolders) named by
-// IMDb id or slug: tt5649144.jpg or tt5649144-poster.jpg is a film's
-// poster, tt5649144-backdrop.jpg (or -fanart) its backdrop, nm0048980.jpg
-// a person's headshot, red-rocket-2021-poster.jpg and sean-baker.jpg the
-// same by slug. Every picture is validated; a refused or unmatched file is
+// IMDb id or slug: tt5649144.jpg or tt5649144-poster.jpg (or _poster,
+// -cover) is a film's poster, tt5649144-backdrop.jpg (or -fanart,
+// -background) its backdrop, nm0048980.jpg a person's headshot,
+// red-rocket-2021-poster.jpg and sean-baker.jpg the same by slug. Every picture is validated; a refused or unmatched file is
 // named in the summary and the rest are stored, all in one transaction.
 func ImportImages(ctx context.Context, st *store.Store, dir string, opts Options) (*ImagesSummary, error) {
 	start := time.Now()
@@ -129,8 +142,20 @@ func pictureTarget(ctx context.Context, st *store.Store, path string) (pic store
 		return pic, "name is neither an IMDb id (tt…, nm…) nor a slug", nil
 	}
 	key, kind := m[1], m[2]
-	if kind == "fanart" {
-		kind = store.KindBackdrop
+	if kind != "" && !strings.HasPrefix(key, "tt") && !strings.HasPrefix(key, "nm") {
+		// "franklin-cover", "bob-banner": a whole name that is a slug wins
+		// over a kind read off its end.
+		if whole, err := slugExists(ctx, st, stem); err != nil || whole {
+			key, kind = stem, ""
+			if err != nil {
+				return pic, "", err
+			}
+		}
+	}
+	if k, ok := pictureKinds[kind]; ok {
+		kind = k
+	} else {
+		return pic, "a " + kind + " picture: Marquee keeps posters, backdrops and headshots", nil
 	}
 	person := func(p *film.Person) (store.Picture, string, error) {
 		if kind != "" && kind != "headshot" {
@@ -185,4 +210,20 @@ func pictureTarget(ctx context.Context, st *store.Store, path string) (pic store
 		return filmPic(f)
 	}
 	return pic, "no film or person with slug " + key, nil
+}
+
+// slugExists reports whether slug names a film or a person.
+func slugExists(ctx context.Context, st *store.Store, slug string) (bool, error) {
+	for _, get := range []func() error{
+		func() error { _, err := st.GetFilm(ctx, slug); return err },
+		func() error { _, err := st.GetPerson(ctx, slug); return err },
+	} {
+		switch err := get(); {
+		case err == nil:
+			return true, nil
+		case !errors.Is(err, film.ErrNotFound):
+			return false, err
+		}
+	}
+	return false, nil
 }

@@ -95,6 +95,9 @@ func printNFOSummary(w io.Writer, s *catalog.NFOSummary) {
 	for _, p := range s.NoPoster {
 		fmt.Fprintf(w, "  no poster: %s\n", p)
 	}
+	for _, n := range s.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
 	if s.Errors > 0 {
 		fmt.Fprintf(w, "  %d broken NFO files (not imported):\n", s.Errors)
 		for _, e := range s.RowErrors {

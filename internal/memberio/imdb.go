@@ -1,6 +1,7 @@
 package memberio
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -9,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"marquee/internal/member"
 )
@@ -88,25 +92,49 @@ func WriteIMDbWatchlist(w io.Writer, entries []member.ListEntry) (skipped []stri
 // ErrNotIMDb is returned (wrapped) for a file without IMDb's header.
 var ErrNotIMDb = errors.New("not an IMDb export")
 
+// imdbColumns maps IMDb's column names, folded to lower case, to the names
+// ReadIMDb uses. IMDb's exports before 2017 named them "const", "You
+// rated" and "created" (the day the title was rated or listed).
+var imdbColumns = map[string]string{
+	"const": "Const", "your rating": "Your Rating", "you rated": "Your Rating", "date rated": "Date Rated",
+	"created": "Created", "title": "Title", "year": "Year",
+}
+
 // ReadIMDb reads an IMDb ratings file (ratings true: "Const", "Your Rating"
 // and "Date Rated" required) or watchlist file ("Const" required). Columns
-// are found by name, so IMDb's older and newer layouts both read. Malformed
-// rows are returned as *LineError, each naming file, line and field; the
-// error is for a file that cannot be read at all.
+// are found by name, whatever their case, so IMDb's older and newer
+// layouts both read: the exports before 2017 ("position","const",
+// "created",…,"You rated",…) give the day rated in "created", as a time
+// ("Sat Dec 31 00:00:00 2016"). A file starting with a UTF-16 byte order
+// mark (a spreadsheet's "Unicode text") is read as UTF-16. Malformed rows
+// are returned as *LineError, each naming file, line and field; the error
+// is for a file that cannot be read at all.
 func ReadIMDb(r io.Reader, name string, ratings bool) ([]IMDbRow, []*LineError, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(utf8Text(r))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w: cannot read a header: %v", name, ErrNotIMDb, err)
 	}
+	header = append([]string(nil), header...) // ReuseRecord: the next Read overwrites it
 	cols := map[string]int{}
 	for i, h := range header {
 		if i == 0 {
 			h = string(bytes.TrimPrefix([]byte(h), []byte("\ufeff")))
 		}
-		cols[strings.TrimSpace(h)] = i
+		h = strings.TrimSpace(h)
+		if std, ok := imdbColumns[strings.ToLower(h)]; ok {
+			h = std
+		}
+		if _, dup := cols[h]; !dup {
+			cols[h] = i
+		}
+	}
+	if _, ok := cols["Date Rated"]; !ok && ratings {
+		if i, old := cols["Created"]; old {
+			cols["Date Rated"] = i
+		}
 	}
 	need := []string{"Const"}
 	if ratings {
@@ -170,16 +198,41 @@ func ReadIMDb(r io.Reader, name string, ratings bool) ([]IMDbRow, []*LineError, 
 			row.Date = get("Created")
 		}
 		if row.Date != "" {
-			if _, err := time.Parse(time.DateOnly, row.Date); err != nil {
-				field := "Date Rated"
+			d, ok := imdbDate(row.Date)
+			if !ok {
+				field := header[cols["Date Rated"]]
 				if !ratings {
-					field = "Created"
+					field = header[cols["Created"]]
 				}
-				fail(field, fmt.Sprintf("bad date (want YYYY-MM-DD): %q", row.Date))
+				fail(strings.TrimSpace(strings.TrimPrefix(field, "\ufeff")), fmt.Sprintf("bad date (want YYYY-MM-DD): %q", row.Date))
 				continue
 			}
+			row.Date = d
 		}
 		rows = append(rows, row)
 	}
 	return rows, bad, nil
+}
+
+// imdbDate reads a date as IMDb's exports write it: YYYY-MM-DD, or before
+// 2017 a time in C's asctime form ("Sun Mar  1 00:00:00 2015"), of which
+// the day is kept.
+func imdbDate(s string) (string, bool) {
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return s, true
+	}
+	if t, err := time.Parse(time.ANSIC, s); err == nil {
+		return t.Format(time.DateOnly), true
+	}
+	return "", false
+}
+
+// utf8Text returns r as UTF-8: unchanged, or converted when it starts with
+// a UTF-16 byte order mark.
+func utf8Text(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(2); len(b) == 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
+		return transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+	}
+	return br
 }
