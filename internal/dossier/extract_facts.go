@@ -125,6 +125,15 @@ func sentences(text string) []string {
 
 func sentenceFacts(s string) []film.ArticleFact {
 	lower := strings.ToLower(s)
+	// An ASCII sentence lowers byte for byte, so a piece of lower is
+	// the piece of s lowered, without lowering it again.
+	ascii := isASCII(s)
+	lowerOf := func(a, b int) string {
+		if ascii {
+			return lower[a:b]
+		}
+		return strings.ToLower(s[a:b])
+	}
 	var out []film.ArticleFact
 	from := 0
 	for from < len(s) {
@@ -134,13 +143,13 @@ func sentenceFacts(s string) []film.ArticleFact {
 		}
 		// The words between the last amount and this one say what it is:
 		// "a budget of $1.5 million, the film grossed $65.3 million".
-		ctx := strings.ToLower(s[from:at])
+		ctx := lowerOf(from, at)
 		// The words after it ("$185 million budget") count only when
 		// those before say nothing, and only up to the next amount:
 		// "Grossing $82.8 million worldwide on a budget of $8 million".
-		rest := strings.ToLower(s[at:min(len(s), at+len(m.text)+40)])
+		rest := lowerOf(at, min(len(s), at+len(m.text)+40))
 		if _, nat, ok := moneyFrom(s, at+len(m.text)); ok && nat < at+len(rest) {
-			rest = strings.ToLower(s[at:nat])
+			rest = lowerOf(at, nat)
 		}
 		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"})
 		gross := hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "})
@@ -148,7 +157,7 @@ func sentenceFacts(s string) []film.ArticleFact {
 		case budget || !gross && strings.Contains(rest, "budget"):
 			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
 		case gross:
-			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], strings.ToLower(s[at:]))})
+			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], lowerOf(at, len(s)))})
 		}
 		from = at + len(m.text)
 	}
@@ -165,6 +174,15 @@ func sentenceFacts(s string) []film.ArticleFact {
 		out = append(out, film.ArticleFact{Kind: film.FactFestival, Value: fest})
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // amountText is one amount an article writes: "$11.8 million", "₩13.5 billion".

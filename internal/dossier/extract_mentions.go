@@ -15,6 +15,8 @@ var (
 		"talking to ", "talking to the ", "told ", "told the ", "writing in ", "writing for ", "wrote in ",
 		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for ", "critic of the "}
 	musicCues = []string{"song", "track", "album", "single", "music", "band", "tune", "sings", "anthem"}
+
+	placeCueIndex, pubCueIndex = newCueIndex(placeCues), newCueIndex(pubCues)
 )
 
 // mentions is the second pass: people (with surnames expanded), places,
@@ -103,9 +105,9 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 	at := int(ws[a].start)
 	before := s[max(0, at-30):at]
 	switch {
-	case hasSuffixAny(before, placeCues) && !orgWords[ws[b-1].s]:
+	case hasSuffixIn(before, placeCueIndex) && !orgWords[ws[b-1].s]:
 		x.add("place", name, "")
-	case hasSuffixAny(before, pubCues):
+	case hasSuffixIn(before, pubCueIndex):
 		x.add("publication", name, "")
 	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
 		if slug, ok := x.lookupFilm(name, 0); ok {
@@ -122,6 +124,45 @@ func hasSuffixAny(s string, list []string) bool {
 		}
 	}
 	return false
+}
+
+// cueIndex is a list of cues for hasSuffixIn, grouped by their
+// next-to-last byte (the letter before a cue's closing space), so a
+// test of a capitalised run's left context compares a few cues, not all.
+type cueIndex struct {
+	all    []string
+	byPen  [128][]string // cues whose last two bytes are ASCII, by the lower-case next-to-last byte
+	always []string      // the others: shorter than two bytes or not ASCII at the end
+}
+
+func newCueIndex(list []string) *cueIndex {
+	ix := &cueIndex{all: list}
+	for _, c := range list {
+		if len(c) < 2 || c[len(c)-1] >= utf8.RuneSelf || c[len(c)-2] >= utf8.RuneSelf {
+			ix.always = append(ix.always, c)
+			continue
+		}
+		k := lowerByte(c[len(c)-2])
+		ix.byPen[k] = append(ix.byPen[k], c)
+	}
+	return ix
+}
+
+// hasSuffixIn is hasSuffixAny(s, ix.all). When the last two bytes of s
+// are ASCII, suffixFold compares them first and case-insensitively, so a
+// cue whose next-to-last byte differs cannot match and is not tried.
+func hasSuffixIn(s string, ix *cueIndex) bool {
+	if len(s) < 2 || s[len(s)-1] >= utf8.RuneSelf || s[len(s)-2] >= utf8.RuneSelf {
+		return hasSuffixAny(s, ix.all)
+	}
+	return hasSuffixAny(s, ix.byPen[lowerByte(s[len(s)-2])]) || hasSuffixAny(s, ix.always)
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // suffixFold is strings.EqualFold for two strings of one length, compared

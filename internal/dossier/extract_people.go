@@ -48,7 +48,9 @@ func cutAtOf(ws []word, a, b int) int {
 
 func isGazetteer(s string) bool { return places[s] || publications[s] }
 
-func hasCue(before string) bool { return hasSuffixAny(before, personCues) }
+func hasCue(before string) bool { return hasSuffixIn(before, personCueIndex) }
+
+var personCueIndex = newCueIndex(personCues)
 
 // prevRun is what harvestRun remembers of the run before, for lists of
 // names: "starring John C. Reilly, Jonah Hill and Marisa Tomei", "Mark

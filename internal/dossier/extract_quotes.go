@@ -324,7 +324,7 @@ func (x *extractor) source(clause string) string {
 	}
 	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
-			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {
+			if hasSuffixIn(clause[:int(ws[a].start)], pubCueIndex) {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
 					found = joinWords(ws, a, b)
 				}
