@@ -42,7 +42,8 @@ func runBefore(s string) string {
 	if len(s) > 80 {
 		s = s[len(s)-80:]
 	}
-	ws := tokenize(s, nil)
+	var buf [24]word // on the stack: runBefore runs for every "(" and verb
+	ws := tokenize(s, buf[:0])
 	name := ""
 	capRuns(s, ws, func(a, b int) {
 		if int(ws[b-1].end) == len(s) && !ws[b-1].poss {

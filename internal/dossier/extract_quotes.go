@@ -293,7 +293,8 @@ func (x *extractor) speakerAfter(s, before, prev string) string {
 // source names the publication in the clause: from the gazetteer, or
 // after "interview with", "speaking to", "told".
 func (x *extractor) source(clause string) string {
-	ws := tokenize(clause, nil)
+	var buf [32]word // on the stack: a clause is short
+	ws := tokenize(clause, buf[:0])
 	found := ""
 	// Gazetteer names may hold lower-case words and signs ("Sight and
 	// Sound", "Sight & Sound"), so they are matched on the clause's own
@@ -339,7 +340,8 @@ var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|exp
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.
 func namedSpeaker(clause string) string {
-	ws := tokenize(clause, nil)
+	var buf [32]word // on the stack: a clause is short
+	ws := tokenize(clause, buf[:0])
 	found := ""
 	capRuns(clause, ws, func(a, b int) {
 		for a < b && stopCaps[ws[a].s] {
@@ -355,7 +357,8 @@ func namedSpeaker(clause string) string {
 // subjectSpeaker finds "Manohla Dargis of The New York Times wrote":
 // a name of two or more words opening the clause, before its speech verb.
 func subjectSpeaker(clause string) string {
-	ws := tokenize(clause, nil)
+	var buf [32]word // on the stack: a clause is short
+	ws := tokenize(clause, buf[:0])
 	found, done := "", false
 	capRuns(clause, ws, func(a, b int) {
 		if done {
