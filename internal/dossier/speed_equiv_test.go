@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
 )
 
 // wordPrefix is the plain form of what firstKeyword does for one
@@ -62,4 +65,80 @@ func TestFirstKeywordIsWordPrefixInOrder(t *testing.T) {
 			t.Errorf("firstKeyword(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// flatYAMLSeeds are headers of the shapes flatYAML reads or must refuse.
+var flatYAMLSeeds = []string{
+	"title: Red Rocket\ndate: 2021-12-10\nyear: 2021\ntags: [review, drama]",
+	"layout: post\ntitle: \"Review: Aftersun (2022)\"\nauthor: 'Jane Doe'\ncategories:\n  - reviews\n  - drama",
+	"title: Review: Aftersun", "title: x # note", "title: true", "title: ~", "year: 0123", "year: 09", "year: 1_000",
+	"date: 2021-6-1", "date: 2021-06-01 10:00:00", "date: 2021-13-40", "tags: [a, b,]", "tags: []", "tags: [\"a, b\", c]",
+	"tags:\n- a\n- b\nnext: x", "tags:\n  - a\n   - b", "tags:\n\n  - a", "title: Red\n  Rocket", "title: a\ntitle: b",
+	"Title: a\ntitle: b", "movie title: Parasite", "movie_title: Parasite", "a:b: c", "key:value", "  title: x",
+	"title: \"a\\\"b\"", "title: 'it''s'", "title: \"\"", "title: ''", "title: é", "title: \u00a0x", "title: x\u2028y",
+	"title: \ufeffx", "title: x\ty", "title:", "title:   ", "- a", "? a", "&a title: x", "title: *a", "title: !!str 5",
+	"title: [a, [b]]", "title: {a: b}", "title: a:", "title: 12345678901234567890", "title: -5", "title: .5", "null: x",
+	"tags:\n  - \"x\"\n  - 'y'\n  - 3", "", "\n\n", "title: x\n\n\nauthor: y", "title: C# and F#", "title: [a]b]",
+}
+
+// FuzzFlatYAML checks that every header flatYAML reads, yaml.Unmarshal
+// reads without error into the same map; a header it refuses goes to
+// yaml.Unmarshal, so refusals are always safe.
+func FuzzFlatYAML(f *testing.F) {
+	for _, s := range flatYAMLSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		checkFlatYAML(t, body)
+	})
+}
+
+func checkFlatYAML(t *testing.T, body string) {
+	t.Helper()
+	got, ok := flatYAML(strings.Split(body, "\n"))
+	if !ok {
+		return
+	}
+	want := map[string]any{}
+	if err := yaml.Unmarshal([]byte(body), &want); err != nil {
+		t.Fatalf("flatYAML read %q, yaml.Unmarshal refuses it: %v", body, err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("flatYAML(%q) (-yaml +flat):\n%s", body, diff)
+	}
+}
+
+// TestFlatYAMLReadsCommonHeaders checks the fast path is taken for the
+// headers posts usually have (or it would save nothing), and that the
+// corpora's headers and the seeds read as yaml.Unmarshal reads them.
+func TestFlatYAMLReadsCommonHeaders(t *testing.T) {
+	for _, s := range flatYAMLSeeds {
+		checkFlatYAML(t, s)
+	}
+	for _, s := range flatYAMLSeeds[:2] {
+		if _, ok := flatYAML(strings.Split(s, "\n")); !ok {
+			t.Errorf("flatYAML refused a common header:\n%s", s)
+		}
+	}
+	taken := 0
+	for _, dir := range []string{"corpus", "articles", "dev", "real"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		for _, f := range files {
+			src, _ := os.ReadFile(f)
+			lines := strings.Split(string(src), "\n")
+			if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+				continue
+			}
+			for i := 1; i < len(lines) && i < maxFrontMatterLines; i++ {
+				if strings.TrimRight(lines[i], " \t") == "---" {
+					checkFlatYAML(t, strings.Join(lines[1:i], "\n"))
+					if _, ok := flatYAML(lines[1:i]); ok {
+						taken++
+					}
+					break
+				}
+			}
+		}
+	}
+	t.Logf("fast path taken for %d corpus headers", taken)
 }
