@@ -257,8 +257,14 @@ var actorVerbs = []struct {
 // capitalised words closing the clause.
 func (x *extractor) isPair(s, before string, i int) {
 	actor := runBefore(before)
-	ws := strings.Fields(actor)
-	if len(ws) < 2 || len(ws) > 4 || !firstNames[ws[0]] {
+	words, first := 0, "" // strings.Fields without its slice: " is " is a common verb
+	for w := range strings.FieldsSeq(actor) {
+		if words == 0 {
+			first = w
+		}
+		words++
+	}
+	if words < 2 || words > 4 || !firstNames[first] {
 		return
 	}
 	character := nameAfter(s[i:], 0)
@@ -288,6 +294,9 @@ func actorVerb(s string) (n int, strong bool) {
 // it in a list ended, or -1.
 func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain int) (int, bool) {
 	actor := runBefore(before)
+	if actor == "" {
+		return 0, false // no need to read the character
+	}
 	skip := 0
 	if strong {
 		skip = 2 // "plays the linguist Louise Banks"

@@ -91,16 +91,27 @@ func facts(d *film.Dossier) []film.ArticleFact {
 // dates) or an award or festival word. Most sentences have none, and the
 // cue searches are skipped for them.
 func factSigns(s string) bool {
-	if strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	for _, w := range []string{"won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"} {
-		if strings.Contains(s, w) {
-			return true
+	// One pass, each byte tried only against the cues that open with it
+	// (every paragraph and sentence comes here).
+	for i := 0; i < len(s); i++ {
+		for _, w := range factCueStarts[s[i]] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// factCueStarts lists factSigns' cues by their first byte; a digit is a
+// cue of one byte.
+var factCueStarts = func() (t [256][]string) {
+	for _, w := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+		"won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"} {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // sentences splits text at ". ", "! " and "? " and line breaks.
 func sentences(text string) []string {

@@ -113,8 +113,7 @@ func (s *source) cleanMarkup() {
 			i = n
 			continue
 		}
-		if strings.Contains(l, "{{") || strings.Contains(l, "[[") || strings.Contains(l, "{.") || strings.Contains(l, "{#") || strings.Contains(l, "[^") ||
-			strings.Contains(l, "\"wikilink\"") || strings.Contains(l, "''") || strings.HasPrefix(l, "==") {
+		if wikiMarks(l) {
 			var ref bool
 			l, ref = s.wikiLine(l)
 			if ref {
@@ -140,4 +139,34 @@ func (s *source) cleanMarkup() {
 	if wiki {
 		s.format = formatWiki
 	}
+}
+
+// wikiMarks reports a line that may hold wikitext or pandoc remnants:
+// "{{", "[[", "{.", "{#", "[^", "\"wikilink\"" or "”" anywhere, or "=="
+// at its start. One pass, as every line of the article comes here.
+func wikiMarks(l string) bool {
+	if strings.HasPrefix(l, "==") {
+		return true
+	}
+	for i := 0; i+1 < len(l); i++ {
+		switch next := l[i+1]; l[i] {
+		case '{':
+			if next == '{' || next == '.' || next == '#' {
+				return true
+			}
+		case '[':
+			if next == '[' || next == '^' {
+				return true
+			}
+		case '\'':
+			if next == '\'' {
+				return true
+			}
+		case '"':
+			if strings.HasPrefix(l[i:], "\"wikilink\"") {
+				return true
+			}
+		}
+	}
+	return false
 }

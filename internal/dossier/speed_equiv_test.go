@@ -142,3 +142,32 @@ func TestFlatYAMLReadsCommonHeaders(t *testing.T) {
 	}
 	t.Logf("fast path taken for %d corpus headers", taken)
 }
+
+// TestOnePassScansMatchTheirCues checks factSigns and wikiMarks, each
+// one pass over a line, against the substring tests they replace, on
+// every line of the corpora and on lines built around each cue.
+func TestOnePassScansMatchTheirCues(t *testing.T) {
+	facts := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"}
+	wiki := []string{"{{", "[[", "{.", "{#", "[^", "\"wikilink\"", "''"}
+	lines := corpusLines(t)
+	for _, c := range append(append([]string{}, facts...), wiki...) {
+		lines = append(lines, c, "x"+c, c+"x", "a "+c[:len(c)-1], c[1:]+" b", "=="+c, "="+c)
+	}
+	lines = append(lines, "", "=", "==", "== Plot ==", "{", "[", "'", "\"wikilink", "wo n", "Lio n")
+	for _, l := range lines {
+		want := false
+		for _, c := range facts {
+			want = want || strings.Contains(l, c)
+		}
+		if got := factSigns(l); got != want {
+			t.Errorf("factSigns(%q) = %v, want %v", l, got, want)
+		}
+		want = strings.HasPrefix(l, "==")
+		for _, c := range wiki {
+			want = want || strings.Contains(l, c)
+		}
+		if got := wikiMarks(l); got != want {
+			t.Errorf("wikiMarks(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
