@@ -142,8 +142,8 @@ func (s *source) cleanMarkup() {
 }
 
 // wikiMarks reports a line that may hold wikitext or pandoc remnants:
-// "{{", "[[", "{.", "{#", "[^", "\"wikilink\"" or "”" anywhere, or "=="
-// at its start. One pass, as every line of the article comes here.
+// "{{", "[[", "{.", "{#", "[^", "\"wikilink\"" or two straight single
+// quotes anywhere, or "==" at its start. One pass, as every line of the article comes here.
 func wikiMarks(l string) bool {
 	if strings.HasPrefix(l, "==") {
 		return true
