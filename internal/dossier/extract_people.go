@@ -48,6 +48,13 @@ func cutAtOf(ws []word, a, b int) int {
 
 func isGazetteer(s string) bool { return places[s] || publications[s] }
 
+// isGazetteerRun is isGazetteer(joinWords(ws, a, b)). A place or
+// publication name opens with a word gazetteerWords lists, so a run that
+// opens with any other word (most of them) needs no look-up of its name.
+func isGazetteerRun(ws []word, a, b int) bool {
+	return gazetteerWords[ws[a].s] > 0 && isGazetteer(joinWords(ws, a, b))
+}
+
 func hasCue(before string) bool { return hasSuffixIn(before, personCueIndex) }
 
 var personCueIndex = newCueIndex(personCues)
@@ -71,7 +78,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 		a++
 	}
 	b = cutAtOf(ws, a, b)
-	if b-a < 1 || b-a > 4 || orgWords[ws[b-1].s] || isGazetteer(joinWords(ws, a, b)) {
+	if b-a < 1 || b-a > 4 || orgWords[ws[b-1].s] || isGazetteerRun(ws, a, b) {
 		return prevRun{}
 	}
 	name := joinWords(ws, a, b)

@@ -347,7 +347,7 @@ func namedSpeaker(clause string) string {
 		for a < b && stopCaps[ws[a].s] {
 			a++
 		}
-		if a < b && b < len(ws) && speechVerbs[ws[b].s] && !isGazetteer(joinWords(ws, a, b)) {
+		if a < b && b < len(ws) && speechVerbs[ws[b].s] && !isGazetteerRun(ws, a, b) {
 			found = joinWords(ws, a, b)
 		}
 	})
@@ -369,7 +369,7 @@ func subjectSpeaker(clause string) string {
 			a++
 		}
 		b = cutAtOf(ws, a, b)
-		if b-a < 2 || b-a > 4 || isGazetteer(joinWords(ws, a, b)) || orgWords[ws[b-1].s] {
+		if b-a < 2 || b-a > 4 || isGazetteerRun(ws, a, b) || orgWords[ws[b-1].s] {
 			return
 		}
 		for _, w := range ws[b:] {
