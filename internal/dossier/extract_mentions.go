@@ -93,9 +93,11 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 		return
 	}
 	name := joinWords(ws, a, b)
-	if full, ok := x.siblings[name]; ok && b-a == 1 && strings.HasPrefix(s[ws[a].end:], " and ") {
-		x.add("person", full, "")
-		return
+	if b-a == 1 && strings.HasPrefix(s[ws[a].end:], " and ") {
+		if full, ok := x.siblings[name]; ok {
+			x.add("person", full, "")
+			return
+		}
 	}
 	if full, ok := x.resolve(name); ok {
 		slug, _ := x.lookupPerson(full)

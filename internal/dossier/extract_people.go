@@ -88,7 +88,8 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 		gap = s[prev.end:at]
 	}
 	cued := hasCue(s[:at]) || prev.cued && isListGap(gap)
-	named := cued || b-a >= 2 && firstNames[ws[a].s]
+	given := firstNames[ws[a].s] // looked up once: the list is long
+	named := cued || b-a >= 2 && given
 	if prev.single != "" && gap == " and " && b-a >= 2 {
 		// The brothers share the surname written once.
 		x.learn(prev.single + " " + ws[b-1].s)
@@ -96,7 +97,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 	}
 	switch {
 	case x.known[name]:
-	case b-a >= 2 && (firstNames[ws[a].s] || cued || hasAfterCue(s[int(ws[b-1].end):], ws[b-1].poss)):
+	case b-a >= 2 && (given || cued || hasAfterCue(s[int(ws[b-1].end):], ws[b-1].poss)):
 		x.learn(name)
 	case b-a >= 2:
 		if _, ok := x.lookupPerson(name); ok {
@@ -104,7 +105,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 		}
 	}
 	next := prevRun{end: int(ws[b-1].end), cued: named}
-	if b-a == 1 && !ws[a].poss && (cued || firstNames[name]) {
+	if b-a == 1 && !ws[a].poss && (cued || given) { // name is ws[a].s
 		next.single = name
 	}
 	return next
