@@ -247,10 +247,11 @@ func (x *extractor) linkedFilms(s string) {
 			continue
 		}
 		target := s[i+2 : i+2+end]
-		if rest := s[i+2+end:]; strings.HasPrefix(rest, ")") || strings.HasSuffix(target, "film") {
-			target += ")" // "Poor_Things_(film)" holds its own brackets
-		}
-		if !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
+		// "Poor_Things_(film)" holds its own brackets: the target then
+		// ends with the ")" found above (tested without building it).
+		closed := strings.HasPrefix(s[i+2+end:], ")") || strings.HasSuffix(target, "film")
+		if closed && !strings.HasSuffix(target, "_film") && !strings.HasSuffix(target, "(film") ||
+			!closed && !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
 			continue
 		}
 		title, ok := titleSpan(strings.Trim(s[open+1:i], "*_“”"))
