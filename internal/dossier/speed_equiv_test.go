@@ -201,3 +201,30 @@ func TestGazetteerRunGate(t *testing.T) {
 		t.Fatal("no gazetteer name found: the test checks nothing")
 	}
 }
+
+// TestWordClassMatchesTheSets checks the one look-up harvestRun makes
+// against the sets it stands for, on every word of the corpora and of
+// the sets.
+func TestWordClassMatchesTheSets(t *testing.T) {
+	var words []string
+	for _, l := range corpusLines(t) {
+		for _, w := range tokenize(l, nil) {
+			words = append(words, w.s)
+		}
+	}
+	for _, set := range []map[string]bool{stopCaps, orgWords, firstNames} {
+		for w := range set {
+			words = append(words, w)
+		}
+	}
+	for w := range gazetteerWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		c := wordClass[w]
+		if c&wcStop != 0 != stopCaps[w] || c&wcOrg != 0 != orgWords[w] || c&wcGiven != 0 != firstNames[w] ||
+			c&wcGazetteer != 0 != (gazetteerWords[w] > 0) {
+			t.Fatalf("wordClass[%q] = %04b, disagrees with the sets", w, c)
+		}
+	}
+}
