@@ -267,7 +267,7 @@ func (x *extractor) linkedFilms(s string) {
 // notFilm reports a title the words before it say is something else: a
 // novel, a series, a newspaper, a song, an episode, a credit.
 func notFilm(before string) bool {
-	b := strings.ToLower(before[max(0, len(before)-40):])
+	b := lowerText(before[max(0, len(before)-40):])
 	tail := strings.TrimRight(b, "“\"_*[ ")
 	for _, w := range []string{"novel", "book", "series", "show", "sitcom", "newspaper", "magazine", "paper", "album",
 		"song", "play", "poem", "story", "memoir", "in the", "novelist", "called", "titled", "credited as", "phenomenon of"} {
@@ -289,7 +289,7 @@ func notFilm(before string) bool {
 // notFilmAfter reports a title the words after it say is something else:
 // "The Amazing Spider-Man television series", "Spider-Man (TV series)".
 func notFilmAfter(after string) bool {
-	a := strings.ToLower(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
+	a := lowerText(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
 	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries"} {
 		if strings.HasPrefix(a, w) {
 			return true
@@ -390,7 +390,7 @@ func musicSentence(s string, sp span) bool {
 	if to >= 0 {
 		end = sp.end + to
 	}
-	sent := strings.ToLower(s[max(lo, from):end])
+	sent := lowerText(s[max(lo, from):end])
 	for _, c := range musicCues {
 		if strings.Contains(sent, c) {
 			return true

@@ -133,7 +133,7 @@ func attributesBefore(q, after string) bool {
 // cuedClause reports a clause with a speech verb or a colon before the
 // quotation: it says who speaks.
 func cuedClause(clause string) bool {
-	l := strings.ToLower(clause)
+	l := lowerText(clause)
 	if strings.HasSuffix(strings.TrimSpace(l), ":") {
 		return true
 	}
@@ -150,7 +150,7 @@ func isQuotation(q, before, after string) bool {
 	if _, title := titleSpan(q); title && n < 10 {
 		return false
 	}
-	tail := strings.ToLower(before[max(0, len(before)-80):])
+	tail := lowerText(before[max(0, len(before)-80):])
 	cued := strings.HasSuffix(strings.TrimRight(tail, " "), ":")
 	for _, c := range speechCues {
 		cued = cued || strings.Contains(tail, c)

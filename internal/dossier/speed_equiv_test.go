@@ -228,3 +228,21 @@ func TestWordClassMatchesTheSets(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerTextIsToLower checks lowerText against strings.ToLower on
+// every line of the corpora, their pieces cut at every few bytes (so
+// inside runes too), and text built to catch the special cases.
+func TestLowerTextIsToLower(t *testing.T) {
+	cases := []string{"", "abc", "ABC", "Émile ZOLA’s “Nana”", "\xff\xfeA", "A\xc3", "İstanbul", "ΣΊΣΥΦΟΣ", "\ufffdA", "KELVIN \u212a", "ǅ Dž", "ß ẞ"}
+	for _, l := range corpusLines(t) {
+		cases = append(cases, l)
+		for i := 0; i < len(l); i += 7 {
+			cases = append(cases, l[i:], l[:i])
+		}
+	}
+	for _, s := range cases {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -106,7 +106,7 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if strings.ContainsRune(".!?,;", last) || !hasLetter(text) {
 		return "", 0, false
 	}
-	if strings.HasPrefix(strings.ToLower(text), "in conclusion") {
+	if strings.HasPrefix(lowerText(text), "in conclusion") {
 		return "", 0, false
 	}
 	if isTitleCase(text) {
