@@ -47,7 +47,7 @@ func creditLine(l string) (kind, value string, ok bool) {
 	if !found || len(label) > 40 {
 		return "", "", false
 	}
-	label = strings.ToLower(strings.Trim(label, "*_ "))
+	label = lowerText(strings.Trim(label, "*_ "))
 	rest = strings.TrimSpace(strings.TrimLeft(rest, "*_"))
 	kind, ok = creditLabels[label]
 	if !ok || rest == "" || len(rest) > 160 {
@@ -253,7 +253,7 @@ func shortMinutes(t string) int {
 	if len(t) >= 30 {
 		return 0
 	}
-	return minutesIn(strings.ToLower(t))
+	return minutesIn(lowerText(t))
 }
 
 // year4 reads a four-digit number, or gives 0 (without strconv's error

@@ -137,7 +137,7 @@ func isTitleCaseN(s string, max int) bool {
 		if unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r) {
 			continue
 		}
-		if i == 0 || !smallWords[strings.ToLower(strings.TrimRight(w, ",:”\"’'"))] {
+		if i == 0 || !smallWords[lowerText(strings.TrimRight(w, ",:”\"’'"))] {
 			return false
 		}
 	}
