@@ -354,6 +354,9 @@ func minutesIn(s string) int {
 // release of another work the sentence names first ("A sequel, …, was
 // released in May 2022").
 func releaseDate(s, lower string) string {
+	if !strings.Contains(lower, "release") && !strings.Contains(lower, "premiere") && !strings.Contains(lower, "opened in ") {
+		return "" // each cue below holds one of these
+	}
 	for _, cue := range []string{"released", "premiere", "opened in cinemas", "opened in theaters", "release date"} {
 		for from := 0; ; {
 			i := strings.Index(lower[from:], cue)
@@ -422,6 +425,12 @@ func dateAt(s string) string {
 // Outstanding British Film at the 66th …", "nominated for six Academy
 // Awards, including Best Picture and Best Director".
 func awardFacts(s, lower string) []film.ArticleFact {
+	// Each cue below holds one of these; most sentences hold none, and
+	// five searches rule out the ten.
+	if !strings.Contains(lower, "won ") && !strings.Contains(lower, "nominat") && !strings.Contains(lower, "awarded ") &&
+		!strings.Contains(lower, "winning the ") && !strings.Contains(lower, "received the ") {
+		return nil
+	}
 	var out []film.ArticleFact
 	seen := map[string]bool{}
 	add := func(kind, name string) {
