@@ -246,3 +246,17 @@ func TestLowerTextIsToLower(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimNoiseMarksIsTrim checks the shortcut against strings.Trim on
+// every line of the corpora and on lines opening or closing with each mark.
+func TestTrimNoiseMarksIsTrim(t *testing.T) {
+	lines := corpusLines(t)
+	for _, m := range []string{"*", "_", "#", ">", "[", "]", "(", ")", " ", "\t", "-", "–", "—", "é", "\xe2"} {
+		lines = append(lines, m, m+"Home"+m, m+"Home", "Home"+m)
+	}
+	for _, l := range append(lines, "") {
+		if got, want := trimNoiseMarks(l), strings.Trim(l, "*_#>[]() \t-–—"); got != want {
+			t.Fatalf("trimNoiseMarks(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
