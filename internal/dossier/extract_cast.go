@@ -417,8 +417,8 @@ func bibliographic(s string) bool {
 // without the regexp's cost per byte of a long paragraph.
 func citationHead(s string) string {
 	i := strings.IndexByte(s, ',')
-	if i < 0 {
-		return ""
+	if i < 0 || strings.IndexByte(s[:i], ' ') >= 0 {
+		return "" // the surname holds no space: most paragraphs stop here
 	}
 	return s[:min(len(s), i+200)]
 }

@@ -112,7 +112,17 @@ func attributesBefore(q, after string) bool {
 	if q == "" || strings.HasSuffix(q, ".") {
 		return false
 	}
-	ws := strings.Fields(after)
+	// Only the first six words are read: strings.Fields would split the
+	// rest of the paragraph for every quotation in it.
+	var first [6]string
+	n := 0
+	for f := range strings.FieldsSeq(after) {
+		first[n] = f
+		if n++; n == len(first) {
+			break
+		}
+	}
+	ws := first[:n]
 	if len(ws) == 0 {
 		return false
 	}
@@ -150,15 +160,26 @@ func isQuotation(q, before, after string) bool {
 	if _, title := titleSpan(q); title && n < 10 {
 		return false
 	}
+	// Only a quotation of 4 to 11 words needs a cue; the search for one
+	// stops at the first, rather than reading the rest of the paragraph.
+	if n >= 12 || n < 4 {
+		return n >= 12
+	}
 	tail := lowerText(before[max(0, len(before)-80):])
-	cued := strings.HasSuffix(strings.TrimRight(tail, " "), ":")
+	if strings.HasSuffix(strings.TrimRight(tail, " "), ":") {
+		return true
+	}
 	for _, c := range speechCues {
-		cued = cued || strings.Contains(tail, c)
+		if strings.Contains(tail, c) {
+			return true
+		}
 	}
 	for w := range strings.FieldsSeq(after) {
-		cued = cued || speechVerbs[strings.ToLower(strings.Trim(w, ","))]
+		if speechVerbs[lowerText(strings.Trim(w, ","))] {
+			return true
+		}
 	}
-	return n >= 4 && cued || n >= 12
+	return false
 }
 
 // clauseStart returns where the sentence (up to a full stop or semicolon

@@ -260,3 +260,24 @@ func TestTrimNoiseMarksIsTrim(t *testing.T) {
 		}
 	}
 }
+
+// TestCitationHeadMatchesWholeText checks that the citation regexp gives
+// the same answer on citationHead(s) as on s, for every paragraph-sized
+// line of the corpora and for entries built to match.
+func TestCitationHeadMatchesWholeText(t *testing.T) {
+	lines := append(corpusLines(t), "Bragg, Melvyn (1998). The Seventh Seal (Det Sjunde Inseglet). BFI Publishing.",
+		"Bergman, Ingmar (1960). Four Screenplays.", "Bergman Ingmar, (1960).", "Élodie, Ångström (2001a). X", "O’Hara, J. (1999).")
+	matched := 0
+	for _, l := range lines {
+		want := citationEntry.MatchString(l)
+		if got := citationEntry.MatchString(citationHead(l)); got != want {
+			t.Fatalf("citationHead(%q): match %v, whole text %v", l, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 3 {
+		t.Fatalf("only %d citations matched: the test checks little", matched)
+	}
+}
