@@ -281,3 +281,40 @@ func TestCitationHeadMatchesWholeText(t *testing.T) {
 		t.Fatalf("only %d citations matched: the test checks little", matched)
 	}
 }
+
+// TestNormHeadingByteLoop checks normHeading, which reads ASCII a byte
+// at a time, against the same normalisation done rune by rune, on every
+// line of the corpora and on invalid UTF-8.
+func TestNormHeadingByteLoop(t *testing.T) {
+	ref := func(s string) string {
+		s, _ = headingText(s)
+		s = fold(s)
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			switch {
+			case r == '&':
+				if b.Len() > 0 {
+					b.WriteString(" and")
+				}
+				space = true
+				continue
+			case r == '\'' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '"':
+			default:
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		return strings.TrimPrefix(b.String(), "the ")
+	}
+	for _, l := range append(corpusLines(t), "2. PLOT & SYNOPSIS:", "The \xffEnd\xc3", "Amélie’s “Paris”", "\ufffd&\ufffd") {
+		if got, want := normHeading(l), ref(l); got != want {
+			t.Fatalf("normHeading(%q) = %q, want %q", l, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"marquee/internal/film"
 )
@@ -182,7 +183,13 @@ func normHeading(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 4)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// As "for _, r := range s", with ASCII taken a byte at a time.
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
 		case r == '&':
 			if b.Len() > 0 {
@@ -199,7 +206,11 @@ func normHeading(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	out := b.String()
 	out = strings.TrimPrefix(out, "the ")
