@@ -42,7 +42,8 @@ func runBefore(s string) string {
 	if len(s) > 80 {
 		s = s[len(s)-80:]
 	}
-	ws := tokenize(s, nil)
+	var buf [24]word // on the stack: runBefore runs for every "(" and verb
+	ws := tokenize(s, buf[:0])
 	name := ""
 	capRuns(s, ws, func(a, b int) {
 		if int(ws[b-1].end) == len(s) && !ws[b-1].poss {
@@ -256,8 +257,14 @@ var actorVerbs = []struct {
 // capitalised words closing the clause.
 func (x *extractor) isPair(s, before string, i int) {
 	actor := runBefore(before)
-	ws := strings.Fields(actor)
-	if len(ws) < 2 || len(ws) > 4 || !firstNames[ws[0]] {
+	words, first := 0, "" // strings.Fields without its slice: " is " is a common verb
+	for w := range strings.FieldsSeq(actor) {
+		if words == 0 {
+			first = w
+		}
+		words++
+	}
+	if words < 2 || words > 4 || !firstNames[first] {
 		return
 	}
 	character := nameAfter(s[i:], 0)
@@ -287,6 +294,9 @@ func actorVerb(s string) (n int, strong bool) {
 // it in a list ended, or -1.
 func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain int) (int, bool) {
 	actor := runBefore(before)
+	if actor == "" {
+		return 0, false // no need to read the character
+	}
 	skip := 0
 	if strong {
 		skip = 2 // "plays the linguist Louise Banks"
@@ -397,5 +407,18 @@ var citationEntry = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+, \p{Lu}[\p{L}.' -]{
 
 // bibliographic reports a paragraph that is a reference entry, not prose.
 func bibliographic(s string) bool {
-	return citationEntry.MatchString(s) || strings.Contains(s, "ISBN ") || strings.Contains(s, "ISBN-")
+	return citationEntry.MatchString(citationHead(s)) || strings.Contains(s, "ISBN ") || strings.Contains(s, "ISBN-")
+}
+
+// citationHead is the part of s that citationEntry can match. Its
+// surname admits no comma, so the first comma of s ends it; what follows
+// is at most 180 bytes (a capital, 40 letters of up to four bytes, the
+// year). Matching the head gives the same answer as matching all of s,
+// without the regexp's cost per byte of a long paragraph.
+func citationHead(s string) string {
+	i := strings.IndexByte(s, ',')
+	if i < 0 || strings.IndexByte(s[:i], ' ') >= 0 {
+		return "" // the surname holds no space: most paragraphs stop here
+	}
+	return s[:min(len(s), i+200)]
 }

@@ -91,16 +91,27 @@ func facts(d *film.Dossier) []film.ArticleFact {
 // dates) or an award or festival word. Most sentences have none, and the
 // cue searches are skipped for them.
 func factSigns(s string) bool {
-	if strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	for _, w := range []string{"won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"} {
-		if strings.Contains(s, w) {
-			return true
+	// One pass, each byte tried only against the cues that open with it
+	// (every paragraph and sentence comes here).
+	for i := 0; i < len(s); i++ {
+		for _, w := range factCueStarts[s[i]] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// factCueStarts lists factSigns' cues by their first byte; a digit is a
+// cue of one byte.
+var factCueStarts = func() (t [256][]string) {
+	for _, w := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+		"won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"} {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // sentences splits text at ". ", "! " and "? " and line breaks.
 func sentences(text string) []string {
@@ -124,7 +135,16 @@ func sentences(text string) []string {
 }
 
 func sentenceFacts(s string) []film.ArticleFact {
-	lower := strings.ToLower(s)
+	lower := lowerText(s)
+	// An ASCII sentence lowers byte for byte, so a piece of lower is
+	// the piece of s lowered, without lowering it again.
+	ascii := isASCII(s)
+	lowerOf := func(a, b int) string {
+		if ascii {
+			return lower[a:b]
+		}
+		return lowerText(s[a:b])
+	}
 	var out []film.ArticleFact
 	from := 0
 	for from < len(s) {
@@ -134,13 +154,13 @@ func sentenceFacts(s string) []film.ArticleFact {
 		}
 		// The words between the last amount and this one say what it is:
 		// "a budget of $1.5 million, the film grossed $65.3 million".
-		ctx := strings.ToLower(s[from:at])
+		ctx := lowerOf(from, at)
 		// The words after it ("$185 million budget") count only when
 		// those before say nothing, and only up to the next amount:
 		// "Grossing $82.8 million worldwide on a budget of $8 million".
-		rest := strings.ToLower(s[at:min(len(s), at+len(m.text)+40)])
+		rest := lowerOf(at, min(len(s), at+len(m.text)+40))
 		if _, nat, ok := moneyFrom(s, at+len(m.text)); ok && nat < at+len(rest) {
-			rest = strings.ToLower(s[at:nat])
+			rest = lowerOf(at, nat)
 		}
 		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"})
 		gross := hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "})
@@ -148,7 +168,7 @@ func sentenceFacts(s string) []film.ArticleFact {
 		case budget || !gross && strings.Contains(rest, "budget"):
 			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
 		case gross:
-			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], strings.ToLower(s[at:]))})
+			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], lowerOf(at, len(s)))})
 		}
 		from = at + len(m.text)
 	}
@@ -283,6 +303,9 @@ func minutesIn(s string) int {
 // release of another work the sentence names first ("A sequel, …, was
 // released in May 2022").
 func releaseDate(s, lower string) string {
+	if !strings.Contains(lower, "release") && !strings.Contains(lower, "premiere") && !strings.Contains(lower, "opened in ") {
+		return "" // each cue below holds one of these
+	}
 	for _, cue := range []string{"released", "premiere", "opened in cinemas", "opened in theaters", "release date"} {
 		for from := 0; ; {
 			i := strings.Index(lower[from:], cue)
@@ -351,6 +374,12 @@ func dateAt(s string) string {
 // Outstanding British Film at the 66th …", "nominated for six Academy
 // Awards, including Best Picture and Best Director".
 func awardFacts(s, lower string) []film.ArticleFact {
+	// Each cue below holds one of these; most sentences hold none, and
+	// five searches rule out the ten.
+	if !strings.Contains(lower, "won ") && !strings.Contains(lower, "nominat") && !strings.Contains(lower, "awarded ") &&
+		!strings.Contains(lower, "winning the ") && !strings.Contains(lower, "received the ") {
+		return nil
+	}
 	var out []film.ArticleFact
 	seen := map[string]bool{}
 	add := func(kind, name string) {

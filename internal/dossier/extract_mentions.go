@@ -15,6 +15,8 @@ var (
 		"talking to ", "talking to the ", "told ", "told the ", "writing in ", "writing for ", "wrote in ",
 		"writing for the ", "wrote in the ", "according to ", "according to the ", "critic for ", "reviewer for ", "critic of the "}
 	musicCues = []string{"song", "track", "album", "single", "music", "band", "tune", "sings", "anthem"}
+
+	placeCueIndex, pubCueIndex = newCueIndex(placeCues), newCueIndex(pubCues)
 )
 
 // mentions is the second pass: people (with surnames expanded), places,
@@ -91,9 +93,11 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 		return
 	}
 	name := joinWords(ws, a, b)
-	if full, ok := x.siblings[name]; ok && b-a == 1 && strings.HasPrefix(s[ws[a].end:], " and ") {
-		x.add("person", full, "")
-		return
+	if b-a == 1 && strings.HasPrefix(s[ws[a].end:], " and ") {
+		if full, ok := x.siblings[name]; ok {
+			x.add("person", full, "")
+			return
+		}
 	}
 	if full, ok := x.resolve(name); ok {
 		slug, _ := x.lookupPerson(full)
@@ -103,9 +107,9 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 	at := int(ws[a].start)
 	before := s[max(0, at-30):at]
 	switch {
-	case hasSuffixAny(before, placeCues) && !orgWords[ws[b-1].s]:
+	case hasSuffixIn(before, placeCueIndex) && !orgWords[ws[b-1].s]:
 		x.add("place", name, "")
-	case hasSuffixAny(before, pubCues):
+	case hasSuffixIn(before, pubCueIndex):
 		x.add("publication", name, "")
 	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
 		if slug, ok := x.lookupFilm(name, 0); ok {
@@ -122,6 +126,45 @@ func hasSuffixAny(s string, list []string) bool {
 		}
 	}
 	return false
+}
+
+// cueIndex is a list of cues for hasSuffixIn, grouped by their
+// next-to-last byte (the letter before a cue's closing space), so a
+// test of a capitalised run's left context compares a few cues, not all.
+type cueIndex struct {
+	all    []string
+	byPen  [128][]string // cues whose last two bytes are ASCII, by the lower-case next-to-last byte
+	always []string      // the others: shorter than two bytes or not ASCII at the end
+}
+
+func newCueIndex(list []string) *cueIndex {
+	ix := &cueIndex{all: list}
+	for _, c := range list {
+		if len(c) < 2 || c[len(c)-1] >= utf8.RuneSelf || c[len(c)-2] >= utf8.RuneSelf {
+			ix.always = append(ix.always, c)
+			continue
+		}
+		k := lowerByte(c[len(c)-2])
+		ix.byPen[k] = append(ix.byPen[k], c)
+	}
+	return ix
+}
+
+// hasSuffixIn is hasSuffixAny(s, ix.all). When the last two bytes of s
+// are ASCII, suffixFold compares them first and case-insensitively, so a
+// cue whose next-to-last byte differs cannot match and is not tried.
+func hasSuffixIn(s string, ix *cueIndex) bool {
+	if len(s) < 2 || s[len(s)-1] >= utf8.RuneSelf || s[len(s)-2] >= utf8.RuneSelf {
+		return hasSuffixAny(s, ix.all)
+	}
+	return hasSuffixAny(s, ix.byPen[lowerByte(s[len(s)-2])]) || hasSuffixAny(s, ix.always)
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // suffixFold is strings.EqualFold for two strings of one length, compared
@@ -204,10 +247,11 @@ func (x *extractor) linkedFilms(s string) {
 			continue
 		}
 		target := s[i+2 : i+2+end]
-		if rest := s[i+2+end:]; strings.HasPrefix(rest, ")") || strings.HasSuffix(target, "film") {
-			target += ")" // "Poor_Things_(film)" holds its own brackets
-		}
-		if !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
+		// "Poor_Things_(film)" holds its own brackets: the target then
+		// ends with the ")" found above (tested without building it).
+		closed := strings.HasPrefix(s[i+2+end:], ")") || strings.HasSuffix(target, "film")
+		if closed && !strings.HasSuffix(target, "_film") && !strings.HasSuffix(target, "(film") ||
+			!closed && !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
 			continue
 		}
 		title, ok := titleSpan(strings.Trim(s[open+1:i], "*_“”"))
@@ -223,7 +267,7 @@ func (x *extractor) linkedFilms(s string) {
 // notFilm reports a title the words before it say is something else: a
 // novel, a series, a newspaper, a song, an episode, a credit.
 func notFilm(before string) bool {
-	b := strings.ToLower(before[max(0, len(before)-40):])
+	b := lowerText(before[max(0, len(before)-40):])
 	tail := strings.TrimRight(b, "“\"_*[ ")
 	for _, w := range []string{"novel", "book", "series", "show", "sitcom", "newspaper", "magazine", "paper", "album",
 		"song", "play", "poem", "story", "memoir", "in the", "novelist", "called", "titled", "credited as", "phenomenon of"} {
@@ -245,7 +289,7 @@ func notFilm(before string) bool {
 // notFilmAfter reports a title the words after it say is something else:
 // "The Amazing Spider-Man television series", "Spider-Man (TV series)".
 func notFilmAfter(after string) bool {
-	a := strings.ToLower(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
+	a := lowerText(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
 	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries"} {
 		if strings.HasPrefix(a, w) {
 			return true
@@ -346,7 +390,7 @@ func musicSentence(s string, sp span) bool {
 	if to >= 0 {
 		end = sp.end + to
 	}
-	sent := strings.ToLower(s[max(lo, from):end])
+	sent := lowerText(s[max(lo, from):end])
 	for _, c := range musicCues {
 		if strings.Contains(sent, c) {
 			return true

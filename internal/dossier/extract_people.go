@@ -48,7 +48,46 @@ func cutAtOf(ws []word, a, b int) int {
 
 func isGazetteer(s string) bool { return places[s] || publications[s] }
 
-func hasCue(before string) bool { return hasSuffixAny(before, personCues) }
+// Word classes, so that one look-up of a word in wordClass answers what
+// harvestRun asks of it: stopCaps, orgWords, firstNames, and whether it
+// opens a gazetteer name (gazetteerWords).
+const (
+	wcStop uint8 = 1 << iota
+	wcOrg
+	wcGiven
+	wcGazetteer
+)
+
+var wordClass = func() map[string]uint8 {
+	m := make(map[string]uint8, len(firstNames)+len(gazetteerWords))
+	for _, set := range []struct {
+		words map[string]bool
+		class uint8
+	}{{stopCaps, wcStop}, {orgWords, wcOrg}, {firstNames, wcGiven}} {
+		for w, ok := range set.words {
+			if ok {
+				m[w] |= set.class
+			}
+		}
+	}
+	for w, n := range gazetteerWords {
+		if n > 0 {
+			m[w] |= wcGazetteer
+		}
+	}
+	return m
+}()
+
+// isGazetteerRun is isGazetteer(joinWords(ws, a, b)). A place or
+// publication name opens with a word gazetteerWords lists, so a run that
+// opens with any other word (most of them) needs no look-up of its name.
+func isGazetteerRun(ws []word, a, b int) bool {
+	return gazetteerWords[ws[a].s] > 0 && isGazetteer(joinWords(ws, a, b))
+}
+
+func hasCue(before string) bool { return hasSuffixIn(before, personCueIndex) }
+
+var personCueIndex = newCueIndex(personCues)
 
 // prevRun is what harvestRun remembers of the run before, for lists of
 // names: "starring John C. Reilly, Jonah Hill and Marisa Tomei", "Mark
@@ -65,11 +104,22 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 	if inSpans(spans, int(ws[a].start)) {
 		return prevRun{}
 	}
-	for a < b && stopCaps[ws[a].s] {
+	var ca uint8 // the class of ws[a], once the stop words are skipped
+	for a < b {
+		if ca = wordClass[ws[a].s]; ca&wcStop == 0 {
+			break
+		}
 		a++
 	}
 	b = cutAtOf(ws, a, b)
-	if b-a < 1 || b-a > 4 || orgWords[ws[b-1].s] || isGazetteer(joinWords(ws, a, b)) {
+	if b-a < 1 || b-a > 4 {
+		return prevRun{}
+	}
+	cb := ca
+	if b-1 > a {
+		cb = wordClass[ws[b-1].s]
+	}
+	if cb&wcOrg != 0 || ca&wcGazetteer != 0 && isGazetteer(joinWords(ws, a, b)) {
 		return prevRun{}
 	}
 	name := joinWords(ws, a, b)
@@ -79,7 +129,8 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 		gap = s[prev.end:at]
 	}
 	cued := hasCue(s[:at]) || prev.cued && isListGap(gap)
-	named := cued || b-a >= 2 && firstNames[ws[a].s]
+	given := ca&wcGiven != 0
+	named := cued || b-a >= 2 && given
 	if prev.single != "" && gap == " and " && b-a >= 2 {
 		// The brothers share the surname written once.
 		x.learn(prev.single + " " + ws[b-1].s)
@@ -87,7 +138,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 	}
 	switch {
 	case x.known[name]:
-	case b-a >= 2 && (firstNames[ws[a].s] || cued || hasAfterCue(s[int(ws[b-1].end):], ws[b-1].poss)):
+	case b-a >= 2 && (given || cued || hasAfterCue(s[int(ws[b-1].end):], ws[b-1].poss)):
 		x.learn(name)
 	case b-a >= 2:
 		if _, ok := x.lookupPerson(name); ok {
@@ -95,7 +146,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 		}
 	}
 	next := prevRun{end: int(ws[b-1].end), cued: named}
-	if b-a == 1 && !ws[a].poss && (cued || firstNames[name]) {
+	if b-a == 1 && !ws[a].poss && (cued || given) { // name is ws[a].s
 		next.single = name
 	}
 	return next

@@ -112,7 +112,17 @@ func attributesBefore(q, after string) bool {
 	if q == "" || strings.HasSuffix(q, ".") {
 		return false
 	}
-	ws := strings.Fields(after)
+	// Only the first six words are read: strings.Fields would split the
+	// rest of the paragraph for every quotation in it.
+	var first [6]string
+	n := 0
+	for f := range strings.FieldsSeq(after) {
+		first[n] = f
+		if n++; n == len(first) {
+			break
+		}
+	}
+	ws := first[:n]
 	if len(ws) == 0 {
 		return false
 	}
@@ -133,7 +143,7 @@ func attributesBefore(q, after string) bool {
 // cuedClause reports a clause with a speech verb or a colon before the
 // quotation: it says who speaks.
 func cuedClause(clause string) bool {
-	l := strings.ToLower(clause)
+	l := lowerText(clause)
 	if strings.HasSuffix(strings.TrimSpace(l), ":") {
 		return true
 	}
@@ -150,15 +160,26 @@ func isQuotation(q, before, after string) bool {
 	if _, title := titleSpan(q); title && n < 10 {
 		return false
 	}
-	tail := strings.ToLower(before[max(0, len(before)-80):])
-	cued := strings.HasSuffix(strings.TrimRight(tail, " "), ":")
+	// Only a quotation of 4 to 11 words needs a cue; the search for one
+	// stops at the first, rather than reading the rest of the paragraph.
+	if n >= 12 || n < 4 {
+		return n >= 12
+	}
+	tail := lowerText(before[max(0, len(before)-80):])
+	if strings.HasSuffix(strings.TrimRight(tail, " "), ":") {
+		return true
+	}
 	for _, c := range speechCues {
-		cued = cued || strings.Contains(tail, c)
+		if strings.Contains(tail, c) {
+			return true
+		}
 	}
 	for w := range strings.FieldsSeq(after) {
-		cued = cued || speechVerbs[strings.ToLower(strings.Trim(w, ","))]
+		if speechVerbs[lowerText(strings.Trim(w, ","))] {
+			return true
+		}
 	}
-	return n >= 4 && cued || n >= 12
+	return false
 }
 
 // clauseStart returns where the sentence (up to a full stop or semicolon
@@ -293,7 +314,8 @@ func (x *extractor) speakerAfter(s, before, prev string) string {
 // source names the publication in the clause: from the gazetteer, or
 // after "interview with", "speaking to", "told".
 func (x *extractor) source(clause string) string {
-	ws := tokenize(clause, nil)
+	var buf [32]word // on the stack: a clause is short
+	ws := tokenize(clause, buf[:0])
 	found := ""
 	// Gazetteer names may hold lower-case words and signs ("Sight and
 	// Sound", "Sight & Sound"), so they are matched on the clause's own
@@ -324,7 +346,7 @@ func (x *extractor) source(clause string) string {
 	}
 	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
-			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {
+			if hasSuffixIn(clause[:int(ws[a].start)], pubCueIndex) {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
 					found = joinWords(ws, a, b)
 				}
@@ -339,13 +361,14 @@ var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|exp
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.
 func namedSpeaker(clause string) string {
-	ws := tokenize(clause, nil)
+	var buf [32]word // on the stack: a clause is short
+	ws := tokenize(clause, buf[:0])
 	found := ""
 	capRuns(clause, ws, func(a, b int) {
 		for a < b && stopCaps[ws[a].s] {
 			a++
 		}
-		if a < b && b < len(ws) && speechVerbs[ws[b].s] && !isGazetteer(joinWords(ws, a, b)) {
+		if a < b && b < len(ws) && speechVerbs[ws[b].s] && !isGazetteerRun(ws, a, b) {
 			found = joinWords(ws, a, b)
 		}
 	})
@@ -355,7 +378,8 @@ func namedSpeaker(clause string) string {
 // subjectSpeaker finds "Manohla Dargis of The New York Times wrote":
 // a name of two or more words opening the clause, before its speech verb.
 func subjectSpeaker(clause string) string {
-	ws := tokenize(clause, nil)
+	var buf [32]word // on the stack: a clause is short
+	ws := tokenize(clause, buf[:0])
 	found, done := "", false
 	capRuns(clause, ws, func(a, b int) {
 		if done {
@@ -366,7 +390,7 @@ func subjectSpeaker(clause string) string {
 			a++
 		}
 		b = cutAtOf(ws, a, b)
-		if b-a < 2 || b-a > 4 || isGazetteer(joinWords(ws, a, b)) || orgWords[ws[b-1].s] {
+		if b-a < 2 || b-a > 4 || isGazetteerRun(ws, a, b) || orgWords[ws[b-1].s] {
 			return
 		}
 		for _, w := range ws[b:] {

@@ -274,7 +274,8 @@ func joinWords(ws []word, a, b int) string {
 // of s, after skipping up to skip lower-case words: "the visionary
 // filmmaker Sean Baker" → "Sean Baker".
 func nameAfter(s string, skip int) string {
-	ws := tokenize(firstClause(s, 120), nil)
+	var buf [24]word // on the stack, as for runBefore
+	ws := tokenize(firstClause(s, 120), buf[:0])
 	i := 0
 	for i < len(ws) && i < skip && !isCap(ws[i].s) {
 		i++

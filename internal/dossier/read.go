@@ -113,8 +113,7 @@ func (s *source) cleanMarkup() {
 			i = n
 			continue
 		}
-		if strings.Contains(l, "{{") || strings.Contains(l, "[[") || strings.Contains(l, "{.") || strings.Contains(l, "{#") || strings.Contains(l, "[^") ||
-			strings.Contains(l, "\"wikilink\"") || strings.Contains(l, "''") || strings.HasPrefix(l, "==") {
+		if wikiMarks(l) {
 			var ref bool
 			l, ref = s.wikiLine(l)
 			if ref {
@@ -140,4 +139,29 @@ func (s *source) cleanMarkup() {
 	if wiki {
 		s.format = formatWiki
 	}
+}
+
+// wikiMarks reports a line that may hold wikitext or pandoc remnants:
+// "{{", "[[", "{.", "{#", "[^", "\"wikilink\"" or two straight single
+// quotes anywhere, or "==" at its start. Every line of the article comes
+// here: the searches jump between the few bytes that can open a mark.
+func wikiMarks(l string) bool {
+	return strings.HasPrefix(l, "==") || byteThen(l, '{', "{.#") || byteThen(l, '[', "[^") ||
+		strings.Contains(l, "''") || strings.Contains(l, "\"wikilink\"")
+}
+
+// byteThen reports whether c occurs in l followed by one of next. It
+// jumps between the occurrences of c, which most lines have none of.
+func byteThen(l string, c byte, next string) bool {
+	for i := strings.IndexByte(l, c); i >= 0 && i+1 < len(l); {
+		if strings.IndexByte(next, l[i+1]) >= 0 {
+			return true
+		}
+		k := strings.IndexByte(l[i+1:], c)
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
 }

@@ -47,7 +47,7 @@ func creditLine(l string) (kind, value string, ok bool) {
 	if !found || len(label) > 40 {
 		return "", "", false
 	}
-	label = strings.ToLower(strings.Trim(label, "*_ "))
+	label = lowerText(strings.Trim(label, "*_ "))
 	rest = strings.TrimSpace(strings.TrimLeft(rest, "*_"))
 	kind, ok = creditLabels[label]
 	if !ok || rest == "" || len(rest) > 160 {
@@ -170,8 +170,8 @@ func (c *creditsBlock) capsule(t string) {
 // festival capsule "Davy Chou | France, Germany | 2022 | 119 min".
 func countryYear(t string) (int, string, bool) {
 	t = strings.Trim(t, "*_. ")
-	if len(t) > 120 || strings.IndexAny(t, "0123456789") < 0 {
-		return 0, "", false
+	if len(t) > 120 || !hasFourDigits(t) {
+		return 0, "", false // no part can be a year
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '·' || r == '/' })
 	if len(parts) == 1 {
@@ -253,7 +253,7 @@ func shortMinutes(t string) int {
 	if len(t) >= 30 {
 		return 0
 	}
-	return minutesIn(strings.ToLower(t))
+	return minutesIn(lowerText(t))
 }
 
 // year4 reads a four-digit number, or gives 0 (without strconv's error
@@ -270,4 +270,19 @@ func year4(p string) int {
 		n = n*10 + int(p[i]-'0')
 	}
 	return n
+}
+
+// hasFourDigits reports four digits in a row, which a year needs.
+func hasFourDigits(t string) bool {
+	run := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -54,13 +54,14 @@ func (s *source) frontMatter(file string) {
 	if end < 0 {
 		return // a thematic break, not front matter
 	}
-	body := strings.Join(s.lines[first+1:end], "\n")
 	raw := map[string]any{}
 	var err error
 	if fence == "+++" {
-		_, err = toml.Decode(body, &raw)
+		_, err = toml.Decode(strings.Join(s.lines[first+1:end], "\n"), &raw)
+	} else if flat, ok := flatYAML(s.lines[first+1 : end]); ok {
+		raw = flat
 	} else {
-		err = yaml.Unmarshal([]byte(body), &raw)
+		err = yaml.Unmarshal([]byte(strings.Join(s.lines[first+1:end], "\n")), &raw)
 	}
 	if err != nil {
 		// Only a header that looks like keys is taken off: a Markdown

@@ -25,7 +25,7 @@ func (s *source) navigation() {
 		j := i
 		nav := false
 		for j < len(s.lines) && isShortLine(s.lines[j]) {
-			nav = nav || navWords[strings.ToLower(strings.TrimSpace(s.lines[j]))]
+			nav = nav || navWords[lowerText(strings.TrimSpace(s.lines[j]))]
 			j++
 		}
 		if j-i >= 3 && nav {

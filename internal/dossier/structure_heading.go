@@ -106,7 +106,7 @@ func looksLikeHeading(line string) (text string, style hstyle, ok bool) {
 	if strings.ContainsRune(".!?,;", last) || !hasLetter(text) {
 		return "", 0, false
 	}
-	if strings.HasPrefix(strings.ToLower(text), "in conclusion") {
+	if strings.HasPrefix(lowerText(text), "in conclusion") {
 		return "", 0, false
 	}
 	if isTitleCase(text) {
@@ -137,7 +137,7 @@ func isTitleCaseN(s string, max int) bool {
 		if unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r) {
 			continue
 		}
-		if i == 0 || !smallWords[strings.ToLower(strings.TrimRight(w, ",:”\"’'"))] {
+		if i == 0 || !smallWords[lowerText(strings.TrimRight(w, ",:”\"’'"))] {
 			return false
 		}
 	}

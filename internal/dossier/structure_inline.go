@@ -42,7 +42,9 @@ func plainInline(s string) string {
 			if j > 0 {
 				inner := s[i+1 : j]
 				if r, _ := utf8.DecodeRuneInString(inner); unicode.IsUpper(r) && isTitleCase(inner) {
-					b.WriteString("“" + inner + "”")
+					b.WriteString("“")
+					b.WriteString(inner)
+					b.WriteString("”")
 				} else if strings.Contains(inner, "**") || strings.Contains(inner, "__") {
 					// Bold inside italics: "*A new film, **X**, follows…*".
 					b.WriteString(plainInline(inner))
@@ -69,11 +71,22 @@ func plainInline(s string) string {
 				continue
 			}
 		}
-		b.WriteByte(c)
-		i++
+		if isMarkByte(c) {
+			b.WriteByte(c) // a marker that opens nothing
+			i++
+			continue
+		}
+		k := i + 1 // copy the plain run up to the next marker at once
+		for k < len(s) && !isMarkByte(s[k]) {
+			k++
+		}
+		b.WriteString(s[i:k])
+		i = k
 	}
 	return b.String()
 }
+
+func isMarkByte(c byte) bool { return c == '*' || c == '_' || c == '[' || c == '`' }
 
 func markIndex(c byte) int {
 	if c == '*' {

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"marquee/internal/film"
 )
@@ -133,12 +134,45 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	if sq := stripQuoted(heading); sq != heading {
 		kn = normHeading(sq)
 	}
-	for _, kw := range keywords {
-		if wordPrefix(kn, kw.word) {
-			return kw.kind, true
-		}
+	if k := firstKeyword(kn); k >= 0 {
+		return keywords[k].kind, true
 	}
 	return film.SectionOther, false
+}
+
+// keywordsByByte lists, for each byte, the indexes in keywords of the
+// keywords that begin with it, in order.
+var keywordsByByte = func() (t [256][]int) {
+	for i, kw := range keywords {
+		t[kw.word[0]] = append(t[kw.word[0]], i)
+	}
+	return t
+}()
+
+// firstKeyword returns the index of the first of keywords (in their
+// order) that s has at the start of a word — wordPrefix(s, kw.word) for
+// each in turn — or -1. It visits each word of s once and tries only the
+// keywords that begin with its first byte.
+func firstKeyword(s string) int {
+	best := len(keywords)
+	for p := 0; p < len(s); p++ {
+		if p > 0 && s[p-1] != ' ' {
+			continue
+		}
+		for _, k := range keywordsByByte[s[p]] {
+			if k >= best {
+				break
+			}
+			if strings.HasPrefix(s[p:], keywords[k].word) {
+				best = k
+				break
+			}
+		}
+	}
+	if best == len(keywords) {
+		return -1
+	}
+	return best
 }
 
 // normHeading folds case, curly quotes, "&", numbering, and punctuation
@@ -149,7 +183,13 @@ func normHeading(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 4)
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// As "for _, r := range s", with ASCII taken a byte at a time.
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
 		case r == '&':
 			if b.Len() > 0 {
@@ -166,7 +206,11 @@ func normHeading(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	out := b.String()
 	out = strings.TrimPrefix(out, "the ")
@@ -226,19 +270,4 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// wordPrefix reports whether w occurs in s at the start of a word.
-func wordPrefix(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return false
-		}
-		if i+j == 0 || s[i+j-1] == ' ' {
-			return true
-		}
-		i += j + 1
-	}
-	return false
 }

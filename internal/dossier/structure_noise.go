@@ -3,6 +3,7 @@ package dossier
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -64,7 +65,7 @@ func noiseReason(s string) string {
 	// folded copy lives on the stack (every line of the article comes
 	// here).
 	var buf [160]byte
-	l := lowerInto(&buf, strings.Trim(s, "*_#>[]() \t-–—"))
+	l := lowerInto(&buf, trimNoiseMarks(s))
 	if w := leadingLetters(l); w != "" && !noiseOpeners[w] {
 		// Only the tests that do not look at the line's start are left.
 		switch {
@@ -118,6 +119,21 @@ func noiseReason(s string) string {
 		return "page furniture"
 	}
 	return ""
+}
+
+// trimNoiseMarks is strings.Trim(s, "*_#>[]() \t-–—"). Most lines open
+// and close with none of those, and Trim's search of a cutset with dashes
+// beyond ASCII costs more than the rest of the line's tests.
+func trimNoiseMarks(s string) string {
+	if s != "" && !noiseMarkByte(s[0]) && !noiseMarkByte(s[len(s)-1]) {
+		return s
+	}
+	return strings.Trim(s, "*_#>[]() \t-–—")
+}
+
+// noiseMarkByte: a byte that may be (part of) a mark trimNoiseMarks trims.
+func noiseMarkByte(c byte) bool {
+	return c >= utf8.RuneSelf || strings.IndexByte("*_#>[]() \t-", c) >= 0
 }
 
 func isAny(s string, list []string) bool {

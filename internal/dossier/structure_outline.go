@@ -154,6 +154,14 @@ func blocksText(bs []film.Block) string {
 		return bs[0].Text
 	}
 	var b strings.Builder
+	n := 0 // one allocation for a section of paragraphs, not one per doubling
+	for _, x := range bs {
+		n += len(x.Text) + 2
+		for _, it := range x.Items {
+			n += len(it) + 1
+		}
+	}
+	b.Grow(n)
 	for i, x := range bs {
 		if i > 0 {
 			b.WriteString("\n\n")
