@@ -2,6 +2,8 @@ package dossier
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -107,7 +109,11 @@ func firstLine(s string) string {
 // spaces, dashes or underscores.
 func metaFrom(raw map[string]any) frontMatter {
 	var m frontMatter
-	for k, v := range raw {
+	// Keys in sorted order: a map's order is random, and two keys that fold
+	// to the same name ("Title" and "title"), or several tag keys, must give
+	// the same result on every run.
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		v := raw[k]
 		switch metaKey(k) {
 		case "title":
 			m.Title = scalar(v)
