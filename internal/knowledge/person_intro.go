@@ -119,19 +119,33 @@ func introTexts(d *film.Dossier) []string {
 }
 
 // introSentences splits text into sentences at a full stop, question or
-// exclamation mark followed by a space and a capital, or a blank line.
+// exclamation mark (and any closing quotes after it) followed by a space
+// and a capital, or at a blank line.
 func introSentences(text string) []string {
 	var out []string
 	for _, para := range strings.Split(text, "\n\n") {
 		para = strings.Join(strings.Fields(para), " ")
 		start := 0
 		for i := 0; i < len(para); i++ {
-			if c := para[i]; (c == '.' || c == '?' || c == '!') && i+2 < len(para) && para[i+1] == ' ' {
-				r, _ := utf8.DecodeRuneInString(para[i+2:])
-				if unicode.IsUpper(r) && !abbreviation(para[start:i]) {
-					out = append(out, para[start:i+1])
-					start = i + 2
+			if c := para[i]; c != '.' && c != '?' && c != '!' {
+				continue
+			}
+			end := i + 1
+			for end < len(para) {
+				r, size := utf8.DecodeRuneInString(para[end:])
+				if r != '"' && r != '”' && r != '’' && r != '\'' && r != ')' {
+					break
 				}
+				end += size
+			}
+			if end+1 >= len(para) || para[end] != ' ' {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(para[end+1:])
+			if unicode.IsUpper(r) && !abbreviation(para[start:i]) {
+				out = append(out, para[start:end])
+				start = end + 1
+				i = end
 			}
 		}
 		if s := strings.TrimSpace(para[start:]); s != "" {
