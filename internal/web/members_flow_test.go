@@ -126,7 +126,7 @@ func TestMembersRateReviewLogListFollow(t *testing.T) {
 	if _, atom := s.client().get("/members/ana/feed.atom"); !strings.Contains(atom, "ana watched Red Rocket (2021)") {
 		t.Errorf("Atom feed lacks the diary entry:\n%s", atom)
 	}
-	if _, prof := s.client().get("/members/ana"); !strings.Contains(prof, "Baker best") || !strings.Contains(prof, "1 rewatches") {
+	if _, prof := s.client().get("/members/ana"); !strings.Contains(prof, "Baker best") || !strings.Contains(prof, "(1 rewatch)") {
 		t.Errorf("profile lacks the list or the rewatch count")
 	}
 
