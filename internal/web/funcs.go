@@ -46,6 +46,7 @@ var funcs = template.FuncMap{
 	"awardSource":    knowledge.AwardSource,
 	"advisorySource": advisorySourceLabel,
 	"activityText":   activityText,
+	"activityHTML":   activityHTML,
 	"halfStars":      func() []string { return []string{"5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5"} },
 	"reviewLimit":    func() int { return member.MaxReviewLength },
 	"membersStart":   func() template.HTML { return membersStart }, // pagecache_splice.go

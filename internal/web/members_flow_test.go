@@ -118,6 +118,7 @@ func TestMembersRateReviewLogListFollow(t *testing.T) {
 		t.Errorf("histogram differs from a recount (-recount +kept):\n%s", diff)
 	}
 	_, feed := bo.get("/following")
+	feed = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(feed, "")
 	for _, want := range []string{"ana rated Red Rocket (2021) ★★★★½", "ana reviewed Red Rocket", "ana made the list Baker best"} {
 		if !strings.Contains(feed, want) {
 			t.Errorf("bo's feed lacks %q", want)
