@@ -36,5 +36,5 @@ func (s *Server) filmReviewSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.WriteHeader(http.StatusCreated)
-	return writeJSON(w, r, reviewJSON(rv), time.Time{})
+	return writeJSON(w, r, reviewJSON(rv, viewerOf(r)), time.Time{})
 }

@@ -3,9 +3,10 @@ package api
 import "net/http"
 
 // memberReviewsList answers GET /api/v1/members/{name}/reviews, latest
-// first; reviews hidden by an editor only to their author.
+// first; reviews hidden by an editor only to their author and to editors,
+// who also see each review's hidden state.
 func (s *Server) memberReviewsList(w http.ResponseWriter, r *http.Request) error {
-	uid, _, self, err := s.memberAccess(r.Context(), r)
+	uid, _, _, err := s.memberAccess(r.Context(), r)
 	if err != nil {
 		return err
 	}
@@ -13,10 +14,11 @@ func (s *Server) memberReviewsList(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
+	v := viewerOf(r)
 	out := ReviewPage{Reviews: []ReviewJSON{}}
 	for _, rv := range rs {
-		if !rv.Hidden || self {
-			out.Reviews = append(out.Reviews, reviewJSON(rv))
+		if v.mayRead(rv) {
+			out.Reviews = append(out.Reviews, reviewJSON(rv, v))
 		}
 	}
 	out.Total = len(out.Reviews)

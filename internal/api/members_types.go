@@ -23,7 +23,9 @@ type FilmMembers struct {
 }
 
 // ReviewJSON is one review; Body is Markdown, HTML its sanitised rendering
-// is not sent (clients render the Markdown themselves).
+// is not sent (clients render the Markdown themselves). Hidden (hidden by
+// an editor) is sent only to editors and to the review's author, the
+// callers who may see a hidden review at all; for anyone else it is absent.
 type ReviewJSON struct {
 	ID        int64     `json:"id"`
 	Author    string    `json:"author"`
@@ -32,6 +34,7 @@ type ReviewJSON struct {
 	Spoiler   bool      `json:"spoiler"`
 	Rating    *float64  `json:"rating"`
 	Likes     int       `json:"likes"`
+	Hidden    *bool     `json:"hidden,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
@@ -54,8 +57,14 @@ func starsPtr(r member.Rating) *float64 {
 	return &v
 }
 
-func reviewJSON(r member.Review) ReviewJSON {
-	return ReviewJSON{ID: r.ID, Author: r.Author, Film: r.FilmSlug, Body: r.Body, Spoiler: r.Spoiler, Rating: starsPtr(r.Rating), Likes: r.Likes, CreatedAt: r.CreatedAt.UTC()}
+// reviewJSON is r as the caller v sees it: with its hidden state when v
+// may see hidden reviews (mayModerate), without it otherwise.
+func reviewJSON(r member.Review, v reviewViewer) ReviewJSON {
+	out := ReviewJSON{ID: r.ID, Author: r.Author, Film: r.FilmSlug, Body: r.Body, Spoiler: r.Spoiler, Rating: starsPtr(r.Rating), Likes: r.Likes, CreatedAt: r.CreatedAt.UTC()}
+	if v.mayModerate(r) {
+		out.Hidden = &r.Hidden
+	}
+	return out
 }
 
 // jsonStars validates an optional rating in stars; JSON cannot carry NaN,

@@ -53,5 +53,5 @@ func (s *Server) reviewUpdate(w http.ResponseWriter, r *http.Request) error {
 	if rv, err = s.store.GetReview(ctx, id); err != nil {
 		return err
 	}
-	return privateJSON(w, r, http.StatusOK, reviewJSON(rv))
+	return privateJSON(w, r, http.StatusOK, reviewJSON(rv, viewerOf(r)))
 }

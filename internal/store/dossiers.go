@@ -66,7 +66,10 @@ func (s *Store) putDossier(ctx context.Context, tx *sql.Tx, filmSlug string, d *
 	if err := projectDossier(ctx, tx, fid, d); err != nil {
 		return 0, err
 	}
-	return rev, putArticleFacts(ctx, tx, fid, rev, d)
+	if err := putArticleFacts(ctx, tx, fid, rev, d); err != nil {
+		return 0, err
+	}
+	return rev, putArticleBios(ctx, tx, fid, filmSlug, d)
 }
 
 // projectDossier rewrites the rows derived from a dossier: its sections

@@ -188,18 +188,18 @@ func (s *Store) ListFilms(ctx context.Context, f FilmFilter) ([]film.Film, int, 
 }
 
 // ListFilmsPage returns the page of films matching f, without counting
-// them (for a caller that knows the total).
+// them (for a caller that knows the total). A decade's early pages in
+// title or year order read a bounded number of rows (decadePage).
 func (s *Store) ListFilmsPage(ctx context.Context, f FilmFilter) ([]film.Film, error) {
-	where, args := filmWhere(f)
-	cond := " WHERE " + strings.Join(where, " AND ")
-	order := filmOrder(f.Sort)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 50
 	}
 	limit = min(limit, 500)
-	args = append(args, limit, max(f.Offset, 0))
-	q := fmt.Sprintf("SELECT %s FROM films f%s ORDER BY %s LIMIT $%d OFFSET $%d", filmColumns, cond, order, len(args)-1, len(args))
+	q, args, ok := decadePage(f, limit)
+	if !ok {
+		q, args = plainPage(f, limit)
+	}
 	rows, err := s.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list films: %w", err)
@@ -214,6 +214,15 @@ func (s *Store) ListFilmsPage(ctx context.Context, f FilmFilter) ([]film.Film, e
 		out = append(out, fm)
 	}
 	return out, rows.Err()
+}
+
+// plainPage is the query of a page of films f selects: every match,
+// sorted, cut to the page.
+func plainPage(f FilmFilter, limit int) (string, []any) {
+	where, args := filmWhere(f)
+	args = append(args, limit, max(f.Offset, 0))
+	return fmt.Sprintf("SELECT %s FROM films f WHERE %s ORDER BY %s LIMIT $%d OFFSET $%d",
+		filmColumns, strings.Join(where, " AND "), filmOrder(f.Sort), len(args)-1, len(args)), args
 }
 
 // Genres returns every genre with its number of films, most common first.

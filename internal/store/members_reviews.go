@@ -145,11 +145,21 @@ func scanReviews(rows *sql.Rows) ([]member.Review, error) {
 
 // FilmReviews returns a film's visible reviews in the given order.
 func (s *Store) FilmReviews(ctx context.Context, filmID int64, order ReviewOrder, limit int) ([]member.Review, error) {
+	return s.filmReviews(ctx, filmID, order, limit, "AND r.hidden = 0")
+}
+
+// FilmReviewsWithHidden is FilmReviews with the reviews editors hid among
+// them (Hidden set), for an editor's view of a film.
+func (s *Store) FilmReviewsWithHidden(ctx context.Context, filmID int64, order ReviewOrder, limit int) ([]member.Review, error) {
+	return s.filmReviews(ctx, filmID, order, limit, "")
+}
+
+func (s *Store) filmReviews(ctx context.Context, filmID int64, order ReviewOrder, limit int, hidden string) ([]member.Review, error) {
 	by := "r.created_at DESC, r.id DESC"
 	if order == ByLikes {
 		by = "r.likes DESC, r.created_at DESC, r.id DESC"
 	}
-	rows, err := s.read.QueryContext(ctx, "SELECT "+reviewCols+" WHERE r.film_id = $1 AND r.hidden = 0 ORDER BY "+by+" LIMIT $2", filmID, limit)
+	rows, err := s.read.QueryContext(ctx, "SELECT "+reviewCols+" WHERE r.film_id = $1 "+hidden+" ORDER BY "+by+" LIMIT $2", filmID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("film reviews: %w", err)
 	}

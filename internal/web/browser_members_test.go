@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -119,5 +120,32 @@ func TestBrowserMemberJourney(t *testing.T) {
 	step(t, ctx, "the profile shows the diary and the list", chromedp.Navigate(base+"/members/newcomer"), chromedp.WaitVisible("h1"))
 	if got := text("main"); !strings.Contains(got, "Baker best") || !strings.Contains(got, "2024-06-01") {
 		t.Errorf("profile: %q", got)
+	}
+	lookAtMemberPages(t, ctx, base, []string{film + "#members", base + "/members/newcomer", base + "/members/newcomer/diary",
+		base + "/members/newcomer/lists/baker-best", base + "/following", base + "/settings/films"})
+}
+
+// lookAtMemberPages opens each of a signed-in member's pages at 1280 and
+// 390 px, saves a screenshot (member-N-WIDTH.png), checks that nothing
+// scrolls sideways on a phone and runs axe-core on each.
+func lookAtMemberPages(t *testing.T, ctx context.Context, base string, urls []string) {
+	t.Helper()
+	axe, dir := axeSource(t), artifactsDir(t)
+	for _, width := range []int64{1280, 390} {
+		vp := chromedp.EmulateViewport(width, 900)
+		if width < 500 {
+			vp = chromedp.EmulateViewport(width, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile)
+		}
+		for i, u := range urls {
+			step(t, ctx, "open "+u, vp, chromedp.Navigate(u), chromedp.WaitVisible("h1"))
+			if width < 500 {
+				wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+				if err != nil || wide {
+					t.Errorf("%s scrolls sideways at %d px (%v)", u, width, err)
+				}
+			}
+			shot(t, ctx, filepath.Join(dir, fmt.Sprintf("member-%d-%d.png", i+1, width)))
+			axeCheck(t, ctx, axe, strings.TrimPrefix(u, base)+" at "+fmt.Sprint(width)+" px")
+		}
 	}
 }

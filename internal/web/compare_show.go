@@ -94,11 +94,11 @@ func compareSections(a, b *filmView) []compareSection {
 		if sa == nil && sb == nil {
 			continue
 		}
+		// The kind names the row: one film's own heading ("Introduction
+		// to “Red Rocket”") would name the other film's text wrongly.
 		heading := k.Label()
-		if sa != nil && sa.Heading != "" {
+		if sa != nil && sb != nil && sa.Heading != "" && sa.Heading == sb.Heading {
 			heading = sa.Heading
-		} else if sb != nil && sb.Heading != "" {
-			heading = sb.Heading
 		}
 		out = append(out, compareSection{ID: "cmp-" + string(k), Heading: heading, A: sa, B: sb})
 	}

@@ -40,7 +40,11 @@ func (s *Server) filmList(w http.ResponseWriter, r *http.Request) error {
 		p.Sort = "title"
 	}
 	for _, k := range store.SortNames {
-		p.Sorts = append(p.Sorts, sortLink{Name: k, Label: sortLabels[k], URL: withParam(r, "sort", k), Current: k == p.Sort})
+		if k == "popular" {
+			continue // the older name of votes: one order, one link
+		}
+		current := k == p.Sort || (k == "votes" && p.Sort == "popular")
+		p.Sorts = append(p.Sorts, sortLink{Name: k, Label: sortLabels[k], URL: withParam(r, "sort", k), Current: current})
 	}
 	p.Facets = filmFacets(r, facets, list.Total)
 	var parts []string

@@ -38,6 +38,7 @@ var funcs = template.FuncMap{
 	"list":           func(s ...string) []string { return s },
 	"snippet":        snippet,
 	"plural":         plural,
+	"byteSize":       byteSize,
 	"chunkText":      chunkText,
 	"commas":         func(n int) string { return thousands(int64(n)) },
 	"chunkOp":        chunkOp,
@@ -45,10 +46,22 @@ var funcs = template.FuncMap{
 	"awardSource":    knowledge.AwardSource,
 	"advisorySource": advisorySourceLabel,
 	"activityText":   activityText,
+	"activityHTML":   activityHTML,
 	"halfStars":      func() []string { return []string{"5", "4.5", "4", "3.5", "3", "2.5", "2", "1.5", "1", "0.5"} },
 	"reviewLimit":    func() int { return member.MaxReviewLength },
 	"membersStart":   func() template.HTML { return membersStart }, // pagecache_splice.go
 	"membersEnd":     func() template.HTML { return membersEnd },
+}
+
+// byteSize writes a size limit for a reader: 1 MiB, 512 KiB, 900 bytes.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return thousands(n>>20) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return thousands(n>>10) + " KiB"
+	}
+	return plural(int(n), "byte", "bytes")
 }
 
 // plural is "1 film", "2 films", with thousands separated.

@@ -56,7 +56,7 @@ func TestPages(t *testing.T) {
 			`<a rel="nofollow" href="/search?decade=2010&amp;kind=film&amp;q=baker">2010s <span class="n">3</span></a>`}},
 		{"/search?q=baker&kind=film&decade=2010", 200, []string{"3 results", `href="/films/tangerine-2015"`}},
 		{"/search?q=baker&page=9", 404, []string{"There is no page 9", `">Go to the last page</a>`}},
-		{"/compare/red-rocket-2021/anora-2024", 200, []string{"Red Rocket", "Anora", "Directed by", "Critical Reception", "Nothing in this dossier."}},
+		{"/compare/red-rocket-2021/anora-2024", 200, []string{"Red Rocket", "Anora", "Directed by", `<h2 id="cmp-reception">Reception</h2>`, "Nothing in this dossier."}},
 		{"/feed.atom", 200, []string{"<feed xmlns=\"http://www.w3.org/2005/Atom\">", "https://films.example.org/films/red-rocket-2021"}},
 		{"/sitemap.xml", 200, []string{"<sitemapindex", "https://films.example.org/sitemaps/films/1.xml"}},
 		{"/sitemaps/films/1.xml", 200, []string{"https://films.example.org/films/red-rocket-2021"}},

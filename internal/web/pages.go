@@ -120,7 +120,7 @@ type placePage struct {
 	Base
 	Name  string
 	Slug  string
-	Films []store.FilmRef
+	Films []mentionedIn
 }
 
 type publicationPage struct {

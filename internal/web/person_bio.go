@@ -2,8 +2,11 @@ package web
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
+
+	"marquee/internal/store"
 )
 
 // personBio is what a person page shows of a stored biography: its
@@ -13,6 +16,14 @@ type personBio struct {
 	Born       string // "26 June 1971 in Summit, New Jersey, USA"
 	Died       string
 	Source     string // "person.nfo in the media library: metadata/People/S/Sean Baker/person.nfo"
+	// Article is set when the biography is proposed from what a film's
+	// article says of the person: the page says so and links the film.
+	Article *filmRef
+}
+
+// filmRef names and links a film.
+type filmRef struct {
+	URL, Label string
 }
 
 func (s *Server) loadPersonBio(ctx context.Context, slug string) (*personBio, error) {
@@ -21,6 +32,16 @@ func (s *Server) loadPersonBio(ctx context.Context, slug string) (*personBio, er
 		return nil, err
 	}
 	out := &personBio{Born: longDate(b.BirthDate), Died: longDate(b.DeathDate), Source: bioSource(b.Source)}
+	if slug, ok := strings.CutPrefix(b.Source, store.ArticleBioSource); ok {
+		f, err := s.store.GetFilm(ctx, slug)
+		if err != nil {
+			return nil, err
+		}
+		out.Article = &filmRef{URL: "/films/" + f.Slug, Label: f.Title}
+		if f.Year > 0 {
+			out.Article.Label += " (" + strconv.Itoa(f.Year) + ")"
+		}
+	}
 	if b.Birthplace != "" {
 		if out.Born == "" {
 			out.Born = "in " + b.Birthplace

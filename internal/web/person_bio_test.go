@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"marquee/internal/film"
 )
 
 // A stored biography shows on the person page, escaped, with its source
@@ -65,6 +67,27 @@ func TestPersonKnownForSaysTheCredit(t *testing.T) {
 	for _, g := range got {
 		if strings.Contains(g, "Sean Baker") || !strings.HasPrefix(g, "Director") {
 			t.Errorf("tile credit %q: want Sean Baker's jobs on the film, not his name", g)
+		}
+	}
+}
+
+// A biography proposed by a film's article says so and links the film.
+func TestPersonPageArticleBiography(t *testing.T) {
+	h, st := newTestHandler(t)
+	ctx := context.Background()
+	d := &film.Dossier{Film: film.DossierFilm{Title: "Red Rocket"}, Sections: []film.Section{{Kind: film.SectionProduction, Heading: "Production",
+		Text: "Red Rocket was directed by Sean Baker, an American filmmaker known for Tangerine and The Florida Project, in Texas City."}}}
+	if _, err := st.PutDossier(ctx, "red-rocket-2021", d, "test"); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, h, "/people/sean-baker")
+	for _, want := range []string{
+		`<h2 id="biography">Biography</h2>`,
+		`<p>An American filmmaker known for Tangerine and The Florida Project.</p>`,
+		`Proposed from what the article on <a href="/films/red-rocket-2021">Red Rocket (2021)</a> says of this person`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("person page lacks %q", want)
 		}
 	}
 }

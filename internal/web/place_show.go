@@ -2,6 +2,8 @@ package web
 
 import "net/http"
 
+// placeShow answers /places/{slug}: the films whose dossiers name the
+// place, those that name it most first, each with the sentence that does.
 func (s *Server) placeShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	slug := r.PathValue("slug")
@@ -10,7 +12,11 @@ func (s *Server) placeShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &placePage{Name: name, Slug: slug}
-	if p.Films, err = s.store.DossiersMentioning(ctx, "place", slug); err != nil {
+	films, err := s.store.DossiersMentioning(ctx, "place", slug)
+	if err != nil {
+		return err
+	}
+	if p.Films, err = s.mentionsOf(ctx, films, name); err != nil {
 		return err
 	}
 	p.Base = s.newBase(r, name, "Films whose dossiers are set in or mention "+name+".")

@@ -47,7 +47,14 @@ func poster(f *film.Film, directors []string) template.HTML {
 		if len(d) > 30 {
 			fs = 8
 		}
-		fmt.Fprintf(&b, `<text x="100" y="272" text-anchor="middle" fill="#fff" font-family="system-ui, sans-serif" font-size="%d" letter-spacing="1.5">%s</text>`, fs, esc(d))
+		// A sans capital runs about 0.62 em, plus the letter spacing: a
+		// byline wider than the frame's 170 units is squeezed to fit it
+		// rather than cut off at both edges.
+		fit := ""
+		if n := float64(len([]rune(d))); n*0.62*float64(fs)+(n-1)*1.5 > 170 {
+			fit = ` textLength="170" lengthAdjust="spacingAndGlyphs"`
+		}
+		fmt.Fprintf(&b, `<text x="100" y="272" text-anchor="middle" fill="#fff" font-family="system-ui, sans-serif" font-size="%d" letter-spacing="1.5"%s>%s</text>`, fs, fit, esc(d))
 	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())

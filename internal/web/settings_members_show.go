@@ -25,7 +25,7 @@ func (s *Server) settingsMembersShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	p := &memberSettingsPage{Base: s.privateBase(r, "Films settings"), Settings: st, FavSlots: favSlots(st.Favourites), Pending: pend,
+	p := &memberSettingsPage{Base: s.privateBase(r, "Your films: privacy, import and export"), Settings: st, FavSlots: favSlots(st.Favourites), Pending: pend,
 		Notice: memberNotices[r.URL.Query().Get("done")], UploadLimit: auth.MaxBodyBytes}
 	s.render(w, r, http.StatusOK, "settings_members", p)
 	return nil
