@@ -59,6 +59,8 @@ type rowWriter interface {
 	add(vals []driver.Value) func(ctx context.Context) error
 	flush() func(ctx context.Context) error
 	finish(ctx context.Context, ok bool) error
+	// counts says what a counted spec's writes did; zero otherwise.
+	counts() writeCounts
 }
 
 // insertSpec is a bulk insert: rows of cols into table, and what to do
@@ -68,6 +70,10 @@ type insertSpec struct {
 	cols     string // comma-separated column names
 	conflict string // the conflict target's columns, comma-separated; "" for any constraint
 	action   string // "DO NOTHING" or "DO UPDATE SET …"; "" for a plain insert
+	// counted specs (keyedSpec.counted) count what they write: a row
+	// whose key is there is updated only where one of update differs.
+	counted bool
+	update  []string
 }
 
 func (s insertSpec) columns() []string {

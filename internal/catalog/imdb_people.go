@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"context"
+	"database/sql/driver"
 	"slices"
 	"strings"
 
@@ -60,6 +61,10 @@ func (l *imdbLoad) names(ctx context.Context, t *tsv) error {
 			}
 			l.people.set(n, id)
 		}
+		if existed && at(l.stored.people, id) == l.stored.personHash(l.hash, name, birth, death, profs) {
+			tl.unchanged() // the catalog holds it as it is
+			return nil
+		}
 		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
 		}
@@ -104,11 +109,14 @@ func jobOf(category, job []byte) (string, bool) {
 var notCharacters = map[string]bool{"self": true, "himself": true, "herself": true, "themselves": true, "narrator": true}
 
 // creditWriters are the statements principals and crew write through.
-type creditWriters struct{ credits, chars *inserter }
+type creditWriters struct {
+	credits *splitWriter
+	chars   *inserter
+}
 
 func (l *imdbLoad) creditWriters() (creditWriters, error) {
-	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job", conflict: "film_id, person_id, role, character_name",
-		action: "DO UPDATE SET billing = excluded.billing, job = excluded.job"})
+	credits, err := l.w.splitWriter(keyedSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job",
+		conflict: "film_id, person_id, role, character_name", update: []string{"billing", "job"}})
 	if err != nil {
 		return creditWriters{}, err
 	}
@@ -117,7 +125,9 @@ func (l *imdbLoad) creditWriters() (creditWriters, error) {
 	return creditWriters{credits, chars}, err
 }
 
-func (cw creditWriters) close() error { return firstErr(cw.credits.close(), cw.chars.close()) }
+func (cw creditWriters) close(fs *FileSummary) error {
+	return firstErr(cw.credits.close(fs), cw.chars.close())
+}
 
 func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 	cw, err := l.creditWriters()
@@ -164,7 +174,7 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		role := roleOf(f[3])
 		// One credit however many characters: "as Ani / Anora Mikheeva",
 		// in IMDb's order. Each named character gets its page.
-		l.werr = cw.credits.add(fid, pid, role, film.JoinCharacters(chars), billing, job)
+		l.writeHeld(tl, cw.credits, fid, fid, pid, role, film.JoinCharacters(chars), billing, job)
 		if l.werr == nil {
 			l.werr = l.mergeOldCharacterRows(fid, pid, role, chars)
 		}
@@ -177,13 +187,10 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 				l.werr = cw.chars.add(fid, slug, c, pid)
 			}
 		}
-		if l.werr == nil {
-			tl.imported()
-		}
 		return nil
 	})
 	l.oldCharacterNote()
-	return firstErr(err, cw.close())
+	return firstErr(err, cw.close(l.sum.file(t.name)))
 }
 
 // newCharacter reports whether slug is the first character of that name
@@ -212,6 +219,9 @@ func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 		action: "DO NOTHING"})
 	if err != nil {
 		return err
+	}
+	if err := l.noteHeldCrew(); err != nil {
+		return firstErr(err, credits.close())
 	}
 	var lists [3][]int64
 	err = l.each(ctx, t, func(tl *tally) *RowError {
@@ -249,19 +259,40 @@ func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 			tl.skip("no directors or writers")
 			return nil
 		}
+		sent := 0
 		for col := 1; col <= 2; col++ {
 			for _, pid := range lists[col] {
 				if l.werr == nil && !l.crewCredits.has(crewRoles[col], fid, pid) {
 					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0), "")
+					sent++
 				}
 			}
 		}
-		if l.werr == nil {
+		switch {
+		case l.werr != nil:
+		case sent == 0 && fid < l.firstNew:
+			tl.unchanged() // a film the catalog held, with these credits
+		default:
 			tl.imported()
 		}
 		return nil
 	})
 	return firstErr(err, credits.close())
+}
+
+// noteHeldCrew adds the director and writer credits of the films the
+// catalog held to crewCredits, so that title.crew rows that repeat them
+// are neither written again nor counted as imported. A fresh import has
+// no such films and reads nothing (the range ends at the first film id).
+func (l *imdbLoad) noteHeldCrew() error {
+	if l.firstNew <= 1 {
+		return nil
+	}
+	return l.db.queryRows(`SELECT role, film_id, person_id FROM credits
+		WHERE film_id < ? AND role IN ('director', 'writer') AND character_name = ''`, func(v []driver.Value) error {
+		l.crewCredits.note(asString(v[0]), asInt(v[1]), asInt(v[2]))
+		return nil
+	}, l.firstNew)
 }
 
 // creditSet remembers the director and writer credits principals wrote,
