@@ -34,6 +34,8 @@ type bulkConn struct {
 // placeholders; the PostgreSQL side numbers them.
 type bulkEngine interface {
 	exec(ctx context.Context, query string, args []driver.Value) error
+	// execN is exec that returns the number of rows the statement wrote.
+	execN(ctx context.Context, query string, args []driver.Value) (int64, error)
 	query(ctx context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error
 	// begin opens the import's one transaction.
 	begin(ctx context.Context) error
@@ -228,6 +230,20 @@ func (b *bulkConn) execCtx(ctx context.Context, query string, args ...driver.Val
 		return fmt.Errorf("%s: %w", firstLine(query), err)
 	}
 	return nil
+}
+
+// execN runs a statement and returns how many rows it wrote (inserted,
+// updated or deleted): a loader that writes a row only where it differs
+// learns from it whether the row changed anything.
+func (b *bulkConn) execN(query string, args ...driver.Value) (int64, error) {
+	if err := b.wait(); err != nil {
+		return 0, err
+	}
+	n, err := b.eng.execN(context.Background(), query, args)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", firstLine(query), err)
+	}
+	return n, nil
 }
 
 // execNow runs a statement at once, without waiting for the queue: for

@@ -105,6 +105,11 @@ func (e *pgBulk) exec(ctx context.Context, query string, args []driver.Value) er
 	return err
 }
 
+func (e *pgBulk) execN(ctx context.Context, query string, args []driver.Value) (int64, error) {
+	tag, err := e.c.Exec(ctx, pgSQL(query), anyArgs(args)...)
+	return tag.RowsAffected(), err
+}
+
 func (e *pgBulk) query(ctx context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error {
 	rows, err := e.c.Query(ctx, pgSQL(query), anyArgs(args)...)
 	if err != nil {

@@ -56,6 +56,14 @@ func (e *sqliteBulk) exec(_ context.Context, query string, args []driver.Value) 
 	return err
 }
 
+func (e *sqliteBulk) execN(_ context.Context, query string, args []driver.Value) (int64, error) {
+	res, err := e.c.Exec(query, args) //nolint:staticcheck // as exec
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 func (e *sqliteBulk) query(_ context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error {
 	rows, err := e.c.Query(query, args) //nolint:staticcheck // as exec
 	if err != nil {
@@ -186,7 +194,7 @@ func sqliteUpdateFrom(spec insertSpec, cols []string) string {
 		where = append(where, spec.table+"."+k+" = "+at[k])
 	}
 	return "UPDATE " + spec.table + " SET " + strings.Join(set, ", ") + " FROM (VALUES %s) AS v WHERE " +
-		strings.Join(where, " AND ") + " AND (" + qualified(spec.table+".", spec.update) + ") IS NOT (" + strings.Join(from, ", ") + ")"
+		strings.Join(where, " AND ") + " AND (" + qualified(spec.table+".", spec.update) + ") IS DISTINCT FROM (" + strings.Join(from, ", ") + ")"
 }
 
 func (r *sqliteRows) add(vals []driver.Value) func(context.Context) error {

@@ -127,3 +127,70 @@ func TestIMDbUnchangedCounts(t *testing.T) {
 		}
 	})
 }
+
+// MovieLens: the same for movies, links, ratings and tags, on a catalog
+// that an IMDb import shares (Tangerine is matched by its IMDb id).
+func TestMovieLensUnchangedCounts(t *testing.T) {
+	catalogEngines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		if _, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		dir := copyFixture(t, "testdata/movielens")
+		run := func() map[string]rowCounts {
+			t.Helper()
+			sum, err := ImportMovieLens(ctx, st, dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Imported+sum.Updated+sum.Unchanged == 0 {
+				t.Fatal("the import counted no row")
+			}
+			return countsOf(sum)
+		}
+		first := run()
+		want := map[string]rowCounts{}
+		for f, c := range first {
+			if c.Imported == 0 || c.Updated != 0 || c.Unchanged != 0 {
+				t.Errorf("first import of %s: %+v, want only imported rows", f, c)
+			}
+			want[f] = rowCounts{Unchanged: c.Imported}
+		}
+		if diff := cmp.Diff(want, run()); diff != "" {
+			t.Errorf("identical re-import (-want +got):\n%s", diff)
+		}
+
+		editFile(t, dir, "movies.csv", "3,Tangerine (2015),Comedy|Drama", "3,Tangerine (2015),Comedy|Drama|Indie")
+		editFile(t, dir, "links.csv", "1,0114709,862", "1,0114709,863")
+		editFile(t, dir, "ratings.csv", "1,3,5.0,964981247", "1,3,4.0,964981247")
+		editFile(t, dir, "ratings.csv", "2,3,4.5,1445714885", "2,3,4.5,1445714885\n9,3,2.5,1445714885")
+		editFile(t, dir, "tags.csv", "2,3,iphone,1445715010", "2,3,iphone,1445715011")
+		// Toy Story's new TMDb id changes its MovieLens record (the film's
+		// own TMDb id is only ever filled, not replaced).
+		changed := map[string]rowCounts{
+			"movies.csv":  {Updated: 2},
+			"links.csv":   {Updated: 1},
+			"ratings.csv": {Updated: 1, Imported: 1},
+			"tags.csv":    {Updated: 1},
+		}
+		for f, c := range changed {
+			c.Unchanged = first[f].Imported - c.Updated
+			want[f] = c
+		}
+		if diff := cmp.Diff(want, run()); diff != "" {
+			t.Errorf("re-import with rows changed (-want +got):\n%s", diff)
+		}
+		checks := []struct{ query, want string }{
+			{"SELECT genres FROM movielens_movies WHERE movie_id = 3", "Comedy,Drama,Indie"},
+			{"SELECT CAST(tmdb_id AS TEXT) FROM movielens_movies WHERE movie_id = 1", "863"},
+			{"SELECT CAST(rating AS TEXT) FROM user_ratings WHERE source = 'movielens' AND external_user = '1' AND film_id = (SELECT film_id FROM movielens_movies WHERE movie_id = 3)", "4"},
+			{"SELECT CAST(COUNT(*) AS TEXT) FROM user_ratings WHERE source = 'movielens' AND external_user = '9'", "1"},
+			{"SELECT CAST(tagged_at AS TEXT) FROM movielens_tags WHERE tag = 'iphone'", "1445715011"},
+		}
+		for _, c := range checks {
+			if got := strs(t, st, c.query); len(got) != 1 || (got[0] != c.want && got[0] != c.want+".0") {
+				t.Errorf("%s = %v, want %s", c.query, got, c.want)
+			}
+		}
+	})
+}

@@ -35,7 +35,12 @@ type mlLoad struct {
 	linked map[int64]bool   // movieIds of links.csv that movies.csv wrote
 	films  map[int64]int64  // movieId → film id
 	owner  map[int64]int64  // film id → the movieId that holds it
-	now    int64
+	// held are the films and links of movies an earlier import wrote:
+	// ratings and tags of other films are new rows, and a link equal to
+	// the one kept is unchanged.
+	held      map[int64]bool
+	heldLinks map[int64]mlLink
+	now       int64
 }
 
 type mlLink struct {
@@ -80,9 +85,12 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 	if !opts.DryRun {
 		l.w = db
 	}
-	err = db.queryRows("SELECT movie_id, film_id FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
+	l.held, l.heldLinks = map[int64]bool{}, map[int64]mlLink{}
+	err = db.queryRows("SELECT movie_id, film_id, COALESCE(imdb_id, ''), COALESCE(tmdb_id, 0) FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
 		l.films[asInt(v[0])] = asInt(v[1])
 		l.owner[asInt(v[1])] = asInt(v[0])
+		l.held[asInt(v[1])] = true
+		l.heldLinks[asInt(v[0])] = mlLink{imdb: asString(v[2]), tmdb: asInt(v[3])}
 		return nil
 	})
 	if err != nil {
@@ -171,7 +179,9 @@ func (l *mlLoad) links(ctx context.Context, c *csvFile) error {
 }
 
 // countLinks counts links.csv once movies.csv has run: a link is
-// imported when its movie was written with its ids, else skipped.
+// imported when its movie was written with its ids (unchanged when an
+// earlier import wrote the same ids, updated when other ones), else it
+// matched nothing.
 func (l *mlLoad) countLinks() {
 	fs := l.sum.file("links.csv")
 	if fs.Read == 0 {
@@ -180,7 +190,14 @@ func (l *mlLoad) countLinks() {
 	tl := &tally{sum: l.sum, fs: fs, opts: &l.opts}
 	for movie := range l.linkOf {
 		if l.linked[movie] {
-			tl.imported()
+			switch old, ok := l.heldLinks[movie]; {
+			case !ok:
+				tl.imported()
+			case old == l.linkOf[movie]:
+				tl.unchanged()
+			default:
+				tl.wrote(true)
+			}
 		} else {
 			tl.matchedNothing("movie not in movies.csv")
 		}
