@@ -88,6 +88,7 @@ type imdbLoad struct {
 	charFilm      int64           // the film whose characters charSeen holds
 	charSeen      map[string]bool // character slugs of charFilm
 	stored        storedHashes    // what the catalog holds, to count unchanged rows
+	heldWritten   heldPrincipals  // credits written onto held films (replacedPrincipals)
 	hash          *rowHash
 	// title.ratings rows that landed on a film the catalog held, changing
 	// its rating or not (the others landed on films this import adds).

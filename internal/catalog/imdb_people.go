@@ -175,6 +175,7 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		// One credit however many characters: "as Ani / Anora Mikheeva",
 		// in IMDb's order. Each named character gets its page.
 		l.writeHeld(tl, cw.credits, fid, fid, pid, role, film.JoinCharacters(chars), billing, job)
+		l.noteHeldPrincipal(fid, pid, role, billing, film.JoinCharacters(chars))
 		if l.werr == nil {
 			l.werr = l.mergeOldCharacterRows(fid, pid, role, chars)
 		}
@@ -190,7 +191,10 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		return nil
 	})
 	l.oldCharacterNote()
-	return firstErr(err, cw.close(l.sum.file(t.name)))
+	if err = firstErr(err, cw.close(l.sum.file(t.name))); err != nil {
+		return err
+	}
+	return l.replacedPrincipals()
 }
 
 // newCharacter reports whether slug is the first character of that name
