@@ -47,8 +47,9 @@ type bulkEngine interface {
 	// sorting switches to the small page cache that index builds and the
 	// search refill sort best with, and back (SQLite; a no-op elsewhere).
 	sorting(ctx context.Context, on bool) error
-	// analyze refreshes the planner's statistics on what the import wrote.
-	analyze(ctx context.Context) error
+	// analyze refreshes the planner's statistics on what the import wrote:
+	// every table, or of tables those whose statistics are stale.
+	analyze(ctx context.Context, tables []string) error
 	close() error
 }
 
@@ -145,12 +146,13 @@ func (b *bulkConn) begin(ctx context.Context) error {
 	return b.eng.begin(ctx)
 }
 
-// analyze refreshes the planner's statistics after a load.
-func (b *bulkConn) analyze(ctx context.Context) error {
+// analyze refreshes the planner's statistics after a load (see
+// bulkEngine.analyze).
+func (b *bulkConn) analyze(ctx context.Context, tables []string) error {
 	if err := b.wait(); err != nil {
 		return err
 	}
-	return b.eng.analyze(ctx)
+	return b.eng.analyze(ctx, tables)
 }
 
 // job is a queued write, or a barrier (done) that wait closes behind the

@@ -142,10 +142,17 @@ func (e *pgBulk) begin(ctx context.Context) error { return e.exec(ctx, "BEGIN", 
 
 func (e *pgBulk) sorting(context.Context, bool) error { return nil }
 
-// analyze names the tables of the import's own schema: a bare ANALYZE
-// visits every table of the database, other schemas included, and can
-// deadlock with sessions dropping them.
-func (e *pgBulk) analyze(ctx context.Context) error {
+// analyze names the tables of the import's own schema (or the import's
+// own tables, when given): a bare ANALYZE visits every table of the
+// database, other schemas included, and can deadlock with sessions
+// dropping them. PostgreSQL samples a bounded number of rows a table.
+func (e *pgBulk) analyze(ctx context.Context, only []string) error {
+	if only != nil {
+		if len(only) == 0 {
+			return nil
+		}
+		return e.exec(ctx, "ANALYZE "+strings.Join(only, ", "), nil)
+	}
 	var tables []string
 	err := e.query(ctx, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`, nil,
 		func(v []driver.Value) error {

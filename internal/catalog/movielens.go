@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,7 +41,10 @@ type mlLoad struct {
 	// the one kept is unchanged.
 	held      map[int64]bool
 	heldLinks map[int64]mlLink
-	now       int64
+	// touched are the films whose search documents the load changed: the
+	// ones it created or gave alternative titles.
+	touched []int64
+	now     int64
 }
 
 type mlLink struct {
@@ -64,7 +68,7 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	defer src.Close()
-	hasMovies := false
+	has := map[string]bool{}
 	for _, f := range movieLensFiles { // check every header before writing
 		c, err := openML(src, mlFormsOf[f.kind], f.cols)
 		if err != nil {
@@ -72,9 +76,18 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		}
 		if c != nil {
 			c.Close()
-			hasMovies = hasMovies || f.kind == "movies"
+			has[f.kind] = true
 		}
 	}
+	// Only the tables the files fill have their indexes dropped and
+	// rebuilt: a movies file alone leaves the ratings' alone.
+	var bulkTables []string
+	for kind, table := range map[string]string{"ratings": "user_ratings", "tags": "movielens_tags"} {
+		if has[kind] {
+			bulkTables = append(bulkTables, table)
+		}
+	}
+	slices.Sort(bulkTables)
 	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
@@ -97,9 +110,14 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		return sum, err
 	}
 	// Only the movies file writes what the search index holds (titles,
-	// alternative titles, new films); ratings, tags and links do not.
+	// alternative titles, new films), and only the films it creates or
+	// gives alternative titles need re-indexing; ratings, tags and links
+	// do not.
 	err = runImport(ctx, st, db, opts, importRun{source: "movielens", input: dir,
-		tables: []string{"user_ratings", "movielens_tags"}, search: hasMovies, afterIndex: l.aggregate, load: func(ctx context.Context) error {
+		tables: bulkTables, search: has["movies"], afterIndex: l.aggregate,
+		searchFilms: func() ([]int64, bool) { return l.touched, true },
+		analyze:     []string{"films", "alt_titles", "film_genres", "movielens_movies", "user_ratings", "movielens_tags"},
+		load: func(ctx context.Context) error {
 			for _, f := range movieLensFiles {
 				c, err := openML(src, mlFormsOf[f.kind], f.cols)
 				if err != nil {
