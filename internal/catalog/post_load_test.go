@@ -27,7 +27,9 @@ func TestMovieLensSmallLoadIndexesWhatChanged(t *testing.T) {
 	if _, err := st.WriteDB().Exec("ANALYZE"); err != nil {
 		t.Fatal(err)
 	}
-	stats := func() []string { return strs(t, st, "SELECT tbl || ' ' || COALESCE(idx, '') || ' ' || stat FROM sqlite_stat1 ORDER BY 1") }
+	stats := func() []string {
+		return strs(t, st, "SELECT tbl || ' ' || COALESCE(idx, '') || ' ' || stat FROM sqlite_stat1 ORDER BY 1")
+	}
 	before := stats()
 	var log bytes.Buffer
 	dir := copyFixture(t, "testdata/movielens")
