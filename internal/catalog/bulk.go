@@ -146,6 +146,20 @@ func (b *bulkConn) begin(ctx context.Context) error {
 	return b.eng.begin(ctx)
 }
 
+// commit and rollback end the import's transaction.
+func (b *bulkConn) commit(ctx context.Context) error   { return b.execCtx(ctx, "COMMIT") }
+func (b *bulkConn) rollback(ctx context.Context) error { return b.execCtx(ctx, "ROLLBACK") }
+
+// ExecArgs and QueryArgs let the store's bulk-load statements run on this
+// connection (store.BulkConn), in order with the rows queued before.
+func (b *bulkConn) ExecArgs(ctx context.Context, query string, args ...driver.Value) error {
+	return b.execCtx(ctx, query, args...)
+}
+
+func (b *bulkConn) QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error {
+	return b.queryCtx(ctx, query, fn, args...)
+}
+
 // analyze refreshes the planner's statistics after a load (see
 // bulkEngine.analyze).
 func (b *bulkConn) analyze(ctx context.Context, tables []string) error {
@@ -246,12 +260,6 @@ func (b *bulkConn) execN(query string, args ...driver.Value) (int64, error) {
 		return 0, fmt.Errorf("%s: %w", firstLine(query), err)
 	}
 	return n, nil
-}
-
-// execNow runs a statement at once, without waiting for the queue: for
-// callers that have just waited.
-func (b *bulkConn) execNow(query string, args ...driver.Value) error {
-	return b.eng.exec(context.Background(), query, args)
 }
 
 // queue queues a statement for the writer goroutine, in order with the

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql/driver"
 	"fmt"
 	"time"
 
@@ -63,9 +62,9 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options,
 			cctx := context.WithoutCancel(ctx)
 			db.reset()
 			if begun {
-				_ = db.execCtx(cctx, "ROLLBACK")
+				_ = db.rollback(cctx)
 			}
-			_ = db.execCtx(cctx, "UPDATE import_runs SET status = 'failed', finished_at = ? WHERE id = ?", time.Now().Unix(), runID)
+			_ = store.FailImportRun(cctx, db, runID, time.Now().Unix())
 		}
 	}()
 	if err := db.begin(ctx); err != nil {
@@ -78,7 +77,7 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options,
 			return err
 		}
 	}
-	catalogFilms, err := db.queryInt("SELECT COALESCE(MAX(id), 0) FROM films")
+	catalogFilms, err := store.BulkFilmSpan(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -111,31 +110,13 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options,
 	return finishRun(ctx, db, runID, opts)
 }
 
-// startRun records the run, after marking failed a run of the same source
-// left "running" by a process that died: its transaction never committed.
+// startRun records the run (store.StartImportRun), saying so when a run
+// of the same source was left running by a process that died.
 func startRun(ctx context.Context, db *bulkConn, r importRun, opts Options) (int64, error) {
-	var stale int64
-	err := db.queryCtx(ctx, "SELECT COUNT(*) FROM import_runs WHERE source = ? AND status = 'running'", func(v []driver.Value) error {
-		stale = asInt(v[0])
-		return nil
-	}, r.source)
-	if err != nil {
-		return 0, err
-	}
-	if stale > 0 {
+	id, interrupted, err := store.StartImportRun(ctx, db, r.source, r.input, time.Now().Unix())
+	if interrupted {
 		opts.log().Warn("a previous import was interrupted; its changes were never committed, starting over", "source", r.source)
-		if err := db.execCtx(ctx, "UPDATE import_runs SET status = 'failed' WHERE source = ? AND status = 'running'", r.source); err != nil {
-			return 0, err
-		}
 	}
-	if err := db.execCtx(ctx, "INSERT INTO import_runs (source, input, started_at) VALUES (?, ?, ?)", r.source, r.input, time.Now().Unix()); err != nil {
-		return 0, err
-	}
-	var id int64
-	err = db.queryCtx(ctx, "SELECT MAX(id) FROM import_runs", func(v []driver.Value) error {
-		id = asInt(v[0])
-		return nil
-	})
 	return id, err
 }
 
@@ -168,17 +149,10 @@ func resumeSearch(ctx context.Context, db *bulkConn, sus *store.SuspendedSearch,
 
 // finishRun marks the run done and commits.
 func finishRun(ctx context.Context, db *bulkConn, runID int64, opts Options) error {
-	if err := db.execCtx(ctx, "UPDATE import_runs SET status = 'done', finished_at = ? WHERE id = ?", time.Now().Unix(), runID); err != nil {
+	if err := store.FinishImportRun(ctx, db, runID, time.Now().Unix()); err != nil {
 		return err
 	}
-	// The page cache's catalog stamp moves with the commit. The trigger on
-	// import_runs does it on SQLite; on PostgreSQL the load runs with
-	// triggers off (session_replication_role = replica), so say it here.
-	if err := db.execCtx(ctx, `INSERT INTO cache_generations (scope, gen) VALUES ('catalog', 1)
-		ON CONFLICT (scope) DO UPDATE SET gen = cache_generations.gen + 1`); err != nil {
-		return err
-	}
-	if err := db.execCtx(ctx, "COMMIT"); err != nil {
+	if err := db.commit(ctx); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	opts.log().Info("committed")
