@@ -120,10 +120,11 @@ func startRun(ctx context.Context, db *bulkConn, r importRun, opts Options) (int
 	return id, err
 }
 
-// filmsPerRefill is how many films' documents re-indexed one by one cost
-// about as much as refilling the whole index of a catalog: BenchmarkMovieLensMovies
-// measured a refill at about 8 µs a film of the catalog and a film's
-// re-index at a few hundred µs.
+// filmsPerRefill bounds a partial re-index: below one film of the load
+// per filmsPerRefill films of the catalog, re-indexing the load's films
+// costs less than refilling the index. BenchmarkMovieLensMovies measured
+// (loaded machine) a refill at about 30 µs a film of the catalog and a
+// film's re-index at 20–180 µs, so the bound errs on the side of refills.
 const filmsPerRefill = 32
 
 // resumeSearch brings the search upkeep back, refilling the index first
