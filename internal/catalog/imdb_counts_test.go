@@ -49,6 +49,20 @@ func editFile(t *testing.T, dir, name, old, new string) {
 	}
 }
 
+// unchangedOf checks that a first import's counts hold imported rows only
+// and returns what an identical re-import must say: all of them unchanged.
+func unchangedOf(t *testing.T, first map[string]rowCounts) map[string]rowCounts {
+	t.Helper()
+	want := map[string]rowCounts{}
+	for f, c := range first {
+		if c.Imported == 0 || c.Updated != 0 || c.Unchanged != 0 {
+			t.Errorf("first import of %s: %+v, want only imported rows", f, c)
+		}
+		want[f] = rowCounts{Unchanged: c.Imported}
+	}
+	return want
+}
+
 // IMDb: an identical re-import updates nothing in any file and says how
 // many rows it found as they were; a re-import that changes one row of
 // each file counts that row, and only that row, as updated (or, for a
@@ -67,13 +81,7 @@ func TestIMDbUnchangedCounts(t *testing.T) {
 		}
 		first := countsOf(run())
 		again := run()
-		want := map[string]rowCounts{}
-		for f, c := range first {
-			if c.Imported == 0 || c.Updated != 0 || c.Unchanged != 0 {
-				t.Errorf("first import of %s: %+v, want only imported rows", f, c)
-			}
-			want[f] = rowCounts{Unchanged: c.Imported}
-		}
+		want := unchangedOf(t, first)
 		if diff := cmp.Diff(want, countsOf(again)); diff != "" {
 			t.Errorf("identical re-import (-want +got):\n%s", diff)
 		}
@@ -149,13 +157,7 @@ func TestMovieLensUnchangedCounts(t *testing.T) {
 			return countsOf(sum)
 		}
 		first := run()
-		want := map[string]rowCounts{}
-		for f, c := range first {
-			if c.Imported == 0 || c.Updated != 0 || c.Unchanged != 0 {
-				t.Errorf("first import of %s: %+v, want only imported rows", f, c)
-			}
-			want[f] = rowCounts{Unchanged: c.Imported}
-		}
+		want := unchangedOf(t, first)
 		if diff := cmp.Diff(want, run()); diff != "" {
 			t.Errorf("identical re-import (-want +got):\n%s", diff)
 		}
