@@ -34,6 +34,8 @@ type bulkConn struct {
 // placeholders; the PostgreSQL side numbers them.
 type bulkEngine interface {
 	exec(ctx context.Context, query string, args []driver.Value) error
+	// execN is exec that returns the number of rows the statement wrote.
+	execN(ctx context.Context, query string, args []driver.Value) (int64, error)
 	query(ctx context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error
 	// begin opens the import's one transaction.
 	begin(ctx context.Context) error
@@ -45,8 +47,9 @@ type bulkEngine interface {
 	// sorting switches to the small page cache that index builds and the
 	// search refill sort best with, and back (SQLite; a no-op elsewhere).
 	sorting(ctx context.Context, on bool) error
-	// analyze refreshes the planner's statistics on what the import wrote.
-	analyze(ctx context.Context) error
+	// analyze refreshes the planner's statistics on what the import wrote:
+	// every table, or of tables those whose statistics are stale.
+	analyze(ctx context.Context, tables []string) error
 	close() error
 }
 
@@ -59,6 +62,8 @@ type rowWriter interface {
 	add(vals []driver.Value) func(ctx context.Context) error
 	flush() func(ctx context.Context) error
 	finish(ctx context.Context, ok bool) error
+	// counts says what a counted spec's writes did; zero otherwise.
+	counts() writeCounts
 }
 
 // insertSpec is a bulk insert: rows of cols into table, and what to do
@@ -68,6 +73,10 @@ type insertSpec struct {
 	cols     string // comma-separated column names
 	conflict string // the conflict target's columns, comma-separated; "" for any constraint
 	action   string // "DO NOTHING" or "DO UPDATE SET …"; "" for a plain insert
+	// counted specs (keyedSpec.counted) count what they write: a row
+	// whose key is there is updated only where one of update differs.
+	counted bool
+	update  []string
 }
 
 func (s insertSpec) columns() []string {
@@ -137,12 +146,27 @@ func (b *bulkConn) begin(ctx context.Context) error {
 	return b.eng.begin(ctx)
 }
 
-// analyze refreshes the planner's statistics after a load.
-func (b *bulkConn) analyze(ctx context.Context) error {
+// commit and rollback end the import's transaction.
+func (b *bulkConn) commit(ctx context.Context) error   { return b.execCtx(ctx, "COMMIT") }
+func (b *bulkConn) rollback(ctx context.Context) error { return b.execCtx(ctx, "ROLLBACK") }
+
+// ExecArgs and QueryArgs let the store's bulk-load statements run on this
+// connection (store.BulkConn), in order with the rows queued before.
+func (b *bulkConn) ExecArgs(ctx context.Context, query string, args ...driver.Value) error {
+	return b.execCtx(ctx, query, args...)
+}
+
+func (b *bulkConn) QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error {
+	return b.queryCtx(ctx, query, fn, args...)
+}
+
+// analyze refreshes the planner's statistics after a load (see
+// bulkEngine.analyze).
+func (b *bulkConn) analyze(ctx context.Context, tables []string) error {
 	if err := b.wait(); err != nil {
 		return err
 	}
-	return b.eng.analyze(ctx)
+	return b.eng.analyze(ctx, tables)
 }
 
 // job is a queued write, or a barrier (done) that wait closes behind the
@@ -224,10 +248,18 @@ func (b *bulkConn) execCtx(ctx context.Context, query string, args ...driver.Val
 	return nil
 }
 
-// execNow runs a statement at once, without waiting for the queue: for
-// callers that have just waited.
-func (b *bulkConn) execNow(query string, args ...driver.Value) error {
-	return b.eng.exec(context.Background(), query, args)
+// execN runs a statement and returns how many rows it wrote (inserted,
+// updated or deleted): a loader that writes a row only where it differs
+// learns from it whether the row changed anything.
+func (b *bulkConn) execN(query string, args ...driver.Value) (int64, error) {
+	if err := b.wait(); err != nil {
+		return 0, err
+	}
+	n, err := b.eng.execN(context.Background(), query, args)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", firstLine(query), err)
+	}
+	return n, nil
 }
 
 // queue queues a statement for the writer goroutine, in order with the

@@ -105,6 +105,11 @@ func (e *pgBulk) exec(ctx context.Context, query string, args []driver.Value) er
 	return err
 }
 
+func (e *pgBulk) execN(ctx context.Context, query string, args []driver.Value) (int64, error) {
+	tag, err := e.c.Exec(ctx, pgSQL(query), anyArgs(args)...)
+	return tag.RowsAffected(), err
+}
+
 func (e *pgBulk) query(ctx context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error {
 	rows, err := e.c.Query(ctx, pgSQL(query), anyArgs(args)...)
 	if err != nil {
@@ -137,10 +142,17 @@ func (e *pgBulk) begin(ctx context.Context) error { return e.exec(ctx, "BEGIN", 
 
 func (e *pgBulk) sorting(context.Context, bool) error { return nil }
 
-// analyze names the tables of the import's own schema: a bare ANALYZE
-// visits every table of the database, other schemas included, and can
-// deadlock with sessions dropping them.
-func (e *pgBulk) analyze(ctx context.Context) error {
+// analyze names the tables of the import's own schema (or the import's
+// own tables, when given): a bare ANALYZE visits every table of the
+// database, other schemas included, and can deadlock with sessions
+// dropping them. PostgreSQL samples a bounded number of rows a table.
+func (e *pgBulk) analyze(ctx context.Context, only []string) error {
+	if only != nil {
+		if len(only) == 0 {
+			return nil
+		}
+		return e.exec(ctx, "ANALYZE "+strings.Join(only, ", "), nil)
+	}
 	var tables []string
 	err := e.query(ctx, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`, nil,
 		func(v []driver.Value) error {
@@ -195,7 +207,10 @@ type pgRows struct {
 	stage  string
 	rows   [][]any
 	staged bool // a batch went to the stage; all later ones do too
+	c      writeCounts
 }
+
+func (r *pgRows) counts() writeCounts { return r.c }
 
 func (e *pgBulk) rows(ctx context.Context, spec insertSpec) (rowWriter, error) {
 	e.stages++
@@ -232,6 +247,7 @@ func (r *pgRows) copy(ctx context.Context, rows [][]any) error {
 		if _, err := c.Exec(ctx, "SAVEPOINT bulk_copy"); err == nil {
 			_, err := c.CopyFrom(ctx, pgx.Identifier{r.spec.table}, r.cols, pgx.CopyFromRows(rows))
 			if err == nil {
+				r.c.inserted += int64(len(rows))
 				_, err = c.Exec(ctx, "RELEASE SAVEPOINT bulk_copy")
 				return err
 			}
@@ -257,11 +273,7 @@ func (r *pgRows) finish(ctx context.Context, ok bool) error {
 		return nil // the import's transaction rolls back, stage and all
 	}
 	if r.staged {
-		sel := "SELECT " + r.spec.cols + " FROM " + r.stage
-		if r.spec.conflict != "" && strings.HasPrefix(r.spec.action, "DO UPDATE") {
-			sel = "SELECT DISTINCT ON (" + r.spec.conflict + ") " + r.spec.cols + " FROM " + r.stage + " ORDER BY " + r.spec.conflict + ", ctid DESC"
-		}
-		if _, err := c.Exec(ctx, "INSERT INTO "+table+" ("+r.spec.cols+") "+sel+" "+r.spec.onConflict()); err != nil {
+		if err := r.moveStaged(ctx); err != nil {
 			return fmt.Errorf("move staged %s: %w", table, err)
 		}
 	}
@@ -276,5 +288,35 @@ func (r *pgRows) finish(ctx context.Context, ok bool) error {
 			}
 		}
 	}
+	return nil
+}
+
+// moveStaged moves the stage into the table. A counted spec's upsert
+// only updates a row whose update columns differ, and counts what it
+// added and changed (xmax is 0 on a row version the statement inserted).
+func (r *pgRows) moveStaged(ctx context.Context) error {
+	spec := r.spec
+	sel := "SELECT " + spec.cols + " FROM " + r.stage
+	if spec.conflict != "" && (strings.HasPrefix(spec.action, "DO UPDATE") || len(spec.update) > 0) {
+		sel = "SELECT DISTINCT ON (" + spec.conflict + ") " + spec.cols + " FROM " + r.stage + " ORDER BY " + spec.conflict + ", ctid DESC"
+	}
+	ins := "INSERT INTO " + spec.table + " (" + spec.cols + ") " + sel + " "
+	if !spec.counted {
+		_, err := r.e.c.Exec(ctx, ins+spec.onConflict())
+		return err
+	}
+	action := "DO NOTHING"
+	if len(spec.update) > 0 {
+		action = spec.action + " WHERE (" + qualified(spec.table+".", spec.update) + ") IS DISTINCT FROM (" +
+			qualified("excluded.", spec.update) + ")"
+	}
+	q := "WITH w AS (" + ins + "ON CONFLICT (" + spec.conflict + ") " + action + " RETURNING (xmax = 0) AS added) " +
+		"SELECT COUNT(*) FILTER (WHERE added), COUNT(*) FILTER (WHERE NOT added) FROM w"
+	var added, changed int64
+	if err := r.e.c.QueryRow(ctx, q).Scan(&added, &changed); err != nil {
+		return err
+	}
+	r.c.inserted += added
+	r.c.updated += changed
 	return nil
 }

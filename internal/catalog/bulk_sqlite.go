@@ -56,6 +56,14 @@ func (e *sqliteBulk) exec(_ context.Context, query string, args []driver.Value) 
 	return err
 }
 
+func (e *sqliteBulk) execN(_ context.Context, query string, args []driver.Value) (int64, error) {
+	res, err := e.c.Exec(query, args) //nolint:staticcheck // as exec
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 func (e *sqliteBulk) query(_ context.Context, query string, args []driver.Value, fn func(vals []driver.Value) error) error {
 	rows, err := e.c.Query(query, args) //nolint:staticcheck // as exec
 	if err != nil {
@@ -79,12 +87,6 @@ func (e *sqliteBulk) query(_ context.Context, query string, args []driver.Value,
 // begin is IMMEDIATE, so that no other writer can slip in between the
 // reads and the writes.
 func (e *sqliteBulk) begin(ctx context.Context) error { return e.exec(ctx, "BEGIN IMMEDIATE", nil) }
-
-// analyze is bounded: it samples each index instead of reading it whole;
-// the planner needs proportions, not exact counts.
-func (e *sqliteBulk) analyze(ctx context.Context) error {
-	return e.exec(ctx, "PRAGMA analysis_limit = 2000; ANALYZE", nil)
-}
 
 // sorting: ANCHORS found a small page cache twice as fast for CREATE
 // INDEX as a large one; the FTS5 refill brings its own memory too.
@@ -121,28 +123,72 @@ func (e *sqliteBulk) dropIndexes(ctx context.Context, tables []string, keep map[
 // multi-row VALUES with about 64 rows was the fastest SQLite path.
 const rowsPerInsert = 64
 
-// sqliteRows writes rows in prepared multi-row INSERT statements.
+// sqliteRows writes rows in prepared multi-row INSERT statements. A
+// counted spec's rows go in as INSERT … ON CONFLICT DO NOTHING followed,
+// for its update columns, by an UPDATE … FROM (VALUES …) of the same rows
+// that only touches those whose values differ; SELECT changes() after
+// each says how many rows it added and changed.
 type sqliteRows struct {
-	multi, single driver.Stmt
-	cols          int
-	vals          []driver.Value
-	n             int // rows buffered
+	multi, single       driver.Stmt // INSERT of rowsPerInsert rows, of one
+	updMulti, updSingle driver.Stmt // counted with update columns: the UPDATEs
+	changes             driver.Stmt // counted: SELECT changes()
+	cols                int
+	vals                []driver.Value
+	n                   int // rows buffered
+	c                   writeCounts
 }
 
 func (e *sqliteBulk) rows(_ context.Context, spec insertSpec) (rowWriter, error) {
-	cols := len(spec.columns())
+	cols := spec.columns()
 	head := "INSERT INTO " + spec.table + " (" + spec.cols + ") VALUES "
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
-	multi, err := e.c.Prepare(head + strings.TrimSuffix(strings.Repeat(row+",", rowsPerInsert), ",") + " " + spec.onConflict())
-	if err != nil {
-		return nil, err
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+	many := strings.TrimSuffix(strings.Repeat(row+",", rowsPerInsert), ",")
+	tail := spec.onConflict()
+	if spec.counted {
+		tail = "ON CONFLICT (" + spec.conflict + ") DO NOTHING"
 	}
-	single, err := e.c.Prepare(head + row + " " + spec.onConflict())
-	if err != nil {
-		multi.Close()
-		return nil, err
+	r := &sqliteRows{cols: len(cols), vals: make([]driver.Value, 0, len(cols)*rowsPerInsert)}
+	type prepared struct {
+		dst *driver.Stmt
+		sql string
 	}
-	return &sqliteRows{multi: multi, single: single, cols: cols, vals: make([]driver.Value, 0, cols*rowsPerInsert)}, nil
+	stmts := []prepared{{&r.multi, head + many + " " + tail}, {&r.single, head + row + " " + tail}}
+	if spec.counted {
+		stmts = append(stmts, prepared{&r.changes, "SELECT changes()"})
+		if len(spec.update) > 0 {
+			upd := sqliteUpdateFrom(spec, cols)
+			stmts = append(stmts, prepared{&r.updMulti, fmt.Sprintf(upd, many)}, prepared{&r.updSingle, fmt.Sprintf(upd, row)})
+		}
+	}
+	for _, st := range stmts {
+		p, err := e.c.Prepare(st.sql)
+		if err != nil {
+			_ = r.finish(context.Background(), false)
+			return nil, err
+		}
+		*st.dst = p
+	}
+	return r, nil
+}
+
+// sqliteUpdateFrom is the UPDATE of a counted spec's rows already there
+// whose update columns differ, with %s for its VALUES rows.
+func sqliteUpdateFrom(spec insertSpec, cols []string) string {
+	at := map[string]string{}
+	for i, c := range cols {
+		at[c] = fmt.Sprintf("v.column%d", i+1)
+	}
+	set, from := make([]string, len(spec.update)), make([]string, len(spec.update))
+	for i, c := range spec.update {
+		set[i], from[i] = c+" = "+at[c], at[c]
+	}
+	var where []string
+	for _, k := range strings.Split(spec.conflict, ",") {
+		k = strings.TrimSpace(k)
+		where = append(where, spec.table+"."+k+" = "+at[k])
+	}
+	return "UPDATE " + spec.table + " SET " + strings.Join(set, ", ") + " FROM (VALUES %s) AS v WHERE " +
+		strings.Join(where, " AND ") + " AND (" + qualified(spec.table+".", spec.update) + ") IS DISTINCT FROM (" + strings.Join(from, ", ") + ")"
 }
 
 func (r *sqliteRows) add(vals []driver.Value) func(context.Context) error {
@@ -153,7 +199,7 @@ func (r *sqliteRows) add(vals []driver.Value) func(context.Context) error {
 	}
 	batch := r.vals
 	r.vals, r.n = make([]driver.Value, 0, cap(batch)), 0
-	return func(context.Context) error { return run(r.multi, batch) }
+	return func(context.Context) error { return r.write(r.multi, r.updMulti, batch) }
 }
 
 func (r *sqliteRows) flush() func(context.Context) error {
@@ -164,7 +210,7 @@ func (r *sqliteRows) flush() func(context.Context) error {
 	r.vals, r.n = make([]driver.Value, 0, cap(vals)), 0
 	return func(context.Context) error {
 		for i := range n {
-			if err := run(r.single, vals[i*r.cols:(i+1)*r.cols]); err != nil {
+			if err := r.write(r.single, r.updSingle, vals[i*r.cols:(i+1)*r.cols]); err != nil {
 				return err
 			}
 		}
@@ -172,8 +218,46 @@ func (r *sqliteRows) flush() func(context.Context) error {
 	}
 }
 
+// write runs one INSERT (and a counted spec's UPDATE) of vals.
+func (r *sqliteRows) write(ins, upd driver.Stmt, vals []driver.Value) error {
+	if err := run(ins, vals); err != nil || r.changes == nil {
+		return err
+	}
+	n, err := r.changed()
+	r.c.inserted += n
+	if err != nil || upd == nil {
+		return err
+	}
+	if err := run(upd, vals); err != nil {
+		return err
+	}
+	n, err = r.changed()
+	r.c.updated += n
+	return err
+}
+
+// changed is the number of rows the last statement wrote.
+func (r *sqliteRows) changed() (int64, error) {
+	rows, err := r.changes.Query(nil) //nolint:staticcheck // as run
+	if err != nil {
+		return 0, err
+	}
+	v := make([]driver.Value, 1)
+	err = rows.Next(v)
+	n, _ := v[0].(int64)
+	return n, firstErr(err, rows.Close())
+}
+
+func (r *sqliteRows) counts() writeCounts { return r.c }
+
 func (r *sqliteRows) finish(context.Context, bool) error {
-	return firstErr(r.multi.Close(), r.single.Close())
+	var errs []error
+	for _, st := range []driver.Stmt{r.multi, r.single, r.updMulti, r.updSingle, r.changes} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	return firstErr(errs...)
 }
 
 // run executes an INSERT through the driver's Query rather than Exec: in

@@ -131,6 +131,18 @@ type Summary struct {
 	// FilmsRenamed counts films given a new slug because their title or
 	// year changed; each old slug now redirects to the new one.
 	FilmsRenamed int64 `json:"films_renamed"`
+	// CreditsReplaced counts credits of films the catalog held that a
+	// principal IMDb renamed replaces (Replaced names the first
+	// maxReported, "film-slug: Person as Character"); CharactersDropped
+	// the characters only they named, which went with them (Dropped:
+	// "film-slug/character-slug"). CharactersKept lists those that stayed
+	// because a description was written for them or the film's dossier
+	// names them.
+	CreditsReplaced   int64    `json:"credits_replaced"`
+	Replaced          []string `json:"replaced,omitempty"`
+	CharactersDropped int64    `json:"characters_dropped"`
+	Dropped           []string `json:"dropped,omitempty"`
+	CharactersKept    []string `json:"characters_kept,omitempty"`
 	// Notes say what of the input was knowingly left out, and why.
 	Notes   []string      `json:"notes,omitempty"`
 	Elapsed time.Duration `json:"elapsed_ns"`
@@ -159,6 +171,13 @@ func (s *Summary) noteCreated(slug, title string, year int) {
 	s.FilmsCreated++
 	if len(s.Created) < maxReported {
 		s.Created = append(s.Created, FilmRef{Slug: slug, Title: title, Year: year})
+	}
+}
+
+// note appends ref to list, up to maxReported.
+func (s *Summary) note(list *[]string, ref string) {
+	if len(*list) < maxReported {
+		*list = append(*list, ref)
 	}
 }
 
@@ -193,6 +212,7 @@ func (s *Summary) finish(start time.Time, err error) {
 			s.Files[i].Imported, s.Files[i].Updated = 0, 0
 		}
 		s.FilmsCreated, s.Created, s.FilmsRenamed = 0, []FilmRef{}, 0
+		s.CreditsReplaced, s.Replaced, s.CharactersDropped, s.Dropped, s.CharactersKept = 0, nil, 0, nil, nil
 	}
 	s.Read, s.Imported, s.Updated, s.Unchanged, s.Skipped, s.MatchedNothing = 0, 0, 0, 0, 0, 0
 	for _, f := range s.Files {

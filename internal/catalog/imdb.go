@@ -87,6 +87,12 @@ type imdbLoad struct {
 	ratesFile     string
 	charFilm      int64           // the film whose characters charSeen holds
 	charSeen      map[string]bool // character slugs of charFilm
+	stored        storedHashes    // what the catalog holds, to count unchanged rows
+	heldWritten   heldPrincipals  // credits written onto held films (replacedPrincipals)
+	hash          *rowHash
+	// title.ratings rows that landed on a film the catalog held, changing
+	// its rating or not (the others landed on films this import adds).
+	ratingsUpdated, ratingsUnchanged int64
 }
 
 // found is a dataset file present in the import directory.
@@ -193,6 +199,7 @@ func (l *imdbLoad) release() {
 	l.filmSlugs, l.personSlugs = nil, nil
 	l.crewCredits, l.rates = creditSet{}, nil
 	l.adoptFilms, l.adoptPeople, l.charSeen = nil, nil, nil
+	l.stored = storedHashes{}
 	debug.FreeOSMemory()
 }
 
@@ -248,6 +255,10 @@ func (l *imdbLoad) loadExistingIDs() error {
 	}
 	l.filmSlugs, l.personSlugs = newSlugIndex(l.next.film), newSlugIndex(l.next.person)
 	l.firstNew = l.next.film
+	if err := l.loadStoredHashes(); err != nil {
+		return err
+	}
+	l.hash = l.stored.hasher()
 	if l.w == nil {
 		return nil
 	}

@@ -9,7 +9,11 @@ func (l *imdbLoad) finish() error {
 		// Only title.ratings this time: update the films already there.
 		for _, r := range l.rates {
 			if id := l.films.get(r.title); id != 0 {
-				l.ratingsLanded++
+				if at(l.stored.rates, id) == l.stored.rateHash(l.hash, r.avg, int64(r.votes)) {
+					l.ratingsUnchanged++
+					continue
+				}
+				l.ratingsUpdated++
 				if l.w == nil {
 					continue
 				}
@@ -43,16 +47,16 @@ func (l *imdbLoad) countCredits(context.Context) error {
 		WHERE people.id = c.person_id AND people.credit_count <> c.n`)
 }
 
-// countRatings settles title.ratings' counts: a rating is written when
-// its title is a film of the catalog (imported now, or already there when
-// only ratings are imported); the others matched nothing.
+// countRatings settles title.ratings' counts: a rating is imported onto a
+// film this import adds, updated or unchanged on one the catalog held (as
+// its stored rating differs or not); the others matched nothing.
 func (l *imdbLoad) countRatings() {
 	if l.ratesFile == "" {
 		return
 	}
 	fs := l.sum.file(l.ratesFile)
-	fs.Imported = l.ratingsLanded
-	if n := int64(len(l.rates)) - l.ratingsLanded; n > 0 {
+	fs.Imported, fs.Updated, fs.Unchanged = l.ratingsLanded, l.ratingsUpdated, l.ratingsUnchanged
+	if n := int64(len(l.rates)) - l.ratingsLanded - l.ratingsUpdated - l.ratingsUnchanged; n > 0 {
 		fs.MatchedNothing = n
 		fs.MatchedNothingBy = map[string]int64{"title not in the catalog": n}
 	}

@@ -1,9 +1,7 @@
 package catalog
 
 import (
-	"bytes"
 	"context"
-	"slices"
 	"strings"
 
 	"marquee/internal/film"
@@ -60,6 +58,10 @@ func (l *imdbLoad) names(ctx context.Context, t *tsv) error {
 			}
 			l.people.set(n, id)
 		}
+		if existed && at(l.stored.people, id) == l.stored.personHash(l.hash, name, birth, death, profs) {
+			tl.unchanged() // the catalog holds it as it is
+			return nil
+		}
 		if l.werr = ins.add(id, slug, name, birth, death, profs, string(f[0]), l.now, l.now); l.werr != nil {
 			return nil
 		}
@@ -104,11 +106,14 @@ func jobOf(category, job []byte) (string, bool) {
 var notCharacters = map[string]bool{"self": true, "himself": true, "herself": true, "themselves": true, "narrator": true}
 
 // creditWriters are the statements principals and crew write through.
-type creditWriters struct{ credits, chars *inserter }
+type creditWriters struct {
+	credits *splitWriter
+	chars   *inserter
+}
 
 func (l *imdbLoad) creditWriters() (creditWriters, error) {
-	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job", conflict: "film_id, person_id, role, character_name",
-		action: "DO UPDATE SET billing = excluded.billing, job = excluded.job"})
+	credits, err := l.w.splitWriter(keyedSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job",
+		conflict: "film_id, person_id, role, character_name", update: []string{"billing", "job"}})
 	if err != nil {
 		return creditWriters{}, err
 	}
@@ -117,7 +122,9 @@ func (l *imdbLoad) creditWriters() (creditWriters, error) {
 	return creditWriters{credits, chars}, err
 }
 
-func (cw creditWriters) close() error { return firstErr(cw.credits.close(), cw.chars.close()) }
+func (cw creditWriters) close(fs *FileSummary) error {
+	return firstErr(cw.credits.close(fs), cw.chars.close())
+}
 
 func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 	cw, err := l.creditWriters()
@@ -164,7 +171,8 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		role := roleOf(f[3])
 		// One credit however many characters: "as Ani / Anora Mikheeva",
 		// in IMDb's order. Each named character gets its page.
-		l.werr = cw.credits.add(fid, pid, role, film.JoinCharacters(chars), billing, job)
+		l.writeHeld(tl, cw.credits, fid, fid, pid, role, film.JoinCharacters(chars), billing, job)
+		l.noteHeldPrincipal(fid, pid, role, billing, film.JoinCharacters(chars))
 		if l.werr == nil {
 			l.werr = l.mergeOldCharacterRows(fid, pid, role, chars)
 		}
@@ -177,13 +185,13 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 				l.werr = cw.chars.add(fid, slug, c, pid)
 			}
 		}
-		if l.werr == nil {
-			tl.imported()
-		}
 		return nil
 	})
 	l.oldCharacterNote()
-	return firstErr(err, cw.close())
+	if err = firstErr(err, cw.close(l.sum.file(t.name))); err != nil {
+		return err
+	}
+	return l.replacedPrincipals()
 }
 
 // newCharacter reports whether slug is the first character of that name
@@ -204,99 +212,3 @@ func (l *imdbLoad) newCharacter(fid int64, slug string) bool {
 	l.charSeen[slug] = true
 	return true
 }
-
-func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
-	// Directors and writers are usually also principals, with a billing:
-	// keep that one.
-	credits, err := l.w.inserter(insertSpec{table: "credits", cols: "film_id, person_id, role, character_name, billing, job", conflict: "",
-		action: "DO NOTHING"})
-	if err != nil {
-		return err
-	}
-	var lists [3][]int64
-	err = l.each(ctx, t, func(tl *tally) *RowError {
-		f := t.fields
-		tn, ok := imdbNum(f[0], "tt")
-		if !ok {
-			return t.fieldErr(0, "tconst", "bad IMDb id: "+clip(f[0]))
-		}
-		for col := 1; col <= 2; col++ {
-			lists[col] = lists[col][:0]
-			var bad []byte
-			eachItem(f[col], func(b []byte) {
-				n, ok := imdbNum(b, "nm")
-				switch {
-				case !ok && bad == nil:
-					bad = bytes.Clone(b)
-				case ok && l.people.get(n) != 0:
-					lists[col] = append(lists[col], l.people.get(n))
-				}
-			})
-			if bad != nil {
-				return t.fieldErr(col, crewColumns[col], "bad IMDb id: "+clip(bad))
-			}
-		}
-		fid := l.films.get(tn)
-		switch {
-		case fid == 0:
-			tl.matchedNothing("title not in the catalog")
-			return nil
-		case len(lists[1])+len(lists[2]) > 0:
-		case len(f[1]) > 2 || len(f[2]) > 2: // people named, none known (\N names none)
-			tl.matchedNothing("people not in name.basics")
-			return nil
-		default:
-			tl.skip("no directors or writers")
-			return nil
-		}
-		for col := 1; col <= 2; col++ {
-			for _, pid := range lists[col] {
-				if l.werr == nil && !l.crewCredits.has(crewRoles[col], fid, pid) {
-					l.werr = credits.add(fid, pid, crewRoles[col], "", int64(0), "")
-				}
-			}
-		}
-		if l.werr == nil {
-			tl.imported()
-		}
-		return nil
-	})
-	return firstErr(err, credits.close())
-}
-
-// creditSet remembers the director and writer credits principals wrote,
-// as film<<32|person, so title.crew (which mostly repeats them) skips them
-// instead of sending SQLite millions of upserts that change nothing.
-type creditSet struct {
-	keys   [3][]uint64 // by crewRoles index
-	sorted bool
-}
-
-func (s *creditSet) note(role string, fid, pid int64) {
-	for i := 1; i <= 2; i++ {
-		if role == crewRoles[i] {
-			s.keys[i] = append(s.keys[i], uint64(fid)<<32|uint64(pid))
-			s.sorted = false
-		}
-	}
-}
-
-func (s *creditSet) has(role string, fid, pid int64) bool {
-	if !s.sorted {
-		slices.Sort(s.keys[1])
-		slices.Sort(s.keys[2])
-		s.sorted = true
-	}
-	for i := 1; i <= 2; i++ {
-		if role == crewRoles[i] {
-			_, ok := slices.BinarySearch(s.keys[i], uint64(fid)<<32|uint64(pid))
-			return ok
-		}
-	}
-	return false
-}
-
-var (
-	crewColumns = [3]string{1: "directors", 2: "writers"}
-	crewRoles   = [3]string{1: string(film.RoleDirector), 2: string(film.RoleWriter)}
-)

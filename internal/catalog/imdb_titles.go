@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"slices"
 	"strconv"
@@ -136,7 +137,10 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 			l.noteRename(id, title, int(year), string(f[0]))
 		}
 		r, rated := l.rates.get(n)
-		if rated {
+		if existed && !l.heldTitle(tl, id, title, orig, year, runtime, typ, f[8], r, rated) {
+			return nil // the catalog holds it as it is
+		}
+		if rated && !existed {
 			l.ratingsLanded++
 		}
 		l.werr = films.add(id, slug, title, orig, nullInt(year), runtime, typ,
@@ -149,18 +153,53 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 				l.werr = genres.add(id, string(g))
 			}
 		})
-		if l.werr != nil {
-			return nil
+		if l.werr == nil && !existed {
+			tl.imported()
 		}
-		tl.wrote(existed)
 		return nil
 	})
 	return firstErr(err, films.close(), genres.close())
 }
 
+// heldTitle compares a title.basics row of a film the catalog held with
+// its record: it counts the row (updated or unchanged) and its rating's
+// row of title.ratings (updated or unchanged), and reports whether the
+// film must be written. A rating dropped from title.ratings is a change
+// of the title's row.
+func (l *imdbLoad) heldTitle(tl *tally, id int64, title, orig string, year, runtime int64, typ string, genres []byte, r rating, rated bool) bool {
+	s := &l.stored
+	var (
+		sum  uint64
+		seen = make([]string, 0, 4)
+	)
+	eachItem(genres, func(g []byte) {
+		if !slices.Contains(seen, string(g)) {
+			seen = append(seen, string(g))
+			sum += s.genreHash(string(g))
+		}
+	})
+	same := at(s.films, id) == s.filmHash(l.hash, title, orig, year, runtime, typ, sum)
+	rateSame := true
+	if l.rated {
+		rateSame = at(s.rates, id) == s.rateHash(l.hash, r.avg, int64(r.votes))
+		switch {
+		case rated && rateSame:
+			l.ratingsUnchanged++
+		case rated:
+			l.ratingsUpdated++
+		}
+	}
+	if same && (rateSame || rated) {
+		tl.unchanged()
+	} else {
+		tl.wrote(true)
+	}
+	return !same || !rateSame
+}
+
 func (l *imdbLoad) akas(ctx context.Context, t *tsv) error {
-	ins, err := l.w.inserter(insertSpec{table: "alt_titles", cols: "film_id, ordering, title, region, language", conflict: "film_id, ordering",
-		action: "DO UPDATE SET title = excluded.title, region = excluded.region, language = excluded.language"})
+	ins, err := l.w.splitWriter(keyedSpec{table: "alt_titles", cols: "film_id, ordering, title, region, language", conflict: "film_id, ordering",
+		update: []string{"title", "region", "language"}})
 	if err != nil {
 		return err
 	}
@@ -185,18 +224,14 @@ func (l *imdbLoad) akas(ctx context.Context, t *tsv) error {
 			tl.matchedNothing("title not in the catalog")
 			return nil
 		}
-		if l.werr = ins.add(id, ord, title, region, lang); l.werr != nil {
-			return nil
-		}
-		tl.imported()
-		return nil
+		return l.writeHeld(tl, ins, id, id, ord, title, region, lang)
 	})
-	return firstErr(err, ins.close())
+	return firstErr(err, ins.close(l.sum.file(t.name)))
 }
 
 func (l *imdbLoad) episodes(ctx context.Context, t *tsv) error {
-	ins, err := l.w.inserter(insertSpec{table: "episodes", cols: "film_id, series_id, season, episode", conflict: "film_id",
-		action: "DO UPDATE SET series_id = excluded.series_id, season = excluded.season, episode = excluded.episode"})
+	ins, err := l.w.splitWriter(keyedSpec{table: "episodes", cols: "film_id, series_id, season, episode", conflict: "film_id",
+		update: []string{"series_id", "season", "episode"}})
 	if err != nil {
 		return err
 	}
@@ -220,13 +255,20 @@ func (l *imdbLoad) episodes(ctx context.Context, t *tsv) error {
 			tl.matchedNothing("title not in the catalog")
 			return nil
 		}
-		if l.werr = ins.add(id, series, season, ep); l.werr != nil {
-			return nil
-		}
-		tl.imported()
-		return nil
+		return l.writeHeld(tl, ins, id, id, series, season, ep)
 	})
-	return firstErr(err, ins.close())
+	return firstErr(err, ins.close(l.sum.file(t.name)))
+}
+
+// writeHeld writes one row of film fid through w: a row of a film this
+// import adds is imported; one of a film the catalog held is counted when
+// w closes (added, updated, or unchanged).
+func (l *imdbLoad) writeHeld(tl *tally, w *splitWriter, fid int64, vals ...driver.Value) *RowError {
+	held := fid < l.firstNew
+	if l.werr = w.add(held, vals...); l.werr == nil && !held {
+		tl.imported()
+	}
+	return nil
 }
 
 // firstErr returns the first non-nil error.

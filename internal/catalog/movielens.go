@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,7 +36,15 @@ type mlLoad struct {
 	linked map[int64]bool   // movieIds of links.csv that movies.csv wrote
 	films  map[int64]int64  // movieId → film id
 	owner  map[int64]int64  // film id → the movieId that holds it
-	now    int64
+	// held are the films and links of movies an earlier import wrote:
+	// ratings and tags of other films are new rows, and a link equal to
+	// the one kept is unchanged.
+	held      map[int64]bool
+	heldLinks map[int64]mlLink
+	// touched are the films whose search documents the load changed: the
+	// ones it created or gave alternative titles.
+	touched []int64
+	now     int64
 }
 
 type mlLink struct {
@@ -62,7 +71,7 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 	if note := mlLeftOutNote(mlLeftOut(src)); note != "" {
 		sum.Notes = append(sum.Notes, note)
 	}
-	hasMovies := false
+	has := map[string]bool{}
 	for _, f := range movieLensFiles { // check every header before writing
 		c, err := openML(src, mlFormsOf[f.kind], f.cols)
 		if err != nil {
@@ -70,9 +79,18 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		}
 		if c != nil {
 			c.Close()
-			hasMovies = hasMovies || f.kind == "movies"
+			has[f.kind] = true
 		}
 	}
+	// Only the tables the files fill have their indexes dropped and
+	// rebuilt: a movies file alone leaves the ratings' alone.
+	var bulkTables []string
+	for kind, table := range map[string]string{"ratings": "user_ratings", "tags": "movielens_tags"} {
+		if has[kind] {
+			bulkTables = append(bulkTables, table)
+		}
+	}
+	slices.Sort(bulkTables)
 	db, err := openBulk(ctx, st)
 	if err != nil {
 		return sum, err
@@ -83,18 +101,26 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 	if !opts.DryRun {
 		l.w = db
 	}
-	err = db.queryRows("SELECT movie_id, film_id FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
+	l.held, l.heldLinks = map[int64]bool{}, map[int64]mlLink{}
+	err = db.queryRows("SELECT movie_id, film_id, COALESCE(imdb_id, ''), COALESCE(tmdb_id, 0) FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
 		l.films[asInt(v[0])] = asInt(v[1])
 		l.owner[asInt(v[1])] = asInt(v[0])
+		l.held[asInt(v[1])] = true
+		l.heldLinks[asInt(v[0])] = mlLink{imdb: asString(v[2]), tmdb: asInt(v[3])}
 		return nil
 	})
 	if err != nil {
 		return sum, err
 	}
 	// Only the movies file writes what the search index holds (titles,
-	// alternative titles, new films); ratings, tags and links do not.
+	// alternative titles, new films), and only the films it creates or
+	// gives alternative titles need re-indexing; ratings, tags and links
+	// do not.
 	err = runImport(ctx, st, db, opts, importRun{source: "movielens", input: dir,
-		tables: []string{"user_ratings", "movielens_tags"}, search: hasMovies, afterIndex: l.aggregate, load: func(ctx context.Context) error {
+		tables: bulkTables, search: has["movies"], afterIndex: l.aggregate,
+		searchFilms: func() ([]int64, bool) { return l.touched, true },
+		analyze:     []string{"films", "alt_titles", "film_genres", "movielens_movies", "user_ratings", "movielens_tags"},
+		load: func(ctx context.Context) error {
 			for _, f := range movieLensFiles {
 				c, err := openML(src, mlFormsOf[f.kind], f.cols)
 				if err != nil {
@@ -176,7 +202,9 @@ func (l *mlLoad) links(ctx context.Context, c *csvFile) error {
 }
 
 // countLinks counts links.csv once movies.csv has run: a link is
-// imported when its movie was written with its ids, else skipped.
+// imported when its movie was written with its ids (unchanged when an
+// earlier import wrote the same ids, updated when other ones), else it
+// matched nothing.
 func (l *mlLoad) countLinks() {
 	fs := l.sum.file("links.csv")
 	if fs.Read == 0 {
@@ -185,7 +213,14 @@ func (l *mlLoad) countLinks() {
 	tl := &tally{sum: l.sum, fs: fs, opts: &l.opts}
 	for movie := range l.linkOf {
 		if l.linked[movie] {
-			tl.imported()
+			switch old, ok := l.heldLinks[movie]; {
+			case !ok:
+				tl.imported()
+			case old == l.linkOf[movie]:
+				tl.unchanged()
+			default:
+				tl.wrote(true)
+			}
 		} else {
 			tl.matchedNothing("movie not in movies.csv")
 		}

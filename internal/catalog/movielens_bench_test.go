@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -29,7 +30,8 @@ const benchMovies = 2000
 //
 //	go test ./internal/catalog -run '^$' -bench BenchmarkMovieLensMovies -benchtime 3x
 //
-// MARQUEE_BENCH_FILMS=0,10000 picks other catalog sizes.
+// MARQUEE_BENCH_FILMS=0,10000 picks other catalog sizes; MARQUEE_BENCH_LOG=1
+// logs the import's phases with their times.
 func BenchmarkMovieLensMovies(b *testing.B) {
 	sizes := []int{0, 100_000, 1_000_000}
 	if s := os.Getenv("MARQUEE_BENCH_FILMS"); s != "" {
@@ -71,7 +73,11 @@ func BenchmarkMovieLensMovies(b *testing.B) {
 					}
 					got <- [2]time.Duration{m, time.Since(after)}
 				}()
-				if _, err := ImportMovieLens(ctx, st, dir, Options{Progress: ch}); err != nil {
+				opts := Options{Progress: ch}
+				if os.Getenv("MARQUEE_BENCH_LOG") != "" { // the phases, timed, on stderr
+					opts.Log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+				}
+				if _, err := ImportMovieLens(ctx, st, dir, opts); err != nil {
 					b.Fatal(err)
 				}
 				close(ch)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"database/sql/driver"
 	"strconv"
 	"strings"
 )
@@ -37,28 +38,55 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 		if linked {
 			l.linked[movie] = true
 		}
-		if l.w != nil {
-			err = l.w.exec(`INSERT INTO movielens_movies (movie_id, film_id, title, genres, imdb_id, tmdb_id)
-				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (movie_id) DO UPDATE SET film_id = excluded.film_id,
-				title = excluded.title, genres = excluded.genres, imdb_id = excluded.imdb_id, tmdb_id = excluded.tmdb_id`,
-				movie, id, c.get("title"), strings.Join(genres, ","), nullStr(link.imdb), nullInt(link.tmdb))
-			if err == nil && link.tmdb != 0 {
-				err = l.w.exec("UPDATE films SET tmdb_id = ? WHERE id = ? AND tmdb_id IS NULL", link.tmdb, id)
-			}
-			for i := 0; i < len(alts) && err == nil; i++ {
-				err = l.w.exec(`INSERT INTO alt_titles (film_id, ordering, title, region, language)
-					SELECT ?, (SELECT COALESCE(MAX(ordering), 0) + 1 FROM alt_titles WHERE film_id = ?), ?, '', ''
-					WHERE NOT EXISTS (SELECT 1 FROM alt_titles WHERE film_id = ? AND title = ?)
-					AND NOT EXISTS (SELECT 1 FROM films WHERE id = ? AND title = ?)`,
-					id, id, alts[i], id, alts[i], id, alts[i])
-			}
-			if err != nil {
-				return nil, err
-			}
+		if l.w == nil { // a dry run
+			tl.wrote(existed)
+			return nil, nil
 		}
-		tl.wrote(existed)
+		n, err := l.writeMovie(movie, id, c.get("title"), genres, link, alts)
+		switch {
+		case err != nil:
+			return nil, err
+		case !existed:
+			tl.imported()
+		case n > 0:
+			tl.wrote(true)
+		default:
+			tl.unchanged() // its record, link and alternative titles as they were
+		}
 		return nil, nil
 	})
+}
+
+// writeMovie writes a movie's MovieLens record, its TMDb id onto its film
+// if the film has none, and the alternative titles its title gives that
+// the film lacks; it returns how many rows that changed. Each statement
+// writes only where something differs, so an identical re-import writes
+// nothing.
+func (l *mlLoad) writeMovie(movie, id int64, raw string, genres []string, link mlLink, alts []string) (int64, error) {
+	n, err := l.w.execN(`INSERT INTO movielens_movies (movie_id, film_id, title, genres, imdb_id, tmdb_id)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (movie_id) DO UPDATE SET film_id = excluded.film_id,
+		title = excluded.title, genres = excluded.genres, imdb_id = excluded.imdb_id, tmdb_id = excluded.tmdb_id
+		WHERE (movielens_movies.film_id, movielens_movies.title, movielens_movies.genres, movielens_movies.imdb_id, movielens_movies.tmdb_id)
+		IS DISTINCT FROM (excluded.film_id, excluded.title, excluded.genres, excluded.imdb_id, excluded.tmdb_id)`,
+		movie, id, raw, strings.Join(genres, ","), nullStr(link.imdb), nullInt(link.tmdb))
+	if err == nil && link.tmdb != 0 {
+		var m int64
+		m, err = l.w.execN("UPDATE films SET tmdb_id = ? WHERE id = ? AND tmdb_id IS NULL", link.tmdb, id)
+		n += m
+	}
+	for i := 0; i < len(alts) && err == nil; i++ {
+		var m int64
+		m, err = l.w.execN(`INSERT INTO alt_titles (film_id, ordering, title, region, language)
+			SELECT ?, (SELECT COALESCE(MAX(ordering), 0) + 1 FROM alt_titles WHERE film_id = ?), ?, '', ''
+			WHERE NOT EXISTS (SELECT 1 FROM alt_titles WHERE film_id = ? AND title = ?)
+			AND NOT EXISTS (SELECT 1 FROM films WHERE id = ? AND title = ?)`,
+			id, id, alts[i], id, alts[i], id, alts[i])
+		n += m
+		if m > 0 && (len(l.touched) == 0 || l.touched[len(l.touched)-1] != id) {
+			l.touched = append(l.touched, id)
+		}
+	}
+	return n, err
 }
 
 // film finds or creates the catalog film of a MovieLens movie: by its
@@ -133,6 +161,7 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 	}
 	l.sum.noteCreated(slug, title, year)
 	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
+	l.touched = append(l.touched, id)
 	for _, g := range genres {
 		if err == nil {
 			err = l.w.exec("INSERT INTO film_genres (film_id, genre) VALUES (?, ?) ON CONFLICT DO NOTHING", id, g)
@@ -142,8 +171,8 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 }
 
 func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
-	ins, err := l.w.inserter(insertSpec{table: "user_ratings", cols: "source, external_user, film_id, rating, rated_at", conflict: "source, external_user, film_id",
-		action: "DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at"})
+	ins, err := l.w.splitWriter(keyedSpec{table: "user_ratings", cols: "source, external_user, film_id, rating, rated_at",
+		conflict: "source, external_user, film_id", update: []string{"rating", "rated_at"}})
 	if err != nil {
 		return err
 	}
@@ -172,18 +201,14 @@ func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
 			tl.matchedNothing("movie not in movies.csv")
 			return nil, nil
 		}
-		if err := ins.add("movielens", user, id, r, ts); err != nil {
-			return nil, err
-		}
-		tl.imported()
-		return nil, nil
+		return nil, l.writeHeld(tl, ins, id, "movielens", user, id, r, ts)
 	})
-	return firstErr(err, ins.close())
+	return firstErr(err, ins.close(l.sum.file(c.name)))
 }
 
 func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
-	ins, err := l.w.inserter(insertSpec{table: "movielens_tags", cols: "user_id, film_id, tag, tagged_at", conflict: "user_id, film_id, tag",
-		action: "DO UPDATE SET tagged_at = excluded.tagged_at"})
+	ins, err := l.w.splitWriter(keyedSpec{table: "movielens_tags", cols: "user_id, film_id, tag, tagged_at", conflict: "user_id, film_id, tag",
+		update: []string{"tagged_at"}})
 	if err != nil {
 		return err
 	}
@@ -215,13 +240,23 @@ func (l *mlLoad) tags(ctx context.Context, c *csvFile) error {
 			tl.matchedNothing("movie not in movies.csv")
 			return nil, nil
 		}
-		if err := ins.add(user, id, tag, ts); err != nil {
-			return nil, err
-		}
-		tl.imported()
-		return nil, nil
+		return nil, l.writeHeld(tl, ins, id, user, id, tag, ts)
 	})
-	return firstErr(err, ins.close())
+	return firstErr(err, ins.close(l.sum.file(c.name)))
+}
+
+// writeHeld writes one rating or tag of film fid through w: one of a
+// film no earlier MovieLens import wrote is new (imported); the others
+// are counted when w closes (added, updated, or unchanged).
+func (l *mlLoad) writeHeld(tl *tally, w *splitWriter, fid int64, vals ...driver.Value) error {
+	held := l.held[fid]
+	if err := w.add(held, vals...); err != nil {
+		return err
+	}
+	if !held {
+		tl.imported()
+	}
+	return nil
 }
 
 // aggregate recomputes each movie's MovieLens rating from every rating

@@ -72,7 +72,7 @@ END`
 }
 
 // An import that writes nothing the index holds leaves it alone; one that
-// does refills it from search_documents. A stray document planted in
+// does, and is large against the catalog, refills it from search_documents. A stray document planted in
 // search_fts tells a refill from none.
 func TestSearchRebuiltOnlyWhenIndexedChanged(t *testing.T) {
 	ctx := context.Background()
@@ -113,8 +113,20 @@ func TestSearchRebuiltOnlyWhenIndexedChanged(t *testing.T) {
 		t.Errorf("%d search triggers after a ratings-only import, want them all", len(got))
 	}
 
-	// movies.csv changes titles: the index is refilled from the catalog.
+	// The same movies.csv again changes nothing the index holds.
 	if _, err := ImportMovieLens(ctx, st, "testdata/movielens", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !planted() {
+		t.Error("an identical movies.csv rebuilt the search index")
+	}
+
+	// A movies.csv with a new film, large against this small catalog:
+	// the index is refilled from the catalog (a load small against the
+	// catalog re-indexes its films only: TestMovieLensSmallLoadIndexesWhatChanged).
+	more := copyFixture(t, "testdata/movielens")
+	editFile(t, more, "movies.csv", "5,Amelie (2001),Comedy|Romance", "5,Amelie (2001),Comedy|Romance\n6,Starlet (2012),Drama")
+	if _, err := ImportMovieLens(ctx, st, more, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if planted() {

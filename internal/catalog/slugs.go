@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"cmp"
-	"database/sql/driver"
+	"context"
 	"hash/maphash"
 	"slices"
+
+	"marquee/internal/store"
 )
 
 // slugIndex finds slug clashes without a database index: it keeps a
@@ -32,10 +34,7 @@ func (s *slugIndex) add(slug string, id int64) {
 
 // loadExisting adds the slugs already in table.
 func (s *slugIndex) loadExisting(db *bulkConn, table string) error {
-	err := db.queryRows("SELECT id, slug FROM "+table+" ORDER BY id", func(v []driver.Value) error {
-		s.add(asString(v[1]), v[0].(int64))
-		return nil
-	})
+	err := store.BulkSlugs(context.Background(), db, table, func(id int64, slug string) { s.add(slug, id) })
 	s.known = len(s.rows)
 	return err
 }
@@ -86,7 +85,7 @@ func dedupeSlugs(db *bulkConn, table string, s *slugIndex) error {
 		return err
 	}
 	for _, id := range s.clashes() {
-		if err := db.execNow("UPDATE "+table+" SET slug = slug || '-' || imdb_id WHERE id = ? AND imdb_id IS NOT NULL", id); err != nil {
+		if err := store.SuffixSlugWithIMDb(context.Background(), db, table, id); err != nil {
 			return err
 		}
 	}

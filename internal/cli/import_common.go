@@ -209,6 +209,7 @@ func printSummary(w io.Writer, s *catalog.Summary) {
 	if s.FilmsRenamed > 0 {
 		fmt.Fprintf(w, "films renamed: %d (new title or year; their old addresses redirect)\n", s.FilmsRenamed)
 	}
+	printReplaced(w, s)
 	for _, n := range s.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
@@ -226,4 +227,31 @@ func titleYear(title string, year int) string {
 		return title
 	}
 	return fmt.Sprintf("%s (%d)", title, year)
+}
+
+// printReplaced lists the credits a renamed character replaced, the
+// characters removed with them and those kept.
+func printReplaced(w io.Writer, s *catalog.Summary) {
+	lists := []struct {
+		head  string
+		n     int64
+		names []string
+	}{
+		{"credits replaced (the source renamed their character)", s.CreditsReplaced, s.Replaced},
+		{"characters removed (no credit names them now)", s.CharactersDropped, s.Dropped},
+		{"characters kept (a description or the dossier refers to them)", int64(len(s.CharactersKept)), s.CharactersKept},
+	}
+	for _, l := range lists {
+		if l.n == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s: %d\n", l.head, l.n)
+		for i, n := range l.names {
+			if i == 20 {
+				fmt.Fprintf(w, "  … and %d more (use --json)\n", l.n-int64(i))
+				break
+			}
+			fmt.Fprintf(w, "  %s\n", n)
+		}
+	}
 }

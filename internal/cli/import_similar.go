@@ -16,9 +16,10 @@ import (
 // touches thousands of films at once, so the whole build is the refresh.
 // always is false for catalog imports: they rebuild only a catalog whose
 // lists were built before (a fresh IMDb load is followed by the ratings
-// import, which builds them, or by `marquee recommend build`).
+// import, which builds them, or by `marquee recommend build`). An import
+// that wrote nothing (every row unchanged) changes no list.
 func rebuildSimilarAfterImport(ctx context.Context, c *cmdContext, st *store.Store, sum *catalog.Summary, always bool) error {
-	if sum == nil || !sum.Committed || sum.Imported == 0 {
+	if sum == nil || !sum.Committed || sum.Imported+sum.Updated+sum.CreditsReplaced == 0 {
 		return nil
 	}
 	if !always {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,8 +31,27 @@ func TestImportRebuildsSimilarLists(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"recommendations"`) {
 		t.Fatalf("recommend after the import: exit %d\n%s\n%s", code, out, errs)
 	}
+	// The same IMDb files again change nothing: no rebuild.
 	code, _, errs = run(t, nil, "import", "imdb", "--db", db, data+"/imdb/ok")
+	if code != 0 || strings.Contains(errs, "similar lists rebuilt") {
+		t.Errorf("identical imdb import once the lists exist: exit %d, stderr:\n%s", code, errs)
+	}
+	// Files with a credit more do.
+	more := t.TempDir()
+	for _, f := range []string{"name.basics.tsv", "title.basics.tsv", "title.principals.tsv"} {
+		b, err := os.ReadFile(filepath.Join(data, "imdb/ok", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "title.principals.tsv" {
+			b = append(b, "tt3824458\t9\tnm7949183\tactress\t\\N\t[\"Guest\"]\n"...)
+		}
+		if err := os.WriteFile(filepath.Join(more, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errs = run(t, nil, "import", "imdb", "--db", db, more)
 	if code != 0 || !strings.Contains(errs, "similar lists rebuilt:") {
-		t.Errorf("imdb import once the lists exist: exit %d, stderr:\n%s", code, errs)
+		t.Errorf("imdb import with a new credit once the lists exist: exit %d, stderr:\n%s", code, errs)
 	}
 }
