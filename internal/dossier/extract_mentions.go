@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"marquee/internal/film"
 )
 
 // placeCues and pubCues, just before a capitalised run, say what it is.
@@ -162,6 +164,9 @@ func (x *extractor) films(s string, spans []span) {
 			x.add("publication", title, "")
 			continue
 		}
+		if isFilm, ok := x.linked[film.Fold(title)]; ok && !isFilm {
+			continue // its link says it is a series, a novel, a song
+		}
 		if notFilm(s[:sp.start]) || notFilmAfter(after) || nickname(s, sp) ||
 			notEnd >= 0 && listGap(s[notEnd:sp.start]) {
 			// "their hit TV shows, Martin and The Fresh Prince of Bel-Air":
@@ -187,6 +192,34 @@ func (x *extractor) films(s string, spans []span) {
 // "[Maestro](Maestro_(2023_film))". A link's target is stronger evidence
 // than its emphasis, which conversions often lose.
 func (x *extractor) linkedFilms(s string) {
+	eachMdLink(s, func(text, target string) {
+		if isFilm, _ := disambiguation(target); !isFilm {
+			return
+		}
+		title, ok := titleSpan(strings.Trim(text, "*_“”"))
+		if !ok || strings.Contains(title, "[") {
+			return
+		}
+		x.titles = append(x.titles, title)
+		slug, _ := x.lookupFilm(title, 0)
+		x.add("film", title, slug)
+	})
+}
+
+// linkKinds records what each Markdown link's target says its text
+// names, as the read stage does for wikitext links (read_linkkinds.go).
+func (x *extractor) linkKinds(s string) {
+	eachMdLink(s, func(text, target string) {
+		if isFilm, ok := disambiguation(target); ok {
+			k := film.Fold(strings.Trim(text, "*_“” "))
+			x.linked[k] = x.linked[k] || isFilm
+		}
+	})
+}
+
+// eachMdLink calls fn with the text and target of each Markdown link in
+// s; a target keeps its own brackets ("Poor_Things_(film)").
+func eachMdLink(s string, fn func(text, target string)) {
 	for from := 0; ; {
 		i := strings.Index(s[from:], "](")
 		if i < 0 {
@@ -204,19 +237,10 @@ func (x *extractor) linkedFilms(s string) {
 			continue
 		}
 		target := s[i+2 : i+2+end]
-		if rest := s[i+2+end:]; strings.HasPrefix(rest, ")") || strings.HasSuffix(target, "film") {
+		if strings.Contains(target, "(") {
 			target += ")" // "Poor_Things_(film)" holds its own brackets
 		}
-		if !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
-			continue
-		}
-		title, ok := titleSpan(strings.Trim(s[open+1:i], "*_“”"))
-		if !ok || strings.Contains(title, "[") {
-			continue
-		}
-		x.titles = append(x.titles, title)
-		slug, _ := x.lookupFilm(title, 0)
-		x.add("film", title, slug)
+		fn(s[open+1:i], strings.TrimSuffix(strings.TrimSpace(target), " \"wikilink\""))
 	}
 }
 

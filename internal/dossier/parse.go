@@ -52,7 +52,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	applyMeta(d, &s.meta, opts)
 	settleInterview(d, &s.meta)
 	applyCredits(&s.cred, opts)
-	extract(d, opts)
+	extract(d, opts, s.links)
 	mergeCredits(d, &s.cred)
 	d.Facts = facts(d)
 	normalize(d)
@@ -86,9 +86,15 @@ func structured(file string, blocks []block) error {
 
 // extract runs the two passes over the text, then settles the film's
 // identity and drops the film itself from the films it mentions.
-func extract(d *film.Dossier, opts *Options) {
+func extract(d *film.Dossier, opts *Options, links map[string]bool) {
 	x := newExtractor(d, opts)
+	for k, v := range links {
+		x.linked[k] = v
+	}
 	us := units(d)
+	for _, u := range us {
+		x.linkKinds(u.text)
+	}
 	x.harvest(us)
 	x.layoutCast(d)
 	prev := ""

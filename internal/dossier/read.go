@@ -31,6 +31,7 @@ type source struct {
 	noise    []film.Noise
 	refs     []string // back matter kept as data: references, notes, links
 	cred     creditsBlock
+	links    map[string]bool // folded link text → whether its target is a film's article
 }
 
 // read decodes src and brings it to lines. Its only errors are for input
@@ -41,7 +42,9 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 		return nil, err
 	}
 	s := &source{warnings: warnings, format: formatText}
-	if looksHTML(text) {
+	if x, ok := readMediaWikiExport(text); ok {
+		s.readExport(file, x)
+	} else if looksHTML(text) {
 		s.format = formatHTML
 		if err := s.readHTML(file, text); err != nil {
 			return nil, err
@@ -80,10 +83,18 @@ func hasMarkdownSigns(lines []string) bool {
 // separators (which become line breaks).
 func (s *source) cleanMarkup() {
 	wiki := false
-	out := s.lines[:0:0]
-	out = make([]string, 0, len(s.lines))
+	wikiDoc := s.format == formatWiki || isWikiDocument(s.lines)
+	out := make([]string, 0, len(s.lines))
 	for i := 0; i < len(s.lines); i++ {
 		l := s.lines[i]
+		if wikiDoc {
+			if strings.HasPrefix(strings.TrimSpace(l), "{|") {
+				wiki = true
+				i = s.wikiTable(i, &out)
+				continue
+			}
+			l, _ = wikiListLine(l)
+		}
 		if n := codeFence(s.lines, i); n >= 0 {
 			// A fenced code block (a note's query, a site's snippet) is
 			// never article text; its lines stay as blank lines, and so

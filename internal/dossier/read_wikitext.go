@@ -88,6 +88,7 @@ func (s *source) wikiLine(l string) (string, bool) {
 			if j := strings.Index(l[i+2:min(len(l), i+302)], "]]"); j >= 0 {
 				inner := l[i+2 : i+2+j]
 				if k := strings.LastIndexByte(inner, '|'); k >= 0 {
+					s.linkKind(inner[:strings.IndexByte(inner, '|')], inner[k+1:])
 					inner = inner[k+1:]
 				}
 				if c, _, ok := strings.Cut(inner, ":"); !ok || !isNamespace(c) {
