@@ -20,20 +20,24 @@ var characterTitles = map[string]bool{"Major": true, "Captain": true, "Colonel":
 
 // layoutCast reads dash lists and cast tables in every section.
 func (x *extractor) layoutCast(d *film.Dossier) {
-	each := func(bs []film.Block) {
+	each := func(bs []film.Block, cast bool) {
 		for _, b := range bs {
 			switch b.Kind {
 			case film.BlockList:
 				x.dashList(b.Items)
+				if cast {
+					x.asList(b.Items)
+				}
 			case film.BlockTable:
 				x.castTable(b.Header, b.Rows)
 			}
 		}
 	}
 	for _, s := range d.Sections {
-		each(s.Blocks)
+		cast := s.Kind == film.SectionCharacters
+		each(s.Blocks, cast)
 		for _, sub := range s.Subsections {
-			each(sub.Blocks)
+			each(sub.Blocks, cast)
 			if s.Kind == film.SectionCharacters {
 				x.asLabel(sub.Label)
 			}

@@ -158,10 +158,15 @@ func (x *extractor) films(s string, spans []span) {
 			continue
 		}
 		after := s[min(len(s), sp.end):]
-		if publications[title] || publications["The "+title] || saysAfter(after) {
+		if publications[title] || publications["The "+title] || saysAfter(after) || pubBefore(s[:sp.start]) || criticAfter(after) {
 			// An italic newspaper is a publication, not a film; so is a
 			// title that "stated" or "wrote" something.
 			x.add("publication", title, "")
+			continue
+		}
+		if x.d.Format == formatWiki && sp.start > 0 && (s[sp.start-1] == '"' || s[sp.start-1] == '\'') {
+			// Wikitext sets a film's title in italics; its quotation
+			// marks hold songs, episodes, nicknames and words as words.
 			continue
 		}
 		if isFilm, ok := x.linked[film.Fold(title)]; ok && !isFilm {

@@ -324,7 +324,9 @@ func (x *extractor) source(clause string) string {
 	}
 	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
-			if hasSuffixAny(clause[:int(ws[a].start)], pubCues) {
+			before := strings.TrimRight(clause[:int(ws[a].start)], "“\"_*")
+			after := clause[min(len(clause), int(ws[b-1].start)+len(ws[b-1].s)):]
+			if hasSuffixAny(before, pubCues) || hasSuffixAny(before, reviewCues) || criticAfter(after) && !stopCaps[ws[a].s] {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
 					found = joinWords(ws, a, b)
 				}

@@ -52,7 +52,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	applyMeta(d, &s.meta, opts)
 	settleInterview(d, &s.meta)
 	applyCredits(&s.cred, opts)
-	extract(d, opts, s.links)
+	extract(d, opts, s)
 	mergeCredits(d, &s.cred)
 	d.Facts = facts(d)
 	normalize(d)
@@ -86,9 +86,9 @@ func structured(file string, blocks []block) error {
 
 // extract runs the two passes over the text, then settles the film's
 // identity and drops the film itself from the films it mentions.
-func extract(d *film.Dossier, opts *Options, links map[string]bool) {
+func extract(d *film.Dossier, opts *Options, s *source) {
 	x := newExtractor(d, opts)
-	for k, v := range links {
+	for k, v := range s.links {
 		x.linked[k] = v
 	}
 	us := units(d)
@@ -111,6 +111,12 @@ func extract(d *film.Dossier, opts *Options, links map[string]bool) {
 		}
 	}
 	x.interviewQuotes(d)
+	for _, t := range s.linkedFilms {
+		if title, ok := titleSpan(t); ok {
+			slug, _ := x.lookupFilm(title, 0)
+			x.add("film", title, slug)
+		}
+	}
 	identify(d, opts, x.titles)
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)

@@ -24,14 +24,15 @@ const (
 
 // source is an article after the read stage.
 type source struct {
-	lines    []string
-	format   string
-	meta     frontMatter
-	warnings []string
-	noise    []film.Noise
-	refs     []string // back matter kept as data: references, notes, links
-	cred     creditsBlock
-	links    map[string]bool // folded link text → whether its target is a film's article
+	lines       []string
+	format      string
+	meta        frontMatter
+	warnings    []string
+	noise       []film.Noise
+	refs        []string // back matter kept as data: references, notes, links
+	cred        creditsBlock
+	links       map[string]bool // folded link text → whether its target is a film's article
+	linkedFilms []string        // the texts of links to films' articles, in order
 }
 
 // read decodes src and brings it to lines. Its only errors are for input

@@ -21,7 +21,11 @@ func (s *source) linkKind(target, text string) {
 	if s.links == nil {
 		s.links = map[string]bool{}
 	}
-	k := film.Fold(strings.Trim(text, "'_* "))
+	text = strings.Trim(text, "'_* ")
+	k := film.Fold(text)
+	if isFilm && !s.links[k] {
+		s.linkedFilms = append(s.linkedFilms, text)
+	}
 	s.links[k] = s.links[k] || isFilm
 }
 
