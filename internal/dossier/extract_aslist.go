@@ -127,3 +127,18 @@ func (x *extractor) unpairCharacter(name string) {
 	}
 	x.d.Cast = out
 }
+
+// unpair drops the pair of person and character, if it was made.
+func (x *extractor) unpair(person, character string) {
+	key := person + "\x00" + character
+	if !x.pairs[key] {
+		return
+	}
+	delete(x.pairs, key)
+	for i, p := range x.d.Cast {
+		if p.Person == person && p.Character == character {
+			x.d.Cast = append(x.d.Cast[:i:i], x.d.Cast[i+1:]...)
+			return
+		}
+	}
+}

@@ -63,7 +63,7 @@ func (x *extractor) asLabel(label string) {
 func dashSplit(it string) (string, string, bool) {
 	for _, sep := range []string{" – ", " — ", " - ", " ... ", " …. ", " … "} {
 		if a, b, ok := strings.Cut(it, sep); ok {
-			a, b = strings.TrimSpace(a), strings.Trim(strings.TrimSpace(b), ".")
+			a, b = bareName(a), strings.Trim(bareName(b), ".")
 			if wordCount(a) <= 4 && wordCount(b) <= 4 && isNameLike(a) && isNameLike(b) {
 				return a, b, true
 			}
@@ -109,6 +109,27 @@ func (x *extractor) dashList(items []string) {
 			x.pair(p.a, p.b)
 		}
 	}
+	for _, it := range items {
+		// "Lolo Hugo (Blind Man) - Mahatma Canda": the prose reader took
+		// the bracket for a pair of its own; the list says it is a gloss.
+		for _, side := range strings.Split(it, " - ") {
+			if k := strings.Index(side, " ("); k > 0 && strings.HasSuffix(strings.TrimSpace(side), ")") {
+				name, gloss := strings.TrimSpace(side[:k]), strings.Trim(strings.TrimSpace(side[k+2:]), ")")
+				x.unpair(name, gloss)
+				x.unpair(gloss, name)
+			}
+		}
+	}
+}
+
+// bareName is a list item's side without a bracketed gloss: "Lolo Hugo
+// (Blind Man)" is Lolo Hugo.
+func bareName(s string) string {
+	s = strings.TrimSpace(s)
+	if k := strings.Index(s, " ("); k > 0 && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(s[:k])
+	}
+	return s
 }
 
 // castTable pairs the rows of a table whose header names an actor column

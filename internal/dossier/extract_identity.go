@@ -152,13 +152,37 @@ func cleanTitle(t string) string {
 
 // introYear finds "is a 2015 …" / "(2015)" in the introduction.
 func introYear(s string) int {
-	for _, pat := range []string{" is a ", " is an ", "("} {
+	for _, pat := range []string{" is a ", " is an "} {
 		i := strings.Index(s, pat)
 		if i < 0 || i+len(pat)+4 > len(s) {
 			continue
 		}
 		if y, err := strconv.Atoi(s[i+len(pat) : i+len(pat)+4]); err == nil && y >= film.MinYear && y <= 2100 {
 			return y
+		}
+	}
+	// "Dadar Kirti (Deeds of my elder brother) (1980) is a …": a year
+	// in one of the brackets after the title, before the sentence's verb.
+	head := s
+	if i := strings.Index(s, " is "); i > 0 {
+		head = s[:i]
+	}
+	for n, from := 0, 0; n < 4; n++ {
+		i := strings.IndexByte(head[from:], '(')
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		if i+6 <= len(head) && head[i+5] == ')' {
+			if y, err := strconv.Atoi(head[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
+				return y
+			}
+		}
+	}
+	if i := strings.IndexByte(s, '('); i >= 0 && i+5 <= len(s) {
+		if y, err := strconv.Atoi(s[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
+			return y // the first bracket opens with a year: "(2015, USA)"
 		}
 	}
 	return 0

@@ -81,7 +81,23 @@ func (s *source) wikiLine(l string) (string, bool) {
 	for i := 0; i < len(l); {
 		switch {
 		case strings.HasPrefix(l[i:], "{{"):
+			start := i
 			i = skipTemplate(l, i)
+			if q := quotationTemplate(l[start:i]); q != "" {
+				// "{{cquote|…}}", "{{quote|text=…}}": the quotation is
+				// article text, though its frame is not.
+				text, _ := s.wikiLine(q)
+				b.WriteString(text)
+				continue
+			}
+			if strings.HasSuffix(b.String(), "(") && strings.HasPrefix(l[i:], ")") {
+				// "Kadavul ({{lang-en|God}})": the gloss went with its
+				// template; so do its brackets.
+				kept := strings.TrimRight(strings.TrimSuffix(b.String(), "("), " ")
+				b.Reset()
+				b.WriteString(kept)
+				i++
+			}
 			continue
 		case strings.HasPrefix(l[i:], "[["):
 			// Links are short; bounding the search keeps "[[a|[[a|…" linear.
@@ -165,4 +181,52 @@ func isNamespace(s string) bool {
 		return true
 	}
 	return false
+}
+
+// quotationTemplates set a quotation apart: its text is the article's.
+var quotationTemplates = map[string]bool{"quote": true, "cquote": true, "blockquote": true, "quotation": true,
+	"rquote": true, "quote box": true, "pull quote": true, "centered pull quote": true}
+
+// quotationTemplate returns the quoted text of a quotation template
+// ("{{cquote|text|author}}", "{{quote|text=…|author=…}}"), or "".
+func quotationTemplate(t string) string {
+	if !strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") {
+		return ""
+	}
+	parts := splitTemplateArgs(t[2 : len(t)-2])
+	if len(parts) < 2 || !quotationTemplates[strings.ToLower(strings.TrimSpace(parts[0]))] {
+		return ""
+	}
+	for _, p := range parts[1:] {
+		k, v, named := strings.Cut(p, "=")
+		if named && !strings.ContainsAny(k, "[{\"'") {
+			if k = strings.TrimSpace(strings.ToLower(k)); k == "text" || k == "quote" || k == "1" {
+				return strings.TrimSpace(v)
+			}
+			continue
+		}
+		return strings.TrimSpace(p)
+	}
+	return ""
+}
+
+// splitTemplateArgs splits a template's inside at the "|" that are not
+// inside a nested link or template.
+func splitTemplateArgs(s string) []string {
+	var parts []string
+	depth, from := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "{{") || strings.HasPrefix(s[i:], "[["):
+			depth++
+			i++
+		case strings.HasPrefix(s[i:], "}}") || strings.HasPrefix(s[i:], "]]"):
+			depth--
+			i++
+		case s[i] == '|' && depth == 0:
+			parts = append(parts, s[from:i])
+			from = i + 1
+		}
+	}
+	return append(parts, s[from:])
 }
