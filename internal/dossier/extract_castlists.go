@@ -28,6 +28,12 @@ func (x *extractor) layoutCast(d *film.Dossier) {
 				if cast {
 					x.asList(b.Items)
 				}
+			case film.BlockParagraph:
+				if t := strings.TrimSpace(b.Text); cast && strings.HasSuffix(t, ":") && len(t) < 120 {
+					// "<li>Anthony Mackie as Sam Wilson / Captain America:<br>An
+					// Avenger …": the label line of an entry broken in two.
+					x.asLabel(t)
+				}
 			case film.BlockTable:
 				x.castTable(b.Header, b.Rows)
 			}
@@ -56,7 +62,7 @@ func (x *extractor) asLabel(label string) {
 	if !ok || wordCount(actor) > 4 || !isNameLike(actor) || character == "" || len(character) > 80 || !isCap(character) {
 		return
 	}
-	x.pair(actor, character)
+	x.listPair(actor, character)
 }
 
 // dashSplit splits "A – B", "A — B" or "A - B" into two name-like sides.

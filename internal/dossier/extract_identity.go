@@ -180,9 +180,33 @@ func introYear(s string) int {
 			}
 		}
 	}
+	if strings.Contains(s, " upcoming ") {
+		// "… is an upcoming American superhero film … scheduled to be
+		// released in the United States on February 14, 2025": the
+		// brackets hold other works' years; the release date holds its own.
+		return scheduledYear(s)
+	}
 	if i := strings.IndexByte(s, '('); i >= 0 && i+5 <= len(s) {
 		if y, err := strconv.Atoi(s[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
 			return y // the first bracket opens with a year: "(2015, USA)"
+		}
+	}
+	return 0
+}
+
+// scheduledYear reads the year of "scheduled to be released … 2025" or
+// "set for release in 2026", or 0.
+func scheduledYear(s string) int {
+	for _, cue := range []string{"to be released", "for release", "set to release", "slated for"} {
+		i := strings.Index(s, cue)
+		if i < 0 {
+			continue
+		}
+		w := s[i+len(cue) : min(len(s), i+len(cue)+70)]
+		for j := 0; j+4 <= len(w); j++ {
+			if y, err := strconv.Atoi(w[j : j+4]); err == nil && y >= film.MinYear && y <= 2100 && (j+4 == len(w) || w[j+4] < '0' || w[j+4] > '9') {
+				return y
+			}
 		}
 	}
 	return 0

@@ -172,6 +172,10 @@ func (x *extractor) films(s string, spans []span) {
 		if isFilm, ok := x.linked[film.Fold(title)]; ok && !isFilm {
 			continue // its link says it is a series, a novel, a song
 		}
+		if notFilm(s[:sp.start]) || notFilmAfter(after) {
+			// Said once to be a series or a novel, it is one throughout.
+			x.notFilms[film.Fold(title)] = true
+		}
 		if notFilm(s[:sp.start]) || notFilmAfter(after) || nickname(s, sp) ||
 			notEnd >= 0 && listGap(s[notEnd:sp.start]) {
 			// "their hit TV shows, Martin and The Fresh Prince of Bel-Air":
@@ -275,7 +279,8 @@ func notFilm(before string) bool {
 // "The Amazing Spider-Man television series", "Spider-Man (TV series)".
 func notFilmAfter(after string) bool {
 	a := strings.ToLower(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
-	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries"} {
+	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries",
+		"film series", "trilogy", "franchise", "film franchise", "saga", "comic", "comics", "video game"} {
 		if strings.HasPrefix(a, w) {
 			return true
 		}

@@ -121,14 +121,7 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)
 	}
-	self := film.Fold(d.Film.Title)
-	films := d.Mentions.Films[:0]
-	for _, f := range d.Mentions.Films {
-		if film.Fold(f) != self {
-			films = append(films, f)
-		}
-	}
-	d.Mentions.Films = films
+	d.Mentions.Films = x.filmsKept(d.Mentions.Films, d.Film.Title)
 }
 
 // normalize makes every list non-nil, so JSON shows [] and not null.

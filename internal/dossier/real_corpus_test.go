@@ -61,7 +61,7 @@ var realArticles = []realArticle{
 		facts:    []string{"release_date=23 October 2012", "gross=$1 billion", "award_won=Best Sound Editing", "award_won=Outstanding British Film"},
 		films:    []string{"Quantum of Solace", "Dr. No", "Spectre"},
 		notFilms: []string{"James Bond"},
-		known:    []string{"film:Dr. No", "notfilm:James Bond", "cast:Daniel Craig=James Bond", "cast:Judi Dench=M"}},
+		known:    []string{"film:Dr. No", "cast:Daniel Craig=James Bond", "cast:Judi Dench=M"}},
 	{file: "uncharted.html", format: "html", title: "Uncharted", year: 2022, directors: []string{"Ruben Fleischer"},
 		kinds: []film.SectionKind{"introduction"},
 		cast: []film.CastPair{{Person: "Tom Holland", Character: "Nathan Drake"}, {Person: "Mark Wahlberg", Character: "Victor Sullivan"},
