@@ -29,3 +29,25 @@ func (x *extractor) filmsKept(films []string, self string) []string {
 	}
 	return out
 }
+
+// mergeShortRoles keeps one pair for an actor named with a role and with
+// the start of it — "Ann" in the plot, "Ann Lemp" in the cast list: the
+// longer role is the one the article gives in full.
+func mergeShortRoles(cast []film.CastPair) []film.CastPair {
+	longer := func(p film.CastPair) bool {
+		for _, q := range cast {
+			n := len(p.Character)
+			if q.Person == p.Person && len(q.Character) > n && strings.HasPrefix(q.Character, p.Character) && q.Character[n] == ' ' {
+				return true
+			}
+		}
+		return false
+	}
+	out := cast[:0:0]
+	for _, p := range cast {
+		if !longer(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

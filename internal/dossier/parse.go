@@ -122,6 +122,7 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 		x.learn(dir)
 	}
 	d.Mentions.Films = x.filmsKept(d.Mentions.Films, d.Film.Title)
+	d.Cast = mergeShortRoles(d.Cast)
 }
 
 // normalize makes every list non-nil, so JSON shows [] and not null.

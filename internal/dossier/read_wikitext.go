@@ -73,7 +73,7 @@ func (s *source) wikiLine(l string) (string, bool) {
 	}
 	if n := wikiHeading(t); n > 0 {
 		// "== Cast ==" is a heading.
-		text, _ := s.wikiLine(strings.TrimSpace(strings.Trim(t, "=")))
+		text, _ := s.wikiLine(strings.ReplaceAll(strings.TrimSpace(strings.Trim(t, "=")), "''", ""))
 		return strings.Repeat("#", n) + " " + text, false
 	}
 	var b strings.Builder
@@ -103,11 +103,15 @@ func (s *source) wikiLine(l string) (string, bool) {
 			// Links are short; bounding the search keeps "[[a|[[a|…" linear.
 			if j := strings.Index(l[i+2:min(len(l), i+302)], "]]"); j >= 0 {
 				inner := l[i+2 : i+2+j]
+				target := inner
 				if k := strings.LastIndexByte(inner, '|'); k >= 0 {
-					s.linkKind(inner[:strings.IndexByte(inner, '|')], inner[k+1:])
+					target = inner[:strings.IndexByte(inner, '|')]
+					s.linkKind(target, inner[k+1:])
 					inner = inner[k+1:]
 				}
-				if c, _, ok := strings.Cut(inner, ":"); !ok || !isNamespace(c) {
+				// "[[Image:Lane.jpg|70px]]", "[[Category:1938 films]]": the
+				// target's namespace says it is no text of the article.
+				if c, _, ok := strings.Cut(target, ":"); !ok || !isNamespace(strings.TrimSpace(c)) {
 					b.WriteString(inner)
 				}
 				i += j + 4
