@@ -141,24 +141,60 @@ func bareName(s string) string {
 // castTable pairs the rows of a table whose header names an actor column
 // and a character column.
 func (x *extractor) castTable(header []string, rows [][]string) {
-	actor, role := -1, -1
+	var actors []int
+	role := -1
 	for i, h := range header {
-		switch strings.ToLower(strings.Trim(plainInline(h), "*_ ")) {
-		case "actor", "actress", "actors", "cast", "performer", "played by", "name":
-			actor = i
-		case "role", "character", "characters", "part", "as":
+		switch h = strings.ToLower(strings.Trim(plainInline(h), "*_ ")); {
+		case h == "actor" || h == "actress" || h == "actors" || h == "cast" || h == "performer" || h == "played by" || h == "name":
+			actors = append(actors, i)
+		case h == "role" || h == "character" || h == "characters" || h == "part" || h == "as":
 			role = i
+		case voiceColumn(h):
+			// A voice cast: one column of actors for each language
+			// ("Japanese", "English (Manga, 1995)").
+			actors = append(actors, i)
 		}
 	}
-	if actor < 0 || role < 0 {
+	if len(actors) == 0 || role < 0 {
 		return
 	}
 	for _, r := range rows {
-		if actor < len(r) && role < len(r) {
-			a, c := strings.TrimSpace(plainInline(r[actor])), strings.TrimSpace(plainInline(r[role]))
-			if isNameLike(a) && c != "" {
-				x.pair(a, c)
+		if role >= len(r) {
+			continue
+		}
+		c := strings.TrimSpace(plainInline(r[role]))
+		for _, col := range actors {
+			if col < len(r) {
+				x.tableActor(strings.TrimSpace(plainInline(r[col])), c)
 			}
 		}
 	}
+}
+
+// tableActor pairs one cell's actor with the row's character. "Dean Wein
+// (Dean Elliot)": the name credited in brackets is the same actor's, not
+// a character, whatever the prose reader made of it.
+func (x *extractor) tableActor(a, character string) {
+	if k := strings.Index(a, " ("); k > 0 {
+		alias := strings.Trim(a[k+2:], ") ")
+		x.unpair(alias, a[:k])
+		x.unpair(a[:k], alias)
+		a = a[:k]
+	}
+	if isNameLike(a) && character != "" {
+		x.pair(a, character)
+	}
+}
+
+// voiceColumn reports a cast table's header naming the actors who voice
+// the roles: "voice", "voiced by", "dub", or a language ("Japanese",
+// "English (Manga, 1995)") named by its first word.
+func voiceColumn(h string) bool {
+	if strings.Contains(h, "voice") || strings.Contains(h, "dub") {
+		return true
+	}
+	w, _, _ := strings.Cut(h, " ")
+	w = strings.Trim(w, "()")
+	return strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ian") ||
+		w == "french" || w == "dutch" || w == "greek" || w == "thai" || w == "german" || w == "original"
 }

@@ -83,6 +83,13 @@ func (s *source) wikiLine(l string) (string, bool) {
 		case strings.HasPrefix(l[i:], "{{"):
 			start := i
 			i = skipTemplate(l, i)
+			if t, ok := shownTemplate(l[start:i]); ok {
+				// "{{Nihongo|'''Kagero'''|陽炎}}", "{{nowrap|…}}", "{{'}}":
+				// templates that show some of their own text.
+				text, _ := s.wikiLine(t)
+				b.WriteString(text)
+				continue
+			}
 			if q := quotationTemplate(l[start:i]); q != "" {
 				// "{{cquote|…}}", "{{quote|text=…}}": the quotation is
 				// article text, though its frame is not.
