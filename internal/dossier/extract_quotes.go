@@ -336,7 +336,7 @@ func (x *extractor) source(clause string) string {
 	return found
 }
 
-var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put|reported|reports")
+var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put|reported|reports|saying|adding|explaining|noting|concluded|concludes")
 
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.
