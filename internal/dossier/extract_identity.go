@@ -35,7 +35,7 @@ func identify(d *film.Dossier, opts *Options, titles []string) {
 	f.Title, f.Year = articleTitle(d, titles)
 	if intro := lead(d); intro != nil {
 		if f.Year == 0 {
-			f.Year = introYear(intro.Text)
+			f.Year = introYear(intro.Text, f.Title)
 		}
 		f.Directors = directedBy(intro.Text)
 	}
@@ -151,7 +151,7 @@ func cleanTitle(t string) string {
 }
 
 // introYear finds "is a 2015 …" / "(2015)" in the introduction.
-func introYear(s string) int {
+func introYear(s, title string) int {
 	for _, pat := range []string{" is a ", " is an "} {
 		i := strings.Index(s, pat)
 		if i < 0 || i+len(pat)+4 > len(s) {
@@ -185,6 +185,11 @@ func introYear(s string) int {
 		// released in the United States on February 14, 2025": the
 		// brackets hold other works' years; the release date holds its own.
 		return scheduledYear(s)
+	}
+	if title != "" && !strings.Contains(s[:min(len(s), 300)], title) {
+		// The lead does not name the film: a year in its brackets is
+		// another film's ("When We Were Kings (1996) and …").
+		return 0
 	}
 	if i := strings.IndexByte(s, '('); i >= 0 && i+5 <= len(s) {
 		if y, err := strconv.Atoi(s[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
