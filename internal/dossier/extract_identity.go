@@ -311,6 +311,14 @@ func headlineTitle(t string) string {
 			t = t[:i]
 		}
 	}
+	for _, sep := range []string{" – ", " - ", " — ", ": "} {
+		// "Oculus – Film Review", "Dune - Movie Review".
+		for _, rubric := range []string{"Film Review", "Movie Review", "Review", "film review", "movie review", "review"} {
+			if s, ok := strings.CutSuffix(t, sep+rubric); ok && s != "" {
+				t = s
+			}
+		}
+	}
 	for _, suf := range []string{" Review", " Explained", " review", " explained"} {
 		if s, ok := strings.CutSuffix(t, suf); ok && s != "" {
 			t = s

@@ -107,7 +107,9 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 	switch {
 	case hasSuffixAny(before, placeCues) && !orgWords[ws[b-1].s]:
 		x.add("place", name, "")
-	case hasSuffixAny(before, pubCues):
+	case hasSuffixAny(before, pubCues) && !(b-a >= 2 && b-a <= 3 && isGivenName(ws[a].s)):
+		// "speaking to Variety", but "after speaking to Penélope Cruz":
+		// a given name and a surname are a person's.
 		x.add("publication", name, "")
 	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
 		if slug, ok := x.lookupFilm(name, 0); ok {
