@@ -24,6 +24,7 @@ var (
 func (x *extractor) mentions(u unit, spans []span) {
 	x.films(u.text, spans)
 	x.linkedFilms(u.text)
+	x.yearTitles(u.text, spans)
 	ws := u.ws
 	capRuns(u.text, ws, func(a, b int) {
 		if inSpans(spans, int(ws[a].start)) {

@@ -159,7 +159,7 @@ var realArticles = []realArticle{
 	{file: "godfather-part-iii-lead.txt", format: "text", title: "The Godfather Part III", year: 1990, directors: []string{"Francis Ford Coppola"},
 		kinds: []film.SectionKind{"introduction"},
 		films: []string{"The Godfather", "The Godfather Part II"},
-		known: []string{"film:The Godfather", "film:The Godfather Part II"}},
+		known: []string{}},
 	{file: "96th-academy-awards.md", format: "markdown",
 		kinds: []film.SectionKind{"introduction", "other"},
 		films: []string{"Oppenheimer", "Poor Things", "Killers of the Flower Moon", "The Zone of Interest", "American Fiction",
