@@ -39,6 +39,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 		return nil, err
 	}
 	blocks, noise := scan(s.lines)
+	blocks = promoteQuestions(blocks)
 	if err := structured(file, blocks); err != nil {
 		return nil, err
 	}
