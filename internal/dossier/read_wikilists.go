@@ -54,7 +54,7 @@ func wikiListLine(l string) (string, bool) {
 // table in the table's first lines and blank lines after, so the lines
 // that follow keep their numbers.
 func (s *source) wikiTable(i int, out *[]string) int {
-	end := len(s.lines) - 1
+	end := min(len(s.lines), i+2000) - 1 // an unclosed table ends where the search does
 	var rows [][]string
 	var row []string
 	header := false
