@@ -161,6 +161,11 @@ func introYear(s, title string) int {
 			return y
 		}
 	}
+	if title != "" && !strings.Contains(s[:min(len(s), 300)], title) {
+		// The lead does not name the film: a year in its brackets is
+		// another film's ("When We Were Kings (1996) and …").
+		return scheduledYearIfUpcoming(s)
+	}
 	// "Dadar Kirti (Deeds of my elder brother) (1980) is a …": a year
 	// in one of the brackets after the title, before the sentence's verb.
 	head := s
@@ -186,15 +191,18 @@ func introYear(s, title string) int {
 		// brackets hold other works' years; the release date holds its own.
 		return scheduledYear(s)
 	}
-	if title != "" && !strings.Contains(s[:min(len(s), 300)], title) {
-		// The lead does not name the film: a year in its brackets is
-		// another film's ("When We Were Kings (1996) and …").
-		return 0
-	}
 	if i := strings.IndexByte(s, '('); i >= 0 && i+5 <= len(s) {
 		if y, err := strconv.Atoi(s[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
 			return y // the first bracket opens with a year: "(2015, USA)"
 		}
+	}
+	return 0
+}
+
+// scheduledYearIfUpcoming is an upcoming film's scheduled year, or 0.
+func scheduledYearIfUpcoming(s string) int {
+	if strings.Contains(s, " upcoming ") {
+		return scheduledYear(s)
 	}
 	return 0
 }

@@ -62,6 +62,7 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 		}
 		s.cleanMarkup()
 		s.navigation()
+		s.breadcrumbs()
 	}
 	s.credits()
 	return s, nil
