@@ -109,7 +109,7 @@ func applyMeta(d *film.Dossier, meta *frontMatter, opts *Options) {
 
 // interviewCues say an article is an interview: in its title, its tags or
 // its opening paragraph.
-var interviewCues = []string{"interview", "in conversation", "a conversation with", "q&a", "we spoke to", "we met", "we talked to", "talks to", "spoke to us"}
+var interviewCues = []string{"interview", "in conversation", "a conversation with", "q&a", "we spoke to", "we met", "we talked to", "talks to", "spoke to us", "talk to us", "talked to us"}
 
 // settleInterview moves an interview's questions and answers out of the
 // FAQ into Dossier.Interview. Pairs under a headed FAQ section ("## FAQ")
@@ -119,6 +119,11 @@ func settleInterview(d *film.Dossier, meta *frontMatter) {
 		return
 	}
 	hint := strings.ToLower(d.Title + " " + strings.Join(meta.Tags, " ") + " " + meta.Layout)
+	if len(d.Sections) > 0 {
+		// A page titled by its site carries the article's own headline
+		// as its first heading: "… – An Interview with Cinematographer …".
+		hint += " " + strings.ToLower(d.Sections[0].Heading)
+	}
 	if l := lead(d); l != nil {
 		hint += " " + strings.ToLower(firstClause(l.Text, 400))
 	}

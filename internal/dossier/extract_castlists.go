@@ -20,20 +20,30 @@ var characterTitles = map[string]bool{"Major": true, "Captain": true, "Colonel":
 
 // layoutCast reads dash lists and cast tables in every section.
 func (x *extractor) layoutCast(d *film.Dossier) {
-	each := func(bs []film.Block) {
+	each := func(bs []film.Block, cast bool) {
 		for _, b := range bs {
 			switch b.Kind {
 			case film.BlockList:
 				x.dashList(b.Items)
+				if cast {
+					x.asList(b.Items)
+				}
+			case film.BlockParagraph:
+				if t := strings.TrimSpace(b.Text); cast && strings.HasSuffix(t, ":") && len(t) < 120 {
+					// "<li>Anthony Mackie as Sam Wilson / Captain America:<br>An
+					// Avenger …": the label line of an entry broken in two.
+					x.asLabel(t)
+				}
 			case film.BlockTable:
 				x.castTable(b.Header, b.Rows)
 			}
 		}
 	}
 	for _, s := range d.Sections {
-		each(s.Blocks)
+		cast := s.Kind == film.SectionCharacters
+		each(s.Blocks, cast)
 		for _, sub := range s.Subsections {
-			each(sub.Blocks)
+			each(sub.Blocks, cast)
 			if s.Kind == film.SectionCharacters {
 				x.asLabel(sub.Label)
 			}
@@ -52,14 +62,14 @@ func (x *extractor) asLabel(label string) {
 	if !ok || wordCount(actor) > 4 || !isNameLike(actor) || character == "" || len(character) > 80 || !isCap(character) {
 		return
 	}
-	x.pair(actor, character)
+	x.listPair(actor, character)
 }
 
 // dashSplit splits "A – B", "A — B" or "A - B" into two name-like sides.
 func dashSplit(it string) (string, string, bool) {
 	for _, sep := range []string{" – ", " — ", " - ", " ... ", " …. ", " … "} {
 		if a, b, ok := strings.Cut(it, sep); ok {
-			a, b = strings.TrimSpace(a), strings.Trim(strings.TrimSpace(b), ".")
+			a, b = bareName(a), strings.Trim(bareName(b), ".")
 			if wordCount(a) <= 4 && wordCount(b) <= 4 && isNameLike(a) && isNameLike(b) {
 				return a, b, true
 			}
@@ -105,29 +115,86 @@ func (x *extractor) dashList(items []string) {
 			x.pair(p.a, p.b)
 		}
 	}
+	for _, it := range items {
+		// "Lolo Hugo (Blind Man) - Mahatma Canda": the prose reader took
+		// the bracket for a pair of its own; the list says it is a gloss.
+		for _, side := range strings.Split(it, " - ") {
+			if k := strings.Index(side, " ("); k > 0 && strings.HasSuffix(strings.TrimSpace(side), ")") {
+				name, gloss := strings.TrimSpace(side[:k]), strings.Trim(strings.TrimSpace(side[k+2:]), ")")
+				x.unpair(name, gloss)
+				x.unpair(gloss, name)
+			}
+		}
+	}
+}
+
+// bareName is a list item's side without a bracketed gloss: "Lolo Hugo
+// (Blind Man)" is Lolo Hugo.
+func bareName(s string) string {
+	s = strings.TrimSpace(s)
+	if k := strings.Index(s, " ("); k > 0 && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(s[:k])
+	}
+	return s
 }
 
 // castTable pairs the rows of a table whose header names an actor column
 // and a character column.
 func (x *extractor) castTable(header []string, rows [][]string) {
-	actor, role := -1, -1
+	var actors []int
+	role := -1
 	for i, h := range header {
-		switch strings.ToLower(strings.Trim(plainInline(h), "*_ ")) {
-		case "actor", "actress", "actors", "cast", "performer", "played by", "name":
-			actor = i
-		case "role", "character", "characters", "part", "as":
+		switch h = strings.ToLower(strings.Trim(plainInline(h), "*_ ")); {
+		case h == "actor" || h == "actress" || h == "actors" || h == "cast" || h == "performer" || h == "played by" || h == "name":
+			actors = append(actors, i)
+		case h == "role" || h == "character" || h == "characters" || h == "part" || h == "as":
 			role = i
+		case voiceColumn(h):
+			// A voice cast: one column of actors for each language
+			// ("Japanese", "English (Manga, 1995)").
+			actors = append(actors, i)
 		}
 	}
-	if actor < 0 || role < 0 {
+	if len(actors) == 0 || role < 0 {
 		return
 	}
 	for _, r := range rows {
-		if actor < len(r) && role < len(r) {
-			a, c := strings.TrimSpace(plainInline(r[actor])), strings.TrimSpace(plainInline(r[role]))
-			if isNameLike(a) && c != "" {
-				x.pair(a, c)
+		if role >= len(r) {
+			continue
+		}
+		c := strings.TrimSpace(plainInline(r[role]))
+		for _, col := range actors {
+			if col < len(r) {
+				x.tableActor(strings.TrimSpace(plainInline(r[col])), c)
 			}
 		}
 	}
+}
+
+// tableActor pairs one cell's actor with the row's character. "Dean Wein
+// (Dean Elliot)": the name credited in brackets is the same actor's, not
+// a character, whatever the prose reader made of it.
+func (x *extractor) tableActor(a, character string) {
+	if k := strings.Index(a, " ("); k > 0 {
+		alias := strings.Trim(a[k+2:], ") ")
+		x.unpair(alias, a[:k])
+		x.unpair(a[:k], alias)
+		a = a[:k]
+	}
+	if isNameLike(a) && character != "" {
+		x.pair(a, character)
+	}
+}
+
+// voiceColumn reports a cast table's header naming the actors who voice
+// the roles: "voice", "voiced by", "dub", or a language ("Japanese",
+// "English (Manga, 1995)") named by its first word.
+func voiceColumn(h string) bool {
+	if strings.Contains(h, "voice") || strings.Contains(h, "dub") {
+		return true
+	}
+	w, _, _ := strings.Cut(h, " ")
+	w = strings.Trim(w, "()")
+	return strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ian") ||
+		w == "french" || w == "dutch" || w == "greek" || w == "thai" || w == "german" || w == "original"
 }

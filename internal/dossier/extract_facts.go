@@ -19,6 +19,7 @@ import (
 var currencies = []struct{ sign, code string }{
 	{"US$", "USD"}, {"A$", "AUD"}, {"C$", "CAD"}, {"NZ$", "NZD"}, {"HK$", "HKD"}, {"R$", "BRL"},
 	{"$", "USD"}, {"£", "GBP"}, {"€", "EUR"}, {"₩", "KRW"}, {"¥", "JPY"}, {"₹", "INR"},
+	{"₱", "PHP"}, {"₽", "RUB"}, {"₺", "TRY"}, {"₦", "NGN"}, {"₫", "VND"}, {"₪", "ILS"}, {"₴", "UAH"},
 }
 
 // facts reads every paragraph and list item of the dossier.

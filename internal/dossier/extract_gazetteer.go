@@ -3,6 +3,9 @@ package dossier
 import (
 	_ "embed"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The gazetteers are deliberately modest: names common in film writing.
@@ -61,4 +64,19 @@ func lineSet(data string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// isGivenName reports a given name of the list, accents aside: the list
+// spells "Penelope", an article "Penélope".
+func isGivenName(w string) bool {
+	if firstNames[w] {
+		return true
+	}
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.Len() != len(w) && firstNames[b.String()]
 }

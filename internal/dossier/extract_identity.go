@@ -35,7 +35,7 @@ func identify(d *film.Dossier, opts *Options, titles []string) {
 	f.Title, f.Year = articleTitle(d, titles)
 	if intro := lead(d); intro != nil {
 		if f.Year == 0 {
-			f.Year = introYear(intro.Text)
+			f.Year = introYear(intro.Text, f.Title)
 		}
 		f.Directors = directedBy(intro.Text)
 	}
@@ -151,14 +151,75 @@ func cleanTitle(t string) string {
 }
 
 // introYear finds "is a 2015 …" / "(2015)" in the introduction.
-func introYear(s string) int {
-	for _, pat := range []string{" is a ", " is an ", "("} {
+func introYear(s, title string) int {
+	for _, pat := range []string{" is a ", " is an "} {
 		i := strings.Index(s, pat)
 		if i < 0 || i+len(pat)+4 > len(s) {
 			continue
 		}
 		if y, err := strconv.Atoi(s[i+len(pat) : i+len(pat)+4]); err == nil && y >= film.MinYear && y <= 2100 {
 			return y
+		}
+	}
+	if title != "" && !strings.Contains(s[:min(len(s), 300)], title) {
+		// The lead does not name the film: a year in its brackets is
+		// another film's ("When We Were Kings (1996) and …").
+		return scheduledYearIfUpcoming(s)
+	}
+	// "Dadar Kirti (Deeds of my elder brother) (1980) is a …": a year
+	// in one of the brackets after the title, before the sentence's verb.
+	head := s
+	if i := strings.Index(s, " is "); i > 0 {
+		head = s[:i]
+	}
+	for n, from := 0, 0; n < 4; n++ {
+		i := strings.IndexByte(head[from:], '(')
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		if i+6 <= len(head) && head[i+5] == ')' {
+			if y, err := strconv.Atoi(head[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
+				return y
+			}
+		}
+	}
+	if strings.Contains(s, " upcoming ") {
+		// "… is an upcoming American superhero film … scheduled to be
+		// released in the United States on February 14, 2025": the
+		// brackets hold other works' years; the release date holds its own.
+		return scheduledYear(s)
+	}
+	if i := strings.IndexByte(s, '('); i >= 0 && i+5 <= len(s) {
+		if y, err := strconv.Atoi(s[i+1 : i+5]); err == nil && y >= film.MinYear && y <= 2100 {
+			return y // the first bracket opens with a year: "(2015, USA)"
+		}
+	}
+	return 0
+}
+
+// scheduledYearIfUpcoming is an upcoming film's scheduled year, or 0.
+func scheduledYearIfUpcoming(s string) int {
+	if strings.Contains(s, " upcoming ") {
+		return scheduledYear(s)
+	}
+	return 0
+}
+
+// scheduledYear reads the year of "scheduled to be released … 2025" or
+// "set for release in 2026", or 0.
+func scheduledYear(s string) int {
+	for _, cue := range []string{"to be released", "for release", "set to release", "slated for"} {
+		i := strings.Index(s, cue)
+		if i < 0 {
+			continue
+		}
+		w := s[i+len(cue) : min(len(s), i+len(cue)+70)]
+		for j := 0; j+4 <= len(w); j++ {
+			if y, err := strconv.Atoi(w[j : j+4]); err == nil && y >= film.MinYear && y <= 2100 && (j+4 == len(w) || w[j+4] < '0' || w[j+4] > '9') {
+				return y
+			}
 		}
 	}
 	return 0
@@ -256,6 +317,14 @@ func headlineTitle(t string) string {
 	if i := strings.LastIndex(t, ": "); i > 0 {
 		if sub := strings.ToLower(t[i+2:]); hasAnyContains(sub, seoWords) {
 			t = t[:i]
+		}
+	}
+	for _, sep := range []string{" – ", " - ", " — ", ": "} {
+		// "Oculus – Film Review", "Dune - Movie Review".
+		for _, rubric := range []string{"Film Review", "Movie Review", "Review", "film review", "movie review", "review"} {
+			if s, ok := strings.CutSuffix(t, sep+rubric); ok && s != "" {
+				t = s
+			}
 		}
 	}
 	for _, suf := range []string{" Review", " Explained", " review", " explained"} {

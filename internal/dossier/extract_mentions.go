@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"marquee/internal/film"
 )
 
 // placeCues and pubCues, just before a capitalised run, say what it is.
@@ -24,6 +26,7 @@ var (
 func (x *extractor) mentions(u unit, spans []span) {
 	x.films(u.text, spans)
 	x.linkedFilms(u.text)
+	x.yearTitles(u.text, spans)
 	ws := u.ws
 	capRuns(u.text, ws, func(a, b int) {
 		if inSpans(spans, int(ws[a].start)) {
@@ -109,7 +112,9 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 	switch {
 	case hasSuffixIn(before, placeCueIndex) && !orgWords[ws[b-1].s]:
 		x.add("place", name, "")
-	case hasSuffixIn(before, pubCueIndex):
+	case hasSuffixIn(before, pubCueIndex) && !(b-a >= 2 && b-a <= 3 && isGivenName(ws[a].s)):
+		// "speaking to Variety", but "after speaking to Penélope Cruz":
+		// a given name and a surname are a person's.
 		x.add("publication", name, "")
 	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
 		if slug, ok := x.lookupFilm(name, 0); ok {
@@ -199,11 +204,23 @@ func (x *extractor) films(s string, spans []span) {
 			continue
 		}
 		after := s[min(len(s), sp.end):]
-		if publications[title] || publications["The "+title] || saysAfter(after) {
+		if publications[title] || publications["The "+title] || saysAfter(after) || pubBefore(s[:sp.start]) || criticAfter(after) {
 			// An italic newspaper is a publication, not a film; so is a
 			// title that "stated" or "wrote" something.
 			x.add("publication", title, "")
 			continue
+		}
+		if x.d.Format == formatWiki && sp.start > 0 && (s[sp.start-1] == '"' || s[sp.start-1] == '\'') {
+			// Wikitext sets a film's title in italics; its quotation
+			// marks hold songs, episodes, nicknames and words as words.
+			continue
+		}
+		if isFilm, ok := x.linked[film.Fold(title)]; ok && !isFilm {
+			continue // its link says it is a series, a novel, a song
+		}
+		if notFilm(s[:sp.start]) || notFilmAfter(after) {
+			// Said once to be a series or a novel, it is one throughout.
+			x.notFilms[film.Fold(title)] = true
 		}
 		if notFilm(s[:sp.start]) || notFilmAfter(after) || nickname(s, sp) ||
 			notEnd >= 0 && listGap(s[notEnd:sp.start]) {
@@ -230,6 +247,34 @@ func (x *extractor) films(s string, spans []span) {
 // "[Maestro](Maestro_(2023_film))". A link's target is stronger evidence
 // than its emphasis, which conversions often lose.
 func (x *extractor) linkedFilms(s string) {
+	eachMdLink(s, func(text, target string) {
+		if isFilm, _ := disambiguation(target); !isFilm {
+			return
+		}
+		title, ok := titleSpan(strings.Trim(text, "*_“”"))
+		if !ok || strings.Contains(title, "[") {
+			return
+		}
+		x.titles = append(x.titles, title)
+		slug, _ := x.lookupFilm(title, 0)
+		x.add("film", title, slug)
+	})
+}
+
+// linkKinds records what each Markdown link's target says its text
+// names, as the read stage does for wikitext links (read_linkkinds.go).
+func (x *extractor) linkKinds(s string) {
+	eachMdLink(s, func(text, target string) {
+		if isFilm, ok := disambiguation(target); ok {
+			k := film.Fold(strings.Trim(text, "*_“” "))
+			x.linked[k] = x.linked[k] || isFilm
+		}
+	})
+}
+
+// eachMdLink calls fn with the text and target of each Markdown link in
+// s; a target keeps its own brackets ("Poor_Things_(film)").
+func eachMdLink(s string, fn func(text, target string)) {
 	for from := 0; ; {
 		i := strings.Index(s[from:], "](")
 		if i < 0 {
@@ -247,20 +292,10 @@ func (x *extractor) linkedFilms(s string) {
 			continue
 		}
 		target := s[i+2 : i+2+end]
-		// "Poor_Things_(film)" holds its own brackets: the target then
-		// ends with the ")" found above (tested without building it).
-		closed := strings.HasPrefix(s[i+2+end:], ")") || strings.HasSuffix(target, "film")
-		if closed && !strings.HasSuffix(target, "_film") && !strings.HasSuffix(target, "(film") ||
-			!closed && !strings.HasSuffix(target, "_film)") && !strings.HasSuffix(target, "(film)") {
-			continue
+		if strings.Contains(target, "(") {
+			target += ")" // "Poor_Things_(film)" holds its own brackets
 		}
-		title, ok := titleSpan(strings.Trim(s[open+1:i], "*_“”"))
-		if !ok || strings.Contains(title, "[") {
-			continue
-		}
-		x.titles = append(x.titles, title)
-		slug, _ := x.lookupFilm(title, 0)
-		x.add("film", title, slug)
+		fn(s[open+1:i], strings.TrimSuffix(strings.TrimSpace(target), " \"wikilink\""))
 	}
 }
 
@@ -290,7 +325,8 @@ func notFilm(before string) bool {
 // "The Amazing Spider-Man television series", "Spider-Man (TV series)".
 func notFilmAfter(after string) bool {
 	a := lowerText(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
-	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries"} {
+	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries",
+		"film series", "trilogy", "franchise", "film franchise", "saga", "comic", "comics", "video game"} {
 		if strings.HasPrefix(a, w) {
 			return true
 		}

@@ -346,7 +346,9 @@ func (x *extractor) source(clause string) string {
 	}
 	capRuns(clause, ws, func(a, b int) {
 		if found == "" {
-			if hasSuffixIn(clause[:int(ws[a].start)], pubCueIndex) {
+			before := strings.TrimRight(clause[:int(ws[a].start)], "“\"_*")
+			after := clause[min(len(clause), int(ws[b-1].start)+len(ws[b-1].s)):]
+			if hasSuffixIn(before, pubCueIndex) || hasSuffixAny(before, reviewCues) || criticAfter(after) && !stopCaps[ws[a].s] {
 				if _, person := x.resolve(joinWords(ws, a, b)); !person {
 					found = joinWords(ws, a, b)
 				}
@@ -356,7 +358,7 @@ func (x *extractor) source(clause string) string {
 	return found
 }
 
-var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put")
+var speechVerbs = setOf("said|says|called|calls|calling|told|tells|explained|explains|recalled|recalls|stated|states|added|noted|reflected|described|wrote|writes|remarked|insisted|admitted|joked|argued|put|reported|reports|saying|adding|explaining|noting|concluded|concludes")
 
 // namedSpeaker finds "Baker said" in a clause when Baker is nobody the
 // article has introduced: the name right before a speech verb.

@@ -39,6 +39,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 		return nil, err
 	}
 	blocks, noise := scan(s.lines)
+	blocks = promoteQuestions(blocks)
 	if err := structured(file, blocks); err != nil {
 		return nil, err
 	}
@@ -52,7 +53,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 	applyMeta(d, &s.meta, opts)
 	settleInterview(d, &s.meta)
 	applyCredits(&s.cred, opts)
-	extract(d, opts)
+	extract(d, opts, s)
 	mergeCredits(d, &s.cred)
 	d.Facts = facts(d)
 	normalize(d)
@@ -86,9 +87,15 @@ func structured(file string, blocks []block) error {
 
 // extract runs the two passes over the text, then settles the film's
 // identity and drops the film itself from the films it mentions.
-func extract(d *film.Dossier, opts *Options) {
+func extract(d *film.Dossier, opts *Options, s *source) {
 	x := newExtractor(d, opts)
+	for k, v := range s.links {
+		x.linked[k] = v
+	}
 	us := units(d)
+	for _, u := range us {
+		x.linkKinds(u.text)
+	}
 	x.harvest(us)
 	x.layoutCast(d)
 	prev := ""
@@ -105,18 +112,18 @@ func extract(d *film.Dossier, opts *Options) {
 		}
 	}
 	x.interviewQuotes(d)
+	for _, t := range s.linkedFilms {
+		if title, ok := titleSpan(t); ok {
+			slug, _ := x.lookupFilm(title, 0)
+			x.add("film", title, slug)
+		}
+	}
 	identify(d, opts, x.titles)
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)
 	}
-	self := film.Fold(d.Film.Title)
-	films := d.Mentions.Films[:0]
-	for _, f := range d.Mentions.Films {
-		if film.Fold(f) != self {
-			films = append(films, f)
-		}
-	}
-	d.Mentions.Films = films
+	d.Mentions.Films = x.filmsKept(d.Mentions.Films, d.Film.Title)
+	d.Cast = mergeShortRoles(d.Cast)
 }
 
 // normalize makes every list non-nil, so JSON shows [] and not null.

@@ -24,13 +24,15 @@ const (
 
 // source is an article after the read stage.
 type source struct {
-	lines    []string
-	format   string
-	meta     frontMatter
-	warnings []string
-	noise    []film.Noise
-	refs     []string // back matter kept as data: references, notes, links
-	cred     creditsBlock
+	lines       []string
+	format      string
+	meta        frontMatter
+	warnings    []string
+	noise       []film.Noise
+	refs        []string // back matter kept as data: references, notes, links
+	cred        creditsBlock
+	links       map[string]bool // folded link text → whether its target is a film's article
+	linkedFilms []string        // the texts of links to films' articles, in order
 }
 
 // read decodes src and brings it to lines. Its only errors are for input
@@ -41,7 +43,9 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 		return nil, err
 	}
 	s := &source{warnings: warnings, format: formatText}
-	if looksHTML(text) {
+	if x, ok := readMediaWikiExport(text); ok {
+		s.readExport(file, x)
+	} else if looksHTML(text) {
 		s.format = formatHTML
 		if err := s.readHTML(file, text); err != nil {
 			return nil, err
@@ -58,6 +62,7 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 		}
 		s.cleanMarkup()
 		s.navigation()
+		s.breadcrumbs()
 	}
 	s.credits()
 	return s, nil
@@ -80,10 +85,18 @@ func hasMarkdownSigns(lines []string) bool {
 // separators (which become line breaks).
 func (s *source) cleanMarkup() {
 	wiki := false
-	out := s.lines[:0:0]
-	out = make([]string, 0, len(s.lines))
+	wikiDoc := s.format == formatWiki || isWikiDocument(s.lines)
+	out := make([]string, 0, len(s.lines))
 	for i := 0; i < len(s.lines); i++ {
 		l := s.lines[i]
+		if wikiDoc {
+			if strings.HasPrefix(strings.TrimSpace(l), "{|") {
+				wiki = true
+				i = s.wikiTable(i, &out)
+				continue
+			}
+			l, _ = wikiListLine(l)
+		}
 		if n := codeFence(s.lines, i); n >= 0 {
 			// A fenced code block (a note's query, a site's snippet) is
 			// never article text; its lines stay as blank lines, and so

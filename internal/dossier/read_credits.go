@@ -44,7 +44,20 @@ func creditLine(l string) (kind, value string, ok bool) {
 	t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "-*•"))
 	t = strings.TrimSpace(t)
 	label, rest, found := strings.Cut(t, ":")
-	if !found || len(label) > 40 {
+	if !found {
+		// "Directed by Rogelio Robles", "Written by …": a "by" label
+		// needs no colon when a name and nothing else follows it.
+		for _, by := range []string{"directed by ", "written by ", "produced by ", "edited by ", "written and directed by "} {
+			if len(t) > len(by) && strings.EqualFold(t[:len(by)], by) && wordCount(t[len(by):]) <= 8 && isNameLike(strings.ReplaceAll(strings.ReplaceAll(t[len(by):], ",", ""), " and ", " ")) {
+				if k := creditLabels[strings.TrimSpace(strings.ToLower(by))]; k != "" {
+					return k, strings.TrimSpace(t[len(by):]), true
+				}
+				return "director", strings.TrimSpace(t[len(by):]), true
+			}
+		}
+		return "", "", false
+	}
+	if len(label) > 40 {
 		return "", "", false
 	}
 	label = lowerText(strings.Trim(label, "*_ "))
@@ -63,7 +76,7 @@ func (s *source) credits() {
 	// text lines (the title may come first). Credit lines further on
 	// belong to a section ("CAST & CREW") and are read there.
 	seen := 0
-	for i := 0; i < len(s.lines) && seen < 2; i++ {
+	for i := 0; i < len(s.lines) && seen < 3; i++ {
 		if strings.TrimSpace(s.lines[i]) == "" {
 			continue
 		}
@@ -109,12 +122,13 @@ func (s *source) creditsAt(i int) (int, creditsBlock, bool) {
 		}
 		if k == i && len(t) < 80 && !endsSentence(strings.Trim(t, "*_")) && labels == 0 {
 			c.title = strings.Trim(strings.TrimLeft(t, "# "), "*_ ")
+			c.titleCapsule()
 			end = k
 			continue
 		}
 		break
 	}
-	if labels >= 2 || labels >= 1 && other >= 1 || c.title != "" && other >= 1 && len(c.directors) > 0 {
+	if labels >= 2 || labels >= 1 && other >= 1 || c.title != "" && other >= 1 && len(c.directors) > 0 || labels == 1 && len(c.directors) > 0 {
 		c.present = true
 		return end, c, true
 	}
@@ -285,4 +299,38 @@ func hasFourDigits(t string) bool {
 		}
 	}
 	return false
+}
+
+// titleCapsule reads a festival capsule's title line, "DARK ROOM, 11min.,
+// USA": the title, then its running time and country.
+func (c *creditsBlock) titleCapsule() {
+	parts := strings.Split(c.title, ", ")
+	if len(parts) < 2 {
+		return
+	}
+	known := false
+	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
+		if m := capsuleMinutes(p); m > 0 {
+			c.runtime, known = m, true
+		} else if places[p] || p == "USA" || p == "UK" || p == "US" {
+			c.country, known = p, true
+		}
+	}
+	if known {
+		c.title = strings.TrimSpace(parts[0])
+	}
+}
+
+// capsuleMinutes reads "11min.", "95 min", "102 mins" or "90 minutes".
+func capsuleMinutes(p string) int {
+	p = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(p)), ".")
+	for _, u := range []string{"minutes", "mins", "min", "'"} {
+		if n, ok := strings.CutSuffix(p, u); ok {
+			if m, err := strconv.Atoi(strings.TrimSpace(n)); err == nil && m > 0 && m < 1000 {
+				return m
+			}
+		}
+	}
+	return 0
 }

@@ -52,3 +52,27 @@ func isShortLine(l string) bool {
 	}
 	return !strings.Contains(strings.TrimRight(t, "."), ". ")
 }
+
+// breadcrumbs blanks a scraped page's trail ("HomeCultureFilm Review: We
+// Steal Secrets…"): a line that ends with the text of the next one, the
+// page's own headline, and holds more before it.
+func (s *source) breadcrumbs() {
+	for i := 0; i < len(s.lines) && i < 40; i++ {
+		t := strings.TrimSpace(s.lines[i])
+		if t == "" {
+			continue
+		}
+		j := i + 1
+		for j < len(s.lines) && j < i+4 && strings.TrimSpace(s.lines[j]) == "" {
+			j++
+		}
+		if j >= len(s.lines) {
+			return
+		}
+		next := strings.TrimSpace(s.lines[j])
+		if len(next) >= 10 && len(t) > len(next)+2 && strings.HasSuffix(t, next) {
+			s.noise = append(s.noise, film.Noise{Line: i + 1, Text: t, Reason: "breadcrumb"})
+			s.lines[i] = ""
+		}
+	}
+}

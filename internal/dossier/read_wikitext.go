@@ -73,7 +73,7 @@ func (s *source) wikiLine(l string) (string, bool) {
 	}
 	if n := wikiHeading(t); n > 0 {
 		// "== Cast ==" is a heading.
-		text, _ := s.wikiLine(strings.TrimSpace(strings.Trim(t, "=")))
+		text, _ := s.wikiLine(strings.ReplaceAll(strings.TrimSpace(strings.Trim(t, "=")), "''", ""))
 		return strings.Repeat("#", n) + " " + text, false
 	}
 	var b strings.Builder
@@ -81,16 +81,44 @@ func (s *source) wikiLine(l string) (string, bool) {
 	for i := 0; i < len(l); {
 		switch {
 		case strings.HasPrefix(l[i:], "{{"):
+			start := i
 			i = skipTemplate(l, i)
+			if t, ok := shownTemplate(l[start:i]); ok {
+				// "{{Nihongo|'''Kagero'''|陽炎}}", "{{nowrap|…}}", "{{'}}":
+				// templates that show some of their own text.
+				text, _ := s.wikiLine(t)
+				b.WriteString(text)
+				continue
+			}
+			if q := quotationTemplate(l[start:i]); q != "" {
+				// "{{cquote|…}}", "{{quote|text=…}}": the quotation is
+				// article text, though its frame is not.
+				text, _ := s.wikiLine(q)
+				b.WriteString(text)
+				continue
+			}
+			if strings.HasSuffix(b.String(), "(") && strings.HasPrefix(l[i:], ")") {
+				// "Kadavul ({{lang-en|God}})": the gloss went with its
+				// template; so do its brackets.
+				kept := strings.TrimRight(strings.TrimSuffix(b.String(), "("), " ")
+				b.Reset()
+				b.WriteString(kept)
+				i++
+			}
 			continue
 		case strings.HasPrefix(l[i:], "[["):
 			// Links are short; bounding the search keeps "[[a|[[a|…" linear.
 			if j := strings.Index(l[i+2:min(len(l), i+302)], "]]"); j >= 0 {
 				inner := l[i+2 : i+2+j]
+				target := inner
 				if k := strings.LastIndexByte(inner, '|'); k >= 0 {
+					target = inner[:strings.IndexByte(inner, '|')]
+					s.linkKind(target, inner[k+1:])
 					inner = inner[k+1:]
 				}
-				if c, _, ok := strings.Cut(inner, ":"); !ok || !isNamespace(c) {
+				// "[[Image:Lane.jpg|70px]]", "[[Category:1938 films]]": the
+				// target's namespace says it is no text of the article.
+				if c, _, ok := strings.Cut(target, ":"); !ok || !isNamespace(strings.TrimSpace(c)) {
 					b.WriteString(inner)
 				}
 				i += j + 4
@@ -164,4 +192,52 @@ func isNamespace(s string) bool {
 		return true
 	}
 	return false
+}
+
+// quotationTemplates set a quotation apart: its text is the article's.
+var quotationTemplates = map[string]bool{"quote": true, "cquote": true, "blockquote": true, "quotation": true,
+	"rquote": true, "quote box": true, "pull quote": true, "centered pull quote": true}
+
+// quotationTemplate returns the quoted text of a quotation template
+// ("{{cquote|text|author}}", "{{quote|text=…|author=…}}"), or "".
+func quotationTemplate(t string) string {
+	if !strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") {
+		return ""
+	}
+	parts := splitTemplateArgs(t[2 : len(t)-2])
+	if len(parts) < 2 || !quotationTemplates[strings.ToLower(strings.TrimSpace(parts[0]))] {
+		return ""
+	}
+	for _, p := range parts[1:] {
+		k, v, named := strings.Cut(p, "=")
+		if named && !strings.ContainsAny(k, "[{\"'") {
+			if k = strings.TrimSpace(strings.ToLower(k)); k == "text" || k == "quote" || k == "1" {
+				return strings.TrimSpace(v)
+			}
+			continue
+		}
+		return strings.TrimSpace(p)
+	}
+	return ""
+}
+
+// splitTemplateArgs splits a template's inside at the "|" that are not
+// inside a nested link or template.
+func splitTemplateArgs(s string) []string {
+	var parts []string
+	depth, from := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "{{") || strings.HasPrefix(s[i:], "[["):
+			depth++
+			i++
+		case strings.HasPrefix(s[i:], "}}") || strings.HasPrefix(s[i:], "]]"):
+			depth--
+			i++
+		case s[i] == '|' && depth == 0:
+			parts = append(parts, s[from:i])
+			from = i + 1
+		}
+	}
+	return append(parts, s[from:])
 }

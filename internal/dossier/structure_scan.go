@@ -86,6 +86,9 @@ func (s *scanner) line(i int) int {
 	if r != "" {
 		s.noise = append(s.noise, film.Noise{Line: i + 1, Text: t, Reason: r})
 		s.blank = wasBlank
+		if commentForm(t) && i >= len(s.lines)/3 {
+			return s.afterCommentForm(i)
+		}
 		return i
 	}
 	if t[0] == '#' {
