@@ -76,7 +76,7 @@ func KnownFor(name, slug string, films []PersonFilm, total int, awards []film.Aw
 		a.Answer += ", and won " + andList(dedupe(wins))
 	}
 	total = max(total, len(films))
-	a.Answer += fmt.Sprintf(". The catalog credits %s on %s %s.", name, grouped(total), plural(total, "film", "films"))
+	a.Answer += fmt.Sprintf(". The catalog credits %s on %s %s.", name, film.Grouped(int64(total)), plural(total, "film", "films"))
 	a.Sources = dedupeSources(a.Sources)
 	return a, true
 }
@@ -118,9 +118,9 @@ func Together(name, otherName, otherSlug string, shared []PersonFilm, total int,
 	}
 	total = max(total, len(shared))
 	if rest := total - len(shared); rest > 0 {
-		titles = append(titles, fmt.Sprintf("%s other %s", grouped(rest), plural(rest, "film", "films")))
+		titles = append(titles, fmt.Sprintf("%s other %s", film.Grouped(int64(rest)), plural(rest, "film", "films")))
 	}
-	a.Answer = fmt.Sprintf("%s and %s are both credited on %s %s: %s.", name, otherName, grouped(total),
+	a.Answer = fmt.Sprintf("%s and %s are both credited on %s %s: %s.", name, otherName, film.Grouped(int64(total)),
 		plural(total, "film", "films"), andList(titles))
 	return a, true
 }
@@ -146,16 +146,4 @@ func awardName(category string) string {
 		return category
 	}
 	return "the " + category
-}
-
-// grouped writes n with its thousands grouped by commas: 6,615.
-func grouped(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + grouped(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

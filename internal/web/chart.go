@@ -82,15 +82,3 @@ func money(n int64, currency string) string {
 }
 
 func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
-
-// thousands formats n with thousands separators: 12,345.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

@@ -70,7 +70,7 @@ func compareFacts(a, b *filmView) []compareRow {
 			if v.Film.Rating.Votes == 0 {
 				return "—"
 			}
-			return rating1(v.Film.Rating.Average) + "/10 (" + thousands(v.Film.Rating.Votes) + " votes)"
+			return rating1(v.Film.Rating.Average) + "/10 (" + film.Grouped(v.Film.Rating.Votes) + " votes)"
 		}),
 	}
 	return rows

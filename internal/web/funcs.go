@@ -17,7 +17,7 @@ import (
 var funcs = template.FuncMap{
 	"join":           strings.Join,
 	"money":          money,
-	"thousands":      thousands,
+	"thousands":      film.Grouped,
 	"rating":         func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	"minutes":        runtime,
 	"date":           func(t time.Time) string { return t.Format("2 January 2006") },
@@ -40,7 +40,7 @@ var funcs = template.FuncMap{
 	"plural":         plural,
 	"byteSize":       byteSize,
 	"chunkText":      chunkText,
-	"commas":         func(n int) string { return thousands(int64(n)) },
+	"commas":         func(n int) string { return film.Grouped(int64(n)) },
 	"chunkOp":        chunkOp,
 	"changeURL":      changeURL,
 	"awardSource":    knowledge.AwardSource,
@@ -57,9 +57,9 @@ var funcs = template.FuncMap{
 func byteSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
-		return thousands(n>>20) + " MiB"
+		return film.Grouped(n>>20) + " MiB"
 	case n >= 1<<10 && n%(1<<10) == 0:
-		return thousands(n>>10) + " KiB"
+		return film.Grouped(n>>10) + " KiB"
 	}
 	return plural(int(n), "byte", "bytes")
 }
@@ -69,7 +69,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return thousands(int64(n)) + " " + many
+	return film.Grouped(int64(n)) + " " + many
 }
 
 // snippet makes a search snippet safe to show: everything is escaped

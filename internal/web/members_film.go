@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"marquee/internal/auth"
+	"marquee/internal/film"
 	"marquee/internal/markup"
 	"marquee/internal/member"
 	"marquee/internal/store"
@@ -100,7 +101,7 @@ func memberChart(h member.Histogram) *chart {
 	}
 	const w, ht, base, left = 640, 200, 170, 10
 	c := &chart{ID: "member-ratings", Title: "Ratings from Marquee members", Header: []string{"Stars", "Members"}}
-	c.Desc = fmt.Sprintf("How %s Marquee members rated the film, in half stars from ½ to 5.", thousands(int64(total)))
+	c.Desc = fmt.Sprintf("How %s Marquee members rated the film, in half stars from ½ to 5.", film.Grouped(int64(total)))
 	sv := newSVG(c.ID, c.Title, c.Desc, w, ht)
 	bw := float64(w-2*left) / 10
 	for i, n := range h.Counts {
@@ -113,9 +114,9 @@ func memberChart(h member.Histogram) *chart {
 		sv.rect(x+4, base-bh, bw-8, bh, "bar-gross")
 		sv.text(x+bw/2, base+20, "middle", "lbl", stars.String())
 		if n > 0 {
-			sv.text(x+bw/2, base-bh-6, "middle", "val", thousands(int64(n)))
+			sv.text(x+bw/2, base-bh-6, "middle", "val", film.Grouped(int64(n)))
 		}
-		c.Rows = append(c.Rows, []string{stars.Glyphs(), thousands(int64(n))})
+		c.Rows = append(c.Rows, []string{stars.Glyphs(), film.Grouped(int64(n))})
 	}
 	sv.raw(`<line x1="%d" y1="%d" x2="%d" y2="%d" class="axis"/>`, left, base, w-left, base)
 	c.SVG = sv.html()
