@@ -49,10 +49,21 @@ func (r *Refresher) Rebuild(ctx context.Context) (Stats, error) {
 }
 
 // Flush applies the queued rating changes and returns how many films'
-// lists it rewrote. With nothing queued it does nothing.
+// lists it rewrote. With nothing queued, or on a catalog whose lists were
+// never built in full (`marquee recommend build`, a ratings import), it
+// does nothing: there are no lists to keep current, and the model a first
+// flush loads costs a full build's reading (on the 1 M-title catalog,
+// most of a core for minutes, in every serve process). The queue stays
+// for the first build, which clears it up to where it starts reading.
 func (r *Refresher) Flush(ctx context.Context) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.md == nil {
+		built, err := r.st.SimilarListsBuilt(ctx)
+		if err != nil || !built {
+			return 0, err
+		}
+	}
 	total := 0
 	for {
 		changes, upTo, err := r.st.PendingRatingChanges(ctx, flushBatch)

@@ -180,11 +180,9 @@ func (c *pageCache) keep(r *http.Request, p *cachedPage) {
 				return // a newer rendering is already kept
 			}
 			c.bytes -= len(old.body)
+			delete(c.pages, slot.key)
 		}
-		if c.bytes+len(p.body) > c.maxSize {
-			c.pages = map[string]*cachedPage{}
-			c.bytes = 0
-		}
+		c.makeRoom(len(p.body))
 		c.pages[slot.key] = p
 		c.bytes += len(p.body)
 		return
@@ -192,14 +190,32 @@ func (c *pageCache) keep(r *http.Request, p *cachedPage) {
 	if slot.gen < c.gen {
 		return // rendered from data already superseded
 	}
-	if slot.gen > c.gen || c.bytes+len(p.body) > c.maxSize {
+	if slot.gen > c.gen {
 		c.pages = map[string]*cachedPage{}
 		c.bytes = 0
 		c.gen = slot.gen
 	}
 	if old := c.pages[slot.key]; old != nil {
 		c.bytes -= len(old.body)
+		delete(c.pages, slot.key)
 	}
+	c.makeRoom(len(p.body))
 	c.pages[slot.key] = p
 	c.bytes += len(p.body)
+}
+
+// makeRoom drops kept pages, in the map's random order, until n more
+// bytes fit; c.mu must be held for writing. Dropping only what must go
+// keeps the hit rate near the share of the pages in use that fits: when
+// they outgrow the bound a little (5,000 film pages of the 1 M-title
+// catalog are about 50 MB), emptying the whole cache instead would make
+// most requests render their page whole again.
+func (c *pageCache) makeRoom(n int) {
+	for key, p := range c.pages {
+		if c.bytes+n <= c.maxSize {
+			return
+		}
+		delete(c.pages, key)
+		c.bytes -= len(p.body)
+	}
 }
