@@ -77,16 +77,16 @@ type result struct {
 	// requests spent waiting for a connection of the read pool, of the
 	// sessions' pool and of the writer, summed over the load; a group
 	// commit carries several writes.
-	ReadPoolWaits, WritePoolWaits   int64    `json:",omitempty"`
-	ReadPoolWaited, WritePoolWaited string   `json:",omitempty"`
-	CallerPoolWaits                 int64    `json:",omitempty"` // sessions' own pool
-	CallerPoolWaited                string   `json:",omitempty"`
-	GroupCommits, GroupedWrites     int64    `json:",omitempty"`
-	GroupWaited                     string   `json:",omitempty"` // mean per grouped write, queued to answered
+	ReadPoolWaits, WritePoolWaits   int64  `json:",omitempty"`
+	ReadPoolWaited, WritePoolWaited string `json:",omitempty"`
+	CallerPoolWaits                 int64  `json:",omitempty"` // sessions' own pool
+	CallerPoolWaited                string `json:",omitempty"`
+	GroupCommits, GroupedWrites     int64  `json:",omitempty"`
+	GroupWaited                     string `json:",omitempty"` // mean per grouped write, queued to answered
 	// PostgreSQL only: the database's committed and rolled-back
 	// transactions during the load (warm-up included), all processes.
-	PGCommits, PGRollbacks int64 `json:",omitempty"`
-	Errors                          []string `json:",omitempty"`
+	PGCommits, PGRollbacks int64    `json:",omitempty"`
+	Errors                 []string `json:",omitempty"`
 }
 
 func main() {
