@@ -18,8 +18,8 @@ import (
 // connection of any process commits); a page rendered under an older
 // generation is never served. So the cache cannot serve stale data when
 // another process writes the same database. On PostgreSQL the generation
-// is the WAL insert position, which every commit moves; a standby has
-// none, and there is no cache.
+// moves on every request, so every hit is checked against its stamps; a
+// standby has no cache.
 type pageCache struct {
 	watch *store.ChangeWatcher
 
