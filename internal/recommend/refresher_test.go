@@ -40,6 +40,7 @@ func TestRefresherAppliesMemberRatings(t *testing.T) {
 			rate(t, st, u, "red-rocket-2021", 4.5)
 		}
 		r := recommend.NewRefresher(st, recommend.DefaultOptions())
+		defer r.Close()
 		if _, err := r.Rebuild(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -81,10 +82,15 @@ func TestRefresherAppliesMemberRatings(t *testing.T) {
 		// A fresh Refresher (a restarted server) builds its model from the
 		// store, which already holds the queued change.
 		setRating("red-rocket-2021", 9)
-		if n, err := recommend.NewRefresher(st, recommend.DefaultOptions()).Flush(ctx); err != nil || n != 1 {
+		if err := r.Close(); err != nil {
+			t.Fatal(err)
+		}
+		fresh := recommend.NewRefresher(st, recommend.DefaultOptions())
+		defer fresh.Close()
+		if n, err := fresh.Flush(ctx); err != nil || n != 1 {
 			t.Fatalf("fresh refresher flush = %d, %v; want Red Rocket's list", n, err)
 		}
-		if n, err := r.Flush(ctx); err != nil || n != 0 {
+		if n, err := fresh.Flush(ctx); err != nil || n != 0 {
 			t.Errorf("second flush = %d, %v; want nothing left", n, err)
 		}
 		picks, err := recommend.ForPerson(ctx, st, "ana", 5)
@@ -123,6 +129,7 @@ func TestRefresherWaitsForFirstBuild(t *testing.T) {
 			}
 		}
 		r := recommend.NewRefresher(st, recommend.DefaultOptions())
+		defer r.Close()
 		if n, err := r.Flush(ctx); err != nil || n != 0 {
 			t.Fatalf("flush before any build = %d lists, %v; want none", n, err)
 		}
