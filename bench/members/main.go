@@ -77,13 +77,16 @@ type result struct {
 	// requests spent waiting for a connection of the read pool, of the
 	// sessions' pool and of the writer, summed over the load; a group
 	// commit carries several writes.
-	ReadPoolWaits, WritePoolWaits   int64    `json:",omitempty"`
-	ReadPoolWaited, WritePoolWaited string   `json:",omitempty"`
-	CallerPoolWaits                 int64    `json:",omitempty"` // sessions' own pool
-	CallerPoolWaited                string   `json:",omitempty"`
-	GroupCommits, GroupedWrites     int64    `json:",omitempty"`
-	GroupWaited                     string   `json:",omitempty"` // mean per grouped write, queued to answered
-	Errors                          []string `json:",omitempty"`
+	ReadPoolWaits, WritePoolWaits   int64  `json:",omitempty"`
+	ReadPoolWaited, WritePoolWaited string `json:",omitempty"`
+	CallerPoolWaits                 int64  `json:",omitempty"` // sessions' own pool
+	CallerPoolWaited                string `json:",omitempty"`
+	GroupCommits, GroupedWrites     int64  `json:",omitempty"`
+	GroupWaited                     string `json:",omitempty"` // mean per grouped write, queued to answered
+	// PostgreSQL only: the database's committed and rolled-back
+	// transactions during the load (warm-up included), all processes.
+	PGCommits, PGRollbacks int64    `json:",omitempty"`
+	Errors                 []string `json:",omitempty"`
 }
 
 func main() {
@@ -185,6 +188,7 @@ func run(ctx context.Context, c config) (*result, error) {
 		}
 	}
 	if c.warm {
+		progress("warming %d film pages on %d server(s)", len(films), len(bases))
 		if err := warm(bases, tr, films, max(c.readers, 1)); err != nil {
 			return nil, err
 		}
@@ -201,8 +205,12 @@ func run(ctx context.Context, c config) (*result, error) {
 	}
 	stats0 := st.DBStats()
 	g0 := st.GroupCommits()
+	pg0 := pgCounters(ctx, st)
+	progress("load: %d writers, %d readers, %s warm-up then %s measured", c.writers, c.readers, c.warmup, c.d)
 	load(c, bases, tr, films, ms, out)
 	pprof.StopCPUProfile()
+	progress("load done; checking %d films", len(films))
+	out.addServerCounters(pg0, pgCounters(ctx, st))
 	if len(c.servers) == 0 {
 		stats := st.DBStats()
 		g := st.GroupCommits()

@@ -39,6 +39,7 @@ func runServe(ctx context.Context, c *cmdContext) error {
 	}
 	defer st.Close()
 	refresher := recommend.NewRefresher(st, recommend.DefaultOptions())
+	defer refresher.Close() // before the store closes: another serve process takes the lead
 	if !c.cfg.NoDemo {
 		loaded, err := demo.LoadIfEmpty(ctx, st)
 		if err != nil {

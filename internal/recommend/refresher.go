@@ -18,19 +18,28 @@ import (
 // background. The model is built on first use, from the store, which
 // costs one full build; later flushes cost only what changed.
 //
+// Of several processes on one database, only the one holding the store's
+// RefreshLead flushes: the others would apply changes to models that miss
+// what the leader took from the queue.
+//
 // A Refresher is safe for concurrent use; flushes and rebuilds run one at
-// a time.
+// a time. Close gives up the lead.
 type Refresher struct {
-	st  *store.Store
-	opt Options
-	mu  sync.Mutex // guards md; held through a flush or rebuild
-	md  *Model
+	st   *store.Store
+	opt  Options
+	lead *store.RefreshLead
+	mu   sync.Mutex // guards md; held through a flush or rebuild
+	md   *Model
 }
 
 // NewRefresher returns a Refresher on st building with opt.
 func NewRefresher(st *store.Store, opt Options) *Refresher {
-	return &Refresher{st: st, opt: opt}
+	return &Refresher{st: st, opt: opt, lead: st.RefreshLead()}
 }
+
+// Close gives up the refresh's lead, for another process to take; call it
+// before closing the store.
+func (r *Refresher) Close() error { return r.lead.Close() }
 
 // flushBatch bounds the queued changes one flush applies.
 const flushBatch = 50_000
@@ -49,10 +58,26 @@ func (r *Refresher) Rebuild(ctx context.Context) (Stats, error) {
 }
 
 // Flush applies the queued rating changes and returns how many films'
-// lists it rewrote. With nothing queued it does nothing.
+// lists it rewrote. With nothing queued, or on a catalog whose lists were
+// never built in full (`marquee recommend build`, a ratings import), it
+// does nothing: there are no lists to keep current, and the model a first
+// flush loads costs a full build's reading (on the 1 M-title catalog,
+// most of a core for minutes, in every serve process). The queue stays
+// for the first build, which clears it up to where it starts reading.
+// Nor does it while another process leads the refresh.
 func (r *Refresher) Flush(ctx context.Context) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if lead, err := r.lead.Held(ctx); err != nil || !lead {
+		r.md = nil // the leader's flushes pass this model by: reload on taking the lead
+		return 0, err
+	}
+	if r.md == nil {
+		built, err := r.st.SimilarListsBuilt(ctx)
+		if err != nil || !built {
+			return 0, err
+		}
+	}
 	total := 0
 	for {
 		changes, upTo, err := r.st.PendingRatingChanges(ctx, flushBatch)

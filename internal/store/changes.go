@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,14 +22,19 @@ var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
 // index open. Where it can map that index (the "-shm" file) it reads the
 // header every commit rewrites; elsewhere it asks PRAGMA data_version,
 // which changes whenever another connection commits. On PostgreSQL it
-// asks for the WAL insert position, which every commit by any session
-// moves forward before the commit becomes visible; it also moves for
-// writes that do not concern the catalog (vacuum, other databases),
-// which only costs cache misses. It is safe for concurrent use.
+// never answers "unchanged": every call gets a new generation, so a cached
+// page is always checked against its stamps (one indexed read). The WAL
+// insert position it used to ask for moves with every commit of any
+// database on the server, vacuum and hint-bit writes included, so under
+// members' writes it had moved on almost every request and its query was
+// a round trip before the stamps' round trip, for nothing. It is safe for
+// concurrent use.
 type ChangeWatcher struct {
 	shm     *shmHeader // nil: ask PRAGMA data_version
 	shmMu   sync.Mutex // guards shmLast and gen on the shm path
 	shmLast [4]uint32
+
+	every atomic.Uint64 // PostgreSQL: the last generation handed out (conn is nil)
 
 	mu      sync.Mutex // guards conn, last and gen: one query at a time
 	conn    *sql.Conn
@@ -45,8 +51,9 @@ type genResult struct {
 	err error
 }
 
-// pgWALPosition is PostgreSQL's change counter: the WAL insert position
-// in bytes. It fails on a standby, which cannot watch.
+// pgWALPosition is PostgreSQL's WAL insert position in bytes. It fails on
+// a standby, whose pages no write of ours can mark stale: WatchChanges
+// asks it once to refuse watching there.
 const pgWALPosition = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint"
 
 // WatchChanges returns a ChangeWatcher on the store, or ErrNoChangeWatch
@@ -58,11 +65,12 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 	}
 	w := &ChangeWatcher{conn: conn, version: "PRAGMA data_version"}
 	if s.pg != nil {
-		w.version = pgWALPosition
-		if err := conn.QueryRowContext(ctx, w.version).Scan(&w.last); err != nil {
-			conn.Close()
+		err := conn.QueryRowContext(ctx, pgWALPosition).Scan(&w.last)
+		conn.Close() // no query per request: the connection goes back to the pool
+		if err != nil {
 			return nil, ErrNoChangeWatch
 		}
+		w.conn = nil
 		return w, nil
 	}
 	if err := conn.QueryRowContext(ctx, w.version).Scan(&w.last); err != nil {
@@ -79,12 +87,16 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 // Generation returns a number that stays the same while nothing is
 // committed to the database and grows when anything is. Reading it before
 // reading data makes anything derived from that data safe to reuse for as
-// long as the generation stays the same.
+// long as the generation stays the same. On PostgreSQL it grows on
+// every call.
 //
 // Concurrent callers share queries: each caller waits for the next query
 // that starts after it called, so the answer reflects every commit that
 // finished before the call, while one query answers many callers.
 func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
+	if w.conn == nil {
+		return w.every.Add(1), nil
+	}
 	if w.shm != nil {
 		key, stable := w.shm.state()
 		w.shmMu.Lock()
@@ -155,6 +167,9 @@ func (w *ChangeWatcher) query() (uint64, error) {
 func (w *ChangeWatcher) Close() error {
 	if w.shm != nil {
 		w.shm.close()
+	}
+	if w.conn == nil {
+		return nil
 	}
 	return w.conn.Close()
 }

@@ -26,7 +26,7 @@ func (s *Store) LogViewing(ctx context.Context, uid int64, d member.DiaryEntry) 
 }
 
 func logViewing(ctx context.Context, tx *sql.Tx, uid int64, d member.DiaryEntry) (int64, error) {
-	fid, err := filmRef(ctx, tx, d.FilmSlug)
+	fid, old, err := filmLogRef(ctx, tx, uid, d.FilmSlug)
 	if err != nil {
 		return 0, err
 	}
@@ -48,7 +48,7 @@ func logViewing(ctx context.Context, tx *sql.Tx, uid int64, d member.DiaryEntry)
 	if d.Liked {
 		c.Liked = &d.Liked
 	}
-	if _, err := setFilmLog(ctx, tx, uid, fid, c, true); err != nil {
+	if _, err := applyFilmLog(ctx, tx, uid, fid, old, c, true); err != nil {
 		return 0, err
 	}
 	private, err := diaryPrivate(ctx, tx, uid)

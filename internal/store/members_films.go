@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
+	"marquee/internal/film"
 	"marquee/internal/member"
 )
 
@@ -32,29 +34,60 @@ func (s *Store) SetFilmLog(ctx context.Context, uid int64, filmSlug string, c Fi
 		}
 	}
 	return s.memberTransact(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		fid, err := filmRef(ctx, tx, filmSlug)
+		fid, old, err := filmLogRef(ctx, tx, uid, filmSlug)
 		if err != nil {
 			return err
 		}
-		_, err = setFilmLog(ctx, tx, uid, fid, c, true)
+		_, err = applyFilmLog(ctx, tx, uid, fid, old, c, true)
 		return err
 	})
+}
+
+// filmLog is a member's log of one film as stored; exists is false when
+// there is none.
+type filmLog struct {
+	rating, liked int
+	on            string
+	exists        bool
+}
+
+// filmLogRef resolves a film for a member's log write (as filmRef) and
+// reads the member's log of it in the same query: one round trip, not
+// two, on PostgreSQL.
+func filmLogRef(ctx context.Context, tx *sql.Tx, uid int64, slug string) (int64, filmLog, error) {
+	var (
+		fid    int64
+		rating sql.NullInt64
+		liked  sql.NullInt64
+		on     sql.NullString
+	)
+	err := tx.QueryRowContext(ctx, `SELECT f.id, m.rating, m.liked, m.watched_on FROM films f
+		LEFT JOIN member_films m ON m.film_id = f.id AND m.user_id = $1 WHERE f.slug = $2`, uid, slug).Scan(&fid, &rating, &liked, &on)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, filmLog{}, &film.NotFoundError{Entity: "film", Key: slug}
+	}
+	if err != nil {
+		return 0, filmLog{}, err
+	}
+	return fid, filmLog{int(rating.Int64), int(liked.Int64), on.String, rating.Valid}, nil
 }
 
 // setFilmLog applies c and reports whether anything changed; activity is
 // false for imports, which must not flood followers' feeds with history.
 func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange, activity bool) (bool, error) {
-	var old struct {
-		rating int
-		liked  int
-		on     string
-	}
+	var old filmLog
 	err := tx.QueryRowContext(ctx, "SELECT rating, liked, watched_on FROM member_films WHERE user_id = $1 AND film_id = $2",
 		uid, fid).Scan(&old.rating, &old.liked, &old.on)
-	exists := err == nil
+	old.exists = err == nil
 	if err != nil && err != sql.ErrNoRows {
 		return false, err
 	}
+	return applyFilmLog(ctx, tx, uid, fid, old, c, activity)
+}
+
+// applyFilmLog is setFilmLog given the member's log as it stands.
+func applyFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, old filmLog, c FilmLogChange, activity bool) (bool, error) {
+	exists := old.exists
 	rating, liked, on := old.rating, old.liked, old.on
 	if c.Rating != nil {
 		rating = int(*c.Rating)
@@ -72,7 +105,7 @@ func setFilmLog(ctx context.Context, tx *sql.Tx, uid, fid int64, c FilmLogChange
 	if !c.At.IsZero() {
 		at = c.At.Unix()
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO member_films (user_id, film_id, rating, liked, watched, watched_on, updated_at)
+	_, err := tx.ExecContext(ctx, `INSERT INTO member_films (user_id, film_id, rating, liked, watched, watched_on, updated_at)
 		VALUES ($1, $2, $3, $4, 1, $5, $6)
 		ON CONFLICT (user_id, film_id) DO UPDATE SET rating = excluded.rating, liked = excluded.liked,
 			watched_on = excluded.watched_on, updated_at = excluded.updated_at`, uid, fid, rating, liked, on, at)

@@ -34,6 +34,7 @@ func TestForYouPage(t *testing.T) {
 		}
 	}
 	r := recommend.NewRefresher(s.st, recommend.DefaultOptions())
+	defer r.Close()
 	if _, err := r.Rebuild(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -18,8 +18,8 @@ import (
 // connection of any process commits); a page rendered under an older
 // generation is never served. So the cache cannot serve stale data when
 // another process writes the same database. On PostgreSQL the generation
-// is the WAL insert position, which every commit moves; a standby has
-// none, and there is no cache.
+// moves on every request, so every hit is checked against its stamps; a
+// standby has no cache.
 type pageCache struct {
 	watch *store.ChangeWatcher
 
@@ -180,11 +180,9 @@ func (c *pageCache) keep(r *http.Request, p *cachedPage) {
 				return // a newer rendering is already kept
 			}
 			c.bytes -= len(old.body)
+			delete(c.pages, slot.key)
 		}
-		if c.bytes+len(p.body) > c.maxSize {
-			c.pages = map[string]*cachedPage{}
-			c.bytes = 0
-		}
+		c.makeRoom(len(p.body))
 		c.pages[slot.key] = p
 		c.bytes += len(p.body)
 		return
@@ -192,14 +190,32 @@ func (c *pageCache) keep(r *http.Request, p *cachedPage) {
 	if slot.gen < c.gen {
 		return // rendered from data already superseded
 	}
-	if slot.gen > c.gen || c.bytes+len(p.body) > c.maxSize {
+	if slot.gen > c.gen {
 		c.pages = map[string]*cachedPage{}
 		c.bytes = 0
 		c.gen = slot.gen
 	}
 	if old := c.pages[slot.key]; old != nil {
 		c.bytes -= len(old.body)
+		delete(c.pages, slot.key)
 	}
+	c.makeRoom(len(p.body))
 	c.pages[slot.key] = p
 	c.bytes += len(p.body)
+}
+
+// makeRoom drops kept pages, in the map's random order, until n more
+// bytes fit; c.mu must be held for writing. Dropping only what must go
+// keeps the hit rate near the share of the pages in use that fits: when
+// they outgrow the bound a little (5,000 film pages of the 1 M-title
+// catalog are about 50 MB), emptying the whole cache instead would make
+// most requests render their page whole again.
+func (c *pageCache) makeRoom(n int) {
+	for key, p := range c.pages {
+		if c.bytes+n <= c.maxSize {
+			return
+		}
+		delete(c.pages, key)
+		c.bytes -= len(p.body)
+	}
 }
