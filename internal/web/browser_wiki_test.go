@@ -80,7 +80,9 @@ func TestBrowserWikiStory(t *testing.T) {
 	}
 	step(t, bob, "ed votes up and replies",
 		chromedp.Navigate(theoryURL), chromedp.WaitVisible(".votes"),
-		chromedp.Click(`.votes form:first-child button`), chromedp.WaitVisible("article.theory h1"),
+		// Wait for the page after the vote (its Up button pressed), not the
+		// old page's heading, before typing into the reply box.
+		chromedp.Click(`.votes form:first-child button`), chromedp.WaitVisible(`.votes button[aria-pressed="true"]`),
 		chromedp.SendKeys("#comment-new", "The donut shop scene says the same."),
 		chromedp.Click(`form.new-comment button`), chromedp.WaitVisible("ol.comments li.comment"))
 	if got := text(bob, "article.theory header .muted"); !strings.Contains(got, "score 1") {
