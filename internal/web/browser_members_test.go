@@ -72,10 +72,10 @@ func TestBrowserMemberJourney(t *testing.T) {
 		return s
 	}
 	film := base + "/films/red-rocket-2021"
-	step(t, ctx, "sign up",
-		chromedp.Navigate(base+"/signup"), chromedp.WaitVisible("#username"),
+	step(t, ctx, "open the sign-up page", chromedp.Navigate(base+"/signup"), chromedp.WaitVisible("#username"))
+	submitted(t, ctx, "sign up",
 		chromedp.SendKeys("#username", "newcomer"), chromedp.SendKeys("#password", "a long enough passphrase"),
-		chromedp.Click(`form[action="/signup"] button`), chromedp.Sleep(time.Second))
+		chromedp.Click(`form[action="/signup"] button`))
 	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "/settings") {
 		t.Fatalf("after sign-up at %s: %q", loc, text("body"))
 	}
@@ -86,19 +86,18 @@ func TestBrowserMemberJourney(t *testing.T) {
 	if got := text("main"); !strings.Contains(got, "1 film rows") || !strings.Contains(got, "1 rows wait") {
 		t.Errorf("import page: %q", got)
 	}
-	step(t, ctx, "rate Red Rocket",
-		chromedp.Navigate(film), chromedp.WaitVisible("#rate-stars"),
-		chromedp.SetValue("#rate-stars", "4.5"), chromedp.Click(`form[action$="/rate"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("#members"))
-	step(t, ctx, "review it with a spoiler",
-		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`),
+	openForms := chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`)
+	step(t, ctx, "open Red Rocket", chromedp.Navigate(film), chromedp.WaitVisible("#rate-stars"))
+	submitted(t, ctx, "rate Red Rocket",
+		chromedp.SetValue("#rate-stars", "4.5"), chromedp.Click(`form[action$="/rate"] button`))
+	submitted(t, ctx, "review it with a spoiler", openForms,
 		chromedp.SendKeys("#review-body", "The donut shop **ending** breaks you."),
-		chromedp.Click(`form[action$="/reviews"] input[name="spoiler"]`), chromedp.Click(`form[action$="/reviews"] button`), chromedp.Sleep(time.Second),
-		chromedp.WaitVisible("#members"))
-	step(t, ctx, "log it and add it to a list",
-		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`),
-		chromedp.SetValue("#log-date", "2024-06-01"), chromedp.Click(`form[action$="/diary"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("#members"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".member-forms details").forEach(d=>d.open=true)`),
-		chromedp.SendKeys("#list-new", "Baker best"), chromedp.Click(`form[action$="/lists"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("#members"))
+		chromedp.Click(`form[action$="/reviews"] input[name="spoiler"]`), chromedp.Click(`form[action$="/reviews"] button`))
+	submitted(t, ctx, "log it", openForms,
+		chromedp.SetValue("#log-date", "2024-06-01"), chromedp.Click(`form[action$="/diary"] button`))
+	submitted(t, ctx, "add it to a list", openForms,
+		chromedp.SendKeys("#list-new", "Baker best"), chromedp.Click(`form[action$="/lists"] button`))
+	step(t, ctx, "the members' block", chromedp.WaitVisible("#members"))
 	members := text(`section[aria-labelledby="members"]`)
 	if !strings.Contains(members, "mean of 1 member rating") || !strings.Contains(members, "This review contains spoilers") {
 		t.Errorf("members' block: %q", members)
@@ -111,8 +110,9 @@ func TestBrowserMemberJourney(t *testing.T) {
 	if shown, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("details.spoiler").open`)); !shown {
 		t.Error("clicking the summary did not show the spoiler")
 	}
-	step(t, ctx, "follow bo", chromedp.Navigate(base+"/members/bo"), chromedp.WaitVisible("h1"),
-		chromedp.Click(`form[action="/members/bo/follow"] button`), chromedp.Sleep(time.Second), chromedp.WaitVisible("h1"))
+	step(t, ctx, "open bo's profile", chromedp.Navigate(base+"/members/bo"), chromedp.WaitVisible("h1"))
+	submitted(t, ctx, "follow bo", chromedp.Click(`form[action="/members/bo/follow"] button`))
+	step(t, ctx, "bo is followed", chromedp.WaitReady(`form[action="/members/bo/follow"] input[name="on"][value="0"]`))
 	step(t, ctx, "see bo's activity", chromedp.Navigate(base+"/following"), chromedp.WaitVisible("h1"))
 	if got := text("main"); !strings.Contains(got, "bo rated Anora (2024) ★★★★½") {
 		t.Errorf("following page: %q", got)

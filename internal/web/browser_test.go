@@ -114,6 +114,36 @@ func step(t *testing.T, ctx context.Context, what string, actions ...chromedp.Ac
 	}
 }
 
+// submitted runs actions that submit a form (a click on its button) and
+// returns once the browser shows the page that answered: the document the
+// click left is marked first, and the wait ends when the current document
+// carries no mark and has loaded. A selector wait cannot tell the pages
+// apart when both have the element, and chromedp's Poll does not survive the
+// navigation, so each probe is a short evaluation retried until the
+// deadline.
+func submitted(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, append([]chromedp.Action[chromedp.Void]{
+		chromedp.Evaluate[chromedp.Void](`window.__marqueeLeft = true`)}, actions...)...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	for {
+		pctx, c := context.WithTimeout(tctx, 2*time.Second)
+		done, err := chromedp.Run(pctx, chromedp.Evaluate[bool](`!window.__marqueeLeft && document.readyState === "complete"`))
+		c()
+		if err == nil && done {
+			return
+		}
+		select {
+		case <-tctx.Done():
+			t.Fatalf("%s: the page after the submit did not load (%v)", what, err)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
 // TestBrowserFilmPage opens the Red Rocket page in Chromium, follows the
 // table of contents to the FAQ, and saves screenshots at phone and desktop
 // widths.

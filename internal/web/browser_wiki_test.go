@@ -48,11 +48,11 @@ func TestBrowserWikiStory(t *testing.T) {
 		if err := chromedp.Do(ctx); err != nil {
 			t.Fatalf("start chromium: %v", err)
 		}
-		step(t, ctx, name+" signs in",
+		step(t, ctx, name+" opens the sign-in page",
 			chromedp.EmulateViewport(1280, 900),
-			chromedp.Navigate(base+"/signin"), chromedp.WaitVisible("#username"),
-			chromedp.SendKeys("#username", name), chromedp.SendKeys("#password", pw),
-			chromedp.Submit("#password"), chromedp.Sleep(300*time.Millisecond))
+			chromedp.Navigate(base+"/signin"), chromedp.WaitVisible("#username"))
+		submitted(t, ctx, name+" signs in",
+			chromedp.SendKeys("#username", name), chromedp.SendKeys("#password", pw), chromedp.Submit("#password"))
 		return ctx
 	}
 	text := func(ctx context.Context, sel string) string {
@@ -95,10 +95,11 @@ func TestBrowserWikiStory(t *testing.T) {
 
 	// Both editors open the Fan Theories section before either saves.
 	openSection := func(ctx context.Context, who string) {
-		step(t, ctx, who+" opens the Fan Theories section",
-			chromedp.Navigate(base+"/films/red-rocket-2021/edit"), chromedp.WaitVisible("#edit-text"),
-			chromedp.Evaluate[chromedp.Void](`location.href = Array.from(document.querySelectorAll("details.sections a")).find(a => /fan theor/i.test(a.textContent)).href`),
-			chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible("#edit-text"))
+		step(t, ctx, who+" opens the editor",
+			chromedp.Navigate(base+"/films/red-rocket-2021/edit"), chromedp.WaitVisible("#edit-text"))
+		submitted(t, ctx, who+" opens the Fan Theories section",
+			chromedp.Evaluate[chromedp.Void](`location.href = Array.from(document.querySelectorAll("details.sections a")).find(a => /fan theor/i.test(a.textContent)).href`))
+		step(t, ctx, who+" sees the section's text", chromedp.WaitVisible("#edit-text"))
 		if k := text(ctx, "header.page-head .kicker"); !strings.Contains(strings.ToLower(k), "fan theor") {
 			t.Fatalf("%s is not editing the Fan Theories section: %q", who, k)
 		}
@@ -121,10 +122,11 @@ func TestBrowserWikiStory(t *testing.T) {
 	step(t, eve, "eve saves the proposal", chromedp.Click(`button[name=save]`), chromedp.WaitVisible("table.history"))
 
 	// Ed's revision is the one with his summary; undo it from the history.
-	step(t, ed, "ed's change is undone",
-		chromedp.Navigate(base+"/films/red-rocket-2021/history"), chromedp.WaitVisible("table.history"),
-		chromedp.Evaluate[chromedp.Void](`(function(){var row=Array.from(document.querySelectorAll("table.history tbody tr")).find(r=>r.textContent.includes("ed: the donut sign"));row.querySelector("button.linkish").click()})()`),
-		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible("table.history"))
+	step(t, ed, "ed opens the history",
+		chromedp.Navigate(base+"/films/red-rocket-2021/history"), chromedp.WaitVisible("table.history"))
+	submitted(t, ed, "ed's change is undone",
+		chromedp.Evaluate[chromedp.Void](`(function(){var row=Array.from(document.querySelectorAll("table.history tbody tr")).find(r=>r.textContent.includes("ed: the donut sign"));row.querySelector("button.linkish").click()})()`))
+	step(t, ed, "the history after the undo", chromedp.WaitVisible("table.history"))
 	hist := text(ed, "table.history")
 	for _, want := range []string{"ed: the donut sign", "eve: a note", "Undo revision"} {
 		if !strings.Contains(hist, want) {
