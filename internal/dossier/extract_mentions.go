@@ -61,7 +61,7 @@ func (x *extractor) run(s string, ws []word, a, b int) {
 	for k := a; k < b; {
 		// Only a word that opens a place or publication name can start
 		// one; most words open none, and need no look-up of their runs.
-		l := min(gazetteerWords[ws[k].s], b-k)
+		l := min(ws[k].gazWords(), b-k)
 		for ; l > 0; l-- {
 			name := joinWords(ws, k, k+l)
 			kind := ""
@@ -89,7 +89,7 @@ func (x *extractor) run(s string, ws []word, a, b int) {
 // person lists ws[a:b] as a person, a cued place or publication, or a
 // film the catalog knows.
 func (x *extractor) person(s string, ws []word, a, b int) {
-	for a < b && stopCaps[ws[a].s] {
+	for a < b && ws[a].cls&wcStop != 0 {
 		a++
 	}
 	if a >= b || b-a > 4 {
@@ -110,13 +110,13 @@ func (x *extractor) person(s string, ws []word, a, b int) {
 	at := int(ws[a].start)
 	before := s[max(0, at-30):at]
 	switch {
-	case hasSuffixIn(before, placeCueIndex) && !orgWords[ws[b-1].s]:
+	case hasSuffixIn(before, placeCueIndex) && ws[b-1].cls&wcOrg == 0:
 		x.add("place", name, "")
 	case hasSuffixIn(before, pubCueIndex) && !(b-a >= 2 && b-a <= 3 && isGivenName(ws[a].s)):
 		// "speaking to Variety", but "after speaking to Penélope Cruz":
 		// a given name and a surname are a person's.
 		x.add("publication", name, "")
-	case b-a >= 2 && x.cat != nil && !orgWords[ws[b-1].s]:
+	case b-a >= 2 && x.cat != nil && ws[b-1].cls&wcOrg == 0:
 		if slug, ok := x.lookupFilm(name, 0); ok {
 			x.add("film", name, slug)
 		}

@@ -26,6 +26,7 @@ func (x *extractor) harvest(us []unit) {
 		x.words = tokenizeCaps(u.text, x.words)
 		u.ws = x.words[from:len(x.words):len(x.words)]
 		ws := u.ws
+		classWords(ws)
 		var prev prevRun
 		capRuns(u.text, ws, func(a, b int) {
 			prev = x.harvestRun(u.text, ws, a, b, spans, prev)
@@ -49,14 +50,31 @@ func cutAtOf(ws []word, a, b int) int {
 func isGazetteer(s string) bool { return places[s] || publications[s] }
 
 // Word classes, so that one look-up of a word in wordClass answers what
-// harvestRun asks of it: stopCaps, orgWords, firstNames, and whether it
-// opens a gazetteer name (gazetteerWords).
+// harvestRun, run and person ask of it: stopCaps, orgWords, firstNames,
+// whether it opens a gazetteer name and the most words such a name has
+// (gazetteerWords, at most 6, in the bits above wcGazShift).
 const (
 	wcStop uint8 = 1 << iota
 	wcOrg
 	wcGiven
 	wcGazetteer
+
+	wcGazShift = 4
 )
+
+// gazWords is gazetteerWords[w.s] for a word classWords has classed.
+func (w *word) gazWords() int { return int(w.cls >> wcGazShift) }
+
+// classWords looks up, once, the class of each word of a unit that can
+// stand in a capitalised run (a capitalised word or a connector): the
+// runs of harvest and mentions read it from the word.
+func classWords(ws []word) {
+	for k := range ws {
+		if w := &ws[k]; w.cap || isConnector(w.s) {
+			w.cls = wordClass[w.s]
+		}
+	}
+}
 
 var wordClass = func() map[string]uint8 {
 	m := make(map[string]uint8, len(firstNames)+len(gazetteerWords))
@@ -72,7 +90,7 @@ var wordClass = func() map[string]uint8 {
 	}
 	for w, n := range gazetteerWords {
 		if n > 0 {
-			m[w] |= wcGazetteer
+			m[w] |= wcGazetteer | uint8(n)<<wcGazShift
 		}
 	}
 	return m
@@ -106,7 +124,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 	}
 	var ca uint8 // the class of ws[a], once the stop words are skipped
 	for a < b {
-		if ca = wordClass[ws[a].s]; ca&wcStop == 0 {
+		if ca = ws[a].cls; ca&wcStop == 0 {
 			break
 		}
 		a++
@@ -117,7 +135,7 @@ func (x *extractor) harvestRun(s string, ws []word, a, b int, spans []span, prev
 	}
 	cb := ca
 	if b-1 > a {
-		cb = wordClass[ws[b-1].s]
+		cb = ws[b-1].cls
 	}
 	if cb&wcOrg != 0 || ca&wcGazetteer != 0 && isGazetteer(joinWords(ws, a, b)) {
 		return prevRun{}

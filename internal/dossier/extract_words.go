@@ -88,11 +88,15 @@ func singleClose(s string, from int, mark string) int {
 }
 
 // word is one token of running text; poss marks a possessive ("Baker’s")
-// whose "’s" is not part of s.
+// whose "’s" is not part of s, and cap one that opens with a capital
+// (isCap(s), worked out once by the tokenizer). cls is the word's entry
+// in wordInfo (classWords fills it in for the units' words; 0 elsewhere).
 type word struct {
 	s          string
 	start, end int32 // int32 keeps the token store small; input is capped far below 2 GB
 	poss       bool
+	cap        bool
+	cls        uint8
 }
 
 // tokenize splits s into words: letters and digits, with inner hyphens,
@@ -156,7 +160,7 @@ func tokenizeWords(s string, buf []word, caps bool) []word {
 		if j == i+1 && c >= 'A' && c <= 'Z' && j+2 < len(s) && s[j] == '.' && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' {
 			j++ // an initial keeps its full stop: "John C. Reilly"
 		}
-		w := word{s: s[i:j], start: int32(i), end: int32(j)}
+		w := word{s: s[i:j], start: int32(i), end: int32(j), cap: c >= 'A' && c <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)}
 		if t, ok := cutPossessive(w.s); ok {
 			w.s, w.poss = t, true
 		}
@@ -207,10 +211,8 @@ func isCap(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// connectors may join capitalised words inside one name.
-var connectors = map[string]bool{"of": true, "the": true, "&": true, "de": true, "del": true,
-	"van": true, "von": true, "da": true, "du": true, "la": true, "le": true, "der": true}
-
+// isConnector reports the lower-case words that may join capitalised
+// words inside one name.
 func isConnector(w string) bool {
 	switch w {
 	case "of", "the", "de", "del", "van", "von", "da", "du", "la", "le", "der":
@@ -223,17 +225,17 @@ func isConnector(w string) bool {
 // space apart, joined only by connectors, ended by a possessive.
 func capRuns(s string, ws []word, fn func(a, b int)) {
 	for i := 0; i < len(ws); {
-		if !isCap(ws[i].s) {
+		if !ws[i].cap {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(ws) && !ws[j-1].poss && ws[j].start == ws[j-1].end+1 && s[ws[j-1].end] == ' ' {
-			if isCap(ws[j].s) {
+			if ws[j].cap {
 				j++
 				continue
 			}
-			if connectors[ws[j].s] && j+1 < len(ws) && isCap(ws[j+1].s) && ws[j+1].start == ws[j].end+1 {
+			if isConnector(ws[j].s) && j+1 < len(ws) && ws[j+1].cap && ws[j+1].start == ws[j].end+1 {
 				j += 2
 				continue
 			}
@@ -277,10 +279,10 @@ func nameAfter(s string, skip int) string {
 	var buf [24]word // on the stack, as for runBefore
 	ws := tokenize(firstClause(s, 120), buf[:0])
 	i := 0
-	for i < len(ws) && i < skip && !isCap(ws[i].s) {
+	for i < len(ws) && i < skip && !ws[i].cap {
 		i++
 	}
-	if i >= len(ws) || !isCap(ws[i].s) {
+	if i >= len(ws) || !ws[i].cap {
 		return ""
 	}
 	name := ""

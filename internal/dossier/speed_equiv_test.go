@@ -223,7 +223,7 @@ func TestWordClassMatchesTheSets(t *testing.T) {
 	for _, w := range words {
 		c := wordClass[w]
 		if c&wcStop != 0 != stopCaps[w] || c&wcOrg != 0 != orgWords[w] || c&wcGiven != 0 != firstNames[w] ||
-			c&wcGazetteer != 0 != (gazetteerWords[w] > 0) {
+			c&wcGazetteer != 0 != (gazetteerWords[w] > 0) || int(c>>wcGazShift) != gazetteerWords[w] {
 			t.Fatalf("wordClass[%q] = %04b, disagrees with the sets", w, c)
 		}
 	}

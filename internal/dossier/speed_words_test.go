@@ -1,0 +1,82 @@
+package dossier
+
+import (
+	"strings"
+	"testing"
+)
+
+// wordPieces is every line of the corpora, with pieces cut inside runes
+// and words, and text built for the tokenizer's edge cases.
+func wordPieces(t *testing.T) []string {
+	t.Helper()
+	lines := corpusLines(t)
+	out := append([]string{}, lines...)
+	for _, l := range lines {
+		for k := 1; k < len(l); k += 7 {
+			out = append(out, l[k:])
+		}
+	}
+	return append(out, "Émile Zola’s J’accuse & Ürgüp", "A & B, AT&T and R&D", "Ōzu's de la Tour’ von Trier’s",
+		"ßeta Ǆemal ǅemal Σίσυφος ΣΊΣΥΦΟΣ", "John C. Reilly, U.S. & U.K.", "l'Amour d’Été", "1954 A24 4K")
+}
+
+// TestTokenCapIsIsCap checks the capital flag the tokenizer sets against
+// isCap on the word's text, in both tokenizers, and that no token is a
+// bare "&" (which the old connector set held, and isConnector does not).
+func TestTokenCapIsIsCap(t *testing.T) {
+	n := 0
+	for _, l := range wordPieces(t) {
+		for _, ws := range [][]word{tokenize(l, nil), tokenizeCaps(l, nil)} {
+			for _, w := range ws {
+				n++
+				if w.cap != isCap(w.s) {
+					t.Fatalf("%q in %q: cap %v, isCap %v", w.s, l, w.cap, isCap(w.s))
+				}
+				if w.s == "&" {
+					t.Fatalf("a bare & token in %q", l)
+				}
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d words tokenized: the test checks little", n)
+	}
+}
+
+// TestClassWordsCoversRuns checks that classWords gives every word a
+// capitalised run can hold the class wordClass gives it: harvestRun,
+// run and person read the class from the word instead of looking it up.
+func TestClassWordsCoversRuns(t *testing.T) {
+	runs := 0
+	for _, l := range wordPieces(t) {
+		ws := tokenizeCaps(l, nil)
+		classWords(ws)
+		capRuns(l, ws, func(a, b int) {
+			runs++
+			for k := a; k < b; k++ {
+				if ws[k].cls != wordClass[ws[k].s] {
+					t.Fatalf("%q in %q: class %08b, wordClass %08b", ws[k].s, l, ws[k].cls, wordClass[ws[k].s])
+				}
+			}
+		})
+	}
+	if runs < 1000 {
+		t.Fatalf("only %d runs: the test checks little", runs)
+	}
+}
+
+// TestConnectorsAreTheOldSet checks isConnector against the set capRuns
+// looked up before (less "&", never a token).
+func TestConnectorsAreTheOldSet(t *testing.T) {
+	old := "of the de del van von da du la le der"
+	for _, w := range strings.Fields(old) {
+		if !isConnector(w) {
+			t.Errorf("isConnector(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Of", "The", "and", "a", "des", "&", ""} {
+		if isConnector(w) {
+			t.Errorf("isConnector(%q) = true", w)
+		}
+	}
+}
