@@ -252,6 +252,17 @@ var actorVerbs = []struct {
 }{{" as ", false}, {" plays ", true}, {" stars as ", true}, {" portrays ", true}, {", who plays ", true}, {" who plays ", true},
 	{", as ", true}, {" is ", false}}
 
+// actorVerbStart marks the bytes that follow the opening space of an
+// actor verb.
+var actorVerbStart = func() (t [256]bool) {
+	for _, v := range actorVerbs {
+		if v.text[0] == ' ' {
+			t[v.text[1]] = true
+		}
+	}
+	return t
+}()
+
 // isPair reads "Actor is Character" where the sentence gives nothing
 // else: the actor a given name and a surname, the character one to three
 // capitalised words closing the clause.
@@ -280,6 +291,12 @@ func (x *extractor) isPair(s, before string, i int) {
 
 // actorVerb returns the length of the actor verb that opens s, or 0.
 func actorVerb(s string) (n int, strong bool) {
+	// It runs after every capitalised word: the byte after the space
+	// settles most of them, since every verb opens with ", " or with
+	// " " and one of a, i, p, s, w.
+	if len(s) < 4 || s[0] == ' ' && !actorVerbStart[s[1]] {
+		return 0, false
+	}
 	for _, v := range actorVerbs {
 		if strings.HasPrefix(s, v.text) {
 			return len(v.text), v.strong

@@ -218,11 +218,12 @@ func (x *extractor) films(s string, spans []span) {
 		if isFilm, ok := x.linked[film.Fold(title)]; ok && !isFilm {
 			continue // its link says it is a series, a novel, a song
 		}
-		if notFilm(s[:sp.start]) || notFilmAfter(after) {
+		other := notFilm(s[:sp.start]) || notFilmAfter(after)
+		if other {
 			// Said once to be a series or a novel, it is one throughout.
 			x.notFilms[film.Fold(title)] = true
 		}
-		if notFilm(s[:sp.start]) || notFilmAfter(after) || nickname(s, sp) ||
+		if other || nickname(s, sp) ||
 			notEnd >= 0 && listGap(s[notEnd:sp.start]) {
 			// "their hit TV shows, Martin and The Fresh Prince of Bel-Air":
 			// the titles listed after one that is not a film are not

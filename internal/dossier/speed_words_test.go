@@ -80,3 +80,35 @@ func TestConnectorsAreTheOldSet(t *testing.T) {
 		}
 	}
 }
+
+// TestActorVerbGate checks actorVerb's first-byte gate against the plain
+// search of every verb, after every word of the corpora and on built text.
+func TestActorVerbGate(t *testing.T) {
+	plain := func(s string) (int, bool) {
+		for _, v := range actorVerbs {
+			if strings.HasPrefix(s, v.text) {
+				return len(v.text), v.strong
+			}
+		}
+		return 0, false
+	}
+	cases := []string{" as ", " is", " is ", ", as ", ", who plays X", " plays", " plays ", " stars as ", " portrays ", " who plays ", "", " ", ",", ", "}
+	for _, l := range wordPieces(t) {
+		for _, w := range tokenize(l, nil) {
+			cases = append(cases, l[w.end:])
+		}
+	}
+	hits := 0
+	for _, c := range cases {
+		n, strong := actorVerb(c)
+		if pn, ps := plain(c); n != pn || strong != ps {
+			t.Fatalf("actorVerb(%q) = %d, %v; the plain search gives %d, %v", c, n, strong, pn, ps)
+		}
+		if n > 0 {
+			hits++
+		}
+	}
+	if hits < 20 {
+		t.Fatalf("only %d verbs found: the test checks little", hits)
+	}
+}
