@@ -26,7 +26,7 @@ func units(d *film.Dossier) []unit {
 			n += len(sub.Blocks)
 		}
 	}
-	out := make([]unit, 0, n)
+	out := unitScratch.get(n)
 	add := func(k film.SectionKind, bs []film.Block) {
 		for _, b := range bs {
 			switch b.Kind {

@@ -15,7 +15,7 @@ func (x *extractor) harvest(us []unit) {
 	for _, u := range us {
 		total += len(u.text)
 	}
-	x.words = make([]word, 0, total/14+16) // about one kept word in 20 bytes, with room
+	x.words = wordScratch.get(total/14 + 16) // about one kept word in 20 bytes, with room
 	for i := range us {
 		u := &us[i]
 		u.spans = quoteSpans(u.text)

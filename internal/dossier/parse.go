@@ -39,6 +39,7 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 		return nil, err
 	}
 	blocks, noise := scan(s.lines)
+	defer blockScratch.put(blocks) // promoteQuestions rewrites blocks in place
 	blocks = promoteQuestions(blocks)
 	if err := structured(file, blocks); err != nil {
 		return nil, err
@@ -93,10 +94,12 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 		x.linked[k] = v
 	}
 	us := units(d)
+	defer unitScratch.put(us)
 	for _, u := range us {
 		x.linkKinds(u.text)
 	}
 	x.harvest(us)
+	defer wordScratch.put(x.words)
 	x.layoutCast(d)
 	prev := ""
 	for i, u := range us {

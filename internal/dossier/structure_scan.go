@@ -23,8 +23,10 @@ type scanner struct {
 	blank    bool // the previous line was blank (or absent)
 }
 
+// scan returns the blocks in a slice from blockScratch, for Parse to put
+// back when it is done with them.
 func scan(lines []string) ([]block, []film.Noise) {
-	s := &scanner{lines: lines, blank: true, blocks: make([]block, 0, len(lines)/2+1)}
+	s := &scanner{lines: lines, blank: true, blocks: blockScratch.get(len(lines)/2 + 1)}
 	s.md, s.wrapped = layout(lines)
 	for i := 0; i < len(lines); i++ {
 		i = s.line(i)
