@@ -3,6 +3,7 @@ package dossier
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"marquee/internal/film"
 )
@@ -84,13 +85,48 @@ type extractor struct {
 // cannot turn into millions of queries.
 const maxLookups = 2000
 
+// newExtractor returns an extractor for d, with maps kept from an earlier
+// Parse when there is one (see release).
 func newExtractor(d *film.Dossier, opts *Options) *extractor {
-	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{}, siblings: map[string]string{},
-		catalog: map[string]string{}, mention: map[mentionKey]bool{}, linked: map[string]bool{}, notFilms: map[string]bool{}}
+	x, ok := extractorPool.Get().(*extractor)
+	if !ok {
+		x = &extractor{known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{}, siblings: map[string]string{},
+			catalog: map[string]string{}, mention: map[mentionKey]bool{}, linked: map[string]bool{}, notFilms: map[string]bool{}}
+	}
+	x.d, x.cat = d, opts.Catalog
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
 		x.learn(n)
 	}
 	return x
+}
+
+// extractorPool keeps extractors between Parse calls: an article's maps
+// of names, mentions and pairs grow from empty each time otherwise.
+var extractorPool sync.Pool
+
+// maxKeptMap is the most entries a map may have held to be kept: a map
+// that grew for a very long article would make every clear after it slow.
+const maxKeptMap = 512
+
+// release empties x and keeps it for the next article. x must not be
+// used after.
+func (x *extractor) release() {
+	if len(x.known) > maxKeptMap || len(x.surnames) > maxKeptMap || len(x.mention) > maxKeptMap || len(x.catalog) > maxKeptMap ||
+		len(x.pairs) > maxKeptMap || len(x.roles) > maxKeptMap || len(x.siblings) > maxKeptMap || len(x.linked) > maxKeptMap || len(x.notFilms) > maxKeptMap {
+		return
+	}
+	clear(x.known)
+	clear(x.roles)
+	clear(x.pairs)
+	clear(x.surnames)
+	clear(x.siblings)
+	clear(x.catalog)
+	clear(x.mention)
+	clear(x.linked)
+	clear(x.notFilms)
+	*x = extractor{known: x.known, roles: x.roles, pairs: x.pairs, surnames: x.surnames, siblings: x.siblings,
+		catalog: x.catalog, mention: x.mention, linked: x.linked, notFilms: x.notFilms}
+	extractorPool.Put(x)
 }
 
 // learn records a person's full name so that later surnames expand to it.

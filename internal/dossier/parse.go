@@ -90,6 +90,7 @@ func structured(file string, blocks []block) error {
 // identity and drops the film itself from the films it mentions.
 func extract(d *film.Dossier, opts *Options, s *source) {
 	x := newExtractor(d, opts)
+	defer x.release()
 	for k, v := range s.links {
 		x.linked[k] = v
 	}

@@ -70,3 +70,23 @@ func TestParseConcurrentScratch(t *testing.T) {
 		t.Errorf("a concurrent parse differs from a lone one: %s", e)
 	}
 }
+
+// TestExtractorReleaseEmpties checks that a released extractor comes
+// back with every map empty and nothing of the article before.
+func TestExtractorReleaseEmpties(t *testing.T) {
+	d := parseFileWith(t, "testdata/corpus/red-rocket.txt", nil)
+	x := newExtractor(d, &Options{KnownPeople: []string{"Simon Rex"}})
+	x.add("person", "Simon Rex", "")
+	x.pair("Simon Rex", "Mikey")
+	x.release()
+	y := newExtractor(d, &Options{})
+	for name, n := range map[string]int{"known": len(y.known), "roles": len(y.roles), "pairs": len(y.pairs), "surnames": len(y.surnames),
+		"siblings": len(y.siblings), "catalog": len(y.catalog), "mention": len(y.mention), "linked": len(y.linked), "notFilms": len(y.notFilms)} {
+		if n != 0 {
+			t.Errorf("%s holds %d entries after release", name, n)
+		}
+	}
+	if y.titles != nil || y.words != nil || y.lookups != 0 {
+		t.Errorf("titles, words or lookups kept after release")
+	}
+}
