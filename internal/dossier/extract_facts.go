@@ -95,6 +95,9 @@ func factSigns(s string) bool {
 	// One pass, each byte tried only against the cues that open with it
 	// (every paragraph and sentence comes here).
 	for i := 0; i < len(s); i++ {
+		if !factCueFirst[s[i]] {
+			continue
+		}
 		for _, w := range factCueStarts[s[i]] {
 			if strings.HasPrefix(s[i:], w) {
 				return true
@@ -110,6 +113,14 @@ var factCueStarts = func() (t [256][]string) {
 	for _, w := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
 		"won", "Won", "nomin", "Nomin", "ward", "rize", "Festival", "Palme", "Lion", "Bear"} {
 		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// factCueFirst marks the bytes factCueStarts lists cues for.
+var factCueFirst = func() (t [256]bool) {
+	for c, cues := range factCueStarts {
+		t[c] = len(cues) > 0
 	}
 	return t
 }()

@@ -146,7 +146,7 @@ func tokenizeWords(s string, buf []word, caps bool) []word {
 		for j < len(s) && asciiWord[s[j]] {
 			j++
 		}
-		for j < len(s) {
+		for j < len(s) && s[j] != ' ' { // a space ends most words, and is neither a letter nor a joiner
 			r2, n2 := rune(s[j]), 1
 			if r2 >= utf8.RuneSelf {
 				r2, n2 = utf8.DecodeRuneInString(s[j:])
