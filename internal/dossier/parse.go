@@ -39,6 +39,8 @@ func Parse(file string, src []byte, opts *Options) (d *film.Dossier, err error) 
 		return nil, err
 	}
 	blocks, noise := scan(s.lines)
+	lineScratch.put(s.lines) // the blocks hold the lines' text, not the slice
+	s.lines = nil
 	defer blockScratch.put(blocks) // promoteQuestions rewrites blocks in place
 	blocks = promoteQuestions(blocks)
 	if err := structured(file, blocks); err != nil {

@@ -2,11 +2,11 @@ package dossier
 
 import "sync"
 
-// scratch keeps the working slices of one Parse — the scanner's blocks,
-// the units and their words — for the next call, so that an import of
-// many articles does not allocate (and collect) them for each one. What
-// goes back is cleared first: a slice kept here holds no string of an
-// article already parsed.
+// scratch keeps the working slices of one Parse — the lines, the
+// scanner's blocks, the units and their words — for the next call, so
+// that an import of many articles does not allocate (and collect) them
+// for each one. What goes back is cleared first: a slice kept here holds
+// no string of an article already parsed.
 type scratch[T any] struct{ pool sync.Pool }
 
 // maxScratch is the most elements a slice may hold to be kept: the
@@ -37,4 +37,5 @@ var (
 	blockScratch scratch[block]
 	unitScratch  scratch[unit]
 	wordScratch  scratch[word]
+	lineScratch  scratch[string]
 )

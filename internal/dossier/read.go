@@ -86,7 +86,7 @@ func hasMarkdownSigns(lines []string) bool {
 func (s *source) cleanMarkup() {
 	wiki := false
 	wikiDoc := s.format == formatWiki || isWikiDocument(s.lines)
-	out := make([]string, 0, len(s.lines))
+	out := lineScratch.get(len(s.lines))
 	for i := 0; i < len(s.lines); i++ {
 		l := s.lines[i]
 		if wikiDoc {
@@ -148,6 +148,7 @@ func (s *source) cleanMarkup() {
 		}
 		out = append(out, l)
 	}
+	lineScratch.put(s.lines)
 	s.lines = out
 	if wiki {
 		s.format = formatWiki

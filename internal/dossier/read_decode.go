@@ -96,9 +96,18 @@ func fromWindows1252(src []byte) (string, int, int) {
 // splitLines splits on LF, CRLF or a lone CR.
 func splitLines(s string) []string {
 	if !strings.Contains(s, "\r") {
-		return strings.Split(s, "\n")
+		// strings.Split(s, "\n"), into a slice from lineScratch.
+		lines := lineScratch.get(strings.Count(s, "\n") + 1)
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				return append(lines, s)
+			}
+			lines = append(lines, s[:i])
+			s = s[i+1:]
+		}
 	}
-	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	lines := lineScratch.get(strings.Count(s, "\n") + 1)
 	for len(s) > 0 {
 		i := strings.IndexAny(s, "\r\n")
 		if i < 0 {

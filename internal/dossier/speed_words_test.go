@@ -112,3 +112,20 @@ func TestActorVerbGate(t *testing.T) {
 		t.Fatalf("only %d verbs found: the test checks little", hits)
 	}
 }
+
+// TestSplitLinesIsSplit checks splitLines against strings.Split on text
+// without carriage returns (its fast path), pieces of the corpora
+// included.
+func TestSplitLinesIsSplit(t *testing.T) {
+	cases := []string{"", "\n", "\n\n", "a", "a\n", "\na", "a\nb\n\nc"}
+	for _, l := range wordPieces(t)[:2000] {
+		l = strings.ReplaceAll(l, "\r", "")
+		cases = append(cases, l, l+"\n"+l, "\n"+l+"\n")
+	}
+	for _, c := range cases {
+		got, want := splitLines(c), strings.Split(c, "\n")
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
+			t.Fatalf("splitLines(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
