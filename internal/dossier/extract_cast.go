@@ -314,6 +314,13 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 	if actor == "" {
 		return 0, false // no need to read the character
 	}
+	// The test at the end, on the actor alone, made first: most names
+	// before "as" fail it, and need no character read.
+	_, known := x.resolve(actor)
+	listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
+	if !(strong && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2) {
+		return 0, false
+	}
 	skip := 0
 	if strong {
 		skip = 2 // "plays the linguist Louise Banks"
@@ -327,11 +334,6 @@ func (x *extractor) actorPair(s, before string, i int, strong, cast bool, chain 
 		return 0, false
 	}
 	character = withNickname(s[i:], character)
-	_, known := x.resolve(actor)
-	listed := chain >= 0 && isListGap(s[chain:max(chain, len(before)-len(actor))])
-	if !(strong && (known || wordCount(actor) >= 2) || (known || cast || listed) && wordCount(actor) >= 2) {
-		return 0, false
-	}
 	x.pair(actor, character)
 	return i + strings.Index(s[i:], character) + len(character), true
 }
