@@ -147,6 +147,14 @@ func sentences(text string) []string {
 }
 
 func sentenceFacts(s string) []film.ArticleFact {
+	if !sentenceCues(s) {
+		return nil // most sentences with a digit hold only a year
+	}
+	return cuedSentenceFacts(s)
+}
+
+// cuedSentenceFacts is sentenceFacts for a sentence sentenceCues let through.
+func cuedSentenceFacts(s string) []film.ArticleFact {
 	lower := lowerText(s)
 	// An ASCII sentence lowers byte for byte, so a piece of lower is
 	// the piece of s lowered, without lowering it again.
@@ -197,6 +205,65 @@ func sentenceFacts(s string) []film.ArticleFact {
 		out = append(out, film.ArticleFact{Kind: film.FactFestival, Value: fest})
 	}
 	return out
+}
+
+// sentenceCues reports whether s may hold a fact sentenceFacts finds: a
+// currency sign moneyFrom knows, or, in any case, a word that opens one
+// of the cues the runtime, release-date, award and festival tests need
+// (each of their cues holds one of factWords). It is a looser test than
+// theirs, never a stricter one, and saves lowering the sentence.
+func sentenceCues(s string) bool {
+	if strings.IndexByte(s, '$') >= 0 || strings.Contains(s, "£") || strings.Contains(s, "¥") || strings.Contains(s, "\xe2\x82") {
+		return true // every sign in currencies
+	}
+	if !isASCII(s) && (strings.Contains(s, "İ") || strings.Contains(s, "\u212a")) {
+		return true // they lower to ASCII letters: leave them to the full tests
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range factWordStarts[lowerASCIIByte(s[i])] {
+			if hasPrefixFoldASCII(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// factWords: each cue of the runtime ("runtime", "running time", "runs ",
+// "minutes long", "-minute", " minutes"), release-date ("release",
+// "premiere", "opened in "), award ("won ", "nominat", "awarded ",
+// "winning the ", "received the ") and festival ("Festival") tests holds
+// one of them, in lower case.
+var factWords = []string{"runtime", "running time", "runs ", "minute", "release", "premiere", "opened in ",
+	"won ", "nominat", "awarded ", "winning the ", "received the ", "festival"}
+
+// factWordStarts lists factWords by their first byte.
+var factWordStarts = func() (t [256][]string) {
+	for _, w := range factWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+func lowerASCIIByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFoldASCII reports whether s opens with the lower-case ASCII
+// word w, ignoring the case of ASCII letters.
+func hasPrefixFoldASCII(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if lowerASCIIByte(s[k]) != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // amountText is one amount an article writes: "$11.8 million", "₩13.5 billion".

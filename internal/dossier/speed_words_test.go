@@ -129,3 +129,44 @@ func TestSplitLinesIsSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceCuesGate checks that every sentence sentenceCues turns
+// away gives no fact through the full tests, on every sentence and piece
+// of the corpora and on text built for the case-folding corners.
+func TestSentenceCuesGate(t *testing.T) {
+	cases := []string{"It WON THE Palme d'Or in 1994.", "NOMİNATED for two Oscars in 2001.", "A 120-MINUTE cut from 1999.",
+		"It cost €3 million in 2003.", "RELEASED on 4 May 2012.", "Shown at the Berlin FESTIVAL in 1988.", "Runs 95 minutes.",
+		"It grossed ₩13.5 billion.", "It made £2 in 1977.", "\u212aurosawa won 3 awards.", "Premiered in 2019.", "In 1954, Japan."}
+	for _, l := range wordPieces(t) {
+		cases = append(cases, l)
+		cases = append(cases, sentences(l)...)
+	}
+	passed := 0
+	for _, c := range cases {
+		if sentenceCues(c) {
+			passed++
+			continue
+		}
+		if got := cuedSentenceFacts(c); len(got) > 0 {
+			t.Fatalf("sentenceCues(%q) = false, but the full tests find %+v", c, got)
+		}
+	}
+	if passed < 100 || passed == len(cases) {
+		t.Fatalf("%d of %d cases let through: the test checks little", passed, len(cases))
+	}
+}
+
+// FuzzSentenceCues checks the gate on any text: what sentenceCues turns
+// away, the full tests find nothing in.
+func FuzzSentenceCues(f *testing.F) {
+	for _, s := range []string{"It won the Palme d'Or.", "NOMİNATED in 2001", "€3 million", "Runs 95 MINUTES", "\u212a 1954"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !sentenceCues(s) {
+			if got := cuedSentenceFacts(s); len(got) > 0 {
+				t.Fatalf("sentenceCues(%q) = false, but the full tests find %+v", s, got)
+			}
+		}
+	})
+}
