@@ -13,6 +13,20 @@ import (
 	"marquee/internal/store"
 )
 
+// browserOn serves st with opts and starts a headless Chromium for it
+// (see browserAt); it returns the site too, for its settings.
+func browserOn(t *testing.T, st *store.Store, opts Options) (*Server, context.Context, string, func() []string) {
+	site, err := New(st, discardLog(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { site.Close() })
+	srv := httptest.NewServer(site.Handler())
+	t.Cleanup(srv.Close)
+	ctx, base, console := browserAt(t, srv.URL)
+	return site, ctx, base, console
+}
+
 // prolific credits one person on 150 films over 30 years, up to eight in a
 // year, as director, writer and actor: the career that smeared the dots.
 func prolific(t *testing.T, st *store.Store) {
@@ -48,14 +62,7 @@ func TestBrowserChartsFit(t *testing.T) {
 	}
 	st := newCorpusStore(t)
 	prolific(t, st)
-	site, err := New(st, discardLog(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { site.Close() })
-	srv := httptest.NewServer(site.Handler())
-	t.Cleanup(srv.Close)
-	ctx, base, _ := browserAt(t, srv.URL)
+	_, ctx, base, _ := browserOn(t, st, Options{})
 	dir := artifactsDir(t)
 	for _, page := range []struct{ path, figure string }{
 		{"/films/anora-2024", "#boxoffice-figure"},

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,18 +18,10 @@ func TestBrowserFavouritesSuggest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	st := newCorpusStore(t)
-	site, err := New(st, discardLog(), Options{Auth: auth.Options{Params: cheapParams}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { site.Close() })
+	site, ctx, base, console := browserOn(t, newCorpusStore(t), Options{Auth: auth.Options{Params: cheapParams}})
 	if err := site.Auth().SetSignupMode(context.Background(), auth.SignupOpen); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(site.Handler())
-	t.Cleanup(srv.Close)
-	ctx, base, console := browserAt(t, srv.URL)
 	step(t, ctx, "open the sign-up page", chromedp.Navigate(base+"/signup"), chromedp.WaitVisible("#username"))
 	submitted(t, ctx, "sign up",
 		chromedp.SendKeys("#username", "fan"), chromedp.SendKeys("#password", "a long enough passphrase"),
