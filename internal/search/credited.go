@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"marquee/internal/store"
@@ -20,10 +21,9 @@ const (
 )
 
 // creditedSQL lists the films of the people $1…, with the role that
-// brought each in (director first) and the person's name; %s holds the
-// film filters' conditions; the first %s is the film's key in the
-// index (keyExpr).
-const creditedSQL = `SELECT f.id, f.slug, f.title, COALESCE(f.year, 0), f.rating_votes, MIN(CASE c.role WHEN 'director' THEN 0 ELSE 1 END), MIN(p.name), %s
+// brought each in (director first) and the person's name; the last %s
+// holds the film filters' conditions.
+const creditedSQL = `SELECT f.id, f.slug, f.title, COALESCE(f.year, 0), f.rating_votes, MIN(CASE c.role WHEN 'director' THEN 0 ELSE 1 END), MIN(p.name)
 	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
 	WHERE c.person_id IN (%s) AND (c.role = 'director' OR (c.role = 'cast' AND c.billing BETWEEN 1 AND %d))%s
 	GROUP BY f.id, f.slug, f.title, f.year, f.rating_votes
@@ -60,48 +60,78 @@ func (e *Engine) addCredited(ctx context.Context, p *parsed, q Query, docs []doc
 	if len(conds) > 0 {
 		extra = " AND " + strings.Join(conds, " AND ")
 	}
-	query := fmt.Sprintf(creditedSQL, e.keyExpr(), strings.Join(ph, ","), creditedBilling, extra, creditedFilms)
+	query := fmt.Sprintf(creditedSQL, strings.Join(ph, ","), creditedBilling, extra, creditedFilms)
 	rows, err := e.st.DB().QueryContext(ctx, query, append(ids, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: films of people: %w", err)
 	}
 	defer rows.Close()
+	var found []doc
 	for rows.Next() {
 		var (
 			d    doc
 			role int
 		)
-		var key int64
-		if err := rows.Scan(&d.ref, &d.slug, &d.name, &d.year, &d.pop, &role, &d.via, &key); err != nil {
+		if err := rows.Scan(&d.ref, &d.slug, &d.name, &d.year, &d.pop, &role, &d.via); err != nil {
 			return nil, fmt.Errorf("search: films of people: %w", err)
 		}
 		if have[d.ref] {
 			continue
 		}
 		d.kind, d.filmID = docFilm, d.ref
-		d.id = e.docID(d, key)
 		if role == 0 {
 			d.via = "directed by " + d.via
 		} else {
 			d.via = "with " + d.via
 		}
-		docs = append(docs, d)
+		found = append(found, d)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: films of people: %w", err)
+	}
+	rows.Close()
+	keys, err := e.filmKeys(ctx, found)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range found {
+		d.id = e.docID(d, keys[d.ref])
+		docs = append(docs, d)
 	}
 	rank(p, docs)
 	return docs, nil
 }
 
-// keyExpr is the SQL of a film's key in the index, for creditedSQL: on
-// SQLite the search key, read from the view that alone spells its formula
-// out (store migration 0014); PostgreSQL's documents have no such key.
-func (e *Engine) keyExpr() string {
-	if e.st.Engine() == "postgres" {
-		return "0"
+// filmKeys reads the index keys of films from the view that alone spells
+// the key's formula out (store migration 0014), by film id. PostgreSQL's
+// documents have no such key (docID), so it reads nothing there. The keys
+// are read for the chosen films in one query with their ids inlined
+// (integers read from the database): SQLite pushes a constant film id
+// into the view's branches, while a correlated one, per row of
+// creditedSQL, made it scan every film for each (seconds for a prolific
+// person on a 1 M-title catalog).
+func (e *Engine) filmKeys(ctx context.Context, films []doc) (map[int64]int64, error) {
+	keys := map[int64]int64{}
+	if e.st.Engine() == "postgres" || len(films) == 0 {
+		return keys, nil
 	}
-	return "COALESCE((SELECT sd.key FROM search_documents sd WHERE sd.kind = 1 AND sd.ref = f.id), 0)"
+	ids := make([]string, len(films))
+	for i, d := range films {
+		ids[i] = strconv.FormatInt(d.ref, 10)
+	}
+	rows, err := e.st.DB().QueryContext(ctx, "SELECT ref, key FROM search_documents WHERE kind = 1 AND ref IN ("+strings.Join(ids, ",")+")")
+	if err != nil {
+		return nil, fmt.Errorf("search: keys of films: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref, key int64
+		if err := rows.Scan(&ref, &key); err != nil {
+			return nil, fmt.Errorf("search: keys of films: %w", err)
+		}
+		keys[ref] = key
+	}
+	return keys, rows.Err()
 }
 
 // docID is the id a document has when the index yields it: the search

@@ -30,57 +30,68 @@ var facetQueries = map[string]string{
 	FacetTheme: "SELECT ft.film_id, t.slug FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id IN (%s)",
 }
 
-// facets counts the hits by kind, decade, genre, certification, director
-// and theme. A hit counts once in each value its film carries.
-func (e *Engine) facets(ctx context.Context, docs []doc) (map[string][]store.Count, error) {
+// facets counts the hits by kind, and the films among them by decade,
+// genre, certification, director and theme. Kinds count hits (a tab lists
+// hits); every other facet counts films, so a film matched by its title
+// and by two dossier passages counts once in each value it carries.
+// It returns the counts and how many films there are.
+func (e *Engine) facets(ctx context.Context, docs []doc) (map[string][]store.Count, int, error) {
 	out := map[string][]store.Count{}
 	kinds, decades := map[string]int{}, map[string]int{}
-	perFilm := map[int64]int{}
+	films := map[int64]bool{}
 	for _, d := range docs {
 		kinds[kindNames[d.kind]]++
-		if d.year > 0 && d.kind != docPerson && d.kind != docTheme {
-			decades[strconv.Itoa(d.year/10*10)]++
+		if d.filmID == 0 || films[d.filmID] {
+			continue
 		}
-		if d.filmID != 0 {
-			perFilm[d.filmID]++
+		films[d.filmID] = true
+		if d.year > 0 {
+			decades[strconv.Itoa(d.year/10*10)]++
 		}
 	}
 	out[FacetKind] = sorted(kinds, false)
 	out[FacetDecade] = sorted(decades, true)
-	if len(perFilm) == 0 {
-		return out, nil
+	if len(films) == 0 {
+		return out, 0, nil
 	}
-	ids := make([]string, 0, len(perFilm))
-	for id := range perFilm {
+	ids := make([]string, 0, len(films))
+	for id := range films {
 		ids = append(ids, strconv.FormatInt(id, 10))
 	}
 	list := strings.Join(ids, ",")
 	for name, q := range facetQueries {
-		counts, err := e.filmValues(ctx, fmt.Sprintf(q, list), perFilm)
+		counts, err := e.filmValues(ctx, fmt.Sprintf(q, list))
 		if err != nil {
-			return nil, fmt.Errorf("search facet %s: %w", name, err)
+			return nil, 0, fmt.Errorf("search facet %s: %w", name, err)
 		}
 		out[name] = sorted(counts, false)
 	}
-	return out, nil
+	return out, len(films), nil
 }
 
-func (e *Engine) filmValues(ctx context.Context, q string, perFilm map[int64]int) (map[string]int, error) {
+// filmValues counts the films of each value q's (film id, value) rows
+// name, a film once however many rows pair it with the value.
+func (e *Engine) filmValues(ctx context.Context, q string) (map[string]int, error) {
 	rows, err := e.st.DB().QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	type pair struct {
+		id int64
+		v  string
+	}
+	seen := map[pair]bool{}
 	out := map[string]int{}
 	for rows.Next() {
-		var (
-			id int64
-			v  string
-		)
-		if err := rows.Scan(&id, &v); err != nil {
+		var p pair
+		if err := rows.Scan(&p.id, &p.v); err != nil {
 			return nil, err
 		}
-		out[v] += perFilm[id]
+		if !seen[p] {
+			seen[p] = true
+			out[p.v]++
+		}
 	}
 	return out, rows.Err()
 }

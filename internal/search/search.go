@@ -59,11 +59,21 @@ type Result struct {
 // "All hits" is bounded: the engine ranks at most the few hundred most
 // popular matches (plus names that begin with the query, and films of a
 // year given in the query) and keeps the best 200, so Total and the facet
-// counts describe those when a query matches more.
+// counts describe those when a query matches more. The kind facet counts
+// hits; the others count the films among them (Films).
 type Results struct {
 	Results []Result                 `json:"results"`
 	Facets  map[string][]store.Count `json:"facets"`
 	Total   int                      `json:"total"`
+	Films   int                      `json:"films"` // distinct films among the hits
+
+	filmless bool // some hit (a person, a theme) has no film
+}
+
+// Narrows reports whether choosing the film facet value c would leave
+// fewer hits: some film among the hits lacks it, or some hit has no film.
+func (r *Results) Narrows(c store.Count) bool {
+	return c.Count < r.Films || r.filmless
 }
 
 // Suggestion is one as-you-type completion.
@@ -148,7 +158,10 @@ func (e *Engine) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	docs = docs[:min(len(docs), max(maxHits, q.Offset+q.Limit))]
 	res.Total = len(docs)
-	if res.Facets, err = e.facets(ctx, docs); err != nil {
+	for _, d := range docs {
+		res.filmless = res.filmless || d.filmID == 0
+	}
+	if res.Facets, res.Films, err = e.facets(ctx, docs); err != nil {
 		return nil, err
 	}
 	for _, d := range docs[min(q.Offset, len(docs)):min(q.Offset+q.Limit, len(docs))] {

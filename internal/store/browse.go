@@ -77,6 +77,13 @@ type FilterColumns struct {
 	FilmID string // "f.id", "d.film_id"
 	Film   string // "f", or "" when films is not joined
 	Year   string // with Film "": the film's year, e.g. "d.year"
+	// Membership writes the conditions on other tables (genre, theme,
+	// director, award) as FilmID IN (SELECT film_id …) rather than EXISTS:
+	// a count can then start from those tables' indexes (a genre's 106 k
+	// films on the 1 M catalog counted in 26 ms, not by testing all 360 k
+	// films in 5 s), while a sorted page keeps EXISTS, walking its order's
+	// index and stopping at the page.
+	Membership bool
 }
 
 // FilterSQL is the one SQL builder for film.Filter: it returns one
@@ -105,8 +112,16 @@ func FilterSQL(f film.Filter, c FilterColumns, next int) ([]string, []any) {
 		add(year+" >= ?", f.Decade)
 		add(year+" < ?", f.Decade+10)
 	}
+	// in is the condition that the film is among the film ids of table(s)
+	// from (alias a carries film_id) that meet cond.
+	in := func(from, a, cond string) string {
+		if c.Membership {
+			return c.FilmID + " IN (SELECT " + a + ".film_id FROM " + from + " WHERE " + cond + ")"
+		}
+		return "EXISTS (SELECT 1 FROM " + from + " WHERE " + a + ".film_id = " + c.FilmID + " AND " + cond + ")"
+	}
 	if f.Genre != "" {
-		add("EXISTS (SELECT 1 FROM film_genres g WHERE g.film_id = "+c.FilmID+" AND g.genre = ?)", f.Genre)
+		add(in("film_genres g", "g", "g.genre = ?"), f.Genre)
 	}
 	if f.Certification != "" {
 		add(onFilm("certification = ?"), f.Certification)
@@ -115,13 +130,13 @@ func FilterSQL(f film.Filter, c FilterColumns, next int) ([]string, []any) {
 		add(onFilm("countries <> '' AND (',' || "+colOf(c, "countries")+" || ',') LIKE ('%,' || ? || ',%')"), f.Country)
 	}
 	if f.Theme != "" {
-		add("EXISTS (SELECT 1 FROM film_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.film_id = "+c.FilmID+" AND t.slug = ?)", f.Theme)
+		add(in("film_themes ft JOIN themes t ON t.id = ft.theme_id", "ft", "t.slug = ?"), f.Theme)
 	}
 	if f.Director != "" {
-		add("EXISTS (SELECT 1 FROM credits c JOIN people p ON p.id = c.person_id WHERE c.film_id = "+c.FilmID+" AND c.role = 'director' AND p.slug = ?)", f.Director)
+		add(in("credits c JOIN people p ON p.id = c.person_id", "c", "c.role = 'director' AND p.slug = ?"), f.Director)
 	}
 	if f.Award != "" {
-		add("EXISTS (SELECT 1 FROM awards aw WHERE aw.film_id = "+c.FilmID+" AND aw.outcome = 'won' AND aw.category = ?)", f.Award)
+		add(in("awards aw", "aw", "aw.outcome = 'won' AND aw.category = ?"), f.Award)
 	}
 	if f.TitleType != "" {
 		add(onFilm("title_type = ?"), f.TitleType)

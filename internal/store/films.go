@@ -169,9 +169,13 @@ type FilmFilter struct {
 
 // CountFilms returns how many films f selects.
 func (s *Store) CountFilms(ctx context.Context, f film.Filter) (int, error) {
-	where, args := filmWhere(FilmFilter{Filter: f})
+	q := "SELECT COUNT(*) FROM films f"
+	where, args := FilterSQL(f, FilterColumns{FilmID: "f.id", Film: "f", Membership: true}, 1)
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM films f WHERE "+strings.Join(where, " AND "), args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, q, args...).Scan(&total); err != nil {
 		return 0, fmt.Errorf("count films: %w", err)
 	}
 	return total, nil

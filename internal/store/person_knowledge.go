@@ -132,56 +132,97 @@ func (s *Store) Collaborators(ctx context.Context, personSlug string, n int) ([]
 	if st != nil {
 		all, err = storedCollaborators(ctx, s.read, st)
 	} else {
-		all, err = liveCollaborators(ctx, s.read, id)
+		all, err = liveCollaborators(ctx, s.read, id, n)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("collaborators of %q: %w", personSlug, err)
 	}
-	slices.SortStableFunc(all, func(a, b Collaborator) int {
-		if a.Total != b.Total {
-			return b.Total - a.Total
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
+	slices.SortStableFunc(all, byShared)
 	return all[:min(n, len(all))], nil
 }
 
-// liveCollaborators reads a person's co-credits: cheap for a person with
-// at most ProlificCredits credits.
-func liveCollaborators(ctx context.Context, q querier, personID int64) ([]Collaborator, error) {
-	rows, err := q.QueryContext(ctx, `SELECT p2.slug, p2.name, f.slug, f.title, COALESCE(f.year, 0), f.rating_votes
-		FROM credits c1 JOIN credits c2 ON c2.film_id = c1.film_id AND c2.person_id <> c1.person_id
-		JOIN people p2 ON p2.id = c2.person_id JOIN films f ON f.id = c1.film_id
-		WHERE c1.person_id = $1 GROUP BY p2.slug, p2.name, f.slug, f.title, f.year, f.rating_votes ORDER BY p2.slug, f.year NULLS LAST, f.slug`, personID)
+// liveCollaborators reads, from a person's credits, the n people who
+// share the most films with them (at least two; names break ties), for
+// a person the refresh has not stored. It counts shared films per person
+// in SQL and reads the shared films of those n alone: listing every
+// (collaborator, film) pair, as it once did, was tens of thousands of
+// rows for a person of thousands of credits on a catalog not refreshed yet.
+func liveCollaborators(ctx context.Context, q querier, personID int64, n int) ([]Collaborator, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p.id, p.slug, p.name, a.n FROM (
+			SELECT c2.person_id, COUNT(DISTINCT c2.film_id) AS n
+			FROM credits c1 JOIN credits c2 ON c2.film_id = c1.film_id
+			WHERE c1.person_id = $1 AND c2.person_id <> $1
+			GROUP BY c2.person_id HAVING COUNT(DISTINCT c2.film_id) >= 2) a
+		JOIN people p ON p.id = a.person_id`, personID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var all []Collaborator
+	var ids []int64
 	for rows.Next() {
-		var slug, name string
-		var pf knowledge.PersonFilm
-		if err := rows.Scan(&slug, &name, &pf.Slug, &pf.Title, &pf.Year, &pf.Votes); err != nil {
+		var c Collaborator
+		var id int64
+		if err := rows.Scan(&id, &c.Slug, &c.Name, &c.Total); err != nil {
 			return nil, err
 		}
-		if len(all) == 0 || all[len(all)-1].Slug != slug {
-			all = append(all, Collaborator{Slug: slug, Name: name})
-		}
-		c := &all[len(all)-1]
-		c.Shared = append(c.Shared, pf)
-		c.Total++
+		all = append(all, c)
+		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := all[:0]
-	for _, c := range all {
-		if c.Total >= 2 {
-			c.Shared = mostVoted(c.Shared, knowledge.TogetherFilms)
-			out = append(out, c)
-		}
+	rows.Close()
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
 	}
-	return out, nil
+	slices.SortStableFunc(order, func(a, b int) int { return byShared(all[a], all[b]) })
+	order = order[:min(n, len(order))]
+	top, at := make([]Collaborator, len(order)), map[int64]int{}
+	for i, j := range order {
+		top[i], at[ids[j]] = all[j], i
+	}
+	if len(top) == 0 {
+		return top, nil
+	}
+	chosen := make([]int64, 0, len(at))
+	for id := range at {
+		chosen = append(chosen, id)
+	}
+	rows, err = q.QueryContext(ctx, `SELECT c2.person_id, f.slug, f.title, COALESCE(f.year, 0), f.rating_votes
+		FROM credits c1 JOIN credits c2 ON c2.film_id = c1.film_id JOIN films f ON f.id = c1.film_id
+		WHERE c1.person_id = $1 AND c2.person_id IN (`+joinIDs(chosen)+`)
+		GROUP BY c2.person_id, f.id, f.slug, f.title, f.year, f.rating_votes`, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var pf knowledge.PersonFilm
+		if err := rows.Scan(&id, &pf.Slug, &pf.Title, &pf.Year, &pf.Votes); err != nil {
+			return nil, err
+		}
+		c := &top[at[id]]
+		c.Shared = append(c.Shared, pf)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range top {
+		top[i].Shared = mostVoted(top[i].Shared, knowledge.TogetherFilms)
+	}
+	return top, nil
+}
+
+// byShared orders collaborators most shared films first, names breaking
+// ties.
+func byShared(a, b Collaborator) int {
+	if a.Total != b.Total {
+		return b.Total - a.Total
+	}
+	return strings.Compare(a.Name, b.Name)
 }
 
 // mostVoted keeps the n most-voted films, in year order.

@@ -16,7 +16,14 @@ type chart struct {
 	Caption string
 	Header  []string
 	Rows    [][]string
+	// Fit says the chart is drawn fitWidth wide with labels sized for a
+	// phone: it is shown at its own size, never widened and scrolled.
+	Fit bool
 }
+
+// fitWidth is the width, in SVG units, of a chart drawn to fit a phone:
+// about a phone's content width, so its 16-unit labels stay near 12 px.
+const fitWidth = 480
 
 // svgWriter builds an SVG document; every text it writes is escaped.
 type svgWriter struct {

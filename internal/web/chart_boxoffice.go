@@ -40,13 +40,15 @@ func boxOfficeChart(b *film.BoxOffice) *chart {
 		return nil
 	}
 	const (
-		w      = 640
-		rowH   = 34
-		labelW = 190
-		valueW = 70
+		w      = fitWidth
+		labelH = 20 // a bar's label line, above it
+		barH   = 18
+		gap    = 12
+		valueW = 76 // room after the longest bar for its amount
 	)
-	h := len(bars)*rowH + 8
-	c := &chart{ID: "boxoffice", Title: "Box office", Header: []string{"", "Amount"}}
+	rowH := labelH + barH + gap
+	h := len(bars) * rowH
+	c := &chart{ID: "boxoffice", Title: "Box office", Header: []string{"", "Amount"}, Fit: true}
 	var desc []string
 	for _, x := range bars {
 		desc = append(desc, x.label+" "+money(x.n, b.Currency))
@@ -61,13 +63,13 @@ func boxOfficeChart(b *film.BoxOffice) *chart {
 		c.Caption += "."
 	}
 	s := newSVG(c.ID, c.Title, c.Desc, w, h)
-	plot := float64(w - labelW - valueW)
+	plot := float64(w - valueW)
 	for i, x := range bars {
-		y := float64(i*rowH + 4)
-		s.text(labelW-10, y+21, "end", "lbl", x.label)
+		y := float64(i * rowH)
+		s.text(0, y+labelH-6, "start", "lbl-fit", x.label)
 		bw := max(plot*float64(x.n)/float64(top), 2)
-		s.rect(labelW, y+4, bw, rowH-12, x.class)
-		s.text(labelW+bw+6, y+21, "start", "val", money(x.n, b.Currency))
+		s.rect(0, y+labelH, bw, barH, x.class)
+		s.text(bw+6, y+labelH+barH-4, "start", "val-fit", money(x.n, b.Currency))
 	}
 	c.SVG = s.html()
 	return c

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"marquee/internal/film"
 	"marquee/internal/search"
@@ -49,24 +50,14 @@ func (s *Server) compareIndex(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// pickFilm resolves a box of the compare form: a film's slug, else the
-// only or exactly titled film search finds; else it lists the candidates,
-// each linking to the form with that film chosen and the other box kept.
+// pickFilm resolves a box of the compare form (see filmByName); when it
+// names no one film it lists the candidates, each linking to the form with
+// that film chosen and the other box kept.
 func (s *Server) pickFilm(ctx context.Context, c, other *compareChoice) error {
-	if f, err := s.store.GetFilm(ctx, c.Value); err == nil {
-		c.Slug = f.Slug
-		return nil
-	} else if !isNotFound(err) {
+	slug, hits, err := s.filmByName(ctx, c.Value)
+	if err != nil || slug != "" {
+		c.Slug = slug
 		return err
-	}
-	res, err := s.search.Search(ctx, search.Query{Text: c.Value, Kind: search.KindFilm, Limit: 8})
-	if err != nil {
-		return err
-	}
-	hits := res.Results
-	if len(hits) == 1 || (len(hits) > 0 && film.Slugify(hits[0].Title) == film.Slugify(c.Value) && (len(hits) == 1 || film.Slugify(hits[1].Title) != film.Slugify(c.Value))) {
-		c.Slug = hits[0].Slug
-		return nil
 	}
 	for _, h := range hits {
 		q := url.Values{c.Name: {h.Slug}}
@@ -76,4 +67,26 @@ func (s *Server) pickFilm(ctx context.Context, c, other *compareChoice) error {
 		c.Options = append(c.Options, compareOption{Title: h.Title, Year: h.Year, URL: "/compare?" + q.Encode()})
 	}
 	return nil
+}
+
+// filmByName finds the film a form box names, as typed without the
+// suggest box's help: a film's slug or address, else the only film search
+// finds, else the one exactly so titled. Otherwise it returns no slug and
+// the candidates (none when nothing matches).
+func (s *Server) filmByName(ctx context.Context, v string) (string, []search.Result, error) {
+	v = strings.TrimPrefix(strings.TrimSpace(v), "/films/")
+	if f, err := s.store.GetFilm(ctx, v); err == nil {
+		return f.Slug, nil, nil
+	} else if !isNotFound(err) {
+		return "", nil, err
+	}
+	res, err := s.search.Search(ctx, search.Query{Text: v, Kind: search.KindFilm, Limit: 8})
+	if err != nil {
+		return "", nil, err
+	}
+	hits := res.Results
+	if len(hits) == 1 || (len(hits) > 0 && film.Slugify(hits[0].Title) == film.Slugify(v) && (len(hits) == 1 || film.Slugify(hits[1].Title) != film.Slugify(v))) {
+		return hits[0].Slug, nil, nil
+	}
+	return "", hits, nil
 }

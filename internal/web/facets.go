@@ -95,7 +95,7 @@ func (s *Server) searchFacets(ctx context.Context, r *http.Request, res *search.
 				label = n
 			}
 			o := facetLink(r, name, c.Value, label, c.Count)
-			if o.Current || c.Count < res.Total {
+			if o.Current || res.Narrows(c) {
 				// An option every hit has would narrow nothing.
 				g.Options = append(g.Options, o)
 			}
