@@ -105,21 +105,20 @@ func (e *Engine) addCredited(ctx context.Context, p *parsed, q Query, docs []doc
 // filmKeys reads the index keys of films from the view that alone spells
 // the key's formula out (store migration 0014), by film id. PostgreSQL's
 // documents have no such key (docID), so it reads nothing there. The keys
-// are read for the chosen films in one query with their ids inlined
-// (integers read from the database): SQLite pushes a constant film id
-// into the view's branches, while a correlated one, per row of
-// creditedSQL, made it scan every film for each (seconds for a prolific
-// person on a 1 M-title catalog).
+// are read for the chosen films in one query with the ids bound as a
+// list: SQLite pushes such a list into the view's branches, while a
+// correlated id, per row of creditedSQL, made it scan every film for each
+// (seconds for a prolific person on a 1 M-title catalog).
 func (e *Engine) filmKeys(ctx context.Context, films []doc) (map[int64]int64, error) {
 	keys := map[int64]int64{}
 	if e.st.Engine() == "postgres" || len(films) == 0 {
 		return keys, nil
 	}
-	ids := make([]string, len(films))
+	ph, args := make([]string, len(films)), make([]any, len(films))
 	for i, d := range films {
-		ids[i] = strconv.FormatInt(d.ref, 10)
+		ph[i], args[i] = "$"+strconv.Itoa(i+1), d.ref
 	}
-	rows, err := e.st.DB().QueryContext(ctx, "SELECT ref, key FROM search_documents WHERE kind = 1 AND ref IN ("+strings.Join(ids, ",")+")")
+	rows, err := e.st.DB().QueryContext(ctx, "SELECT ref, key FROM search_documents WHERE kind = 1 AND ref IN ("+strings.Join(ph, ",")+")", args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: keys of films: %w", err)
 	}
