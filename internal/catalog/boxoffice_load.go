@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +32,84 @@ type boRow struct {
 	budget, domestic, worldwide int64
 	rating                      float64
 	votes                       int64
+
+	// A release date with a two-digit year that fits in more than one
+	// century: its day, the years it can be, and the date as written.
+	undated   time.Time
+	centuries []int
+	rawDate   string
+
+	repaired bool // the title was double-encoded UTF-8, repaired
+}
+
+// boTitleYear is a title ending in a year in parentheses.
+var boTitleYear = regexp.MustCompile(`^(.*\S)\s+\((\d{4})\)$`)
+
+// titleYear takes a trailing "(2010)" off the title when it is the row's
+// year, or gives the row its year when it has none: Box Office Mojo tells
+// same-named films apart so ("Alice in Wonderland (2010)"), and the film
+// in the catalog is titled without it.
+func (r *boRow) titleYear() {
+	m := boTitleYear.FindStringSubmatch(r.title)
+	if m == nil {
+		return
+	}
+	y, _ := strconv.Atoi(m[2])
+	switch {
+	case r.centuries != nil && slices.Contains(r.centuries, y):
+		r.setYear(y)
+	case r.centuries != nil || r.year != 0 && r.year != y:
+		return // another year: the parentheses are the title's own
+	case r.year == 0:
+		r.year = y
+	}
+	r.title = m[1]
+}
+
+// setYear dates a row whose release date had a two-digit year.
+func (r *boRow) setYear(y int) {
+	d, _ := inYear(r.undated, y)
+	r.date, r.year, r.centuries = d.Format(time.DateOnly), y, nil
+}
+
+// twoDigitYears are the years within the plausible range that a date
+// written with two digits ("18-Dec-09") can be: 1909 and 2009, or one of
+// them when the other is out of range ("15-Dec-39" is 1939 while 2039 is
+// in the future).
+func (l *boLoad) twoDigitYears(d time.Time) []int {
+	var out []int
+	for _, y := range []int{1900 + d.Year()%100, 2000 + d.Year()%100} {
+		if _, ok := inYear(d, y); ok && y >= l.opts.FirstYear && y <= l.opts.LastYear {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// pickCentury dates a row whose two-digit year fits two centuries by the
+// catalog: the one year in which it holds a film of that title (exact or
+// folded, no year off) decides. Otherwise the row is not dated by a guess.
+func (l *boLoad) pickCentury(r *boRow) (*RowError, error) {
+	var found []int
+	for _, y := range r.centuries {
+		m, err := l.match.find(matchQuery{title: r.title, year: y})
+		if err != nil {
+			return nil, err
+		}
+		if m.id != 0 && m.year == y && m.score >= scoreFolded {
+			found = append(found, y)
+		}
+	}
+	if len(found) == 1 {
+		r.setYear(found[0])
+		return nil, nil
+	}
+	which := "neither"
+	if len(found) > 1 {
+		which = "both"
+	}
+	return &RowError{Field: l.m["release_date"], Reason: fmt.Sprintf("two-digit year the catalog cannot place: %q is %d or %d, and the catalog has %q in %s; write the year in four digits",
+		r.rawDate, r.centuries[0], r.centuries[1], r.title, which)}, nil
 }
 
 // maxMoney is the most a film can plausibly cost or earn, in dollars.
@@ -37,9 +117,14 @@ const maxMoney = 5e9
 
 func (l *boLoad) load(ctx context.Context, rows boRows) error {
 	tl := l.sum.tally(rows.name(), &l.opts.Options)
+	repaired, firstRepaired := 0, 0
 	for {
 		rec, pos, rowErr, err := rows.next()
 		if err != nil || rec == nil {
+			if repaired > 0 {
+				l.sum.Notes = append(l.sum.Notes, fmt.Sprintf("%s: %d titles were double-encoded UTF-8 (\"PokÃ©mon\"), read as their text (\"Pokémon\"); the first on %s %d",
+					rows.name(), repaired, posWord(rows), firstRepaired))
+			}
 			return err
 		}
 		tl.read()
@@ -51,6 +136,16 @@ func (l *boLoad) load(ctx context.Context, rows boRows) error {
 		var r boRow
 		if rowErr == nil {
 			r, rowErr = l.parse(rec)
+		}
+		if rowErr == nil && r.repaired {
+			if repaired++; repaired == 1 {
+				firstRepaired = pos
+			}
+		}
+		if rowErr == nil && r.centuries != nil {
+			if rowErr, err = l.pickCentury(&r); err != nil {
+				return err
+			}
 		}
 		if rowErr != nil {
 			rowErr.File = rows.name()
@@ -89,6 +184,15 @@ func (l *boLoad) load(ctx context.Context, rows boRows) error {
 	}
 }
 
+// posWord names what a position counts in rows: lines of a CSV file,
+// rows of JSON.
+func posWord(rows boRows) string {
+	if _, isCSV := rows.(csvRows); isCSV {
+		return "line"
+	}
+	return "row"
+}
+
 // parse validates one record into a row, or says which field is wrong.
 func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	var r boRow
@@ -102,6 +206,9 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	case json.Number: // "1941", "300", "21": real titles that JSON wrote as numbers
 		r.title = t.String()
 	}
+	if fixed := repairMojibake(r.title); fixed != r.title {
+		r.title, r.repaired = fixed, true
+	}
 	if r.title == "" {
 		return bad("title", "missing title")
 	}
@@ -109,20 +216,38 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 		return bad("title", "%s", reason)
 	}
 	if s, ok := get("release_date").(string); ok && strings.TrimSpace(s) != "" {
-		d, err := parseDate(s)
+		d, twoDigit, err := parseDate(s)
 		if err != nil {
 			return bad("release_date", "unparseable date %q", s)
 		}
-		if d.Year() < l.opts.FirstYear || d.Year() > l.opts.LastYear {
+		years := []int{d.Year()}
+		if twoDigit {
+			years = l.twoDigitYears(d)
+			if len(years) == 0 {
+				return bad("release_date", "implausible date %q: in no century within %d–%d", s, l.opts.FirstYear, l.opts.LastYear)
+			}
+		}
+		if !twoDigit && (d.Year() < l.opts.FirstYear || d.Year() > l.opts.LastYear) {
 			return bad("release_date", "implausible date %s: outside %d–%d", d.Format(time.DateOnly), l.opts.FirstYear, l.opts.LastYear)
 		}
-		r.date, r.year = d.Format(time.DateOnly), d.Year()
+		if len(years) == 1 {
+			d, _ = inYear(d, years[0])
+			r.date, r.year = d.Format(time.DateOnly), d.Year()
+		} else {
+			r.undated, r.centuries, r.rawDate = d, years, strings.TrimSpace(s)
+		}
 	}
 	if y, ok, err := number(get("year")); err != nil || (ok && (y < float64(l.opts.FirstYear) || y > float64(l.opts.LastYear))) {
 		return bad("year", "implausible year %v", get("year"))
+	} else if ok && r.centuries != nil {
+		if !slices.Contains(r.centuries, int(y)) {
+			return bad("year", "year %v is not the year of the release date %q", get("year"), r.rawDate)
+		}
+		r.setYear(int(y))
 	} else if ok && r.year == 0 {
 		r.year = int(y)
 	}
+	r.titleYear()
 	for _, m := range []struct {
 		field string
 		dst   *int64
@@ -189,16 +314,27 @@ func number(v any) (f float64, ok bool, err error) {
 
 // dateLayouts are the release dates box-office tables give: the Vega
 // dataset's "Jun 12 1998", The Numbers' and Box Office Mojo's "Dec 18,
-// 2009", ISO dates with or without the time a dataframe's export adds.
+// 2009", ISO dates with or without the time a dataframe's export adds,
+// and the scrapes' "18-Dec-09" and "7-Jun-19" (a two-digit year: see
+// twoDigitYears).
 var dateLayouts = []string{"Jan 02 2006", "Jan 2 2006", "Jan 2, 2006", time.DateOnly, time.DateTime, "2006-01-02T15:04:05",
-	time.RFC3339, "January 2, 2006", "January 2 2006", "2 Jan 2006", "2 January 2006", "02-Jan-06", "1/2/2006"}
+	time.RFC3339, "January 2, 2006", "January 2 2006", "2 Jan 2006", "2 January 2006", "02-Jan-06", "2-Jan-06", "1/2/2006"}
 
-func parseDate(s string) (time.Time, error) {
+// parseDate reads a release date; twoDigit says its year was written in
+// two digits, which time.Parse puts in 1969–2068.
+func parseDate(s string) (d time.Time, twoDigit bool, err error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, !strings.Contains(layout, "2006"), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("unparseable date")
+	return time.Time{}, false, fmt.Errorf("unparseable date")
+}
+
+// inYear is d in year y, or false when that day does not exist then
+// (29 February).
+func inYear(d time.Time, y int) (time.Time, bool) {
+	t := time.Date(y, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d.Day()
 }
