@@ -278,7 +278,9 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	} else if ok {
 		r.votes = int64(v)
 	}
-	if v, ok, err := number(get("runtime")); err != nil || (ok && (v <= 0 || checkRuntime(int64(v)) != "")) {
+	// A running time of 0 is how TMDb's exports (and Kodi) write an
+	// unknown one, as an empty cell is.
+	if v, ok, err := number(get("runtime")); err != nil || (ok && (v < 0 || v > 0 && checkRuntime(int64(v)) != "")) {
 		return bad("runtime", "implausible running time %v", get("runtime"))
 	} else if ok {
 		r.runtime = int(v)

@@ -115,3 +115,25 @@ func TestImportBoxOfficeMojoScrape(t *testing.T) {
 		t.Errorf("box office (-want +got):\n%s", diff)
 	}
 }
+
+// TMDb's table writes 0 for what it does not know, the running time too:
+// such a row is read, its running time unknown, not refused.
+func TestImportBoxOfficeTMDbTable(t *testing.T) {
+	st := newStore(t)
+	m, err := ParseBoxOfficeMap("title=title,release_date=release_date,budget=budget,worldwide=revenue,rating=vote_average,votes=vote_count,runtime=runtime")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportBoxOffice(context.Background(), st, "testdata/boxoffice/tmdb-movies.csv", BoxOfficeOptions{Map: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 0 || sum.Imported != 3 {
+		t.Errorf("imported %d, errors %v; want 3, none", sum.Imported, sum.RowErrors)
+	}
+	got := strs(t, st, `SELECT slug || ' ' || runtime_min || ' ' || rating_avg || ' ' || rating_votes FROM films ORDER BY slug`)
+	want := []string{"america-is-still-the-place 0 0.0 0", "avatar-2009 162 7.2 11800", "to-be-frank-2014 0 0.0 0"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("films (-want +got):\n%s", diff)
+	}
+}
