@@ -48,14 +48,17 @@ var boTitleYear = regexp.MustCompile(`^(.*\S)\s+\((\d{4})\)$`)
 // titleYear takes a trailing "(2010)" off the title when it is the row's
 // year, or gives the row its year when it has none: Box Office Mojo tells
 // same-named films apart so ("Alice in Wonderland (2010)"), and the film
-// in the catalog is titled without it.
-func (r *boRow) titleYear() {
+// in the catalog is titled without it. A year outside first–last is the
+// title's own text.
+func (r *boRow) titleYear(first, last int) {
 	m := boTitleYear.FindStringSubmatch(r.title)
 	if m == nil {
 		return
 	}
 	y, _ := strconv.Atoi(m[2])
 	switch {
+	case y < first || y > last:
+		return
 	case r.centuries != nil && slices.Contains(r.centuries, y):
 		r.setYear(y)
 	case r.centuries != nil || r.year != 0 && r.year != y:
@@ -247,7 +250,7 @@ func (l *boLoad) parse(rec record) (boRow, *RowError) {
 	} else if ok && r.year == 0 {
 		r.year = int(y)
 	}
-	r.titleYear()
+	r.titleYear(l.opts.FirstYear, l.opts.LastYear)
 	for _, m := range []struct {
 		field string
 		dst   *int64
