@@ -112,3 +112,40 @@ func TestMemberLetterboxdRealExport2019(t *testing.T) {
 		t.Errorf("positions (-want +got):\n%s", diff)
 	}
 }
+
+// A film bound to its short link by one export is found by a later file
+// naming it by its letterboxd.com page (older exports and other tools
+// write that form), however the link is spelt; a different link of the
+// same form is still another film.
+func TestLetterboxdLinkForms(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	for _, f := range []film.Film{{Slug: "pulp-fiction-1994", Title: "Pulp Fiction", Year: 1994}, {Slug: "emma-1996", Title: "Emma", Year: 1996}} {
+		if err := st.PutFilm(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := writeFiles(t, map[string]string{"watched.csv": "Date,Name,Year,Letterboxd URI\n" +
+		"2020-01-01,Pulp Fiction,1994,https://boxd.it/29Pq\n2020-01-01,Emma,1996,https://boxd.it/1Yqe\n"})
+	if _, err := ImportLetterboxd(ctx, st, first, "ana", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	later := writeFiles(t, map[string]string{"ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n" +
+		"2021-01-01,Pulp Fiction,1994,http://www.letterboxd.com/film/pulp-fiction,5\n" +
+		"2021-01-01,Emma,1996,https://boxd.it/27qY,4\n" +
+		"2021-01-02,Pulp Fiction,1994,https://boxd.it/29Pq/,4.5\n"})
+	sum, err := ImportLetterboxd(ctx, st, later, "bo", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]Unmatched{{File: "ratings.csv", Line: 3, Title: "Emma", Year: 1996}}, sum.Unmatched); diff != "" {
+		t.Errorf("unmatched (-want +got):\n%s", diff)
+	}
+	// Both Pulp Fiction rows found the film: the second is a duplicate.
+	if got := strs(t, st, `SELECT f.slug || ' ' || r.rating FROM user_ratings r JOIN films f ON f.id = r.film_id WHERE r.external_user = 'bo'`); !cmp.Equal(got, []string{"pulp-fiction-1994 5.0"}) {
+		t.Errorf("bo's ratings = %v", got)
+	}
+	if sum.Files[0].SkippedBy["duplicate: same film as an earlier row"] != 1 {
+		t.Errorf("skipped = %v, want the second Pulp Fiction row as a duplicate", sum.Files[0].SkippedBy)
+	}
+}

@@ -250,7 +250,7 @@ func (m *memberImport) row(ctx context.Context, c *csvFile, file string, fs *Fil
 // film the catalog knows by its real link. Marquee's own letterboxd.com/
 // imdb/… form names the film in every file.
 func filmURI(file, uri string) string {
-	uri = strings.TrimSpace(uri)
+	uri = lbURI(uri)
 	if filmURIFiles[path.Base(file)] || imdbFromLetterboxdURI(uri) != "" {
 		return uri
 	}
@@ -389,7 +389,7 @@ func (m *memberImport) readList(ctx context.Context, src exportSource, name stri
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		hit, err := m.find(ctx, e.Name, e.Year, e.URL)
+		hit, err := m.find(ctx, e.Name, e.Year, lbURI(e.URL))
 		if err != nil {
 			return err
 		}
