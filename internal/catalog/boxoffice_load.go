@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // boLoad is the state of one box-office import.
@@ -67,6 +68,57 @@ func (r *boRow) titleYear(first, last int) {
 		r.year = y
 	}
 	r.title = m[1]
+}
+
+// findFilm finds a row's film by its title or, when that finds none and
+// the title ends in another one in parentheses (Box Office Mojo's "A
+// Prophet (Un prophète)", a foreign film's original title), by the one
+// film that either title finds. A film found so is a fuzzy match, listed
+// for review; two different films found so match nothing.
+func (l *boLoad) findFilm(r boRow) (matchQuery, matchResult, error) {
+	q := matchQuery{title: r.title, year: r.year}
+	m, err := l.match.find(q)
+	if err != nil || m.id != 0 || m.candidates > 1 || m.rejected {
+		return q, m, err
+	}
+	main, other, ok := parenTitle(r.title)
+	if !ok {
+		return q, m, nil
+	}
+	var hit matchResult
+	for _, t := range []string{main, other} {
+		h, err := l.match.find(matchQuery{title: t, year: r.year})
+		if err != nil {
+			return q, m, err
+		}
+		switch {
+		case h.id == 0:
+		case hit.id != 0 && hit.id != h.id:
+			return q, m, nil
+		default:
+			hit = h
+		}
+	}
+	if hit.id == 0 {
+		return q, m, nil
+	}
+	hit.score = min(hit.score, scoreAlt)
+	hit.how = "the title before or in its parentheses, " + hit.how
+	return q, hit, nil
+}
+
+// parenTitle splits "A Prophet (Un prophète)" into its two titles; the
+// part in parentheses must hold a letter.
+func parenTitle(s string) (main, other string, ok bool) {
+	i := strings.LastIndex(s, " (")
+	if i <= 0 || !strings.HasSuffix(s, ")") {
+		return "", "", false
+	}
+	main, other = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:len(s)-1])
+	if main == "" || strings.IndexFunc(other, unicode.IsLetter) < 0 {
+		return "", "", false
+	}
+	return main, other, true
 }
 
 // setYear dates a row whose release date had a two-digit year.
