@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"marquee/internal/film"
 )
 
 // testdata/boxoffice/tn-budgets.csv has the shape of the widely shared
@@ -16,16 +14,8 @@ import (
 func TestImportBoxOfficeNumbersScrape(t *testing.T) {
 	st := newStore(t)
 	ctx := context.Background()
-	for _, f := range []struct {
-		title string
-		year  int
-	}{{"Titanic", 1997}, {"Pirates of the Caribbean: At World’s End", 2007}, {"Pokémon: Detective Pikachu", 2019},
-		{"John Carter", 2012}, {"Intolerance", 1916}} {
-		fl := film.Film{Slug: film.FilmSlug(f.title, f.year), Title: f.title, Year: f.year}
-		if err := st.PutFilm(ctx, &fl); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putFilms(t, st, titleYear{"Titanic", 1997}, titleYear{"Pirates of the Caribbean: At World’s End", 2007},
+		titleYear{"Pokémon: Detective Pikachu", 2019}, titleYear{"John Carter", 2012}, titleYear{"Intolerance", 1916})
 	m, err := ParseBoxOfficeMap("title=movie,release_date=release_date,budget=production_budget,domestic=domestic_gross,worldwide=worldwide_gross")
 	if err != nil {
 		t.Fatal(err)
@@ -83,15 +73,8 @@ func TestRepairMojibake(t *testing.T) {
 func TestImportBoxOfficeMojoScrape(t *testing.T) {
 	st := newStore(t)
 	ctx := context.Background()
-	for _, f := range []struct {
-		title string
-		year  int
-	}{{"Alice in Wonderland", 2010}, {"Alice in Wonderland", 1951}, {"Toy Story 3", 2010}, {"Un prophète", 2009}} {
-		fl := film.Film{Slug: film.FilmSlug(f.title, f.year), Title: f.title, Year: f.year}
-		if err := st.PutFilm(ctx, &fl); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putFilms(t, st, titleYear{"Alice in Wonderland", 2010}, titleYear{"Alice in Wonderland", 1951}, titleYear{"Toy Story 3", 2010},
+		titleYear{"Un prophète", 2009})
 	m, err := ParseBoxOfficeMap("title=title,year=year,domestic=domestic_gross")
 	if err != nil {
 		t.Fatal(err)

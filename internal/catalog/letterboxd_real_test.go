@@ -15,12 +15,26 @@ import (
 // a 2019 export whose list file has no version line.
 const realExport = "testdata/letterboxd/patrickmjones-2019"
 
-// realExportFilms are the films the export's rows name, as a catalog
-// would hold them.
-var realExportFilms = []struct {
+// titleYear is a film a test's catalog holds, slugged as importers slug it.
+type titleYear struct {
 	title string
 	year  int
-}{
+}
+
+// putFilms adds films to the catalog, each with its importer slug.
+func putFilms(t *testing.T, st *store.Store, films ...titleYear) {
+	t.Helper()
+	for _, f := range films {
+		fl := film.Film{Slug: film.FilmSlug(f.title, f.year), Title: f.title, Year: f.year}
+		if err := st.PutFilm(context.Background(), &fl); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// realExportFilms are the films the export's rows name, as a catalog
+// would hold them.
+var realExportFilms = []titleYear{
 	{"Soylent Green", 1973}, {"Detective Dee and the Mystery of the Phantom Flame", 2010}, {"Pietà", 2012},
 	{"I, Frankenstein", 2014}, {"Thorne : Scaredycat", 2010}, {"The Legend of Drunken Master", 1994},
 	{"A Trip to the Moon", 1902}, {"Roma", 2018}, {"Salò, or the 120 Days of Sodom", 1975}, {"The Shining", 1980},
@@ -31,12 +45,7 @@ var realExportFilms = []struct {
 func realExportCatalog(t *testing.T) *store.Store {
 	t.Helper()
 	st := newStore(t)
-	for _, f := range realExportFilms {
-		fl := film.Film{Slug: film.FilmSlug(f.title, f.year), Title: f.title, Year: f.year}
-		if err := st.PutFilm(context.Background(), &fl); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putFilms(t, st, realExportFilms...)
 	return st
 }
 
@@ -120,11 +129,7 @@ func TestMemberLetterboxdRealExport2019(t *testing.T) {
 func TestLetterboxdLinkForms(t *testing.T) {
 	st := newStore(t)
 	ctx := context.Background()
-	for _, f := range []film.Film{{Slug: "pulp-fiction-1994", Title: "Pulp Fiction", Year: 1994}, {Slug: "emma-1996", Title: "Emma", Year: 1996}} {
-		if err := st.PutFilm(ctx, &f); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putFilms(t, st, titleYear{"Pulp Fiction", 1994}, titleYear{"Emma", 1996})
 	first := writeFiles(t, map[string]string{"watched.csv": "Date,Name,Year,Letterboxd URI\n" +
 		"2020-01-01,Pulp Fiction,1994,https://boxd.it/29Pq\n2020-01-01,Emma,1996,https://boxd.it/1Yqe\n"})
 	if _, err := ImportLetterboxd(ctx, st, first, "ana", Options{}); err != nil {
