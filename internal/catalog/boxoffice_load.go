@@ -132,8 +132,16 @@ func (r *boRow) setYear(y int) {
 // them when the other is out of range ("15-Dec-39" is 1939 while 2039 is
 // in the future).
 func (l *boLoad) twoDigitYears(d time.Time) []int {
+	years := []int{1900 + d.Year()%100, 2000 + d.Year()%100}
+	if from := l.opts.TwoDigitFrom; from > 0 {
+		y := from - from%100 + d.Year()%100
+		if y < from {
+			y += 100
+		}
+		years = []int{y}
+	}
 	var out []int
-	for _, y := range []int{1900 + d.Year()%100, 2000 + d.Year()%100} {
+	for _, y := range years {
 		if _, ok := inYear(d, y); ok && y >= l.opts.FirstYear && y <= l.opts.LastYear {
 			out = append(out, y)
 		}

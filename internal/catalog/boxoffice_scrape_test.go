@@ -125,3 +125,29 @@ func TestImportBoxOfficeTMDbTable(t *testing.T) {
 		t.Errorf("films (-want +got):\n%s", diff)
 	}
 }
+
+// A user who knows the table's span says in which hundred years its
+// two-digit years fall: every row is then dated without the catalog, as
+// stated (Intolerance, of 1916, is outside 1921–2020 and is read as 2016).
+func TestImportBoxOfficeTwoDigitFrom(t *testing.T) {
+	st := newStore(t)
+	m, err := ParseBoxOfficeMap("title=movie,release_date=release_date,budget=production_budget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := ImportBoxOffice(context.Background(), st, "testdata/boxoffice/tn-budgets.csv", BoxOfficeOptions{Map: m, LastYear: 2026, TwoDigitFrom: 1921})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 0 || sum.Imported != 7 {
+		t.Errorf("imported %d, errors %v; want 7, none", sum.Imported, sum.RowErrors)
+	}
+	got := strs(t, st, `SELECT slug || ' ' || release_date FROM films ORDER BY release_date`)
+	want := []string{
+		"gone-with-the-wind-1939 1939-12-15", "titanic-1997 1997-12-19", "pirates-of-the-caribbean-at-worlds-end-2007 2007-05-24",
+		"avatar-2009 2009-12-18", "john-carter-2012 2012-03-09", "intolerance-2016 2016-09-05", "pokemon-detective-pikachu-2019 2019-05-10",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("films (-want +got):\n%s", diff)
+	}
+}
