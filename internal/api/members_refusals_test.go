@@ -94,6 +94,8 @@ func TestImportRefusals(t *testing.T) {
 		{"not IMDb", "Date,Name,Year\n2024-01-01,Red Rocket,2021\n", 400, []string{"ratings.csv", "Const"}},
 		{"a rating of 11", header + "tt3824458,11,2024-01-01,Tangerine,,movie,7.1,88,2015,,,,\n", 400, []string{"ratings.csv", "line 2", "Your Rating"}},
 		{"a bad id", header + "x3824458,7,2024-01-01,Tangerine,,movie,7.1,88,2015,,,,\n", 400, []string{"line 2", "Const"}},
+		{"an unclosed quote in the first field", header + "tt3824458,7,2024-01-01,Tangerine,,movie,7.1,88,2015,,,,\n\"tt5649144,8,2024-01-02\n", 400,
+			[]string{"ratings.csv", "line 3", "bad CSV"}},
 		{"over the limit", header + strings.Repeat("tt3824458,7,2024-01-01,Tangerine,,movie,7.1,88,2015,,,,\n", auth.MaxBodyBytes/50), 413, []string{fmt.Sprint(auth.MaxBodyBytes)}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

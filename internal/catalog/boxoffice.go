@@ -34,6 +34,11 @@ type BoxOfficeOptions struct {
 	// mean 1888 and next year. A table known to stop at 2010 can say so,
 	// which catches two-digit years read in the wrong century.
 	FirstYear, LastYear int
+	// TwoDigitFrom, when set, is the first year of the hundred years that
+	// a date's two-digit year is read in (1921: "21" is 1921, "20" is
+	// 2020), for a table whose user knows its span. Unset, a two-digit
+	// year is placed in the one plausible century, or by the catalog.
+	TwoDigitFrom int
 }
 
 // ParseBoxOfficeMap parses "title=Film,year=Year,domestic=US Gross".

@@ -150,12 +150,12 @@ func TestParseDateLayouts(t *testing.T) {
 		"2009-12-18 00:00:00": "2009-12-18", "2009-12-18T00:00:00": "2009-12-18", "18 December 2009": "2009-12-18",
 		"December 18 2009": "2009-12-18", "12/18/2009": "2009-12-18",
 	} {
-		d, err := parseDate(in)
+		d, _, err := parseDate(in)
 		if err != nil || d.Format(time.DateOnly) != want {
 			t.Errorf("parseDate(%q) = %v, %v; want %s", in, d, err, want)
 		}
 	}
-	if _, err := parseDate("18/12/2009"); err == nil {
+	if _, _, err := parseDate("18/12/2009"); err == nil {
 		t.Error("a day-first date was read")
 	}
 }

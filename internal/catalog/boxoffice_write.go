@@ -7,8 +7,7 @@ import "strconv"
 // a new box-office record, values changed on one already there, or
 // nothing, the catalog holding it as it is (then nothing is written).
 func (l *boLoad) write(file string, pos int, r boRow) (rowState, error) {
-	q := matchQuery{title: r.title, year: r.year}
-	m, err := l.match.find(q)
+	q, m, err := l.findFilm(r)
 	if err != nil {
 		return 0, err
 	}

@@ -77,6 +77,13 @@ func (c *csvFile) header(required ...string) error {
 		}
 		return fmt.Errorf("%s: not a CSV file: %v", in.name, rowErr)
 	}
+	return c.useHeader(required...)
+}
+
+// useHeader takes the record just read as the header, which must hold
+// required.
+func (c *csvFile) useHeader(required ...string) error {
+	in := c.input
 	header := append([]string(nil), c.rec...)
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff")

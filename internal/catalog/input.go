@@ -61,6 +61,11 @@ func openInput(path string) (*input, error) {
 	return newInput(filepath.Base(path), f, f, st.Size())
 }
 
+// CheckRegular refuses anything but a regular file (a FIFO, a device, a
+// directory), naming what it is, for readers outside the package to check
+// a path before opening it: opening a FIFO with no writer never returns.
+func CheckRegular(path string) error { return checkRegular(path) }
+
 // checkRegular refuses anything but a regular file, naming what it is.
 func checkRegular(path string) error {
 	st, err := os.Stat(path)

@@ -19,6 +19,23 @@ const lbListMagic = "Letterboxd list export v7"
 // starts with.
 const lbListPrefix = "Letterboxd list export v"
 
+// lbListHeader is the header of a list file's own row.
+const lbListHeader = "Date,Name,Tags,URL,Description"
+
+// isListHeader reports whether rec is a list's own header: Date, Name and
+// URL, and none of the film columns (Year, Letterboxd URI) that the root
+// files of an export have.
+func isListHeader(rec []string) bool {
+	seen := map[string]bool{}
+	for i, h := range rec {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		seen[strings.TrimSpace(h)] = true
+	}
+	return seen["Date"] && seen["Name"] && seen["URL"] && !seen["Year"] && !seen["Letterboxd URI"]
+}
+
 // LetterboxdList is one list of an export's lists/ folder: its header row
 // and its films in the list's order.
 type LetterboxdList struct {
@@ -74,13 +91,24 @@ func readList(in *input) (*LetterboxdList, []RowError, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// The version is v7 in every export seen; another one's columns are
-	// still checked by name below, so it is read rather than refused.
-	if !ok || rowErr != nil || len(c.rec) == 0 || !strings.HasPrefix(strings.TrimPrefix(strings.TrimSpace(c.rec[0]), "\ufeff"), lbListPrefix) {
+	if !ok || rowErr != nil || len(c.rec) == 0 {
 		return nil, nil, fmt.Errorf("%s: not a Letterboxd list (first line is not %q)", in.name, lbListMagic)
 	}
-	if err := c.header("Date", "Name"); err != nil {
-		return nil, nil, err
+	switch {
+	case strings.HasPrefix(strings.TrimPrefix(strings.TrimSpace(c.rec[0]), "\ufeff"), lbListPrefix):
+		// The version is v7 in every export seen; another one's columns
+		// are still checked by name, so it is read rather than refused.
+		if err := c.header("Date", "Name"); err != nil {
+			return nil, nil, err
+		}
+	case isListHeader(c.rec):
+		// Exports of 2019 and before have no version line: a blank line,
+		// then the list's own header.
+		if err := c.useHeader("Date", "Name"); err != nil {
+			return nil, nil, err
+		}
+	default:
+		return nil, nil, fmt.Errorf("%s: not a Letterboxd list (first line is not %q nor the list header %s)", in.name, lbListMagic, lbListHeader)
 	}
 	l := &LetterboxdList{File: in.name}
 	if ok, rowErr, err = c.next(); err != nil || !ok || rowErr != nil {

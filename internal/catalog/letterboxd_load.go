@@ -151,7 +151,7 @@ var filmURIFiles = map[string]bool{"watched.csv": true, "ratings.csv": true, "wa
 func (l *lbLoad) film(c *csvFile, name string, year int) (int64, error) {
 	uri := ""
 	if filmURIFiles[c.name] {
-		uri = strings.TrimSpace(c.get("Letterboxd URI"))
+		uri = lbURI(c.get("Letterboxd URI"))
 	}
 	return l.filmOf(c.name, c.line, name, year, uri)
 }
@@ -197,6 +197,33 @@ func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string
 }
 
 const lbSource = "letterboxd"
+
+// lbURI writes a Letterboxd link as Letterboxd's exports do, so that one
+// film's link compares equal however a file spells it: https, no "www.",
+// boxd.it codes (case-sensitive) without a trailing slash, letterboxd.com
+// paths with one. Other text is returned trimmed.
+func lbURI(s string) string {
+	s = strings.TrimSpace(s)
+	rest := s
+	for _, scheme := range []string{"https://", "http://"} {
+		if len(rest) >= len(scheme) && strings.EqualFold(rest[:len(scheme)], scheme) {
+			rest = rest[len(scheme):]
+			break
+		}
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	path = strings.TrimRight(path, "/")
+	switch {
+	case path == "":
+		return s
+	case host == "boxd.it":
+		return "https://boxd.it/" + path
+	case host == "letterboxd.com":
+		return "https://letterboxd.com/" + path + "/"
+	}
+	return s
+}
 
 // lbState has, per file, the query that compares a row with its record:
 // 0 (no row) when there is none, 1 when it holds the same values, 2 when

@@ -223,10 +223,30 @@ func (m matcher) allowed(q matchQuery, ids []driver.Value) bool {
 	if q.tmdb != 0 && tmdb != 0 && tmdb != q.tmdb {
 		return false
 	}
-	if q.extID != "" && ext != "" && ext != q.extID {
+	if q.extID != "" && ext != "" && ext != q.extID && idForm(ext) == idForm(q.extID) {
 		return false
 	}
 	return true
+}
+
+// idForm is the kind of link an external id is: two ids of one form that
+// differ name two films, while ids of two forms cannot be compared (a film
+// bound to Letterboxd's short link https://boxd.it/29Pq is the same film
+// a row names by https://letterboxd.com/film/pulp-fiction/, for all the ids
+// say). The form is the link's host, with letterboxd.com's first path
+// segment ("film").
+func idForm(id string) string {
+	rest := id
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	if host == "letterboxd.com" {
+		seg, _, _ := strings.Cut(path, "/")
+		return host + "/" + seg
+	}
+	return host
 }
 
 // reviewKey is how a review file names a source row: title and year.

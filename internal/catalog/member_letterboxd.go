@@ -2,9 +2,7 @@ package catalog
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -252,7 +250,7 @@ func (m *memberImport) row(ctx context.Context, c *csvFile, file string, fs *Fil
 // film the catalog knows by its real link. Marquee's own letterboxd.com/
 // imdb/… form names the film in every file.
 func filmURI(file, uri string) string {
-	uri = strings.TrimSpace(uri)
+	uri = lbURI(uri)
 	if filmURIFiles[path.Base(file)] || imdbFromLetterboxdURI(uri) != "" {
 		return uri
 	}
@@ -364,114 +362,49 @@ func imdbFromLetterboxdURI(uri string) string {
 	return id
 }
 
-// readList reads one lists/*.csv in Letterboxd's v7 layout: a title line,
-// the list's header and row, a blank line, then Position,Name,Year,URL,
-// Description rows.
+// readList reads one lists/*.csv with the catalog importer's list reader
+// (readList) and files its entries as one member list, in their order.
 func (m *memberImport) readList(ctx context.Context, src exportSource, name string) error {
 	in, err := openMemberFile(src, name)
 	if err != nil || in == nil {
 		return err
 	}
-	defer in.Close()
-	fs := m.fileSummary(name)
-	r := csv.NewReader(in.r)
-	r.FieldsPerRecord = -1
-	var (
-		list    member.List
-		cols    map[string]int
-		inFilms bool
-	)
-	list.Public = true
-	fail := func(line int, field, reason string) error {
-		return m.bad(&RowError{File: name, Line: line, Field: field, Reason: reason})
+	l, bad, err := readList(in)
+	if err != nil {
+		return err
 	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if err != nil {
-			if err := fail(line, "", "bad CSV: "+err.Error()); err != nil {
-				return err
-			}
-			continue
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" || strings.HasPrefix(strings.TrimPrefix(rec[0], "\ufeff"), "Letterboxd list export") {
-			continue
-		}
-		if cols == nil || rec[0] == "Position" {
-			cols = map[string]int{}
-			for i, h := range rec {
-				cols[strings.TrimSpace(h)] = i
-			}
-			inFilms = rec[0] == "Position"
-			if !inFilms && !hasCols(cols, "Date", "Name") {
-				return fmt.Errorf("%s: line %d: wrong header %q, want Letterboxd's list layout (Date,Name,Tags,URL,Description)", name, line, strings.Join(rec, ","))
-			}
-			if inFilms && !hasCols(cols, "Position", "Name", "Year") {
-				return fmt.Errorf("%s: line %d: wrong header %q, want Position,Name,Year,URL,Description", name, line, strings.Join(rec, ","))
-			}
-			continue
-		}
-		get := func(c string) string {
-			if i, ok := cols[c]; ok && i < len(rec) {
-				return rec[i]
-			}
-			return ""
-		}
-		if !inFilms {
-			list.Name, list.Description = strings.TrimSpace(get("Name")), get("Description")
-			if t, err := time.Parse(time.DateOnly, get("Date")); err == nil {
-				list.CreatedAt = t
-			}
-			continue
-		}
+	fs := m.fileSummary(name)
+	for i := range bad {
 		fs.Read++
-		pos, err := strconv.Atoi(strings.TrimSpace(get("Position")))
-		if err != nil || pos < 1 {
-			if err := fail(line, "Position", "bad position: "+strconv.Quote(get("Position"))); err != nil {
-				return err
-			}
-			continue
+		if err := m.bad(&bad[i]); err != nil {
+			return err
 		}
-		title, year, bad := memberTitleYear(get("Name"), get("Year"), func(f, r string) *RowError {
-			return &RowError{File: name, Line: line, Field: f, Reason: r}
-		})
-		if bad != nil {
-			if err := m.bad(bad); err != nil {
-				return err
-			}
-			continue
+	}
+	list := member.List{Name: l.Name, Slug: film.Slugify(l.Name), Description: l.Description, Public: true}
+	if t, err := time.Parse(time.DateOnly, l.Date); err == nil {
+		list.CreatedAt = t
+	}
+	for _, e := range l.Entries {
+		fs.Read++
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		hit, err := m.find(ctx, title, year, get("URL"))
+		hit, err := m.find(ctx, e.Name, e.Year, lbURI(e.URL))
 		if err != nil {
 			return err
 		}
-		e := member.ListEntry{Position: pos, FilmSlug: hit.slug, Note: get("Description")}
+		le := member.ListEntry{Position: e.Position, FilmSlug: hit.slug, Note: e.Notes}
 		if hit.slug == "" || hit.fuzzy {
-			one := member.List{Name: list.Name, Slug: film.Slugify(list.Name), Description: list.Description, Public: true, Entries: []member.ListEntry{e}}
-			if err := m.file(ctx, member.Data{Lists: []member.List{one}}, name, line, title, year, get("URL"), fs); err != nil {
+			one := list
+			one.Entries = []member.ListEntry{le}
+			if err := m.file(ctx, member.Data{Lists: []member.List{one}}, name, e.Line, e.Name, e.Year, e.URL, fs); err != nil {
 				return err
 			}
 			continue
 		}
 		fs.Imported++
-		list.Entries = append(list.Entries, e)
+		list.Entries = append(list.Entries, le)
 	}
-	if list.Name == "" {
-		return m.bad(&RowError{File: name, Line: 3, Field: "Name", Reason: "the list has no name"})
-	}
-	list.Slug = film.Slugify(list.Name)
 	m.data.Lists = append(m.data.Lists, list)
 	return nil
-}
-
-func hasCols(cols map[string]int, names ...string) bool {
-	for _, n := range names {
-		if _, ok := cols[n]; !ok {
-			return false
-		}
-	}
-	return true
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"marquee/internal/film"
 )
@@ -64,20 +65,44 @@ func nfoFilm(n *NFO, e nfoEntry) (film.Film, *NFOError) {
 	return f, nil
 }
 
+// certification reads an NFO's <mpaa>: the US rating of its values
+// (several are joined by " / "), without a "US:" or "United States:"
+// prefix, "Rated " or the reason after it ("Rated R for violence"). A
+// value naming another country ("Australia:M", "de:FSK 12") is not the
+// catalog's MPAA rating and gives none.
 func certification(mpaa string) string {
-	s := strings.TrimSpace(mpaa)
-	if i := strings.Index(s, ":"); i > 0 && i <= 3 {
-		country := strings.ToUpper(s[:i])
-		if country != "US" && country != "USA" {
-			return "" // another country's rating; the catalog keeps MPAA's
+	for _, s := range strings.Split(mpaa, " / ") {
+		s = strings.TrimSpace(s)
+		if country, rest, ok := strings.Cut(s, ":"); ok && isCountryName(country) {
+			switch strings.ToUpper(strings.TrimSpace(country)) {
+			case "US", "USA", "UNITED STATES":
+				s = strings.TrimSpace(rest)
+			default:
+				continue // another country's rating
+			}
 		}
-		s = strings.TrimSpace(s[i+1:])
+		s = strings.TrimSpace(strings.TrimPrefix(s, "Rated "))
+		s, _, _ = strings.Cut(s, " for ")
+		if s != "" && len(s) <= 16 {
+			return s
+		}
 	}
-	s = strings.TrimSpace(strings.TrimPrefix(s, "Rated "))
-	if len(s) > 16 {
-		return ""
+	return ""
+}
+
+// isCountryName reports whether s can be the country before a rating: a
+// code or a name, of letters, spaces and dots.
+func isCountryName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 {
+		return false
 	}
-	return s
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != ' ' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func firstParagraph(plot string) string {

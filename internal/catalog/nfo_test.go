@@ -93,6 +93,11 @@ func TestParseNFO(t *testing.T) {
 func TestCertification(t *testing.T) {
 	for in, want := range map[string]string{
 		"Rated R": "R", "US:PG-13": "PG-13", "USA:Rated PG": "PG", "R": "R", "de:FSK 12": "", "": "",
+		// Kodi scrapers name the country in full (a real NFO of 2021 has
+		// "Australia:M"), IMDb's scraper writes the reason after the
+		// rating, and Kodi joins several values with " / ".
+		"Australia:M": "", "United States:PG-13": "PG-13", "Rated R for strong violence and language": "R",
+		"Germany:16 / US:R": "R", "US:Rated PG-13 for some sensuality": "PG-13",
 	} {
 		if got := certification(in); got != want {
 			t.Errorf("certification(%q) = %q, want %q", in, got, want)

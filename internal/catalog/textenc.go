@@ -72,3 +72,42 @@ func nfoText(data []byte) ([]byte, bool, error) {
 	}
 	return data, false, nil
 }
+
+// repairMojibake undoes one round of double encoding, UTF-8 read as
+// Windows-1252 or Latin-1 and saved as UTF-8 again ("PokÃ©mon",
+// "Worldâ€™s"), as scraped tables often carry it. s is changed only when
+// every character maps back to one byte and those bytes are valid UTF-8
+// holding a character beyond ASCII: text that merely contains such
+// letters ("SÃO PAULO") does not decode and is left as it is.
+func repairMojibake(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	enc := charmap.Windows1252.NewEncoder()
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b = append(b, byte(r))
+		case r >= 0x80 && r < 0xa0: // a C1 control: Latin-1 kept the byte
+			b = append(b, byte(r))
+		default:
+			out, err := enc.Bytes([]byte(string(r)))
+			if err != nil || len(out) != 1 {
+				return s
+			}
+			b = append(b, out[0])
+		}
+	}
+	if !utf8.Valid(b) {
+		return s
+	}
+	return string(b)
+}

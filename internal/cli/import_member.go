@@ -79,6 +79,9 @@ func runImportMemberIMDb(ctx context.Context, c *cmdContext) error {
 		return err
 	}
 	defer st.Close()
+	if err := catalog.CheckRegular(c.args[0]); err != nil {
+		return err
+	}
 	f, err := os.Open(c.args[0])
 	if err != nil {
 		return err

@@ -152,15 +152,17 @@ func ReadIMDb(r io.Reader, name string, ratings bool) ([]IMDbRow, []*LineError, 
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// No field positions exist for a record that could not be
+			// read: the error says where it starts.
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				bad = append(bad, &LineError{File: name, Line: pe.Line, Reason: pe.Err.Error()})
+				bad = append(bad, &LineError{File: name, Line: pe.StartLine, Reason: "bad CSV: " + pe.Err.Error()})
 				continue
 			}
 			return rows, bad, fmt.Errorf("%s: %w", name, err)
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(c string) string {
 			if i, ok := cols[c]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
