@@ -69,3 +69,33 @@ func debutOf(s string) []string {
 	}
 	return []string{}
 }
+
+// infoboxDirectors reads the "director" or "directors" field of a wiki
+// infobox kept in refs ("infobox directors: Terry Gilliam, Terry Jones").
+// Only values that are names are taken: a field may hold a template's
+// leftovers or a note.
+func infoboxDirectors(refs []string) []string {
+	for _, r := range refs {
+		rest, ok := strings.CutPrefix(r, "infobox ")
+		if !ok {
+			continue
+		}
+		k, v, ok := strings.Cut(rest, ":")
+		if k = strings.ToLower(strings.TrimSpace(k)); !ok || k != "director" && k != "directors" {
+			continue
+		}
+		var names []string
+		for _, n := range strings.Split(strings.ReplaceAll(v, " and ", ", "), ",") {
+			n = strings.TrimSpace(n)
+			if n == "" {
+				continue
+			}
+			if nameAfter(n, 0) != n {
+				return nil
+			}
+			names = append(names, n)
+		}
+		return names
+	}
+	return nil
+}

@@ -118,6 +118,10 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 			x.add("film", title, slug)
 		}
 	}
+	if len(opts.Directors) == 0 {
+		// An infobox is the page's own credits: it outranks the prose.
+		opts.Directors = infoboxDirectors(s.refs)
+	}
 	identify(d, opts, x.titles)
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)
