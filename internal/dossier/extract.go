@@ -78,6 +78,8 @@ type extractor struct {
 	words    []word              // backing store of the units' words
 	linked   map[string]bool     // folded link text → its target is a film's article (read_linkkinds.go)
 	notFilms map[string]bool     // folded titles the article says are series, novels, …
+	// tableActors are the actors a cast table names.
+	tableActors map[string]bool
 }
 
 // maxLookups bounds catalog calls per article, so a pathological input
@@ -86,7 +88,7 @@ const maxLookups = 2000
 
 func newExtractor(d *film.Dossier, opts *Options) *extractor {
 	x := &extractor{d: d, cat: opts.Catalog, known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{}, siblings: map[string]string{},
-		catalog: map[string]string{}, mention: map[mentionKey]bool{}, linked: map[string]bool{}, notFilms: map[string]bool{}}
+		catalog: map[string]string{}, mention: map[mentionKey]bool{}, linked: map[string]bool{}, notFilms: map[string]bool{}, tableActors: map[string]bool{}}
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
 		x.learn(n)
 	}

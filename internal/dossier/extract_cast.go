@@ -124,7 +124,9 @@ func (x *extractor) pair(person, character string) {
 		person = full
 	}
 	key := person + "\x00" + character
-	if x.pairs[key] {
+	if x.pairs[key] || x.roles[person] && person != character && !x.known[person] {
+		// A name the article gave as a role ("Weak-Hearted Animator
+		// (Himself)" in a cast table's roles column) is not an actor.
 		return
 	}
 	x.pairs[key] = true
