@@ -111,7 +111,7 @@ func (s *source) cleanMarkup() {
 			out = append(out, "")
 			continue
 		}
-		if codeOnly(l) || elisionOnly(l) {
+		if codeOnly(l) || elisionOnly(l) || noteMarksOnly(l) {
 			out = append(out, "")
 			continue
 		}

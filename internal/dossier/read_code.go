@@ -79,6 +79,31 @@ func bareLabel(l string) bool {
 	return t != "" && wordCount(t) <= 3
 }
 
+// noteMarksOnly reports a line of footnote marks and nothing else,
+// "[2][3]": what a dump leaves of a list its template drew.
+func noteMarksOnly(l string) bool {
+	t := strings.TrimSpace(l)
+	if t == "" {
+		return false
+	}
+	for t != "" {
+		if t[0] != '[' {
+			return false
+		}
+		k := strings.IndexByte(t, ']')
+		if k < 2 {
+			return false
+		}
+		for _, c := range t[1:k] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		t = strings.TrimSpace(t[k+1:])
+	}
+	return true
+}
+
 // elisionOnly reports a line that only marks a cut between passages:
 // "[…]", "[...]", "(…)". Excerpts joined that way are paragraphs.
 func elisionOnly(l string) bool {

@@ -156,7 +156,7 @@ var keywordsByByte = func() (t [256][]int) {
 func firstKeyword(s string) int {
 	best := len(keywords)
 	for p := 0; p < len(s); p++ {
-		if p > 0 && s[p-1] != ' ' {
+		if p > 0 && s[p-1] != ' ' && s[p-1] != '-' { // "Pre-production" holds "production"
 			continue
 		}
 		for _, k := range keywordsByByte[s[p]] {
