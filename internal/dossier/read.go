@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"path"
 	"strings"
 
 	"marquee/internal/film"
@@ -57,7 +58,9 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 		}
 		s.lines = splitLines(text)
 		s.frontMatter(file)
-		if hasMarkdownSigns(s.lines) {
+		if s.meta.present || markdownName(file) || hasMarkdownSigns(s.lines) {
+			// Front matter is a static site's, and a ".md" file says what
+			// it is even when its text uses no Markdown.
 			s.format = formatMarkdown
 		}
 		s.cleanMarkup()
@@ -66,6 +69,15 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 	}
 	s.credits()
 	return s, nil
+}
+
+// markdownName reports a file name with a Markdown extension.
+func markdownName(file string) bool {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
+		return true
+	}
+	return false
 }
 
 // hasMarkdownSigns reports ATX headings, emphasis or links, for the
@@ -85,6 +97,9 @@ func hasMarkdownSigns(lines []string) bool {
 // separators (which become line breaks).
 func (s *source) cleanMarkup() {
 	wiki := false
+	// In Markdown a template or two ("{{'}}") are remnants of a converted
+	// page; a pasted wikitext page has them on many lines.
+	wikiOnlyLines := 0
 	wikiDoc := s.format == formatWiki || isWikiDocument(s.lines)
 	out := make([]string, 0, len(s.lines))
 	for i := 0; i < len(s.lines); i++ {
@@ -134,7 +149,10 @@ func (s *source) cleanMarkup() {
 				out = append(out, "")
 				continue
 			}
-			wiki = wiki || l != s.lines[i] && (s.format != formatMarkdown || wikiOnly(s.lines[i]))
+			if l != s.lines[i] && s.format == formatMarkdown && wikiOnly(s.lines[i]) {
+				wikiOnlyLines++
+			}
+			wiki = wiki || l != s.lines[i] && (s.format != formatMarkdown || wikiOnlyLines >= 3)
 		}
 		if strings.IndexByte(l, '<') >= 0 {
 			parts := stripTags(l)
