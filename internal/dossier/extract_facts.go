@@ -163,10 +163,11 @@ func sentenceFacts(s string) []film.ArticleFact {
 		if _, nat, ok := moneyFrom(s, at+len(m.text)); ok && nat < at+len(rest) {
 			rest = lowerOf(at, nat)
 		}
-		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"})
+		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"}) &&
+			!budgetLimit(ctx, rest[len(m.text):])
 		gross := hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "})
 		switch {
-		case budget || !gross && strings.Contains(rest, "budget"):
+		case budget || !gross && strings.Contains(rest, "budget") && !budgetLimit(ctx, rest[len(m.text):]):
 			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
 		case gross:
 			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], lowerOf(at, len(s)))})
@@ -186,6 +187,15 @@ func sentenceFacts(s string) []film.ArticleFact {
 		out = append(out, film.ArticleFact{Kind: film.FactFestival, Value: fest})
 	}
 	return out
+}
+
+// budgetLimit reports an amount the words around it make a limit or a
+// change to a budget rather than the budget: "so long as the budget did
+// not exceed $500,000", "the $500,000 budget could not be exceeded",
+// "unable to trim $50,000 from its budget".
+func budgetLimit(before, after string) bool {
+	limits := []string{"exceed", "trim", "cut ", "cap of", "capped", "limit of", "overran", "over budget", "under budget"}
+	return hasAnyContains(before, limits) || hasAnyContains(after, limits) || strings.HasPrefix(strings.TrimSpace(after), "from ")
 }
 
 // amountText is one amount an article writes: "$11.8 million", "₩13.5 billion".
@@ -229,6 +239,9 @@ func moneyFrom(s string, from int) (amountText, int, bool) {
 		k := j
 		for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == ',' || s[k] == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
 			k++
+		}
+		for k > j && (s[k-1] == ',' || s[k-1] == '.') {
+			k-- // "a budget of $807,000, beginning …": the comma ends the clause
 		}
 		if k == j {
 			continue
@@ -407,11 +420,17 @@ func awardFacts(s, lower string) []film.ArticleFact {
 				continue
 			}
 			rest := s[i+len(c.cue):]
+			for _, a := range []string{"an ", "a "} {
+				rest = strings.TrimPrefix(rest, a) // "it won an Academy Award for …"
+			}
 			name := awardName(rest)
-			if name == "" {
-				// "nominated for six Academy Awards, including Best Picture"
+			if name == "" || ceremonyOnly(name) {
+				// "nominated for six Academy Awards, including Best
+				// Picture", "… including for Best Picture"; "Nominated for
+				// Academy Awards in nine categories" names no award.
+				name = ""
 				if k := strings.Index(rest[:min(len(rest), 60)], ", including "); k >= 0 {
-					rest = rest[k+len(", including "):]
+					rest = strings.TrimPrefix(rest[k+len(", including "):], "for ")
 					name = awardName(rest)
 				}
 			}
@@ -456,15 +475,24 @@ func awardName(s string) string {
 	ws := strings.Fields(s)
 	var out []string
 	for i, w := range ws {
+		if strings.HasPrefix(w, "(") && len(out) > 0 {
+			// "Best Writing (Original Screenplay)": a bracketed part of
+			// the category's name, capitalised, up to four words.
+			if part := bracketedName(ws[i:]); part != "" {
+				out = append(out, part)
+			}
+			break
+		}
 		t := strings.TrimRight(w, ",.;:)")
 		r, _ := utf8.DecodeRuneInString(t)
 		lowerOK := (t == "for" || t == "of" || t == "d'Or" || t == "d’Or" || t == "the" || t == "in" || t == "a") && i > 0
 		if !(r >= 'A' && r <= 'Z') && !lowerOK && !isDigits(t) {
 			break
 		}
-		if t == "for" && slices.Contains(out, "for") {
-			// "Academy Award for Best Director for Figgis": the second
-			// "for" names the winner, not the award.
+		if t == "for" && (slices.Contains(out, "for") || !hasAnyContains(strings.Join(out, " "), awardBodyWords)) {
+			// "Academy Award for Best Director for Figgis", "Best
+			// Supporting Actress for Leigh": a "for" after a category names
+			// the winner, not the award.
 			break
 		}
 		out = append(out, t)
@@ -478,6 +506,38 @@ func awardName(s string) string {
 	name := strings.Join(out, " ")
 	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "Outstanding ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
 		return name
+	}
+	return ""
+}
+
+// awardBodyWords name an award whose category follows "for": "Academy
+// Award for Best Picture", "Prize for Best Director".
+var awardBodyWords = []string{"Award", "Prize", "Oscar", "BAFTA", "Globe", "César", "Goya", "Lion", "Bear"}
+
+// ceremonyOnly reports a name that is a ceremony's, not an award's:
+// "Academy Awards", "the Golden Globes".
+func ceremonyOnly(name string) bool {
+	return strings.HasSuffix(name, " Awards") && !strings.Contains(name, " for ") || strings.HasSuffix(name, " Globes")
+}
+
+// bracketedName reads "(Original Screenplay)" from the words ws that open
+// with it, or "" when they are not a capitalised name in brackets.
+func bracketedName(ws []string) string {
+	var part []string
+	for i, w := range ws {
+		if i == 4 {
+			return ""
+		}
+		t := strings.TrimLeft(w, "(")
+		r, _ := utf8.DecodeRuneInString(t)
+		if !(r >= 'A' && r <= 'Z') {
+			return ""
+		}
+		part = append(part, w)
+		if k := strings.IndexByte(w, ')'); k >= 0 {
+			part[len(part)-1] = w[:k+1]
+			return strings.Join(part, " ")
+		}
 	}
 	return ""
 }
