@@ -134,7 +134,11 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	if sq := stripQuoted(heading); sq != heading {
 		kn = normHeading(sq)
 	}
-	if k := firstKeyword(kn); k >= 0 {
+	k := firstKeyword(kn)
+	if k < 0 && strings.Contains(kn, "-") {
+		k = firstKeyword(strings.ReplaceAll(kn, "-", " ")) // "Pre-production" holds "production"
+	}
+	if k >= 0 {
 		return keywords[k].kind, true
 	}
 	return film.SectionOther, false
@@ -156,7 +160,7 @@ var keywordsByByte = func() (t [256][]int) {
 func firstKeyword(s string) int {
 	best := len(keywords)
 	for p := 0; p < len(s); p++ {
-		if p > 0 && s[p-1] != ' ' && s[p-1] != '-' { // "Pre-production" holds "production"
+		if p > 0 && s[p-1] != ' ' {
 			continue
 		}
 		for _, k := range keywordsByByte[s[p]] {
