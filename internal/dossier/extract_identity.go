@@ -302,6 +302,16 @@ func headlineTitle(t string) string {
 			t = t[:i]
 		}
 	}
+	// An encyclopedia's browser title: "The Lost City of Z (film) -
+	// Wikipedia"; its disambiguation says what the page is about.
+	for _, site := range []string{" - Wikipedia", " – Wikipedia", " — Wikipedia", ", the free encyclopedia"} {
+		if i := strings.Index(t, site); i > 0 {
+			t = strings.TrimSuffix(strings.TrimSpace(t[:i]), " - Wikipedia")
+		}
+	}
+	if i := strings.LastIndex(t, " ("); i > 0 && strings.HasSuffix(t, " film)") || strings.HasSuffix(t, "(film)") {
+		t = strings.TrimSpace(t[:strings.LastIndex(t, " (")])
+	}
 	// "Moonlight review: three ages of one man", "Drive My Car: a
 	// conversation with Ryusuke Hamaguchi": the film is before the colon.
 	if i := strings.Index(t, ": "); i > 0 && !kickers[strings.ToLower(t[:i])] {
