@@ -12,6 +12,9 @@ type unit struct {
 	text  string
 	line  int
 	kind  film.SectionKind
+	// awards: the unit stands under an awards heading ("Wins",
+	// "Nominations"), whose "Award (Winner)" items pair no cast.
+	awards bool
 	ws    []word // capitalised words and connectors, filled by harvest
 	spans []span // quoted stretches, filled by harvest
 }
@@ -27,14 +30,14 @@ func units(d *film.Dossier) []unit {
 		}
 	}
 	out := make([]unit, 0, n)
-	add := func(k film.SectionKind, bs []film.Block) {
+	add := func(k film.SectionKind, bs []film.Block, awards bool) {
 		for _, b := range bs {
 			switch b.Kind {
 			case film.BlockParagraph:
 				out = append(out, unit{text: b.Text, line: b.Line, kind: k})
 			case film.BlockList:
 				for _, it := range b.Items {
-					out = append(out, unit{text: it, line: b.Line, kind: k})
+					out = append(out, unit{text: it, line: b.Line, kind: k, awards: awards})
 				}
 			case film.BlockTable:
 				for _, r := range b.Rows {
@@ -48,9 +51,9 @@ func units(d *film.Dossier) []unit {
 	}
 	faqDone := false
 	for _, s := range d.Sections {
-		add(s.Kind, s.Blocks)
+		add(s.Kind, s.Blocks, awardHeading(s.Heading) != "")
 		for _, sub := range s.Subsections {
-			add(s.Kind, sub.Blocks)
+			add(s.Kind, sub.Blocks, awardHeading(s.Heading) != "" || awardHeading(sub.Label) != "")
 		}
 		if s.Kind == film.SectionFAQ && !faqDone {
 			faqDone = true

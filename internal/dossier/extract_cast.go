@@ -11,6 +11,11 @@ import (
 // Character" and "Character, portrayed … by Actor".
 func (x *extractor) castPairs(u unit, spans []span) {
 	s := u.text
+	if u.awards {
+		// "Academy Award for Best Costume Design (Edith Head)": an
+		// award and its winner, not an actor and a role.
+		return
+	}
 	if bibliographic(s) {
 		// "Bragg, Melvyn (1998). The Seventh Seal (Det Sjunde
 		// Inseglet). BFI Publishing.": a book's title and its gloss.

@@ -53,10 +53,22 @@ func facts(d *film.Dossier) []film.ArticleFact {
 	}
 	for _, sec := range d.Sections {
 		for _, b := range sec.Blocks {
+			if b.Kind == film.BlockList && awardHeading(sec.Heading) != "" {
+				for _, f := range awardListFacts(sec.Heading, b) {
+					add(f)
+				}
+				continue
+			}
 			each(b.PlainText(), b.Line)
 		}
 		for _, sub := range sec.Subsections {
 			for _, b := range sub.Blocks {
+				if b.Kind == film.BlockList && awardHeading(sub.Label) != "" {
+					for _, f := range awardListFacts(sub.Label, b) {
+						add(f)
+					}
+					continue
+				}
 				each(sub.Label+": "+b.PlainText(), b.Line)
 			}
 		}

@@ -76,7 +76,7 @@ var w6RealArticles = []realArticle{
 		films:    []string{"Charade", "Notting Hill", "Basta't Kasama Kita"},
 		notFilms: []string{"Variety", "The Guardian", "AFI's 100 Years...100 Passions"},
 		refs:     1,
-		known:    []string{"fact:award_nominated=Academy Award for Best Picture"}},
+		known:    []string{}},
 	{file: "spirited-away-2001-export.xml", format: "wikitext", title: "Spirited Away", year: 2001, directors: []string{"Hayao Miyazaki"},
 		kinds: []film.SectionKind{"introduction", "plot", "characters", "production"},
 		cast: []film.CastPair{{Person: "Rumi Hiiragi", Character: "Chihiro Ogino / Sen"}, {Person: "Daveigh Chase", Character: "Chihiro Ogino / Sen"},
