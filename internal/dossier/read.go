@@ -126,6 +126,9 @@ func (s *source) cleanMarkup() {
 			out = append(out, "")
 			continue
 		}
+		if strings.IndexByte(l, '.') >= 0 && !wikiDoc {
+			l = dropImageDebris(l)
+		}
 		if codeOnly(l) || elisionOnly(l) || noteMarksOnly(l) {
 			out = append(out, "")
 			continue

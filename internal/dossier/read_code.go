@@ -113,3 +113,47 @@ func elisionOnly(l string) bool {
 	}
 	return false
 }
+
+// imageExts end the file names an image leaves behind.
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".svg", ".webm", ".tif", ".tiff", ".JPG", ".JPEG", ".PNG", ".GIF", ".SVG"}
+
+// dropImageDebris removes what a conversion left of an image: its file
+// name run into the text ("Orson-Home-1939.jpg Welles spent …") and, when
+// the caption's closing "]]" is on the line, the caption with it
+// ("Welles_Billboard.jpg" caught the attention of RKO]] Hollywood …").
+// A file name has no spaces; prose never ends a word in ".jpg".
+func dropImageDebris(l string) string {
+	for _, ext := range imageExts {
+		for from := 0; from < len(l); {
+			i := strings.Index(l[from:], ext)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(ext)
+			if end < len(l) && isASCIILetter(l[end]) {
+				from = end // ".jpgs", ".pngfoo": not an extension
+				continue
+			}
+			start := strings.LastIndexAny(l[:i], " \t") + 1
+			if tok := l[start:i]; start == i || strings.Contains(tok, "](") || strings.Contains(tok, "://") ||
+				strings.HasPrefix(tok, "/") || strings.HasPrefix(tok, "(") || strings.Contains(tok, "=") {
+				// ".jpg" alone is a word about the format; a Markdown
+				// image, a URL or an attribute is not debris.
+				from = end
+				continue
+			}
+			if k := strings.Index(l[end:min(len(l), end+400)], "]]"); k >= 0 {
+				end += k + 2
+			} else {
+				for end < len(l) && l[end] != ' ' {
+					end++
+				}
+			}
+			l = strings.TrimSpace(l[:start]) + " " + strings.TrimSpace(l[end:])
+			l = strings.TrimSpace(l)
+			from = start
+		}
+	}
+	return l
+}

@@ -44,7 +44,7 @@ var w6RealArticles = []realArticle{
 		notFacts: []string{"release_date=September 13 2011", "budget=$500,000"},
 		films:    []string{"Wuthering Heights"},
 		notFilms: []string{"Sight & Sound", "The Mercury Theatre on the Air", "News on the March", "The Inquirer", "The Hollywood Reporter"},
-		known:    []string{"quote:Although the possibility of making huge amounts|Frank Brady", "film:Wuthering Heights", "notfilm:The Mercury Theatre on the Air"}},
+		known:    []string{"notfilm:The Mercury Theatre on the Air"}},
 	{file: "psycho-1960-abstract.md", format: "markdown", title: "Psycho", year: 1960, directors: []string{"Alfred Hitchcock"},
 		kinds: []film.SectionKind{"introduction", "plot", "characters", "production"},
 		cast: []film.CastPair{{Person: "Anthony Perkins", Character: "Norman Bates"}, {Person: "Janet Leigh", Character: "Marion Crane"},

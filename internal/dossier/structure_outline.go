@@ -69,14 +69,15 @@ func outline(blocks []block) []role {
 // gapLevels reports an article whose plain headings carry their level in
 // the blank lines above them, as text dumps of wiki pages do: some
 // headings have two or more blank lines above, at least as many as the
-// headings with one, and no paragraph has more than one.
+// headings with one, and fewer paragraphs than those headings have more
+// than one (a line of debris the read stage blanked makes one).
 func gapLevels(blocks []block) bool {
-	wide, narrow := 0, 0
+	wide, narrow, wideText := 0, 0, 0
 	for _, b := range blocks {
 		switch {
 		case b.kind != bHeading:
 			if b.gap > 1 {
-				return false
+				wideText++
 			}
 		case b.level > 0 || b.bold:
 			return false
@@ -86,7 +87,7 @@ func gapLevels(blocks []block) bool {
 			narrow++
 		}
 	}
-	return wide >= 2 && narrow > 0 && wide >= narrow
+	return wide >= 2 && narrow > 0 && wide >= narrow && wideText < wide
 }
 
 // boldSections decides the roles of bold-line headings in an article
