@@ -381,14 +381,14 @@ func dateAt(s string) string {
 		t := strings.Trim(w, ",.;()")
 		if isMonth(strings.ToLower(t)) || isDigits(t) && len(t) <= 4 {
 			parts = append(parts, t)
-			if len(t) == 4 {
+			if len(t) == 4 && isDigits(t) { // the year ends the date; "June" and "July" do not
 				break
 			}
 			continue
 		}
 		break
 	}
-	if len(parts) == 0 || len(parts[len(parts)-1]) != 4 {
+	if last := len(parts) - 1; last < 0 || len(parts[last]) != 4 || !isDigits(parts[last]) {
 		return ""
 	}
 	return strings.Join(parts, " ")

@@ -27,6 +27,8 @@ func TestSentenceFactsAwardsAndBudgetLimits(t *testing.T) {
 		{"The film was shot on a tight budget of $807,000, beginning in November.",
 			[]film.ArticleFact{{Kind: "budget", Value: "$807,000", Amount: 807_000, Currency: "USD"}}},
 		{"He was told the $500,000 budget could not be exceeded.", nil},
+		{"It was released in Japan on 20 July 2001 by its distributor.", []film.ArticleFact{{Kind: "release_date", Value: "20 July 2001"}}},
+		{"It premiered on June 2003 in Paris.", []film.ArticleFact{{Kind: "release_date", Value: "June 2003"}}},
 		{"The studio agreed so long as the budget did not exceed $500,000.", nil},
 		{"The project stalled because he was unable to trim $50,000 from its budget.", nil},
 	}
