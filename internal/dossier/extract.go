@@ -9,14 +9,14 @@ import (
 
 // unit is one piece of running text with where it stands.
 type unit struct {
-	text  string
-	line  int
-	kind  film.SectionKind
+	text string
+	line int
+	kind film.SectionKind
 	// awards: the unit stands under an awards heading ("Wins",
 	// "Nominations"), whose "Award (Winner)" items pair no cast.
 	awards bool
-	ws    []word // capitalised words and connectors, filled by harvest
-	spans []span // quoted stretches, filled by harvest
+	ws     []word // capitalised words and connectors, filled by harvest
+	spans  []span // quoted stretches, filled by harvest
 }
 
 // units lists the dossier's paragraphs, list items, table cells and FAQ
@@ -83,6 +83,8 @@ type extractor struct {
 	notFilms map[string]bool     // folded titles the article says are series, novels, …
 	// tableActors are the actors a cast table names.
 	tableActors map[string]bool
+	// directorQuotes index the quotations "the director" said.
+	directorQuotes []int
 }
 
 // maxLookups bounds catalog calls per article, so a pathological input

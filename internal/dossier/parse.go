@@ -123,6 +123,7 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 		opts.Directors = infoboxDirectors(s.refs)
 	}
 	identify(d, opts, x.titles)
+	x.attributeToDirector()
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)
 	}
