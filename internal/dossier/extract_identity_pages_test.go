@@ -18,6 +18,10 @@ func TestIdentityFromSiteTitledPages(t *testing.T) {
 			"The Long Harbour", 0, []string{"Ann Lee"}},
 		{"tide.md", "---\ntitle: Silver Tide (2011 film) - Wikipedia\n---\nname: Silver Tide\ndirector: Cy Park\nmusic: Dee Moss\nalt: A woman on a pier at dusk.\n",
 			"Silver Tide", 2011, []string{"Cy Park"}},
+		{"orchard.md", "---\ntitle: \"Reel Thoughts: The Glass Orchard (2016)\"\n---\n\nIn The Glass Orchard, Ann Lee plays a surgeon who loses the use of her hands.\n",
+			"The Glass Orchard", 2016, []string{}},
+		{"kite.md", "---\ntitle: \"Kite Town: Second Wind (2003)\"\n---\n\nKite Town: Second Wind follows the kite makers ten years on.\n",
+			"Kite Town: Second Wind", 2003, []string{}},
 		{"lantern.md", "_LANTERN TOWN_ is a 1941 American drama film by Ann Lee, its producer, writer and star. It follows a kite maker.\n",
 			"LANTERN TOWN", 1941, []string{"Ann Lee"}},
 	}
