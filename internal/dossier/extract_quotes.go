@@ -11,7 +11,8 @@ import (
 var speechCues = []string{"said", "says", "stating", "stated", "explained", "explains", "recalled", "recalls",
 	"described", "told", "noted", "added", "remarked", "reflected", "admitted", "quipped", "wrote", "writes",
 	"put it", "this way", "saying", "declared", "insisted", "observed", "commented", "joked", "asked", "argued",
-	"according to", "in the words of", "called", "calls", "calling", "describing", "writing in", "writing for"}
+	"according to", "in the words of", "called", "calls", "calling", "describing", "writing in", "writing for",
+	"explaining", "noting", "adding", "concluding", "concluded"}
 
 // quotes records the real quotations in u: long enough to be speech, or
 // introduced by a speech verb or a colon. Titles are not quotations.
@@ -71,8 +72,12 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		}
 		if speaker != "" && titledIn(clause, speaker) != "" {
 			// "The Evening Standard stated …": a name the article sets
-			// as a title is a publication, not a person.
+			// as a title is a publication, not a person; "Theron Martin
+			// from Anime News Network wrote" names both.
 			source, speaker = titledIn(clause, speaker), ""
+			if p := subjectSpeaker(clause); p != "" && p != source {
+				speaker = p
+			}
 		}
 		if speaker == "" && narrowed && !cuedClause(clause) && !hasPronoun(clause) && x.lastPerson(clause, nil) == "" {
 			// "Tookey wrote that the actresses were ‘…’, the film ‘…’":
