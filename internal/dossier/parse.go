@@ -112,6 +112,12 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 		}
 	}
 	x.interviewQuotes(d)
+	for i := range d.Quotes {
+		if by := s.quoteBy[d.Quotes[i].Text]; by != "" && d.Quotes[i].Speaker == "" {
+			d.Quotes[i].Speaker = by
+			d.Quotes[i].SpeakerSlug, _ = x.lookupPerson(by)
+		}
+	}
 	for _, t := range s.linkedFilms {
 		if title, ok := titleSpan(t); ok {
 			slug, _ := x.lookupFilm(title, 0)

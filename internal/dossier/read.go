@@ -32,8 +32,9 @@ type source struct {
 	noise       []film.Noise
 	refs        []string // back matter kept as data: references, notes, links
 	cred        creditsBlock
-	links       map[string]bool // folded link text → whether its target is a film's article
-	linkedFilms []string        // the texts of links to films' articles, in order
+	links       map[string]bool   // folded link text → whether its target is a film's article
+	linkedFilms []string          // the texts of links to films' articles, in order
+	quoteBy     map[string]string // quotation text → author, from quotation boxes
 }
 
 // read decodes src and brings it to lines. Its only errors are for input

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"marquee/internal/film"
 )
 
 // An infobox field may hold an editor's comment, a <ref> note or a
@@ -43,5 +45,35 @@ func TestInfoboxFieldsWithCommentsRefsAndLists(t *testing.T) {
 	}
 	if runtime != "92 minutes" || language != "English, Italian" {
 		t.Errorf("runtime %q, language %q; want \"92 minutes\", \"English, Italian\"", runtime, language)
+	}
+}
+
+// A one-column box holding a quotation and, in its last row, "— its
+// author" is a quotation of that author's, not a table.
+func TestQuoteBoxTableIsAttributedQuotation(t *testing.T) {
+	src := strings.Join([]string{
+		"'''Lantern Town''' is a 2004 animated film directed by Aiko Mori.",
+		"",
+		"==Production==",
+		`{|class="toccolours" style="float: right;"`,
+		`|style="text-align: left;"|I wanted a heroine who is an ordinary girl, someone the audience can stand beside.`,
+		"|-",
+		`|style="text-align: left;" |— Aiko Mori<ref name="x" />`,
+		"|}",
+		"Mori spent her summers by the sea.",
+	}, "\n")
+	d, err := Parse("lantern.wiki", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 1 || d.Quotes[0].Speaker != "Aiko Mori" || !strings.HasPrefix(d.Quotes[0].Text, "I wanted a heroine") {
+		t.Errorf("quotes = %+v, want the box's quotation by Aiko Mori", d.Quotes)
+	}
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == film.BlockTable {
+				t.Errorf("the quotation box stayed a table: %+v", b)
+			}
+		}
 	}
 }

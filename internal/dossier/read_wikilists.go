@@ -111,6 +111,17 @@ func (s *source) wikiTable(i int, out *[]string) int {
 	flush()
 	base := len(*out)
 	*out = append(*out, "")
+	if text, by, ok := quoteBox(rows); ok {
+		// A one-column box of a quotation and "— its author": the
+		// quotation is article text, set in quotation marks, its author
+		// kept for the quote stage.
+		*out = append(*out, "“"+text+"”")
+		if s.quoteBy == nil {
+			s.quoteBy = map[string]string{}
+		}
+		s.quoteBy[text] = by
+		rows = nil
+	}
 	if len(rows) > 0 {
 		width := 0
 		for _, r := range rows {
@@ -152,6 +163,45 @@ func (s *source) wikiCell(c string) string {
 	text, _ := s.wikiLine(c)
 	text = strings.TrimSpace(strings.Join(stripTags(text), " / "))
 	return strings.ReplaceAll(text, "|", "/")
+}
+
+// quoteBox reads a table of one column whose rows are a quotation and,
+// last, its author after a dash ("— Hayao Miyazaki"), as encyclopedias
+// set a quotation beside the text.
+func quoteBox(rows [][]string) (text, by string, ok bool) {
+	if len(rows) < 2 {
+		return "", "", false
+	}
+	var parts []string
+	for i, r := range rows {
+		cells := 0
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				cells++
+			}
+		}
+		if cells > 1 {
+			return "", "", false
+		}
+		c := strings.TrimSpace(strings.Join(r, ""))
+		if i < len(rows)-1 {
+			if c != "" {
+				parts = append(parts, c)
+			}
+			continue
+		}
+		for _, dash := range []string{"— ", "– ", "―", "—", "-- "} {
+			if rest, cut := strings.CutPrefix(c, dash); cut {
+				by = strings.TrimSpace(rest)
+				break
+			}
+		}
+	}
+	text = strings.Join(parts, " ")
+	if by == "" || wordCount(by) > 6 || wordCount(text) < 8 {
+		return "", "", false
+	}
+	return text, by, true
 }
 
 // rowspan is the number of rows a cell's "rowspan=N" attribute spans,
