@@ -40,7 +40,7 @@ var devArticles = []devArticle{
 	{file: "jekyll-review-sections.md", format: "markdown", title: "Jawan", year: 2023, directors: []string{"Atlee"},
 		kinds: []film.SectionKind{"introduction", "other", "other", "other", "conclusion"},
 		cast:  []film.CastPair{{Person: "Vijay Sethupathi", Character: "Kaalie"}}},
-	{file: "headingless-grade.md", format: "text", title: "Hud", directors: []string{"Martin Ritt"},
+	{file: "headingless-grade.md", format: "markdown", title: "Hud", directors: []string{"Martin Ritt"},
 		kinds: []film.SectionKind{"introduction"},
 		cast:  []film.CastPair{{Person: "Patricia Neal", Character: "Alma"}},
 		facts: []string{"runtime=112 minutes"}},

@@ -10,11 +10,14 @@ import (
 
 // unit is one piece of running text with where it stands.
 type unit struct {
-	text  string
-	line  int
-	kind  film.SectionKind
-	ws    []word // capitalised words and connectors, filled by harvest
-	spans []span // quoted stretches, filled by harvest
+	text string
+	line int
+	kind film.SectionKind
+	// awards: the unit stands under an awards heading ("Wins",
+	// "Nominations"), whose "Award (Winner)" items pair no cast.
+	awards bool
+	ws     []word // capitalised words and connectors, filled by harvest
+	spans  []span // quoted stretches, filled by harvest
 }
 
 // units lists the dossier's paragraphs, list items, table cells and FAQ
@@ -28,14 +31,14 @@ func units(d *film.Dossier) []unit {
 		}
 	}
 	out := unitScratch.get(n)
-	add := func(k film.SectionKind, bs []film.Block) {
+	add := func(k film.SectionKind, bs []film.Block, awards bool) {
 		for _, b := range bs {
 			switch b.Kind {
 			case film.BlockParagraph:
 				out = append(out, unit{text: b.Text, line: b.Line, kind: k})
 			case film.BlockList:
 				for _, it := range b.Items {
-					out = append(out, unit{text: it, line: b.Line, kind: k})
+					out = append(out, unit{text: it, line: b.Line, kind: k, awards: awards})
 				}
 			case film.BlockTable:
 				for _, r := range b.Rows {
@@ -49,9 +52,9 @@ func units(d *film.Dossier) []unit {
 	}
 	faqDone := false
 	for _, s := range d.Sections {
-		add(s.Kind, s.Blocks)
+		add(s.Kind, s.Blocks, awardHeading(s.Heading) != "")
 		for _, sub := range s.Subsections {
-			add(s.Kind, sub.Blocks)
+			add(s.Kind, sub.Blocks, awardHeading(s.Heading) != "" || awardHeading(sub.Label) != "")
 		}
 		if s.Kind == film.SectionFAQ && !faqDone {
 			faqDone = true
@@ -79,6 +82,10 @@ type extractor struct {
 	words    []word              // backing store of the units' words
 	linked   map[string]bool     // folded link text → its target is a film's article (read_linkkinds.go)
 	notFilms map[string]bool     // folded titles the article says are series, novels, …
+	// tableActors are the actors a cast table names.
+	tableActors map[string]bool
+	// directorQuotes index the quotations "the director" said.
+	directorQuotes []int
 }
 
 // maxLookups bounds catalog calls per article, so a pathological input
@@ -91,7 +98,7 @@ func newExtractor(d *film.Dossier, opts *Options) *extractor {
 	x, ok := extractorPool.Get().(*extractor)
 	if !ok {
 		x = &extractor{known: map[string]bool{}, roles: map[string]bool{}, pairs: map[string]bool{}, surnames: map[string]string{}, siblings: map[string]string{},
-			catalog: map[string]string{}, mention: map[mentionKey]bool{}, linked: map[string]bool{}, notFilms: map[string]bool{}}
+			catalog: map[string]string{}, mention: map[mentionKey]bool{}, linked: map[string]bool{}, notFilms: map[string]bool{}, tableActors: map[string]bool{}}
 	}
 	x.d, x.cat = d, opts.Catalog
 	for _, n := range append(append([]string{}, opts.Directors...), opts.KnownPeople...) {
@@ -112,7 +119,8 @@ const maxKeptMap = 512
 // used after.
 func (x *extractor) release() {
 	if len(x.known) > maxKeptMap || len(x.surnames) > maxKeptMap || len(x.mention) > maxKeptMap || len(x.catalog) > maxKeptMap ||
-		len(x.pairs) > maxKeptMap || len(x.roles) > maxKeptMap || len(x.siblings) > maxKeptMap || len(x.linked) > maxKeptMap || len(x.notFilms) > maxKeptMap {
+		len(x.pairs) > maxKeptMap || len(x.roles) > maxKeptMap || len(x.siblings) > maxKeptMap || len(x.linked) > maxKeptMap || len(x.notFilms) > maxKeptMap ||
+		len(x.tableActors) > maxKeptMap {
 		return
 	}
 	clear(x.known)
@@ -124,8 +132,9 @@ func (x *extractor) release() {
 	clear(x.mention)
 	clear(x.linked)
 	clear(x.notFilms)
+	clear(x.tableActors)
 	*x = extractor{known: x.known, roles: x.roles, pairs: x.pairs, surnames: x.surnames, siblings: x.siblings,
-		catalog: x.catalog, mention: x.mention, linked: x.linked, notFilms: x.notFilms}
+		catalog: x.catalog, mention: x.mention, linked: x.linked, notFilms: x.notFilms, tableActors: x.tableActors}
 	extractorPool.Put(x)
 }
 

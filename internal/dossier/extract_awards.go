@@ -131,3 +131,56 @@ func yearIn(s string) int {
 	}
 	return year
 }
+
+// awardHeading says what the items under a heading are: "won" under
+// "Wins" or "Awards won", "nominated" under "Nominations", "awards"
+// under "Awards", "Accolades" or "Honours", where an item's outcome is
+// not said; "" under any other heading.
+func awardHeading(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	switch {
+	case h == "":
+		return ""
+	case strings.HasPrefix(h, "nominat"):
+		return "nominated"
+	case h == "wins" || h == "won" || h == "awards won" || h == "winner" || h == "winners":
+		return "won"
+	case strings.Contains(h, "award") || strings.Contains(h, "accolade") || strings.Contains(h, "honours") ||
+		strings.Contains(h, "honors") || strings.Contains(h, "prizes"):
+		return "awards"
+	}
+	return ""
+}
+
+// awardListFacts reads the items of lists under "Wins" and "Nominations"
+// headings as the awards the film won or was nominated for: "Academy
+// Award for Best Actress (Audrey Hepburn)" is an award won by the film's
+// Audrey Hepburn. Items that name no award are passed over.
+func awardListFacts(label string, b film.Block) []film.ArticleFact {
+	kind := ""
+	switch awardHeading(label) {
+	case "won":
+		kind = film.FactAwardWon
+	case "nominated":
+		kind = film.FactAwardNominated
+	default:
+		return nil
+	}
+	var out []film.ArticleFact
+	for _, it := range b.Items {
+		name := strings.TrimSpace(it)
+		if k := strings.Index(name, " ("); k > 0 {
+			name = name[:k]
+		}
+		if k := strings.Index(name, " — "); k > 0 {
+			name = name[:k]
+		}
+		name = strings.TrimRight(name, "*, ")
+		// "Academy Award for Best Costume Design, Black-and-White": the
+		// award's name, without what qualifies it.
+		if n := awardName(name); n != "" && strings.HasPrefix(name, n) {
+			out = append(out, film.ArticleFact{Kind: kind, Value: n, Line: b.Line, Context: excerpt(it, 240)})
+		}
+	}
+	return out
+}

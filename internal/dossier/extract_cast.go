@@ -11,6 +11,11 @@ import (
 // Character" and "Character, portrayed … by Actor".
 func (x *extractor) castPairs(u unit, spans []span) {
 	s := u.text
+	if u.awards {
+		// "Academy Award for Best Costume Design (Edith Head)": an
+		// award and its winner, not an actor and a role.
+		return
+	}
 	if bibliographic(s) {
 		// "Bragg, Melvyn (1998). The Seventh Seal (Det Sjunde
 		// Inseglet). BFI Publishing.": a book's title and its gloss.
@@ -124,7 +129,9 @@ func (x *extractor) pair(person, character string) {
 		person = full
 	}
 	key := person + "\x00" + character
-	if x.pairs[key] {
+	if x.pairs[key] || x.roles[person] && person != character && !x.known[person] {
+		// A name the article gave as a role ("Weak-Hearted Animator
+		// (Himself)" in a cast table's roles column) is not an actor.
 		return
 	}
 	x.pairs[key] = true

@@ -139,16 +139,22 @@ func bareName(s string) string {
 }
 
 // castTable pairs the rows of a table whose header names an actor column
-// and a character column.
+// and a character column: "Actor" and "Role", "Character name" and one
+// "… voice actor" column a language, "Main role" and "Other roles (in
+// order of appearance)", whose roles are separated by " / ".
 func (x *extractor) castTable(header []string, rows [][]string) {
 	var actors []int
-	role := -1
+	role, others := -1, -1
 	for i, h := range header {
-		switch h = strings.ToLower(strings.Trim(plainInline(h), "*_ ")); {
-		case h == "actor" || h == "actress" || h == "actors" || h == "cast" || h == "performer" || h == "played by" || h == "name":
-			actors = append(actors, i)
-		case h == "role" || h == "character" || h == "characters" || h == "part" || h == "as":
+		h = strings.ToLower(strings.Trim(plainInline(h), "*_ "))
+		switch {
+		case strings.HasPrefix(h, "other role") || strings.HasPrefix(h, "other character") || strings.HasPrefix(h, "additional role"):
+			others = i
+		case role < 0 && (hasWord(h, "role") || hasWord(h, "character") || hasWord(h, "characters") || h == "part" || h == "as"):
 			role = i
+		case h == "actor" || h == "actress" || h == "actors" || h == "cast" || h == "performer" || h == "played by" || h == "name" ||
+			hasWord(h, "actor") || hasWord(h, "actress"):
+			actors = append(actors, i)
 		case voiceColumn(h):
 			// A voice cast: one column of actors for each language
 			// ("Japanese", "English (Manga, 1995)").
@@ -158,17 +164,71 @@ func (x *extractor) castTable(header []string, rows [][]string) {
 	if len(actors) == 0 || role < 0 {
 		return
 	}
+	defer x.dropRolePeople()
 	for _, r := range rows {
 		if role >= len(r) {
 			continue
 		}
-		c := strings.TrimSpace(plainInline(r[role]))
+		c := tableRole(plainInline(r[role]))
+		x.roleGloss(plainInline(r[role]))
 		for _, col := range actors {
-			if col < len(r) {
-				x.tableActor(strings.TrimSpace(plainInline(r[col])), c)
+			if col >= len(r) {
+				continue
+			}
+			a := strings.TrimSpace(plainInline(r[col]))
+			x.tableActor(a, c)
+			if others >= 0 && others < len(r) {
+				for _, o := range strings.Split(plainInline(r[others]), " / ") {
+					x.tableActor(a, tableRole(o))
+					x.roleGloss(o)
+				}
 			}
 		}
 	}
+}
+
+// dropRolePeople drops pairs made before a cast table was read whose
+// person the table gives as a role.
+func (x *extractor) dropRolePeople() {
+	for _, p := range append([]film.CastPair(nil), x.d.Cast...) {
+		if x.roles[p.Person] && p.Person != p.Character && !x.tableActors[p.Person] {
+			x.unpair(p.Person, p.Character)
+		}
+	}
+}
+
+// roleGloss records the bracketed gloss of a role cell ("Monk (Maynard's
+// Assistant)") as a role too: it names no actor.
+func (x *extractor) roleGloss(cell string) {
+	cell = strings.TrimSpace(cell)
+	if k := strings.Index(cell, " ("); k > 0 && strings.HasSuffix(cell, ")") {
+		x.roles[strings.TrimSpace(cell[k+2:len(cell)-1])] = true
+	}
+}
+
+// tableRole is the character a cast table's cell names: without a
+// bracketed gloss ("Boh (Baby)"), without a description after a comma
+// that is not part of the name ("Akio Ogino, Chihiro's father", "Patsy,
+// Arthur's Servant"; "Arthur, King of the Britons" and "Frank, the
+// Historian" stay), and with the
+// names of a two-named role spaced ("Chihiro Ogino/Sen").
+func tableRole(c string) string {
+	c = bareName(c)
+	if k := strings.Index(c, ", "); k > 0 {
+		rest := c[k+2:]
+		epithet := strings.HasPrefix(rest, "the ") && isCap(rest[4:]) // "Frank, the Historian"
+		if strings.Contains(rest, "'s ") || strings.Contains(rest, "’s ") || rest != "" && !isCap(rest) && !epithet {
+			c = c[:k]
+		}
+	}
+	if strings.Contains(c, "/") && !strings.Contains(c, " / ") {
+		parts := strings.Split(c, "/")
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		c = strings.Join(parts, " / ")
+	}
+	return strings.TrimSpace(c)
 }
 
 // tableActor pairs one cell's actor with the row's character. "Dean Wein
@@ -182,6 +242,7 @@ func (x *extractor) tableActor(a, character string) {
 		a = a[:k]
 	}
 	if isNameLike(a) && character != "" {
+		x.tableActors[a] = true
 		x.pair(a, character)
 	}
 }
@@ -197,4 +258,14 @@ func voiceColumn(h string) bool {
 	w = strings.Trim(w, "()")
 	return strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ian") ||
 		w == "french" || w == "dutch" || w == "greek" || w == "thai" || w == "german" || w == "original"
+}
+
+// hasWord reports w as a whole word of the lower-case heading h.
+func hasWord(h, w string) bool {
+	for _, f := range strings.FieldsFunc(h, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '/' || r == ',' }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }

@@ -51,6 +51,28 @@ func withPartner(name, rest string) []string {
 	return []string{name, second}
 }
 
+// filmBy finds the maker of "… is a 1941 American drama film by Orson
+// Welles": in an article's opening sentence "a film by" names its
+// director.
+func filmBy(s string) []string {
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	if k := strings.Index(s, ". "); k > 0 {
+		s = s[:k]
+	}
+	for _, cue := range []string{" film by ", " movie by ", " picture by "} {
+		k := strings.Index(s, cue)
+		if k < 0 {
+			continue
+		}
+		if name := nameAfter(s[k+len(cue):], 0); wordCount(name) >= 2 && strings.HasPrefix(s[k+len(cue):], name) {
+			return []string{name}
+		}
+	}
+	return []string{}
+}
+
 // debutOf finds "Greta Gerwig's solo directing debut".
 func debutOf(s string) []string {
 	for _, d := range []string{" directorial debut", " directing debut", " feature debut"} {
@@ -67,5 +89,35 @@ func debutOf(s string) []string {
 			return []string{name}
 		}
 	}
-	return []string{}
+	return filmBy(s)
+}
+
+// infoboxDirectors reads the "director" or "directors" field of a wiki
+// infobox kept in refs ("infobox directors: Terry Gilliam, Terry Jones").
+// Only values that are names are taken: a field may hold a template's
+// leftovers or a note.
+func infoboxDirectors(refs []string) []string {
+	for _, r := range refs {
+		rest, ok := strings.CutPrefix(r, "infobox ")
+		if !ok {
+			continue
+		}
+		k, v, ok := strings.Cut(rest, ":")
+		if k = strings.ToLower(strings.TrimSpace(k)); !ok || k != "director" && k != "directors" {
+			continue
+		}
+		var names []string
+		for _, n := range strings.Split(strings.ReplaceAll(v, " and ", ", "), ",") {
+			n = strings.TrimSpace(n)
+			if n == "" {
+				continue
+			}
+			if nameAfter(n, 0) != n {
+				return nil
+			}
+			names = append(names, n)
+		}
+		return names
+	}
+	return nil
 }

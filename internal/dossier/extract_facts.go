@@ -53,10 +53,22 @@ func facts(d *film.Dossier) []film.ArticleFact {
 	}
 	for _, sec := range d.Sections {
 		for _, b := range sec.Blocks {
+			if b.Kind == film.BlockList && awardHeading(sec.Heading) != "" {
+				for _, f := range awardListFacts(sec.Heading, b) {
+					add(f)
+				}
+				continue
+			}
 			each(b.PlainText(), b.Line)
 		}
 		for _, sub := range sec.Subsections {
 			for _, b := range sub.Blocks {
+				if b.Kind == film.BlockList && awardHeading(sub.Label) != "" {
+					for _, f := range awardListFacts(sub.Label, b) {
+						add(f)
+					}
+					continue
+				}
 				each(sub.Label+": "+b.PlainText(), b.Line)
 			}
 		}
@@ -182,10 +194,11 @@ func cuedSentenceFacts(s string) []film.ArticleFact {
 		if _, nat, ok := moneyFrom(s, at+len(m.text)); ok && nat < at+len(rest) {
 			rest = lowerOf(at, nat)
 		}
-		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"})
+		budget := hasAnyContains(ctx, []string{"budget", "to make", "to produce", "production cost", "it cost", "film cost", "movie cost"}) &&
+			!budgetLimit(ctx, rest[len(m.text):])
 		gross := hasAnyContains(ctx, []string{"gross", "box office", "box-office", "took in", "earned", "ticket sales", "opening weekend", "made "})
 		switch {
-		case budget || !gross && strings.Contains(rest, "budget"):
+		case budget || !gross && strings.Contains(rest, "budget") && !budgetLimit(ctx, rest[len(m.text):]):
 			out = append(out, film.ArticleFact{Kind: film.FactBudget, Value: m.text, Amount: m.amount, Currency: m.code})
 		case gross:
 			out = append(out, film.ArticleFact{Kind: film.FactGross, Value: m.text, Amount: m.amount, Currency: m.code, Territory: territory(s[at:], lowerOf(at, len(s)))})
@@ -266,6 +279,15 @@ func hasPrefixFoldASCII(s, w string) bool {
 	return true
 }
 
+// budgetLimit reports an amount the words around it make a limit or a
+// change to a budget rather than the budget: "so long as the budget did
+// not exceed $500,000", "the $500,000 budget could not be exceeded",
+// "unable to trim $50,000 from its budget".
+func budgetLimit(before, after string) bool {
+	limits := []string{"exceed", "trim", "cut ", "cap of", "capped", "limit of", "overran", "over budget", "under budget"}
+	return hasAnyContains(before, limits) || hasAnyContains(after, limits) || strings.HasPrefix(strings.TrimSpace(after), "from ")
+}
+
 // amountText is one amount an article writes: "$11.8 million", "₩13.5 billion".
 type amountText struct {
 	text, code string
@@ -307,6 +329,9 @@ func moneyFrom(s string, from int) (amountText, int, bool) {
 		k := j
 		for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == ',' || s[k] == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
 			k++
+		}
+		for k > j && (s[k-1] == ',' || s[k-1] == '.') {
+			k-- // "a budget of $807,000, beginning …": the comma ends the clause
 		}
 		if k == j {
 			continue
@@ -434,14 +459,14 @@ func dateAt(s string) string {
 		t := strings.Trim(w, ",.;()")
 		if isMonth(strings.ToLower(t)) || isDigits(t) && len(t) <= 4 {
 			parts = append(parts, t)
-			if len(t) == 4 {
+			if len(t) == 4 && isDigits(t) { // the year ends the date; "June" and "July" do not
 				break
 			}
 			continue
 		}
 		break
 	}
-	if len(parts) == 0 || len(parts[len(parts)-1]) != 4 {
+	if last := len(parts) - 1; last < 0 || len(parts[last]) != 4 || !isDigits(parts[last]) {
 		return ""
 	}
 	return strings.Join(parts, " ")
@@ -485,11 +510,17 @@ func awardFacts(s, lower string) []film.ArticleFact {
 				continue
 			}
 			rest := s[i+len(c.cue):]
+			for _, a := range []string{"an ", "a "} {
+				rest = strings.TrimPrefix(rest, a) // "it won an Academy Award for …"
+			}
 			name := awardName(rest)
-			if name == "" {
-				// "nominated for six Academy Awards, including Best Picture"
+			if name == "" || ceremonyOnly(name) {
+				// "nominated for six Academy Awards, including Best
+				// Picture", "… including for Best Picture"; "Nominated for
+				// Academy Awards in nine categories" names no award.
+				name = ""
 				if k := strings.Index(rest[:min(len(rest), 60)], ", including "); k >= 0 {
-					rest = rest[k+len(", including "):]
+					rest = strings.TrimPrefix(rest[k+len(", including "):], "for ")
 					name = awardName(rest)
 				}
 			}
@@ -534,15 +565,24 @@ func awardName(s string) string {
 	ws := strings.Fields(s)
 	var out []string
 	for i, w := range ws {
+		if strings.HasPrefix(w, "(") && len(out) > 0 {
+			// "Best Writing (Original Screenplay)": a bracketed part of
+			// the category's name, capitalised, up to four words.
+			if part := bracketedName(ws[i:]); part != "" {
+				out = append(out, part)
+			}
+			break
+		}
 		t := strings.TrimRight(w, ",.;:)")
 		r, _ := utf8.DecodeRuneInString(t)
 		lowerOK := (t == "for" || t == "of" || t == "d'Or" || t == "d’Or" || t == "the" || t == "in" || t == "a") && i > 0
 		if !(r >= 'A' && r <= 'Z') && !lowerOK && !isDigits(t) {
 			break
 		}
-		if t == "for" && slices.Contains(out, "for") {
-			// "Academy Award for Best Director for Figgis": the second
-			// "for" names the winner, not the award.
+		if t == "for" && (slices.Contains(out, "for") || !hasAnyContains(strings.Join(out, " "), awardBodyWords)) {
+			// "Academy Award for Best Director for Figgis", "Best
+			// Supporting Actress for Leigh": a "for" after a category names
+			// the winner, not the award.
 			break
 		}
 		out = append(out, t)
@@ -556,6 +596,38 @@ func awardName(s string) string {
 	name := strings.Join(out, " ")
 	if hasAnyContains(name, []string{"Award", "Prize", "Palme", "Oscar", "Golden", "Silver", "Best ", "Outstanding ", "BAFTA", "César", "Lion", "Bear", "Grand Jury", "Grand Prix", "Jury"}) {
 		return name
+	}
+	return ""
+}
+
+// awardBodyWords name an award whose category follows "for": "Academy
+// Award for Best Picture", "Prize for Best Director".
+var awardBodyWords = []string{"Award", "Prize", "Oscar", "BAFTA", "Globe", "César", "Goya", "Lion", "Bear"}
+
+// ceremonyOnly reports a name that is a ceremony's, not an award's:
+// "Academy Awards", "the Golden Globes".
+func ceremonyOnly(name string) bool {
+	return strings.HasSuffix(name, " Awards") && !strings.Contains(name, " for ") || strings.HasSuffix(name, " Globes")
+}
+
+// bracketedName reads "(Original Screenplay)" from the words ws that open
+// with it, or "" when they are not a capitalised name in brackets.
+func bracketedName(ws []string) string {
+	var part []string
+	for i, w := range ws {
+		if i == 4 {
+			return ""
+		}
+		t := strings.TrimLeft(w, "(")
+		r, _ := utf8.DecodeRuneInString(t)
+		if !(r >= 'A' && r <= 'Z') {
+			return ""
+		}
+		part = append(part, w)
+		if k := strings.IndexByte(w, ')'); k >= 0 {
+			part[len(part)-1] = w[:k+1]
+			return strings.Join(part, " ")
+		}
 	}
 	return ""
 }

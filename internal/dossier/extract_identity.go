@@ -68,7 +68,7 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		} else if q := singleQuoted(title); q != "" {
 			title = q
 		}
-		return headlineTitle(title), year
+		return siteRubric(d, headlineTitle(title)), year
 	}
 	if intro := lead(d); intro != nil {
 		if t := firstQuoted(intro.Heading); t != "" {
@@ -95,6 +95,26 @@ func articleTitle(d *film.Dossier, titles []string) (string, int) {
 		return mostCommon(titles), 0
 	}
 	return "", 0
+}
+
+// siteRubric cuts a site's or column's name off "Reel Thoughts: Doctor
+// Strange" when the article names the film by the part after the colon
+// and never by the whole: "Mission: Impossible" is named whole.
+func siteRubric(d *film.Dossier, t string) string {
+	i := strings.Index(t, ": ")
+	if i <= 0 {
+		return t
+	}
+	rest := t[i+2:]
+	named, whole := false, false
+	for _, s := range d.Sections {
+		named = named || strings.Contains(s.Text, rest)
+		whole = whole || strings.Contains(s.Text, t)
+	}
+	if named && !whole {
+		return rest
+	}
+	return t
 }
 
 // firstQuoted returns the first “quoted” or "quoted" text in s.
@@ -301,6 +321,16 @@ func headlineTitle(t string) string {
 		if i := strings.Index(t, sep); i > 0 {
 			t = t[:i]
 		}
+	}
+	// An encyclopedia's browser title: "The Lost City of Z (film) -
+	// Wikipedia"; its disambiguation says what the page is about.
+	for _, site := range []string{" - Wikipedia", " – Wikipedia", " — Wikipedia", ", the free encyclopedia"} {
+		if i := strings.Index(t, site); i > 0 {
+			t = strings.TrimSuffix(strings.TrimSpace(t[:i]), " - Wikipedia")
+		}
+	}
+	if i := strings.LastIndex(t, " ("); i > 0 && strings.HasSuffix(t, " film)") || strings.HasSuffix(t, "(film)") {
+		t = strings.TrimSpace(t[:strings.LastIndex(t, " (")])
 	}
 	// "Moonlight review: three ages of one man", "Drive My Car: a
 	// conversation with Ryusuke Hamaguchi": the film is before the colon.

@@ -206,8 +206,10 @@ func (x *extractor) films(s string, spans []span) {
 		after := s[min(len(s), sp.end):]
 		if publications[title] || publications["The "+title] || saysAfter(after) || pubBefore(s[:sp.start]) || criticAfter(after) {
 			// An italic newspaper is a publication, not a film; so is a
-			// title that "stated" or "wrote" something.
+			// title that "stated" or "wrote" something. Said once to be
+			// a paper, it is one throughout.
 			x.add("publication", title, "")
+			x.notFilms[film.Fold(title)] = true
 			continue
 		}
 		if x.d.Format == formatWiki && sp.start > 0 && (s[sp.start-1] == '"' || s[sp.start-1] == '\'') {
@@ -311,10 +313,14 @@ func notFilm(before string) bool {
 			return w != "called" && w != "titled" || strings.Contains(b, "episode") || strings.Contains(b, "song")
 		}
 	}
-	// "their own hit TV shows, Martin and …": a list after a plural
-	// that names what its items are.
+	// "their own hit TV shows, Martin and …", "magazines like Nakayoshi
+	// and Ribon": a list after a plural that names what its items are.
 	tail = strings.TrimRight(tail, ",:")
-	for _, w := range []string{"tv shows", "tv series", "television series", "television shows", "sitcoms", "novels", "books", "episodes", "songs"} {
+	for _, lead := range []string{" like", " such as", " including"} {
+		tail = strings.TrimSuffix(tail, lead)
+	}
+	for _, w := range []string{"tv shows", "tv series", "television series", "television shows", "sitcoms", "novels", "books", "episodes", "songs",
+		"magazines", "newspapers", "albums", "plays", "comics", "radio series", "radio shows", "programmes", "columns"} {
 		if strings.HasSuffix(tail, w) {
 			return true
 		}
@@ -327,8 +333,10 @@ func notFilm(before string) bool {
 func notFilmAfter(after string) bool {
 	a := lowerText(strings.TrimLeft(after[:min(len(after), 40)], "“”\"_*] "))
 	for _, w := range []string{"television series", "tv series", "(tv series)", "series", "episode", "novel", "tv show", "sitcom", "miniseries",
-		"film series", "trilogy", "franchise", "film franchise", "saga", "comic", "comics", "video game"} {
-		if strings.HasPrefix(a, w) {
+		"film series", "trilogy", "franchise", "film franchise", "saga", "comic", "comics", "video game",
+		// "the "Tomorrow" show", "his "Criminals at Large" column".
+		"show", "column", "radio series", "radio show", "programme", "podcast", "magazine", "newspaper", "album", "song", "musical"} {
+		if rest, ok := strings.CutPrefix(a, w); ok && (rest == "" || !isASCIILetter(rest[0])) {
 			return true
 		}
 	}

@@ -9,7 +9,10 @@ import "strings"
 
 // reviewCues end the words before a publication's name.
 var reviewCues = []string{"review for ", "review for the ", "review in ", "review in the ", "reviewing for ", "reviewing for the ",
-	"writing in the ", "critic at ", "critic at the ", "column in ", "column in the "}
+	"writing in the ", "critic at ", "critic at the ", "column in ", "column in the ",
+	// Staff of a paper: "a reporter for The Inquirer", "editor of The Inquirer".
+	"reporter for ", "reporter for the ", "editor of ", "editor of the ", "journalist for ", "journalist for the ",
+	"columnist for ", "columnist for the ", "writer for ", "writer for the ", "readers of ", "readers of the "}
 
 // criticWords open the words after a publication's name.
 var criticWords = []string{"critic", "film critic", "reviewer", "columnist", "'s critic", "’s critic", "'s reviewer", "’s reviewer"}

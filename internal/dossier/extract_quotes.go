@@ -11,7 +11,8 @@ import (
 var speechCues = []string{"said", "says", "stating", "stated", "explained", "explains", "recalled", "recalls",
 	"described", "told", "noted", "added", "remarked", "reflected", "admitted", "quipped", "wrote", "writes",
 	"put it", "this way", "saying", "declared", "insisted", "observed", "commented", "joked", "asked", "argued",
-	"according to", "in the words of", "called", "calls", "calling", "describing", "writing in", "writing for"}
+	"according to", "in the words of", "called", "calls", "calling", "describing", "writing in", "writing for",
+	"explaining", "noting", "adding", "concluding", "concluded"}
 
 // quotes records the real quotations in u: long enough to be speech, or
 // introduced by a speech verb or a colon. Titles are not quotations.
@@ -71,8 +72,12 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		}
 		if speaker != "" && titledIn(clause, speaker) != "" {
 			// "The Evening Standard stated …": a name the article sets
-			// as a title is a publication, not a person.
+			// as a title is a publication, not a person; "Theron Martin
+			// from Anime News Network wrote" names both.
 			source, speaker = titledIn(clause, speaker), ""
+			if p := subjectSpeaker(clause); p != "" && p != source {
+				speaker = p
+			}
 		}
 		if speaker == "" && narrowed && !cuedClause(clause) && !hasPronoun(clause) && x.lastPerson(clause, nil) == "" {
 			// "Tookey wrote that the actresses were ‘…’, the film ‘…’":
@@ -83,10 +88,35 @@ func (x *extractor) quotes(u unit, spans []span, prev string) {
 		slug := ""
 		if speaker != "" {
 			slug, _ = x.lookupPerson(speaker)
+		} else if cuedClause(clause) && byDirector(clause) || attributesBefore(q, after) && byDirector(after) {
+			// "the director said: “…”": the film's director, once the
+			// film is known.
+			x.directorQuotes = append(x.directorQuotes, len(x.d.Quotes))
 		}
 		x.d.Quotes = append(x.d.Quotes, film.Quote{Text: q, Speaker: speaker, Source: source,
 			Section: u.kind, Line: u.line, SpeakerSlug: slug})
 		last, lastEnd, lastClose = len(x.d.Quotes)-1, sp.end, min(len(u.text), sp.end+closeLen)
+	}
+}
+
+// byDirector reports a clause that gives a quotation to the film's
+// director without naming them: "the director said", "its director told".
+func byDirector(clause string) bool {
+	c := strings.ToLower(clause)
+	return hasAnyContains(c, []string{"the director ", "the film's director", "the film’s director", "its director", "the filmmaker ", "the film-maker "})
+}
+
+// attributeToDirector gives the quotations byDirector found to the film's
+// director, when the article names one.
+func (x *extractor) attributeToDirector() {
+	if len(x.d.Film.Directors) != 1 {
+		return
+	}
+	for _, i := range x.directorQuotes {
+		if q := &x.d.Quotes[i]; q.Speaker == "" {
+			q.Speaker = x.d.Film.Directors[0]
+			q.SpeakerSlug, _ = x.lookupPerson(q.Speaker)
+		}
 	}
 }
 
@@ -290,6 +320,13 @@ func (x *extractor) speakerAfter(s, before, prev string) string {
 	if w, _, _ := strings.Cut(strings.TrimSpace(s), " "); w == "he" || w == "she" || w == "they" {
 		return x.speakerIn(w, before, prev)
 	}
+	// "…,” wrote Roger Ebert, while Gene Siskel said …": the attribution
+	// ends where a new clause brings in someone else.
+	for _, conj := range []string{", while ", ", whereas ", ", but ", "; "} {
+		if k := strings.Index(s, conj); k > 0 {
+			s = s[:k]
+		}
+	}
 	said := false
 	for w := range strings.FieldsSeq(s) {
 		said = said || speechVerbs[strings.ToLower(strings.Trim(w, ","))]
@@ -297,18 +334,17 @@ func (x *extractor) speakerAfter(s, before, prev string) string {
 	if !said {
 		return ""
 	}
+	ws := tokenize(s, nil)
+	if len(ws) >= 2 && speechVerbs[ws[0].s] && isCap(ws[1].s) {
+		// "wrote Roger Ebert": the name right after the verb.
+		if name, _, _ := strings.Cut(nameAfter(s[int(ws[1].start):], 0), " of "); name != "" {
+			return name
+		}
+	}
 	if p := x.lastPerson(s, nil); p != "" {
 		return p
 	}
-	if p := namedSpeaker(s); p != "" {
-		return p
-	}
-	ws := tokenize(s, nil)
-	if len(ws) >= 2 && speechVerbs[ws[0].s] && isCap(ws[1].s) {
-		name, _, _ := strings.Cut(nameAfter(s[int(ws[1].start):], 0), " of ")
-		return name
-	}
-	return ""
+	return namedSpeaker(s)
 }
 
 // source names the publication in the clause: from the gazetteer, or

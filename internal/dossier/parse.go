@@ -118,13 +118,24 @@ func extract(d *film.Dossier, opts *Options, s *source) {
 		}
 	}
 	x.interviewQuotes(d)
+	for i := range d.Quotes {
+		if by := s.quoteBy[d.Quotes[i].Text]; by != "" && d.Quotes[i].Speaker == "" {
+			d.Quotes[i].Speaker = by
+			d.Quotes[i].SpeakerSlug, _ = x.lookupPerson(by)
+		}
+	}
 	for _, t := range s.linkedFilms {
 		if title, ok := titleSpan(t); ok {
 			slug, _ := x.lookupFilm(title, 0)
 			x.add("film", title, slug)
 		}
 	}
+	if len(opts.Directors) == 0 {
+		// An infobox is the page's own credits: it outranks the prose.
+		opts.Directors = infoboxDirectors(s.refs)
+	}
 	identify(d, opts, x.titles)
+	x.attributeToDirector()
 	for _, dir := range d.Film.Directors {
 		x.learn(dir)
 	}

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"path"
 	"strings"
 
 	"marquee/internal/film"
@@ -31,8 +32,9 @@ type source struct {
 	noise       []film.Noise
 	refs        []string // back matter kept as data: references, notes, links
 	cred        creditsBlock
-	links       map[string]bool // folded link text → whether its target is a film's article
-	linkedFilms []string        // the texts of links to films' articles, in order
+	links       map[string]bool   // folded link text → whether its target is a film's article
+	linkedFilms []string          // the texts of links to films' articles, in order
+	quoteBy     map[string]string // quotation text → author, from quotation boxes
 }
 
 // read decodes src and brings it to lines. Its only errors are for input
@@ -57,7 +59,9 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 		}
 		s.lines = splitLines(text)
 		s.frontMatter(file)
-		if hasMarkdownSigns(s.lines) {
+		if s.meta.present || markdownName(file) || hasMarkdownSigns(s.lines) {
+			// Front matter is a static site's, and a ".md" file says what
+			// it is even when its text uses no Markdown.
 			s.format = formatMarkdown
 		}
 		s.cleanMarkup()
@@ -66,6 +70,15 @@ func read(file string, src []byte, maxBytes int) (*source, error) {
 	}
 	s.credits()
 	return s, nil
+}
+
+// markdownName reports a file name with a Markdown extension.
+func markdownName(file string) bool {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
+		return true
+	}
+	return false
 }
 
 // hasMarkdownSigns reports ATX headings, emphasis or links, for the
@@ -85,6 +98,9 @@ func hasMarkdownSigns(lines []string) bool {
 // separators (which become line breaks).
 func (s *source) cleanMarkup() {
 	wiki := false
+	// In Markdown a template or two ("{{'}}") are remnants of a converted
+	// page; a pasted wikitext page has them on many lines.
+	wikiOnlyLines := 0
 	wikiDoc := s.format == formatWiki || isWikiDocument(s.lines)
 	out := lineScratch.get(len(s.lines))
 	for i := 0; i < len(s.lines); i++ {
@@ -111,7 +127,10 @@ func (s *source) cleanMarkup() {
 			out = append(out, "")
 			continue
 		}
-		if codeOnly(l) || elisionOnly(l) {
+		if strings.IndexByte(l, '.') >= 0 && !wikiDoc {
+			l = dropImageDebris(l)
+		}
+		if codeOnly(l) || elisionOnly(l) || noteMarksOnly(l) {
 			out = append(out, "")
 			continue
 		}
@@ -134,7 +153,10 @@ func (s *source) cleanMarkup() {
 				out = append(out, "")
 				continue
 			}
-			wiki = wiki || l != s.lines[i] && (s.format != formatMarkdown || wikiOnly(s.lines[i]))
+			if l != s.lines[i] && s.format == formatMarkdown && wikiOnly(s.lines[i]) {
+				wikiOnlyLines++
+			}
+			wiki = wiki || l != s.lines[i] && (s.format != formatMarkdown || wikiOnlyLines >= 3)
 		}
 		if strings.IndexByte(l, '<') >= 0 {
 			parts := stripTags(l)

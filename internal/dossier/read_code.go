@@ -79,6 +79,31 @@ func bareLabel(l string) bool {
 	return t != "" && wordCount(t) <= 3
 }
 
+// noteMarksOnly reports a line of footnote marks and nothing else,
+// "[2][3]": what a dump leaves of a list its template drew.
+func noteMarksOnly(l string) bool {
+	t := strings.TrimSpace(l)
+	if t == "" {
+		return false
+	}
+	for t != "" {
+		if t[0] != '[' {
+			return false
+		}
+		k := strings.IndexByte(t, ']')
+		if k < 2 {
+			return false
+		}
+		for _, c := range t[1:k] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		t = strings.TrimSpace(t[k+1:])
+	}
+	return true
+}
+
 // elisionOnly reports a line that only marks a cut between passages:
 // "[…]", "[...]", "(…)". Excerpts joined that way are paragraphs.
 func elisionOnly(l string) bool {
@@ -87,4 +112,48 @@ func elisionOnly(l string) bool {
 		return true
 	}
 	return false
+}
+
+// imageExts end the file names an image leaves behind.
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".svg", ".webm", ".tif", ".tiff", ".JPG", ".JPEG", ".PNG", ".GIF", ".SVG"}
+
+// dropImageDebris removes what a conversion left of an image: its file
+// name run into the text ("Orson-Home-1939.jpg Welles spent …") and, when
+// the caption's closing "]]" is on the line, the caption with it
+// ("Welles_Billboard.jpg" caught the attention of RKO]] Hollywood …").
+// A file name has no spaces; prose never ends a word in ".jpg".
+func dropImageDebris(l string) string {
+	for _, ext := range imageExts {
+		for from := 0; from < len(l); {
+			i := strings.Index(l[from:], ext)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(ext)
+			if end < len(l) && isASCIILetter(l[end]) {
+				from = end // ".jpgs", ".pngfoo": not an extension
+				continue
+			}
+			start := strings.LastIndexAny(l[:i], " \t") + 1
+			if tok := l[start:i]; start == i || strings.Contains(tok, "](") || strings.Contains(tok, "://") ||
+				strings.HasPrefix(tok, "/") || strings.HasPrefix(tok, "(") || strings.Contains(tok, "=") {
+				// ".jpg" alone is a word about the format; a Markdown
+				// image, a URL or an attribute is not debris.
+				from = end
+				continue
+			}
+			if k := strings.Index(l[end:min(len(l), end+400)], "]]"); k >= 0 {
+				end += k + 2
+			} else {
+				for end < len(l) && l[end] != ' ' {
+					end++
+				}
+			}
+			l = strings.TrimSpace(l[:start]) + " " + strings.TrimSpace(l[end:])
+			l = strings.TrimSpace(l)
+			from = start
+		}
+	}
+	return l
 }

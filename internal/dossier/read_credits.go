@@ -36,6 +36,8 @@ var creditLabels = map[string]string{
 	"runtime": "runtime", "running time": "runtime", "length": "runtime", "duration": "runtime",
 	"country": "country", "countries": "country", "year": "year", "language": "crew", "languages": "crew",
 	"certificate": "crew", "rating": "crew", "genre": "crew", "distributor": "crew", "studio": "crew",
+	// An infobox written out as lines opens with the film's name.
+	"title": "title", "name": "title", "original title": "title",
 }
 
 // creditLine splits "**Director:** Agnès Varda", "_Screenplay:_ …",
@@ -152,6 +154,10 @@ func (c *creditsBlock) apply(kind, v string) {
 		}
 	case "country":
 		c.country = v
+	case "title":
+		if c.title == "" {
+			c.title = v
+		}
 	case "year":
 		if y, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
 			c.year = y

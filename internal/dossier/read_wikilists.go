@@ -58,8 +58,30 @@ func (s *source) wikiTable(i int, out *[]string) int {
 	var rows [][]string
 	var row []string
 	header := false
+	// A "rowspan=N" cell stands in the rows below it too: carried[col]
+	// holds its text and how many more rows it fills.
+	type carry struct {
+		text string
+		rows int
+	}
+	carried := map[int]*carry{}
+	fillCarried := func() {
+		for c := carried[len(row)]; c != nil && c.rows > 0; c = carried[len(row)] {
+			row = append(row, c.text)
+			c.rows--
+		}
+	}
+	cell := func(c string) {
+		fillCarried()
+		text := s.wikiCell(c)
+		if n := rowspan(c); n > 1 {
+			carried[len(row)] = &carry{text, n - 1}
+		}
+		row = append(row, text)
+	}
 	flush := func() {
 		if len(row) > 0 {
+			fillCarried()
 			rows = append(rows, row)
 		}
 		row = nil
@@ -76,11 +98,11 @@ func (s *source) wikiTable(i int, out *[]string) int {
 		case strings.HasPrefix(t, "!"):
 			header = header || len(rows) == 0
 			for _, c := range strings.Split(t[1:], "!!") {
-				row = append(row, s.wikiCell(c))
+				cell(c)
 			}
 		case strings.HasPrefix(t, "|"):
 			for _, c := range strings.Split(t[1:], "||") {
-				row = append(row, s.wikiCell(c))
+				cell(c)
 			}
 		case t != "" && len(row) > 0:
 			row[len(row)-1] = strings.TrimSpace(row[len(row)-1] + " " + s.wikiCell(t))
@@ -89,6 +111,17 @@ func (s *source) wikiTable(i int, out *[]string) int {
 	flush()
 	base := len(*out)
 	*out = append(*out, "")
+	if text, by, ok := quoteBox(rows); ok {
+		// A one-column box of a quotation and "— its author": the
+		// quotation is article text, set in quotation marks, its author
+		// kept for the quote stage.
+		*out = append(*out, "“"+text+"”")
+		if s.quoteBy == nil {
+			s.quoteBy = map[string]string{}
+		}
+		s.quoteBy[text] = by
+		rows = nil
+	}
 	if len(rows) > 0 {
 		width := 0
 		for _, r := range rows {
@@ -130,6 +163,66 @@ func (s *source) wikiCell(c string) string {
 	text, _ := s.wikiLine(c)
 	text = strings.TrimSpace(strings.Join(stripTags(text), " / "))
 	return strings.ReplaceAll(text, "|", "/")
+}
+
+// quoteBox reads a table of one column whose rows are a quotation and,
+// last, its author after a dash ("— Hayao Miyazaki"), as encyclopedias
+// set a quotation beside the text.
+func quoteBox(rows [][]string) (text, by string, ok bool) {
+	if len(rows) < 2 {
+		return "", "", false
+	}
+	var parts []string
+	for i, r := range rows {
+		cells := 0
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				cells++
+			}
+		}
+		if cells > 1 {
+			return "", "", false
+		}
+		c := strings.TrimSpace(strings.Join(r, ""))
+		if i < len(rows)-1 {
+			if c != "" {
+				parts = append(parts, c)
+			}
+			continue
+		}
+		for _, dash := range []string{"— ", "– ", "―", "—", "-- "} {
+			if rest, cut := strings.CutPrefix(c, dash); cut {
+				by = strings.TrimSpace(rest)
+				break
+			}
+		}
+	}
+	text = strings.Join(parts, " ")
+	if by == "" || wordCount(by) > 6 || wordCount(text) < 8 {
+		return "", "", false
+	}
+	return text, by, true
+}
+
+// rowspan is the number of rows a cell's "rowspan=N" attribute spans,
+// or 0.
+func rowspan(c string) int {
+	c = strings.TrimSpace(c)
+	k := cellAttrEnd(c)
+	if k < 0 {
+		return 0
+	}
+	attrs := strings.ToLower(c[:k])
+	i := strings.Index(attrs, "rowspan=")
+	if i < 0 {
+		return 0
+	}
+	v := strings.TrimLeft(attrs[i+len("rowspan="):], "\"' ")
+	n := 0
+	for j := 0; j < len(v) && v[j] >= '0' && v[j] <= '9' && n < 1000; j++ {
+		n = n*10 + int(v[j]-'0')
+	}
+	return n
 }
 
 // cellAttrEnd returns the index of the "|" that ends a cell's attributes

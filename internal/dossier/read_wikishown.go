@@ -22,7 +22,7 @@ func shownTemplate(t string) (string, bool) {
 		return "'", true
 	case "!":
 		return "|", true
-	case "nihongo", "nihongo2", "nowrap", "nobr", "small", "smaller", "nobold", "noitalic", "ill", "interlanguage link", "abbr", "lang-rtl":
+	case "nihongo", "nihongo2", "nowrap", "nobr", "small", "smaller", "nobold", "noitalic", "ill", "interlanguage link", "interlanguage link multi", "abbr", "lang-rtl":
 		return arg(1), true
 	case "lang", "transl", "transliteration":
 		return arg(2), true

@@ -31,6 +31,7 @@ type block struct {
 	hfirst  film.SectionKind // heading: its kind when it opens the article
 	refs    bool             // heading: "References", "External links"…
 	top     bool             // heading: a headline on the first line, "Parasite: Everything You Need to Know"
+	gap     int              // blank lines above it, up to three
 	answer  bool             // paragraph: began "A:"
 	qish    bool             // paragraph: one short line ending in "?"
 	items   []string

@@ -134,7 +134,11 @@ func kindOfNorm(heading, n string, first bool) (kind film.SectionKind, known boo
 	if sq := stripQuoted(heading); sq != heading {
 		kn = normHeading(sq)
 	}
-	if k := firstKeyword(kn); k >= 0 {
+	k := firstKeyword(kn)
+	if k < 0 && strings.Contains(kn, "-") {
+		k = firstKeyword(strings.ReplaceAll(kn, "-", " ")) // "Pre-production" holds "production"
+	}
+	if k >= 0 {
 		return keywords[k].kind, true
 	}
 	return film.SectionOther, false

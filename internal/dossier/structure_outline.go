@@ -44,12 +44,18 @@ func outline(blocks []block) []role {
 			mainStyle, best = st, n
 		}
 	}
+	narrowSubs := gapLevels(blocks)
 	sections := 0
 	for i, b := range blocks {
 		if b.kind != bHeading {
 			continue
 		}
 		roles[i] = headingRole(b, i == first && isTitle(b, level1, i == 0), secLevel, mainStyle, sections > 0)
+		if narrowSubs && roles[i] == roleSection && sections > 0 && b.level == 0 && !b.bold && b.gap == 1 {
+			// Two blank lines above a section, one above a sub-heading:
+			// the only mark of levels a plain dump keeps.
+			roles[i] = roleSub
+		}
 		if roles[i] == roleSection {
 			sections++
 		}
@@ -58,6 +64,30 @@ func outline(blocks []block) []role {
 		boldSections(blocks, roles)
 	}
 	return roles
+}
+
+// gapLevels reports an article whose plain headings carry their level in
+// the blank lines above them, as text dumps of wiki pages do: some
+// headings have two or more blank lines above, at least as many as the
+// headings with one, and fewer paragraphs than those headings have more
+// than one (a line of debris the read stage blanked makes one).
+func gapLevels(blocks []block) bool {
+	wide, narrow, wideText := 0, 0, 0
+	for _, b := range blocks {
+		switch {
+		case b.kind != bHeading:
+			if b.gap > 1 {
+				wideText++
+			}
+		case b.level > 0 || b.bold:
+			return false
+		case b.gap > 1:
+			wide++
+		case b.gap == 1:
+			narrow++
+		}
+	}
+	return wide >= 2 && narrow > 0 && wide >= narrow && wideText < wide
 }
 
 // boldSections decides the roles of bold-line headings in an article

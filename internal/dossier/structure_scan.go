@@ -247,8 +247,18 @@ func (s *scanner) add(b block) {
 	}
 	s.flush()
 	s.listOpen = false
+	b.gap = s.gapBefore(b.line)
 	s.blocks = append(s.blocks, b)
 	s.lineList = false
+}
+
+// gapBefore counts the blank lines (up to three) above the 1-based line.
+func (s *scanner) gapBefore(line int) int {
+	n := 0
+	for i := line - 2; i >= 0 && n < 3 && strings.TrimSpace(s.lines[i]) == ""; i-- {
+		n++
+	}
+	return n
 }
 
 // flush ends the pending paragraph.
@@ -261,5 +271,6 @@ func (s *scanner) flush() {
 	b.qish = len(s.para) == 1 && len(text) <= 200 && endsQuestion(text)
 	s.para, s.answer = s.para[:0], false
 	s.listOpen = false
+	b.gap = s.gapBefore(b.line)
 	s.blocks = append(s.blocks, b)
 }
