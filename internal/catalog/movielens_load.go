@@ -15,7 +15,13 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 		}
 		title, year, alts := mlTitle(c.get("title"))
 		if title == "" {
-			return c.fieldErr("title", "empty title"), nil
+			return c.fieldErr("title", "no title: empty"), nil
+		}
+		if year == 0 && strings.EqualFold(title, "unknown") {
+			// 100K's u.item lists a movie it has no title, date or link
+			// for as "unknown": a film named so would be one of the
+			// catalog's identities that nothing else could ever match.
+			return c.fieldErr("title", `no title: "`+title+`" with no year stands for a title the release does not know`), nil
 		}
 		if bad := checkTitle(c.get("title")); bad != "" {
 			return c.fieldErr("title", bad), nil
