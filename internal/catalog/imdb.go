@@ -52,6 +52,11 @@ var imdbTables = []string{"films", "film_genres", "alt_titles", "people", "credi
 // target of the characters upsert.
 var keptIndexes = map[string]bool{"films_imdb": true, "people_imdb": true, "characters_film_slug": true}
 
+// settledIndexes are dropped even for a small load: new films and people
+// are written with their bare slugs, and the clashes settled after the
+// load (dedupeSlugs).
+var settledIndexes = map[string]bool{"films_slug": true, "people_slug": true}
+
 // imdbLoad is the state of one IMDb import.
 type imdbLoad struct {
 	opts   IMDbOptions
@@ -163,7 +168,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 	if err := l.loadExistingIDs(); err != nil {
 		return sum, err
 	}
-	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes,
+	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes, settle: settledIndexes,
 		search: true, searchChanged: sum.wrote, afterIndex: func(ctx context.Context) error { return firstErr(l.renameFilms(), l.countCredits(ctx)) }, load: func(ctx context.Context) error {
 			return l.load(ctx, files)
 		}})

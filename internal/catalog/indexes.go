@@ -7,13 +7,17 @@ import (
 	"fmt"
 )
 
-// savedIndex is a secondary index dropped for a load, to be recreated.
-type savedIndex struct{ name, sql string }
+// savedIndex is a secondary index dropped for a load, to be recreated;
+// stat is what the engine keeps of its statistics (SQLite).
+type savedIndex struct {
+	name, sql string
+	stat      []driver.Value
+}
 
 // dropIndexes drops the explicitly created indexes on tables, except those
-// in keep, and returns them for rebuildIndexes. B-tree indexes built once
+// keep keeps, and returns them for rebuildIndexes. B-tree indexes built once
 // from sorted data cost about half of what maintaining them row by row does.
-func (b *bulkConn) dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error) {
+func (b *bulkConn) dropIndexes(ctx context.Context, tables []string, keep func(name string) bool) ([]savedIndex, error) {
 	if len(tables) == 0 {
 		return nil, nil
 	}
@@ -38,6 +42,9 @@ func (b *bulkConn) rebuildIndexes(ctx context.Context, saved []savedIndex, each 
 		}
 		each(ix.name)
 		if err := b.execCtx(ctx, ix.sql); err != nil {
+			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
+		}
+		if err := b.eng.rebuilt(ctx, ix); err != nil {
 			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
 		}
 	}

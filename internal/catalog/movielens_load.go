@@ -88,9 +88,7 @@ func (l *mlLoad) writeMovie(movie, id int64, raw string, genres []string, link m
 			AND NOT EXISTS (SELECT 1 FROM films WHERE id = ? AND title = ?)`,
 			id, id, alts[i], id, alts[i], id, alts[i])
 		n += m
-		if m > 0 && (len(l.touched) == 0 || l.touched[len(l.touched)-1] != id) {
-			l.touched = append(l.touched, id)
-		}
+		l.indexed = l.indexed || m > 0
 	}
 	return n, err
 }
@@ -166,8 +164,8 @@ func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres
 		return 0, err
 	}
 	l.sum.noteCreated(slug, title, year)
+	l.indexed = true
 	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
-	l.touched = append(l.touched, id)
 	for _, g := range genres {
 		if err == nil {
 			err = l.w.exec("INSERT INTO film_genres (film_id, genre) VALUES (?, ?) ON CONFLICT DO NOTHING", id, g)
