@@ -196,7 +196,7 @@ func (b *bulkConn) begin(ctx context.Context) error {
 func (b *bulkConn) commit(ctx context.Context) error   { return b.execCtx(ctx, "COMMIT") }
 func (b *bulkConn) rollback(ctx context.Context) error { return b.execCtx(ctx, "ROLLBACK") }
 
-// ExecArgs and QueryArgs let the store's bulk-load statements run on this
+// ExecArgs, ExecCount and QueryArgs let the store's bulk-load statements run on this
 // connection (store.BulkConn), in order with the rows queued before.
 func (b *bulkConn) ExecArgs(ctx context.Context, query string, args ...driver.Value) error {
 	if b.watch == nil {
@@ -204,6 +204,14 @@ func (b *bulkConn) ExecArgs(ctx context.Context, query string, args ...driver.Va
 	}
 	n, err := b.execNCtx(ctx, query, args...)
 	return firstErr(err, b.wrote(n))
+}
+
+func (b *bulkConn) ExecCount(ctx context.Context, query string, args ...driver.Value) (int64, error) {
+	n, err := b.execNCtx(ctx, query, args...)
+	if err == nil {
+		err = b.wrote(n)
+	}
+	return n, err
 }
 
 func (b *bulkConn) QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error {

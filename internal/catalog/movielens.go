@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql/driver"
 	"regexp"
 	"slices"
 	"strconv"
@@ -102,12 +101,11 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		l.w = db
 	}
 	l.held, l.heldLinks = map[int64]bool{}, map[int64]mlLink{}
-	err = db.queryRows("SELECT movie_id, film_id, COALESCE(imdb_id, ''), COALESCE(tmdb_id, 0) FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
-		l.films[asInt(v[0])] = asInt(v[1])
-		l.owner[asInt(v[1])] = asInt(v[0])
-		l.held[asInt(v[1])] = true
-		l.heldLinks[asInt(v[0])] = mlLink{imdb: asString(v[2]), tmdb: asInt(v[3])}
-		return nil
+	err = store.BulkMovieLensHeld(ctx, db, func(movie, film int64, imdb string, tmdb int64) {
+		l.films[movie] = film
+		l.owner[film] = movie
+		l.held[film] = true
+		l.heldLinks[movie] = mlLink{imdb: imdb, tmdb: tmdb}
 	})
 	if err != nil {
 		return sum, err
