@@ -150,7 +150,7 @@ func (l *lbLoad) loadLists(ctx context.Context, src exportSource) error {
 				return err
 			}
 		}
-		if err := l.writeList(tl, list); err != nil {
+		if err := l.writeList(ctx, tl, list); err != nil {
 			return err
 		}
 	}
@@ -175,7 +175,7 @@ type listEntry struct {
 	notes string
 }
 
-func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
+func (l *lbLoad) writeList(ctx context.Context, tl *tally, list *LetterboxdList) error {
 	prior, err := l.listEntries(list.Name)
 	if err != nil {
 		return err
@@ -198,7 +198,7 @@ func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
 	}
 	for _, e := range list.Entries {
 		tl.read()
-		id, err := l.filmOf(list.File, e.Line, e.Name, e.Year, "")
+		id, err := l.filmOf(ctx, list.File, e.Line, e.Name, e.Year, "")
 		if err != nil {
 			return err
 		}
