@@ -123,3 +123,54 @@ func BulkBindLetterboxd(ctx context.Context, c BulkConn, uri string, id int64) e
 func BulkUnbindLetterboxd(ctx context.Context, c BulkConn, uri string) error {
 	return c.ExecArgs(ctx, "DELETE FROM external_ids WHERE source = ? AND external_id = ?", LetterboxdSource, uri)
 }
+
+// BulkListEntry is a film at a position of a member's named list.
+type BulkListEntry struct {
+	FilmID int64
+	Notes  string
+}
+
+// BulkLetterboxdListEntries returns what an earlier import stored of
+// user's list name: position → entry.
+func BulkLetterboxdListEntries(ctx context.Context, c BulkConn, user, name string) (map[int64]BulkListEntry, error) {
+	out := map[int64]BulkListEntry{}
+	err := c.QueryArgs(ctx, `SELECT e.position, e.film_id, e.notes FROM user_named_list_films e
+		JOIN user_named_lists n ON n.id = e.list_id WHERE n.source = ? AND n.external_user = ? AND n.name = ?`,
+		func(v []driver.Value) error {
+			out[bulkInt(v[0])] = BulkListEntry{bulkInt(v[1]), bulkString(v[2])}
+			return nil
+		}, LetterboxdSource, user, name)
+	return out, err
+}
+
+// BulkLetterboxdList is a member's named list as its export gives it.
+type BulkLetterboxdList struct {
+	User, Name, URL, Description, Tags, Date string
+}
+
+// BulkResetLetterboxdList upserts list l and empties it of its films, for
+// the import to write them again; it returns the list's id.
+func BulkResetLetterboxdList(ctx context.Context, c BulkConn, l BulkLetterboxdList) (id int64, err error) {
+	err = c.ExecArgs(ctx, `INSERT INTO user_named_lists (source, external_user, name, url, description, tags, created_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, name) DO UPDATE SET url = excluded.url,
+		description = excluded.description, tags = excluded.tags, created_on = excluded.created_on`,
+		LetterboxdSource, l.User, l.Name, l.URL, l.Description, l.Tags, l.Date)
+	if err == nil {
+		err = c.QueryArgs(ctx, "SELECT id FROM user_named_lists WHERE source = ? AND external_user = ? AND name = ?",
+			func(v []driver.Value) error {
+				id = bulkInt(v[0])
+				return nil
+			}, LetterboxdSource, l.User, l.Name)
+	}
+	if err == nil {
+		err = c.ExecArgs(ctx, "DELETE FROM user_named_list_films WHERE list_id = ?", id)
+	}
+	return id, err
+}
+
+// BulkWriteListEntry puts entry e at position of list id.
+func BulkWriteListEntry(ctx context.Context, c BulkConn, id, position int64, e BulkListEntry) error {
+	return c.ExecArgs(ctx, `INSERT INTO user_named_list_films (list_id, position, film_id, notes) VALUES (?, ?, ?, ?)
+		ON CONFLICT (list_id, position) DO UPDATE SET film_id = excluded.film_id, notes = excluded.notes`,
+		id, position, e.FilmID, e.Notes)
+}
