@@ -5,6 +5,8 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+
+	"marquee/internal/store"
 )
 
 // savedIndex is a secondary index dropped for a load, to be recreated;
@@ -58,15 +60,7 @@ func (b *bulkConn) sorting(ctx context.Context, on bool) error {
 	return b.eng.sorting(ctx, on)
 }
 
-func asString(v driver.Value) string {
-	switch s := v.(type) {
-	case string:
-		return s
-	case []byte:
-		return string(s)
-	}
-	return ""
-}
+func asString(v driver.Value) string { return store.BulkText(v) }
 
 // jsonList passes a list of names as one parameter (json_each on SQLite).
 func jsonList(names []string) string {

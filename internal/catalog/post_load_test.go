@@ -51,6 +51,20 @@ func seedCatalog(t *testing.T, st *store.Store, n int) {
 	}
 }
 
+// onSeededCatalogs runs fn on each engine's store holding films seeded
+// films (seedCatalog) and a planted document (plantDocument), with the
+// upkeepState before; open makes another store of the engine.
+func onSeededCatalogs(t *testing.T, films int, fn func(t *testing.T, st *store.Store, open func(*testing.T) *store.Store, before []string)) {
+	for name, open := range engines(t) {
+		t.Run(name, func(t *testing.T) {
+			st := open(t)
+			seedCatalog(t, st, films)
+			plantDocument(t, st)
+			fn(t, st, open, upkeepState(t, st))
+		})
+	}
+}
+
 // upkeepState is what a small load must leave as it was: the identity of
 // the search index's parts and (SQLite) the planner's statistics of films —
 // on SQLite a stray document planted in search_fts, which a refill
@@ -120,96 +134,84 @@ func checkSmallLoad(t *testing.T, st *store.Store, log string, before []string) 
 // titles are indexed row by row), and leaves the catalog's fresh
 // statistics alone, on both engines.
 func TestMovieLensSmallLoadIndexesWhatChanged(t *testing.T) {
-	for name, open := range engines(t) {
-		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
-			st := open(t)
-			seedCatalog(t, st, 2000)
-			plantDocument(t, st)
-			before := upkeepState(t, st)
-			var log bytes.Buffer
-			dir := copyFixture(t, "testdata/movielens")
-			for _, f := range []string{"ratings.csv", "tags.csv"} {
-				if err := os.Remove(filepath.Join(dir, f)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			sum, err := ImportMovieLens(ctx, st, dir, Options{Log: slog.New(slog.NewTextHandler(&log, nil))})
-			if err != nil {
+	onSeededCatalogs(t, 2000, func(t *testing.T, st *store.Store, _ func(*testing.T) *store.Store, before []string) {
+		ctx := context.Background()
+		var log bytes.Buffer
+		dir := copyFixture(t, "testdata/movielens")
+		for _, f := range []string{"ratings.csv", "tags.csv"} {
+			if err := os.Remove(filepath.Join(dir, f)); err != nil {
 				t.Fatal(err)
 			}
-			if sum.FilmsCreated == 0 {
-				t.Fatal("the import created no film")
+		}
+		sum, err := ImportMovieLens(ctx, st, dir, Options{Log: slog.New(slog.NewTextHandler(&log, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.FilmsCreated == 0 {
+			t.Fatal("the import created no film")
+		}
+		checkSmallLoad(t, st, log.String(), before)
+		if st.Engine() == "sqlite" {
+			stats := strings.Join(strs(t, st, "SELECT tbl FROM sqlite_stat1"), " ")
+			if !strings.Contains(stats, "movielens_movies") {
+				t.Errorf("movielens_movies has no statistics after its first rows: %s", stats)
 			}
-			checkSmallLoad(t, st, log.String(), before)
-			if st.Engine() == "sqlite" {
-				stats := strings.Join(strs(t, st, "SELECT tbl FROM sqlite_stat1"), " ")
-				if !strings.Contains(stats, "movielens_movies") {
-					t.Errorf("movielens_movies has no statistics after its first rows: %s", stats)
-				}
+		}
+		alts := strs(t, st, "SELECT a.title FROM alt_titles a JOIN films f ON f.id = a.film_id WHERE f.title = 'The City of Lost Children'")
+		if !cmp.Equal(alts, []string{"La Cité des enfants perdus"}) {
+			t.Errorf("alternative titles = %q", alts)
+		}
+		if st.Engine() == "sqlite" {
+			hits := strs(t, st, "SELECT CAST(rowid AS TEXT) FROM search_fts WHERE search_fts MATCH 'perdus'")
+			want := strs(t, st, "SELECT CAST(key AS TEXT) FROM search_documents WHERE kind = 1 AND name = 'The City of Lost Children'")
+			if len(want) != 1 || !cmp.Equal(want, hits) {
+				t.Errorf("searching the alternative title finds %v, want %v", hits, want)
 			}
-			alts := strs(t, st, "SELECT a.title FROM alt_titles a JOIN films f ON f.id = a.film_id WHERE f.title = 'The City of Lost Children'")
-			if !cmp.Equal(alts, []string{"La Cité des enfants perdus"}) {
-				t.Errorf("alternative titles = %q", alts)
-			}
-			if st.Engine() == "sqlite" {
-				hits := strs(t, st, "SELECT CAST(rowid AS TEXT) FROM search_fts WHERE search_fts MATCH 'perdus'")
-				want := strs(t, st, "SELECT CAST(key AS TEXT) FROM search_documents WHERE kind = 1 AND name = 'The City of Lost Children'")
-				if len(want) != 1 || !cmp.Equal(want, hits) {
-					t.Errorf("searching the alternative title finds %v, want %v", hits, want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // An IMDb import of a few titles into a larger catalog rebuilds no index,
 // no search index and no statistics of films, on both engines; one large
 // against the catalog goes bulk part-way and rebuilds them.
 func TestIMDbSmallLoadIndexesWhatChanged(t *testing.T) {
-	for name, open := range engines(t) {
-		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
-			st := open(t)
-			seedCatalog(t, st, 5000)
-			plantDocument(t, st)
-			before := upkeepState(t, st)
-			var log bytes.Buffer
-			sum, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{Options: Options{Log: slog.New(slog.NewTextHandler(&log, nil))}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if sum.Imported == 0 {
-				t.Fatal("the import imported nothing")
-			}
-			checkSmallLoad(t, st, log.String(), before)
-			if got := strs(t, st, "SELECT slug FROM films WHERE imdb_id = 'tt3824458'"); !cmp.Equal(got, []string{"tangerine-2015"}) {
-				t.Errorf("Tangerine's film = %q", got)
-			}
+	onSeededCatalogs(t, 5000, func(t *testing.T, st *store.Store, open func(*testing.T) *store.Store, before []string) {
+		ctx := context.Background()
+		var log bytes.Buffer
+		sum, err := ImportIMDb(ctx, st, "testdata/imdb/ok", IMDbOptions{Options: Options{Log: slog.New(slog.NewTextHandler(&log, nil))}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Imported == 0 {
+			t.Fatal("the import imported nothing")
+		}
+		checkSmallLoad(t, st, log.String(), before)
+		if got := strs(t, st, "SELECT slug FROM films WHERE imdb_id = 'tt3824458'"); !cmp.Equal(got, []string{"tangerine-2015"}) {
+			t.Errorf("Tangerine's film = %q", got)
+		}
 
-			// The same files into a small catalog: bulk, as a fresh import.
-			small := open(t)
-			seedCatalog(t, small, 40)
-			log.Reset()
-			if _, err := ImportIMDb(ctx, small, "testdata/imdb/ok", IMDbOptions{Options: Options{Log: slog.New(slog.NewTextHandler(&log, nil))}}); err != nil {
-				t.Fatal(err)
+		// The same files into a small catalog: bulk, as a fresh import.
+		small := open(t)
+		seedCatalog(t, small, 40)
+		log.Reset()
+		if _, err := ImportIMDb(ctx, small, "testdata/imdb/ok", IMDbOptions{Options: Options{Log: slog.New(slog.NewTextHandler(&log, nil))}}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(log.String(), "going bulk") || !strings.Contains(log.String(), "building index") ||
+			!strings.Contains(log.String(), "rebuilding the search index") {
+			t.Errorf("want a bulk load part-way, its indexes rebuilt; the import logged:\n%s", log.String())
+		}
+		seeded := map[*store.Store]int{st: 5000, small: 40}
+		for _, table := range []string{"films", "people", "credits", "characters", "alt_titles", "film_genres"} {
+			a, b := count(t, st, table), count(t, small, table)
+			if table == "films" {
+				a, b = a-seeded[st], b-seeded[small]
 			}
-			if !strings.Contains(log.String(), "going bulk") || !strings.Contains(log.String(), "building index") ||
-				!strings.Contains(log.String(), "rebuilding the search index") {
-				t.Errorf("want a bulk load part-way, its indexes rebuilt; the import logged:\n%s", log.String())
+			if a != b {
+				t.Errorf("%s: the small load wrote %d rows, the bulk one %d", table, a, b)
 			}
-			seeded := map[*store.Store]int{st: 5000, small: 40}
-			for _, table := range []string{"films", "people", "credits", "characters", "alt_titles", "film_genres"} {
-				a, b := count(t, st, table), count(t, small, table)
-				if table == "films" {
-					a, b = a-seeded[st], b-seeded[small]
-				}
-				if a != b {
-					t.Errorf("%s: the small load wrote %d rows, the bulk one %d", table, a, b)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func contains(list []string, s string) bool {

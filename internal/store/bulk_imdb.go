@@ -17,7 +17,7 @@ func BulkIMDbIDs(ctx context.Context, c BulkConn, table string, fn func(id int64
 		return fmt.Errorf("bulk imdb ids: no table %q", table)
 	}
 	return c.QueryArgs(ctx, "SELECT id, imdb_id FROM "+table+" WHERE imdb_id IS NOT NULL", func(v []driver.Value) error {
-		fn(bulkInt(v[0]), bulkString(v[1]))
+		fn(bulkInt(v[0]), BulkText(v[1]))
 		return nil
 	})
 }
@@ -42,7 +42,7 @@ func BulkSlugsWithoutIMDb(ctx context.Context, c BulkConn, table string, fn func
 		return fmt.Errorf("bulk slugs: no table %q", table)
 	}
 	return c.QueryArgs(ctx, "SELECT slug, id FROM "+table+" WHERE imdb_id IS NULL", func(v []driver.Value) error {
-		fn(bulkString(v[0]), bulkInt(v[1]))
+		fn(BulkText(v[0]), bulkInt(v[1]))
 		return nil
 	})
 }

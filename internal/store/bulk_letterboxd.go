@@ -137,7 +137,7 @@ func BulkLetterboxdListEntries(ctx context.Context, c BulkConn, user, name strin
 	err := c.QueryArgs(ctx, `SELECT e.position, e.film_id, e.notes FROM user_named_list_films e
 		JOIN user_named_lists n ON n.id = e.list_id WHERE n.source = ? AND n.external_user = ? AND n.name = ?`,
 		func(v []driver.Value) error {
-			out[bulkInt(v[0])] = BulkListEntry{bulkInt(v[1]), bulkString(v[2])}
+			out[bulkInt(v[0])] = BulkListEntry{bulkInt(v[1]), BulkText(v[2])}
 			return nil
 		}, LetterboxdSource, user, name)
 	return out, err

@@ -23,8 +23,8 @@ type BulkCandidate struct {
 const bulkCandidateCols = `f.id, f.title, f.year, f.slug, COALESCE(f.imdb_id, ''), COALESCE(f.tmdb_id, 0), COALESCE(e.external_id, '')`
 
 func scanCandidate(v []driver.Value) BulkCandidate {
-	return BulkCandidate{ID: bulkInt(v[0]), Title: bulkString(v[1]), Year: int(bulkInt(v[2])), Slug: bulkString(v[3]),
-		IMDb: bulkString(v[4]), TMDb: bulkInt(v[5]), ExternalID: bulkString(v[6])}
+	return BulkCandidate{ID: bulkInt(v[0]), Title: BulkText(v[1]), Year: int(bulkInt(v[2])), Slug: BulkText(v[3]),
+		IMDb: BulkText(v[4]), TMDb: bulkInt(v[5]), ExternalID: BulkText(v[6])}
 }
 
 // BulkFilmsBySlug calls fn with the films whose slug is lo or starts with
@@ -50,14 +50,15 @@ func BulkFilmsByAltTitle(ctx context.Context, c BulkConn, source, title string, 
 // id 0 when there is none.
 func BulkFilmBySlug(ctx context.Context, c BulkConn, slug string) (id int64, title string, year int, err error) {
 	err = c.QueryArgs(ctx, "SELECT id, title, year FROM films WHERE slug = ?", func(v []driver.Value) error {
-		id, title, year = bulkInt(v[0]), bulkString(v[1]), int(bulkInt(v[2]))
+		id, title, year = bulkInt(v[0]), BulkText(v[1]), int(bulkInt(v[2]))
 		return nil
 	}, slug)
 	return id, title, year, err
 }
 
-// bulkString reads a text column of a bulk connection's row.
-func bulkString(v driver.Value) string {
+// BulkText reads a text column of a bulk connection's row (the engines
+// give text as a string or as bytes).
+func BulkText(v driver.Value) string {
 	switch s := v.(type) {
 	case string:
 		return s

@@ -108,7 +108,7 @@ func BulkCreateMovieLensFilm(ctx context.Context, c BulkConn, f BulkMovieLensFil
 func BulkMovieLensHeld(ctx context.Context, c BulkConn, fn func(movie, film int64, imdb string, tmdb int64)) error {
 	return c.QueryArgs(ctx, "SELECT movie_id, film_id, COALESCE(imdb_id, ''), COALESCE(tmdb_id, 0) FROM movielens_movies WHERE film_id IS NOT NULL",
 		func(v []driver.Value) error {
-			fn(bulkInt(v[0]), bulkInt(v[1]), bulkString(v[2]), bulkInt(v[3]))
+			fn(bulkInt(v[0]), bulkInt(v[1]), BulkText(v[2]), bulkInt(v[3]))
 			return nil
 		})
 }
