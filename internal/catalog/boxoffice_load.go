@@ -235,7 +235,7 @@ func (l *boLoad) load(ctx context.Context, rows boRows) error {
 			continue
 		}
 		l.seen[key] = pos
-		state, err := l.write(rows.name(), pos, r)
+		state, err := l.write(ctx, rows.name(), pos, r)
 		if err != nil {
 			return err
 		}

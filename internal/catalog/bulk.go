@@ -28,6 +28,46 @@ type bulkConn struct {
 	quit chan struct{}
 	mu   sync.Mutex
 	err  error // the first failed job; later jobs are dropped
+	// watch, while set, counts the rows the loader writes (see watchWrites).
+	watch *writeWatch
+}
+
+// writeWatch counts a load's writes: rows added to inserters, rows that
+// statements reported writing, one for each queued statement. When the
+// count passes limit, over runs once (and its error ends the load).
+type writeWatch struct {
+	n, limit int64
+	over     func() error
+}
+
+// watchWrites counts the loader's writes from now on, calling over once
+// when they pass limit; unwatch stops the count and returns it.
+func (b *bulkConn) watchWrites(limit int64, over func() error) {
+	b.watch = &writeWatch{limit: limit, over: over}
+}
+
+func (b *bulkConn) unwatch() int64 {
+	w := b.watch
+	b.watch = nil
+	if w == nil {
+		return 0
+	}
+	return w.n
+}
+
+// wrote counts n rows written.
+func (b *bulkConn) wrote(n int64) error {
+	w := b.watch
+	if w == nil {
+		return nil
+	}
+	w.n += n
+	if w.over == nil || w.n <= w.limit {
+		return nil
+	}
+	over := w.over
+	w.over = nil
+	return over()
 }
 
 // bulkEngine is one engine's side of a bulk import. Statements use "?"
@@ -41,15 +81,21 @@ type bulkEngine interface {
 	begin(ctx context.Context) error
 	// rows prepares a batched writer for spec's rows.
 	rows(ctx context.Context, spec insertSpec) (rowWriter, error)
-	// dropIndexes drops the secondary indexes of tables not in keep and
-	// returns their definitions.
-	dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error)
+	// dropIndexes drops the secondary indexes of tables that keep does
+	// not keep and returns their definitions.
+	dropIndexes(ctx context.Context, tables []string, keep func(name string) bool) ([]savedIndex, error)
 	// sorting switches to the small page cache that index builds and the
 	// search refill sort best with, and back (SQLite; a no-op elsewhere).
 	sorting(ctx context.Context, on bool) error
-	// analyze refreshes the planner's statistics on what the import wrote:
-	// every table, or of tables those whose statistics are stale.
+	// analyze refreshes the planner's statistics of tables, or of every
+	// table when nil.
 	analyze(ctx context.Context, tables []string) error
+	// statRows is the row count table's statistics hold, if any;
+	// countRows counts its rows.
+	statRows(ctx context.Context, table string) (rows int64, ok bool, err error)
+	countRows(ctx context.Context, table string) (int64, error)
+	// rebuilt runs after a dropped index is rebuilt.
+	rebuilt(ctx context.Context, ix savedIndex) error
 	close() error
 }
 
@@ -150,23 +196,90 @@ func (b *bulkConn) begin(ctx context.Context) error {
 func (b *bulkConn) commit(ctx context.Context) error   { return b.execCtx(ctx, "COMMIT") }
 func (b *bulkConn) rollback(ctx context.Context) error { return b.execCtx(ctx, "ROLLBACK") }
 
-// ExecArgs and QueryArgs let the store's bulk-load statements run on this
+// ExecArgs, ExecCount and QueryArgs let the store's bulk-load statements run on this
 // connection (store.BulkConn), in order with the rows queued before.
 func (b *bulkConn) ExecArgs(ctx context.Context, query string, args ...driver.Value) error {
-	return b.execCtx(ctx, query, args...)
+	if b.watch == nil {
+		return b.execCtx(ctx, query, args...)
+	}
+	n, err := b.execNCtx(ctx, query, args...)
+	return firstErr(err, b.wrote(n))
+}
+
+func (b *bulkConn) ExecCount(ctx context.Context, query string, args ...driver.Value) (int64, error) {
+	n, err := b.execNCtx(ctx, query, args...)
+	if err == nil {
+		err = b.wrote(n)
+	}
+	return n, err
 }
 
 func (b *bulkConn) QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error {
 	return b.queryCtx(ctx, query, fn, args...)
 }
 
-// analyze refreshes the planner's statistics after a load (see
-// bulkEngine.analyze).
-func (b *bulkConn) analyze(ctx context.Context, tables []string) error {
+// statsBefore reads, before a load, the row count each of tables'
+// statistics hold, for analyze to compare with; a table without any is
+// left out.
+func (b *bulkConn) statsBefore(ctx context.Context, tables []string) (map[string]int64, error) {
 	if err := b.wait(); err != nil {
-		return err
+		return nil, err
 	}
-	return b.eng.analyze(ctx, tables)
+	out := map[string]int64{}
+	for _, t := range tables {
+		n, ok, err := b.eng.statRows(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out[t] = n
+		}
+	}
+	return out, nil
+}
+
+// analyze refreshes the planner's statistics after a load: of every
+// table when tables is nil; else of those among tables whose row count
+// moved by more than a tenth from the one their statistics held before
+// the load (before, from statsBefore), or that had none. A table whose
+// statistics counted ten times the rows the load wrote (wrote > 0; 0 when
+// not counted) cannot have moved that far and is not even counted. It
+// returns the tables analyzed (nil: all).
+func (b *bulkConn) analyze(ctx context.Context, tables []string, before map[string]int64, wrote int64) ([]string, error) {
+	if err := b.wait(); err != nil {
+		return nil, err
+	}
+	if tables == nil {
+		return nil, b.eng.analyze(ctx, nil)
+	}
+	stale := []string{}
+	for _, t := range tables {
+		then, ok := before[t]
+		if ok && wrote > 0 && then >= 10*wrote {
+			continue
+		}
+		if ok {
+			now, err := b.eng.countRows(ctx, t)
+			if err != nil {
+				return nil, err
+			}
+			if abs(now-then)*10 <= then {
+				continue // the statistics still describe the table
+			}
+		}
+		stale = append(stale, t)
+	}
+	if len(stale) == 0 {
+		return stale, nil
+	}
+	return stale, b.eng.analyze(ctx, stale)
+}
+
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // job is a queued write, or a barrier (done) that wait closes behind the
@@ -235,7 +348,11 @@ func (b *bulkConn) reset() {
 // exec and queryRows are the loaders' statements. Loaders check for
 // cancellation between rows; a statement once started runs to its end.
 func (b *bulkConn) exec(query string, args ...driver.Value) error {
-	return b.execCtx(context.Background(), query, args...)
+	if b.watch == nil {
+		return b.execCtx(context.Background(), query, args...)
+	}
+	n, err := b.execNCtx(context.Background(), query, args...)
+	return firstErr(err, b.wrote(n))
 }
 
 func (b *bulkConn) execCtx(ctx context.Context, query string, args ...driver.Value) error {
@@ -252,10 +369,18 @@ func (b *bulkConn) execCtx(ctx context.Context, query string, args ...driver.Val
 // updated or deleted): a loader that writes a row only where it differs
 // learns from it whether the row changed anything.
 func (b *bulkConn) execN(query string, args ...driver.Value) (int64, error) {
+	n, err := b.execNCtx(context.Background(), query, args...)
+	if err == nil {
+		err = b.wrote(n)
+	}
+	return n, err
+}
+
+func (b *bulkConn) execNCtx(ctx context.Context, query string, args ...driver.Value) (int64, error) {
 	if err := b.wait(); err != nil {
 		return 0, err
 	}
-	n, err := b.eng.execN(context.Background(), query, args)
+	n, err := b.eng.execN(ctx, query, args)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", firstLine(query), err)
 	}
@@ -265,6 +390,9 @@ func (b *bulkConn) execN(query string, args ...driver.Value) (int64, error) {
 // queue queues a statement for the writer goroutine, in order with the
 // rows queued before and after it.
 func (b *bulkConn) queue(query string, args ...driver.Value) error {
+	if err := b.wrote(1); err != nil {
+		return err
+	}
 	return b.async(func(ctx context.Context) error { return b.eng.exec(ctx, query, args) })
 }
 
@@ -335,6 +463,9 @@ func (b *bulkConn) inserter(spec insertSpec) (*inserter, error) {
 func (in *inserter) add(vals ...driver.Value) error {
 	if in == nil {
 		return nil
+	}
+	if err := in.b.wrote(1); err != nil {
+		return err
 	}
 	return in.b.async(in.w.add(vals))
 }

@@ -167,8 +167,31 @@ func (e *pgBulk) analyze(ctx context.Context, only []string) error {
 	return e.exec(ctx, "ANALYZE "+strings.Join(tables, ", "), nil)
 }
 
+// statRows is the row count the planner holds for table (pg_class's
+// reltuples), if it was ever counted. Building an index recounts it
+// without refreshing the column statistics: it is read before the load.
+func (e *pgBulk) statRows(ctx context.Context, table string) (rows int64, ok bool, err error) {
+	err = e.query(ctx, "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)", []driver.Value{table}, func(v []driver.Value) error {
+		if n, isInt := v[0].(int64); isInt && n >= 0 {
+			rows, ok = n, true
+		}
+		return nil
+	})
+	return rows, ok, err
+}
+
+// rebuilt: PostgreSQL keeps what it knows of a table apart from its
+// indexes.
+func (e *pgBulk) rebuilt(context.Context, savedIndex) error { return nil }
+
+// countRows counts table's rows.
+func (e *pgBulk) countRows(ctx context.Context, table string) (n int64, err error) {
+	err = e.query(ctx, "SELECT COUNT(*) FROM "+table, nil, func(v []driver.Value) error { n, _ = v[0].(int64); return nil })
+	return n, err
+}
+
 // dropIndexes leaves out the indexes behind primary keys and constraints.
-func (e *pgBulk) dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error) {
+func (e *pgBulk) dropIndexes(ctx context.Context, tables []string, keep func(name string) bool) ([]savedIndex, error) {
 	rows, err := e.c.Query(ctx, `SELECT i.indexname, i.indexdef FROM pg_indexes i
 		WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
 		  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY 1`, tables)
@@ -182,7 +205,7 @@ func (e *pgBulk) dropIndexes(ctx context.Context, tables []string, keep map[stri
 			rows.Close()
 			return nil, err
 		}
-		if !keep[ix.name] {
+		if !keep(ix.name) {
 			saved = append(saved, ix)
 		}
 	}

@@ -100,18 +100,24 @@ func (e *sqliteBulk) sorting(ctx context.Context, on bool) error {
 const sqliteIndexes = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
 	AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`
 
-func (e *sqliteBulk) dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error) {
+// dropIndexes also saves the dropped indexes' statistics, which DROP
+// INDEX deletes, for rebuilt to put back: an index rebuilt after a load
+// that did not move its table's rows far keeps what the planner knew.
+func (e *sqliteBulk) dropIndexes(ctx context.Context, tables []string, keep func(name string) bool) ([]savedIndex, error) {
 	var saved []savedIndex
 	err := e.query(ctx, sqliteIndexes, []driver.Value{jsonList(tables)}, func(v []driver.Value) error {
-		if name := asString(v[0]); !keep[name] {
-			saved = append(saved, savedIndex{name, asString(v[1])})
+		if name := asString(v[0]); !keep(name) {
+			saved = append(saved, savedIndex{name: name, sql: asString(v[1])})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	for _, ix := range saved {
+	for i, ix := range saved {
+		if saved[i].stat, err = e.indexStat(ctx, ix.name); err != nil {
+			return nil, err
+		}
 		if err := e.exec(ctx, `DROP INDEX "`+ix.name+`"`, nil); err != nil {
 			return nil, err
 		}

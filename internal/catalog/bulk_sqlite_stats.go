@@ -8,39 +8,13 @@ import (
 )
 
 // analyze is bounded: it samples each index instead of reading it whole;
-// the planner needs proportions, not exact counts. Given tables, it only
-// analyzes those whose row count moved by more than a tenth from the one
-// their statistics hold (or that have none): a load that changed a few
-// thousand rows of a large catalog leaves its statistics as they are.
+// the planner needs proportions, not exact counts. Given tables, it
+// analyzes those only (bulkConn.analyze picks the stale ones).
 func (e *sqliteBulk) analyze(ctx context.Context, tables []string) error {
 	if tables == nil {
 		return e.exec(ctx, "PRAGMA analysis_limit = 2000; ANALYZE", nil)
 	}
-	var hasStats bool
-	err := e.query(ctx, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'", nil, func([]driver.Value) error {
-		hasStats = true
-		return nil
-	})
-	if err != nil {
-		return err
-	}
 	for _, t := range tables {
-		var now, then int64 = 0, -1
-		if err := e.query(ctx, "SELECT COUNT(*) FROM "+t, nil, func(v []driver.Value) error { now = asInt(v[0]); return nil }); err != nil {
-			return err
-		}
-		if hasStats {
-			err := e.query(ctx, "SELECT stat FROM sqlite_stat1 WHERE tbl = ? LIMIT 1", []driver.Value{t}, func(v []driver.Value) error {
-				then, _ = strconv.ParseInt(strings.Fields(asString(v[0]) + " 0")[0], 10, 64)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		if then >= 0 && abs(now-then)*10 <= then {
-			continue // the statistics still describe the table
-		}
 		if err := e.exec(ctx, "PRAGMA analysis_limit = 2000; ANALYZE "+t, nil); err != nil {
 			return err
 		}
@@ -48,9 +22,53 @@ func (e *sqliteBulk) analyze(ctx context.Context, tables []string) error {
 	return nil
 }
 
-func abs(n int64) int64 {
-	if n < 0 {
-		return -n
+// statRows is the row count table's statistics hold (sqlite_stat1's
+// first figure), if it has any.
+func (e *sqliteBulk) statRows(ctx context.Context, table string) (rows int64, ok bool, err error) {
+	var hasStats bool
+	err = e.query(ctx, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'", nil, func([]driver.Value) error {
+		hasStats = true
+		return nil
+	})
+	if err != nil || !hasStats {
+		return 0, false, err
 	}
-	return n
+	err = e.query(ctx, "SELECT stat FROM sqlite_stat1 WHERE tbl = ? LIMIT 1", []driver.Value{table}, func(v []driver.Value) error {
+		n, perr := strconv.ParseInt(strings.Fields(asString(v[0]) + " 0")[0], 10, 64)
+		rows, ok = n, perr == nil
+		return nil
+	})
+	return rows, ok, err
+}
+
+// indexStat is index's row of sqlite_stat1 (table, index, figures), or
+// nil.
+func (e *sqliteBulk) indexStat(ctx context.Context, index string) (stat []driver.Value, err error) {
+	var hasStats bool
+	err = e.query(ctx, "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'", nil, func([]driver.Value) error {
+		hasStats = true
+		return nil
+	})
+	if err != nil || !hasStats {
+		return nil, err
+	}
+	err = e.query(ctx, "SELECT tbl, idx, stat FROM sqlite_stat1 WHERE idx = ?", []driver.Value{index}, func(v []driver.Value) error {
+		stat = []driver.Value{asString(v[0]), asString(v[1]), asString(v[2])}
+		return nil
+	})
+	return stat, err
+}
+
+// rebuilt puts back the statistics ix had before it was dropped.
+func (e *sqliteBulk) rebuilt(ctx context.Context, ix savedIndex) error {
+	if ix.stat == nil {
+		return nil
+	}
+	return e.exec(ctx, "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", ix.stat)
+}
+
+// countRows counts table's rows.
+func (e *sqliteBulk) countRows(ctx context.Context, table string) (n int64, err error) {
+	err = e.query(ctx, "SELECT COUNT(*) FROM "+table, nil, func(v []driver.Value) error { n = asInt(v[0]); return nil })
+	return n, err
 }

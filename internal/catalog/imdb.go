@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql/driver"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,6 +50,11 @@ var imdbTables = []string{"films", "film_genres", "alt_titles", "people", "credi
 // building them afterwards; and characters_film_slug is the conflict
 // target of the characters upsert.
 var keptIndexes = map[string]bool{"films_imdb": true, "people_imdb": true, "characters_film_slug": true}
+
+// settledIndexes are dropped even for a small load: new films and people
+// are written with their bare slugs, and the clashes settled after the
+// load (dedupeSlugs).
+var settledIndexes = map[string]bool{"films_slug": true, "people_slug": true}
 
 // imdbLoad is the state of one IMDb import.
 type imdbLoad struct {
@@ -160,10 +164,10 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 		l.w = db
 	}
 	l.types = typeSet(opts.Types)
-	if err := l.loadExistingIDs(); err != nil {
+	if err := l.loadExistingIDs(ctx); err != nil {
 		return sum, err
 	}
-	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes,
+	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes, settle: settledIndexes,
 		search: true, searchChanged: sum.wrote, afterIndex: func(ctx context.Context) error { return firstErr(l.renameFilms(), l.countCredits(ctx)) }, load: func(ctx context.Context) error {
 			return l.load(ctx, files)
 		}})
@@ -234,22 +238,21 @@ func (l *imdbLoad) loadFile(ctx context.Context, f found) error {
 
 // loadExistingIDs reads the ids of films and people already imported, so
 // a re-import updates them in place.
-func (l *imdbLoad) loadExistingIDs() error {
+func (l *imdbLoad) loadExistingIDs(ctx context.Context) error {
 	for _, x := range []struct {
 		table, prefix string
 		ids           *idTable
 		next          *int64
 	}{{"films", "tt", &l.films, &l.next.film}, {"people", "nm", &l.people, &l.next.person}} {
-		err := l.db.queryRows("SELECT id, imdb_id FROM "+x.table+" WHERE imdb_id IS NOT NULL", func(v []driver.Value) error {
-			if n, ok := imdbNum([]byte(asString(v[1])), x.prefix); ok {
-				x.ids.set(n, v[0].(int64))
+		err := store.BulkIMDbIDs(ctx, l.db, x.table, func(id int64, imdb string) {
+			if n, ok := imdbNum([]byte(imdb), x.prefix); ok {
+				x.ids.set(n, id)
 			}
-			return nil
 		})
 		if err != nil {
 			return err
 		}
-		if *x.next, err = l.db.queryInt("SELECT COALESCE(MAX(id), 0) + 1 FROM " + x.table); err != nil {
+		if *x.next, err = store.BulkNextID(ctx, l.db, x.table); err != nil {
 			return err
 		}
 	}
@@ -270,10 +273,7 @@ func (l *imdbLoad) loadExistingIDs() error {
 	}
 	l.adoptFilms, l.adoptPeople = map[string]int64{}, map[string]int64{}
 	for table, m := range map[string]map[string]int64{"films": l.adoptFilms, "people": l.adoptPeople} {
-		err := l.db.queryRows("SELECT slug, id FROM "+table+" WHERE imdb_id IS NULL", func(v []driver.Value) error {
-			m[asString(v[0])] = asInt(v[1])
-			return nil
-		})
+		err := store.BulkSlugsWithoutIMDb(ctx, l.db, table, func(slug string, id int64) { m[slug] = id })
 		if err != nil {
 			return err
 		}

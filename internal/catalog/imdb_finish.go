@@ -1,6 +1,10 @@
 package catalog
 
-import "context"
+import (
+	"context"
+
+	"marquee/internal/store"
+)
 
 // finish runs after every file is loaded and before indexes are rebuilt:
 // ratings for titles not reloaded, unique slugs.
@@ -17,7 +21,7 @@ func (l *imdbLoad) finish() error {
 				if l.w == nil {
 					continue
 				}
-				if err := l.w.exec("UPDATE films SET rating_avg = ?, rating_votes = ? WHERE id = ?", r.avg, int64(r.votes), id); err != nil {
+				if err := store.BulkSetFilmRating(context.Background(), l.w, id, r.avg, int64(r.votes)); err != nil {
 					return err
 				}
 			}
@@ -37,14 +41,12 @@ func (l *imdbLoad) finish() error {
 
 // countCredits runs after the indexes are rebuilt: the grouping then reads
 // the credits_person index instead of sorting every credit.
-func (l *imdbLoad) countCredits(context.Context) error {
+func (l *imdbLoad) countCredits(ctx context.Context) error {
 	if l.w == nil {
 		return nil
 	}
 	l.opts.log().Info("counting credits")
-	return l.w.exec(`UPDATE people SET credit_count = c.n
-		FROM (SELECT person_id, COUNT(*) AS n FROM credits GROUP BY person_id) AS c
-		WHERE people.id = c.person_id AND people.credit_count <> c.n`)
+	return store.BulkCountCredits(ctx, l.w)
 }
 
 // countRatings settles title.ratings' counts: a rating is imported onto a

@@ -280,3 +280,11 @@ func firstErr(errs ...error) error {
 	}
 	return nil
 }
+
+// nullInt writes 0 as NULL.
+func nullInt(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}

@@ -5,15 +5,21 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+
+	"marquee/internal/store"
 )
 
-// savedIndex is a secondary index dropped for a load, to be recreated.
-type savedIndex struct{ name, sql string }
+// savedIndex is a secondary index dropped for a load, to be recreated;
+// stat is what the engine keeps of its statistics (SQLite).
+type savedIndex struct {
+	name, sql string
+	stat      []driver.Value
+}
 
 // dropIndexes drops the explicitly created indexes on tables, except those
-// in keep, and returns them for rebuildIndexes. B-tree indexes built once
+// keep keeps, and returns them for rebuildIndexes. B-tree indexes built once
 // from sorted data cost about half of what maintaining them row by row does.
-func (b *bulkConn) dropIndexes(ctx context.Context, tables []string, keep map[string]bool) ([]savedIndex, error) {
+func (b *bulkConn) dropIndexes(ctx context.Context, tables []string, keep func(name string) bool) ([]savedIndex, error) {
 	if len(tables) == 0 {
 		return nil, nil
 	}
@@ -40,6 +46,9 @@ func (b *bulkConn) rebuildIndexes(ctx context.Context, saved []savedIndex, each 
 		if err := b.execCtx(ctx, ix.sql); err != nil {
 			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
 		}
+		if err := b.eng.rebuilt(ctx, ix); err != nil {
+			return fmt.Errorf("rebuild index %s: %w", ix.name, err)
+		}
 	}
 	return b.sorting(ctx, false)
 }
@@ -51,15 +60,7 @@ func (b *bulkConn) sorting(ctx context.Context, on bool) error {
 	return b.eng.sorting(ctx, on)
 }
 
-func asString(v driver.Value) string {
-	switch s := v.(type) {
-	case string:
-		return s
-	case []byte:
-		return string(s)
-	}
-	return ""
-}
+func asString(v driver.Value) string { return store.BulkText(v) }
 
 // jsonList passes a list of names as one parameter (json_each on SQLite).
 func jsonList(names []string) string {

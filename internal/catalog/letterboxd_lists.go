@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql/driver"
 	"fmt"
 	"os"
 	"path"
@@ -10,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"marquee/internal/store"
 )
 
 // lbListMagic is the first line of every list file of a Letterboxd export.
@@ -178,55 +179,29 @@ func (l *lbLoad) loadLists(ctx context.Context, src exportSource) error {
 				return err
 			}
 		}
-		if err := l.writeList(tl, list); err != nil {
+		if err := l.writeList(ctx, tl, list); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// listEntries reads what an earlier import stored of the member's list
-// name: position → film id and notes.
-func (l *lbLoad) listEntries(name string) (map[int64]listEntry, error) {
-	out := map[int64]listEntry{}
-	err := l.db.queryRows(`SELECT e.position, e.film_id, e.notes FROM user_named_list_films e
-		JOIN user_named_lists n ON n.id = e.list_id WHERE n.source = ? AND n.external_user = ? AND n.name = ?`,
-		func(v []driver.Value) error {
-			out[asInt(v[0])] = listEntry{asInt(v[1]), asString(v[2])}
-			return nil
-		}, lbSource, l.user, name)
-	return out, err
-}
-
-type listEntry struct {
-	film  int64
-	notes string
-}
-
-func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
-	prior, err := l.listEntries(list.Name)
+func (l *lbLoad) writeList(ctx context.Context, tl *tally, list *LetterboxdList) error {
+	prior, err := store.BulkLetterboxdListEntries(ctx, l.db, l.user, list.Name)
 	if err != nil {
 		return err
 	}
 	var listID int64
 	if l.w != nil {
-		err := l.w.exec(`INSERT INTO user_named_lists (source, external_user, name, url, description, tags, created_on)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, name) DO UPDATE SET url = excluded.url,
-			description = excluded.description, tags = excluded.tags, created_on = excluded.created_on`,
-			lbSource, l.user, list.Name, list.URL, list.Description, list.Tags, list.Date)
-		if err == nil {
-			listID, err = l.db.queryInt("SELECT id FROM user_named_lists WHERE source = ? AND external_user = ? AND name = ?", lbSource, l.user, list.Name)
-		}
-		if err == nil {
-			err = l.w.exec("DELETE FROM user_named_list_films WHERE list_id = ?", listID)
-		}
+		listID, err = store.BulkResetLetterboxdList(ctx, l.w, store.BulkLetterboxdList{User: l.user, Name: list.Name,
+			URL: list.URL, Description: list.Description, Tags: list.Tags, Date: list.Date})
 		if err != nil {
 			return err
 		}
 	}
 	for _, e := range list.Entries {
 		tl.read()
-		id, err := l.filmOf(list.File, e.Line, e.Name, e.Year, "")
+		id, err := l.filmOf(ctx, list.File, e.Line, e.Name, e.Year, "")
 		if err != nil {
 			return err
 		}
@@ -235,17 +210,16 @@ func (l *lbLoad) writeList(tl *tally, list *LetterboxdList) error {
 			l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: list.File, Line: e.Line, Title: e.Name, Year: e.Year})
 			continue
 		}
+		entry := store.BulkListEntry{FilmID: id, Notes: e.Notes}
 		if l.w != nil {
-			if err := l.w.exec(`INSERT INTO user_named_list_films (list_id, position, film_id, notes) VALUES (?, ?, ?, ?)
-				ON CONFLICT (list_id, position) DO UPDATE SET film_id = excluded.film_id, notes = excluded.notes`,
-				listID, int64(e.Position), id, e.Notes); err != nil {
+			if err := store.BulkWriteListEntry(ctx, l.w, listID, int64(e.Position), entry); err != nil {
 				return err
 			}
 		}
 		switch was, ok := prior[int64(e.Position)]; {
 		case !ok:
 			tl.imported()
-		case was == listEntry{id, e.Notes}:
+		case was == entry:
 			tl.unchanged()
 		default:
 			tl.wrote(true)

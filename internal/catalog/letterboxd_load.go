@@ -2,11 +2,11 @@ package catalog
 
 import (
 	"context"
-	"database/sql/driver"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"marquee/internal/store"
 )
 
 // lbLoad is the state of one Letterboxd import.
@@ -44,7 +44,7 @@ func (l *lbLoad) load(ctx context.Context, c *csvFile) error {
 		}
 		tl.read()
 		if rowErr == nil {
-			rowErr, err = l.row(c, tl)
+			rowErr, err = l.row(ctx, c, tl)
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ func (l *lbLoad) load(ctx context.Context, c *csvFile) error {
 	}
 }
 
-func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
+func (l *lbLoad) row(ctx context.Context, c *csvFile, tl *tally) (*RowError, error) {
 	name := strings.TrimSpace(c.get("Name"))
 	if name == "" {
 		return c.fieldErr("Name", "empty film name"), nil
@@ -99,7 +99,7 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 	r.rewatch = strings.EqualFold(c.get("Rewatch"), "yes")
 	r.tags, r.review = c.get("Tags"), c.get("Review")
 
-	id, err := l.film(c, name, year)
+	id, err := l.film(ctx, c, name, year)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 		l.sum.Unmatched = append(l.sum.Unmatched, Unmatched{File: c.name, Line: c.line, Title: name, Year: year})
 		return nil, nil
 	}
-	state, key, err := l.state(c.name, id, r)
+	state, key, err := l.state(ctx, c.name, id, r)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ func (l *lbLoad) row(c *csvFile, tl *tally) (*RowError, error) {
 		tl.unchanged()
 		return nil, nil
 	}
-	if err := l.write(c.name, id, r); err != nil {
+	if err := l.write(ctx, c.name, id, r); err != nil {
 		return nil, err
 	}
 	tl.wrote(state == rowChanged)
@@ -148,16 +148,16 @@ var filmURIFiles = map[string]bool{"watched.csv": true, "ratings.csv": true, "wa
 // an earlier import, else by title and year among the films holding no
 // other Letterboxd URI; a title match binds the URI to the film. A review
 // decision on the row's title and year overrides an earlier binding.
-func (l *lbLoad) film(c *csvFile, name string, year int) (int64, error) {
+func (l *lbLoad) film(ctx context.Context, c *csvFile, name string, year int) (int64, error) {
 	uri := ""
 	if filmURIFiles[c.name] {
 		uri = lbURI(c.get("Letterboxd URI"))
 	}
-	return l.filmOf(c.name, c.line, name, year, uri)
+	return l.filmOf(ctx, c.name, c.line, name, year, uri)
 }
 
 // filmOf is film for a row of file at line, with its film URI if it has one.
-func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string) (int64, error) {
+func (l *lbLoad) filmOf(ctx context.Context, file string, line int, name string, year int, uri string) (int64, error) {
 	key := name + "\x00" + strconv.Itoa(year)
 	if uri != "" {
 		key = uri
@@ -168,12 +168,12 @@ func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string
 	_, reviewed := l.match.review[reviewKey(name, year)]
 	if uri != "" && reviewed && l.w != nil {
 		// A review's decision replaces the binding an earlier run made.
-		if err := l.w.exec("DELETE FROM external_ids WHERE source = 'letterboxd' AND external_id = ?", uri); err != nil {
+		if err := store.BulkUnbindLetterboxd(ctx, l.w, uri); err != nil {
 			return 0, err
 		}
 	}
 	if uri != "" && !reviewed {
-		id, err := l.db.queryInt("SELECT film_id FROM external_ids WHERE source = 'letterboxd' AND external_id = ?", uri)
+		id, err := store.BulkLetterboxdFilm(ctx, l.db, uri)
 		if err != nil || id != 0 {
 			l.cache[key] = id
 			l.sum.MatchedByID++
@@ -187,8 +187,7 @@ func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string
 	}
 	l.sum.noteMatch(file, line, q, m)
 	if m.id != 0 && uri != "" && l.w != nil {
-		if err := l.w.exec(`INSERT INTO external_ids (source, external_id, film_id) VALUES ('letterboxd', ?, ?)
-			ON CONFLICT DO NOTHING`, uri, m.id); err != nil {
+		if err := store.BulkBindLetterboxd(ctx, l.w, uri, m.id); err != nil {
 			return 0, err
 		}
 	}
@@ -196,7 +195,7 @@ func (l *lbLoad) filmOf(file string, line int, name string, year int, uri string
 	return m.id, nil
 }
 
-const lbSource = "letterboxd"
+const lbSource = store.LetterboxdSource
 
 // lbURI writes a Letterboxd link as Letterboxd's exports do, so that one
 // film's link compares equal however a file spells it: https, no "www.",
@@ -225,78 +224,28 @@ func lbURI(s string) string {
 	return s
 }
 
-// lbState has, per file, the query that compares a row with its record:
-// 0 (no row) when there is none, 1 when it holds the same values, 2 when
-// other ones. The key columns are the upserts' conflict targets below.
-var lbState = map[string]string{
-	"watched.csv": `SELECT CASE WHEN added_on = ? THEN 1 ELSE 2 END FROM user_lists
-		WHERE source = ? AND external_user = ? AND list = ? AND film_id = ?`,
-	"ratings.csv": `SELECT CASE WHEN rating = ? AND rated_at = ? THEN 1 ELSE 2 END FROM user_ratings
-		WHERE source = ? AND external_user = ? AND film_id = ?`,
-	"diary.csv": `SELECT CASE WHEN rating = ? AND rewatch = ? AND tags = ? THEN 1 ELSE 2 END FROM diary_entries
-		WHERE source = ? AND external_user = ? AND film_id = ? AND watched_on = ? AND logged_on = ?`,
-	"reviews.csv": `SELECT CASE WHEN watched_on = ? AND rating = ? AND rewatch = ? AND body = ? AND tags = ? THEN 1 ELSE 2 END FROM reviews
-		WHERE source = ? AND external_user = ? AND film_id = ? AND logged_on = ?`,
+// kept is row r of file for film id as the store keeps it.
+func (l *lbLoad) kept(file string, id int64, r lbRow) store.BulkLetterboxdRow {
+	k := store.BulkLetterboxdRow{Kind: strings.TrimSuffix(file, ".csv"), User: l.user, FilmID: id, Date: r.date,
+		Watched: r.watched, Rating: r.rating, Rewatch: r.rewatch, Tags: r.tags, Body: r.review}
+	if file == "ratings.csv" {
+		t, _ := time.Parse(time.DateOnly, r.date)
+		k.RatedAt = t.Unix()
+	}
+	return k
 }
 
 // state says whether the catalog holds row r of file for film id, and
-// with the same values.
-// It also returns the record's key: the file and the key columns.
-func (l *lbLoad) state(file string, id int64, r lbRow) (rowState, string, error) {
-	var args []driver.Value
-	keyFrom := 0 // args[keyFrom:] are the key columns
-	query := lbState[file]
-	switch file {
-	case "watched.csv", "watchlist.csv":
-		args = []driver.Value{r.date, lbSource, l.user, strings.TrimSuffix(file, ".csv"), id}
-		keyFrom, query = 1, lbState["watched.csv"]
-	case "ratings.csv":
-		t, _ := time.Parse(time.DateOnly, r.date)
-		args = []driver.Value{r.rating, t.Unix(), lbSource, l.user, id}
-		keyFrom = 2
-	case "diary.csv":
-		args = []driver.Value{r.rating, r.rewatch, r.tags, lbSource, l.user, id, r.watched, r.date}
-		keyFrom = 3
-	case "reviews.csv":
-		args = []driver.Value{r.watched, r.rating, r.rewatch, r.review, r.tags, lbSource, l.user, id, r.date}
-		keyFrom = 5
-	default:
-		return rowNew, file + "\x00" + strconv.Itoa(int(id)), nil
-	}
-	key := file
-	for _, v := range args[keyFrom:] {
-		key += "\x00" + fmt.Sprint(v)
-	}
-	n, err := l.db.queryInt(query, args...)
-	return rowState(n), key, err
+// with the same values (store.BulkLetterboxdState). It also returns the
+// record's key: the file and the key columns.
+func (l *lbLoad) state(ctx context.Context, file string, id int64, r lbRow) (rowState, string, error) {
+	n, key, err := store.BulkLetterboxdState(ctx, l.db, l.kept(file, id, r))
+	return rowState(n), file + "\x00" + key, err
 }
 
-func (l *lbLoad) write(file string, id int64, r lbRow) error {
+func (l *lbLoad) write(ctx context.Context, file string, id int64, r lbRow) error {
 	if l.w == nil {
 		return nil
 	}
-	switch file {
-	case "watched.csv", "watchlist.csv":
-		list := strings.TrimSuffix(file, ".csv")
-		return l.w.exec(`INSERT INTO user_lists (source, external_user, list, film_id, added_on) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (source, external_user, list, film_id) DO UPDATE SET added_on = excluded.added_on`,
-			lbSource, l.user, list, id, r.date)
-	case "ratings.csv":
-		t, _ := time.Parse(time.DateOnly, r.date)
-		return l.w.exec(`INSERT INTO user_ratings (source, external_user, film_id, rating, rated_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (source, external_user, film_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at`,
-			lbSource, l.user, id, r.rating, t.Unix())
-	case "diary.csv":
-		return l.w.exec(`INSERT INTO diary_entries (source, external_user, film_id, watched_on, logged_on, rating, rewatch, tags)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, film_id, watched_on, logged_on)
-			DO UPDATE SET rating = excluded.rating, rewatch = excluded.rewatch, tags = excluded.tags`,
-			lbSource, l.user, id, r.watched, r.date, r.rating, r.rewatch, r.tags)
-	case "reviews.csv":
-		return l.w.exec(`INSERT INTO reviews (source, external_user, film_id, watched_on, logged_on, rating, rewatch, body, tags)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_user, film_id, logged_on)
-			DO UPDATE SET watched_on = excluded.watched_on, rating = excluded.rating, rewatch = excluded.rewatch,
-			body = excluded.body, tags = excluded.tags`,
-			lbSource, l.user, id, r.watched, r.date, r.rating, r.rewatch, r.review, r.tags)
-	}
-	return nil
+	return store.BulkWriteLetterboxd(ctx, l.w, l.kept(file, id, r))
 }

@@ -2,12 +2,14 @@ package catalog
 
 import (
 	"cmp"
+	"context"
 	"database/sql/driver"
 	"slices"
 	"strconv"
 	"strings"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // matcher finds catalog films by title for rows no id decides. An id is
@@ -105,12 +107,9 @@ func (m matcher) find(q matchQuery) (matchResult, error) {
 
 // bySlug resolves a review's chosen film.
 func (m matcher) bySlug(slug string) (matchResult, error) {
-	r := matchResult{score: scoreExact, how: "reviewed", candidates: 1}
-	err := m.db.queryRows("SELECT id, title, year FROM films WHERE slug = ?", func(v []driver.Value) error {
-		r.id, r.title, r.year = asInt(v[0]), asString(v[1]), int(asInt(v[2]))
-		return nil
-	}, slug)
-	r.slug = slug
+	r := matchResult{score: scoreExact, how: "reviewed", candidates: 1, slug: slug}
+	var err error
+	r.id, r.title, r.year, err = store.BulkFilmBySlug(context.Background(), m.db, slug)
 	if r.id == 0 {
 		return matchResult{rejected: true, how: "reviewed film " + strconv.Quote(slug) + " not in catalog"}, err
 	}
@@ -162,16 +161,14 @@ func (m matcher) candidates(q matchQuery, y int) ([]candidate, error) {
 	if y > 0 {
 		lo = film.FilmSlug(q.title, y)
 	}
-	hi := lo + "-~"
 	var out []candidate
 	seen := map[int64]bool{}
-	add := func(v []driver.Value, alt bool) {
-		id := asInt(v[0])
-		t, fy := asString(v[1]), int(asInt(v[2]))
-		if seen[id] || (y != 0 && fy != y) || !m.allowed(q, v[4:]) || (q.exclude != nil && q.exclude(id)) {
+	add := func(f store.BulkCandidate, alt bool) {
+		id, t, fy := f.ID, f.Title, f.Year
+		if seen[id] || (y != 0 && fy != y) || !allowed(q, f) || (q.exclude != nil && q.exclude(id)) {
 			return
 		}
-		c := candidate{id: id, slug: asString(v[3]), title: t, year: fy}
+		c := candidate{id: id, slug: f.Slug, title: t, year: fy}
 		switch {
 		case alt:
 			c.score, c.how = scoreAlt, "alternative title"
@@ -189,18 +186,13 @@ func (m matcher) candidates(q matchQuery, y int) ([]candidate, error) {
 		seen[id] = true
 		out = append(out, c)
 	}
-	const cols = `f.id, f.title, f.year, f.slug, COALESCE(f.imdb_id, ''), COALESCE(f.tmdb_id, 0), COALESCE(e.external_id, '')`
-	err := m.db.queryRows(`SELECT `+cols+` FROM films f LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
-		WHERE (f.slug = ? OR f.slug > ? AND f.slug < ?) LIMIT 1000`,
-		func(v []driver.Value) error { add(v, false); return nil }, q.source, lo, lo+"-", hi)
+	ctx := context.Background()
+	err := store.BulkFilmsBySlug(ctx, m.db, q.source, lo, func(f store.BulkCandidate) { add(f, false) })
 	if err != nil || len(out) > 0 {
 		// A title match outscores any alternative title: no need to look.
 		return byID(out), err
 	}
-	err = m.db.queryRows(`SELECT `+cols+` FROM alt_titles a JOIN films f ON f.id = a.film_id
-		LEFT JOIN external_ids e ON e.film_id = f.id AND e.source = ?
-		WHERE a.title IN (?, ?) AND (? = 0 OR f.year = ?) LIMIT 1000`,
-		func(v []driver.Value) error { add(v, true); return nil }, q.source, exact, strings.ToLower(exact), int64(y), int64(y))
+	err = store.BulkFilmsByAltTitle(ctx, m.db, q.source, exact, y, func(f store.BulkCandidate) { add(f, true) })
 	return byID(out), err
 }
 
@@ -213,10 +205,10 @@ func byID(cands []candidate) []candidate {
 	return cands
 }
 
-// allowed reports whether a film holding ids (imdb, tmdb, external id of
-// q.source) may be q's film: no id of a kind q carries may differ.
-func (m matcher) allowed(q matchQuery, ids []driver.Value) bool {
-	imdb, tmdb, ext := asString(ids[0]), asInt(ids[1]), asString(ids[2])
+// allowed reports whether film f, holding its ids (IMDb, TMDb, external
+// id of q.source), may be q's film: no id of a kind q carries may differ.
+func allowed(q matchQuery, f store.BulkCandidate) bool {
+	imdb, tmdb, ext := f.IMDb, f.TMDb, f.ExternalID
 	if q.imdb != "" && imdb != "" && imdb != q.imdb {
 		return false
 	}

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql/driver"
 	"regexp"
 	"slices"
 	"strconv"
@@ -41,9 +40,9 @@ type mlLoad struct {
 	// the one kept is unchanged.
 	held      map[int64]bool
 	heldLinks map[int64]mlLink
-	// touched are the films whose search documents the load changed: the
-	// ones it created or gave alternative titles.
-	touched []int64
+	// indexed says the load changed what the search index holds: it
+	// created a film or gave one alternative titles.
+	indexed bool
 	now     int64
 }
 
@@ -102,24 +101,20 @@ func ImportMovieLens(ctx context.Context, st *store.Store, dir string, opts Opti
 		l.w = db
 	}
 	l.held, l.heldLinks = map[int64]bool{}, map[int64]mlLink{}
-	err = db.queryRows("SELECT movie_id, film_id, COALESCE(imdb_id, ''), COALESCE(tmdb_id, 0) FROM movielens_movies WHERE film_id IS NOT NULL", func(v []driver.Value) error {
-		l.films[asInt(v[0])] = asInt(v[1])
-		l.owner[asInt(v[1])] = asInt(v[0])
-		l.held[asInt(v[1])] = true
-		l.heldLinks[asInt(v[0])] = mlLink{imdb: asString(v[2]), tmdb: asInt(v[3])}
-		return nil
+	err = store.BulkMovieLensHeld(ctx, db, func(movie, film int64, imdb string, tmdb int64) {
+		l.films[movie] = film
+		l.owner[film] = movie
+		l.held[film] = true
+		l.heldLinks[movie] = mlLink{imdb: imdb, tmdb: tmdb}
 	})
 	if err != nil {
 		return sum, err
 	}
 	// Only the movies file writes what the search index holds (titles,
-	// alternative titles, new films), and only the films it creates or
-	// gives alternative titles need re-indexing; ratings, tags and links
-	// do not.
+	// alternative titles, new films); ratings, tags and links do not.
 	err = runImport(ctx, st, db, opts, importRun{source: "movielens", input: dir,
-		tables: bulkTables, search: has["movies"], afterIndex: l.aggregate,
-		searchFilms: func() ([]int64, bool) { return l.touched, true },
-		analyze:     []string{"films", "alt_titles", "film_genres", "movielens_movies", "user_ratings", "movielens_tags"},
+		tables: bulkTables, search: has["movies"], searchChanged: func() bool { return l.indexed }, afterIndex: l.aggregate,
+		analyze: []string{"films", "alt_titles", "film_genres", "movielens_movies", "user_ratings", "movielens_tags"},
 		load: func(ctx context.Context) error {
 			for _, f := range movieLensFiles {
 				c, err := openML(src, mlFormsOf[f.kind], f.cols)

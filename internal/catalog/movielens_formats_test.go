@@ -139,3 +139,41 @@ func zipFiles(t *testing.T, files map[string]string) string {
 	f.Close()
 	return p
 }
+
+// 100K's u.item holds a movie with no title ("unknown", no release date,
+// no link: movie 267 of the real release). It becomes no film: its row is
+// skipped as having no title, counted and named with its line, and its
+// ratings match nothing. A film titled "Unknown" with a year still lands.
+func TestMovieLens100KUntitledMovie(t *testing.T) {
+	flags := "|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0\n"
+	dir := writeFiles(t, map[string]string{
+		"ml-100k/u.item": "1|Toy Story (1995)|01-Jan-1995||http://us.imdb.com/M/title-exact?Toy%20Story%20(1995)" + flags +
+			"267|unknown||||1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0\n" +
+			"268|Unknown (2011)|18-Feb-2011||" + flags,
+		"ml-100k/u.data": "196\t1\t3\t881250949\n130\t267\t5\t875801239\n5\t267\t4\t875635064\n",
+	})
+	st := newStore(t)
+	sum, err := ImportMovieLens(context.Background(), st, filepath.Join(dir, "ml-100k"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strs(t, st, "SELECT slug FROM films ORDER BY id"); !cmp.Equal(got, []string{"toy-story-1995", "unknown-2011"}) {
+		t.Errorf("films = %q", got)
+	}
+	var item FileSummary
+	for _, f := range sum.Files {
+		if f.File == "u.item" {
+			item = f
+		}
+	}
+	if item.Read != 3 || item.Imported != 2 || item.Skipped != 1 || item.SkippedBy["malformed: no title"] != 1 {
+		t.Errorf("u.item summary = %+v, want 3 read, 2 imported, 1 skipped for no title", item)
+	}
+	if len(sum.RowErrors) != 1 || sum.RowErrors[0].Line != 2 || sum.RowErrors[0].Field != "title" ||
+		!strings.HasPrefix(sum.RowErrors[0].Reason, "no title") {
+		t.Errorf("row errors = %+v, want u.item line 2's title named", sum.RowErrors)
+	}
+	if sum.FilmsCreated != 2 || sum.MatchedNothing != 2 {
+		t.Errorf("films created %d, ratings matching nothing %d; want 2 and 2", sum.FilmsCreated, sum.MatchedNothing)
+	}
+}

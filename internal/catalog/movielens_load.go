@@ -5,6 +5,8 @@ import (
 	"database/sql/driver"
 	"strconv"
 	"strings"
+
+	"marquee/internal/store"
 )
 
 func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
@@ -15,7 +17,13 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 		}
 		title, year, alts := mlTitle(c.get("title"))
 		if title == "" {
-			return c.fieldErr("title", "empty title"), nil
+			return c.fieldErr("title", "no title: empty"), nil
+		}
+		if year == 0 && strings.EqualFold(title, "unknown") {
+			// 100K's u.item lists a movie it has no title, date or link
+			// for as "unknown": a film named so would be one of the
+			// catalog's identities that nothing else could ever match.
+			return c.fieldErr("title", `no title: "`+title+`" with no year stands for a title the release does not know`), nil
 		}
 		if bad := checkTitle(c.get("title")); bad != "" {
 			return c.fieldErr("title", bad), nil
@@ -30,7 +38,7 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 			}
 		}
 		_, existed := l.films[movie] // from an earlier MovieLens import
-		id, err := l.film(c, movie, title, year, genres)
+		id, err := l.film(ctx, c, movie, title, year, genres)
 		if err != nil {
 			return nil, err
 		}
@@ -42,7 +50,7 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 			tl.wrote(existed)
 			return nil, nil
 		}
-		n, err := l.writeMovie(movie, id, c.get("title"), genres, link, alts)
+		n, err := l.writeMovie(ctx, movie, id, c.get("title"), genres, link, alts)
 		switch {
 		case err != nil:
 			return nil, err
@@ -59,33 +67,12 @@ func (l *mlLoad) movies(ctx context.Context, c *csvFile) error {
 
 // writeMovie writes a movie's MovieLens record, its TMDb id onto its film
 // if the film has none, and the alternative titles its title gives that
-// the film lacks; it returns how many rows that changed. Each statement
-// writes only where something differs, so an identical re-import writes
-// nothing.
-func (l *mlLoad) writeMovie(movie, id int64, raw string, genres []string, link mlLink, alts []string) (int64, error) {
-	n, err := l.w.execN(`INSERT INTO movielens_movies (movie_id, film_id, title, genres, imdb_id, tmdb_id)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (movie_id) DO UPDATE SET film_id = excluded.film_id,
-		title = excluded.title, genres = excluded.genres, imdb_id = excluded.imdb_id, tmdb_id = excluded.tmdb_id
-		WHERE (movielens_movies.film_id, movielens_movies.title, movielens_movies.genres, movielens_movies.imdb_id, movielens_movies.tmdb_id)
-		IS DISTINCT FROM (excluded.film_id, excluded.title, excluded.genres, excluded.imdb_id, excluded.tmdb_id)`,
-		movie, id, raw, strings.Join(genres, ","), nullStr(link.imdb), nullInt(link.tmdb))
-	if err == nil && link.tmdb != 0 {
-		var m int64
-		m, err = l.w.execN("UPDATE films SET tmdb_id = ? WHERE id = ? AND tmdb_id IS NULL", link.tmdb, id)
-		n += m
-	}
-	for i := 0; i < len(alts) && err == nil; i++ {
-		var m int64
-		m, err = l.w.execN(`INSERT INTO alt_titles (film_id, ordering, title, region, language)
-			SELECT ?, (SELECT COALESCE(MAX(ordering), 0) + 1 FROM alt_titles WHERE film_id = ?), ?, '', ''
-			WHERE NOT EXISTS (SELECT 1 FROM alt_titles WHERE film_id = ? AND title = ?)
-			AND NOT EXISTS (SELECT 1 FROM films WHERE id = ? AND title = ?)`,
-			id, id, alts[i], id, alts[i], id, alts[i])
-		n += m
-		if m > 0 && (len(l.touched) == 0 || l.touched[len(l.touched)-1] != id) {
-			l.touched = append(l.touched, id)
-		}
-	}
+// the film lacks (store.BulkWriteMovieLensMovie); it returns how many
+// rows that changed.
+func (l *mlLoad) writeMovie(ctx context.Context, movie, id int64, raw string, genres []string, link mlLink, alts []string) (int64, error) {
+	n, added, err := store.BulkWriteMovieLensMovie(ctx, l.w, store.BulkMovieLensMovie{MovieID: movie, FilmID: id, Title: raw,
+		Genres: genres, IMDb: link.imdb, TMDb: link.tmdb}, alts)
+	l.indexed = l.indexed || added > 0
 	return n, err
 }
 
@@ -94,15 +81,18 @@ func (l *mlLoad) writeMovie(movie, id int64, raw string, genres []string, link m
 // else by title and year among the films no other id claims (none holding
 // another IMDb or TMDb id, none another MovieLens movie already has),
 // else as a new film. A title match adopts the link's ids.
-func (l *mlLoad) film(c *csvFile, movie int64, title string, year int, genres []string) (int64, error) {
+func (l *mlLoad) film(ctx context.Context, c *csvFile, movie int64, title string, year int, genres []string) (int64, error) {
 	if id, ok := l.films[movie]; ok {
 		l.sum.MatchedByID++
 		return id, nil
 	}
 	link := l.linkOf[movie]
-	id, err := l.byIMDb(link.imdb)
-	if err != nil {
-		return 0, err
+	var id int64
+	var err error
+	if link.imdb != "" {
+		if id, err = store.BulkFilmByIMDb(ctx, l.db, link.imdb); err != nil {
+			return 0, err
+		}
 	}
 	if id != 0 {
 		l.sum.MatchedByID++
@@ -115,13 +105,13 @@ func (l *mlLoad) film(c *csvFile, movie int64, title string, year int, genres []
 		}
 		l.sum.noteMatch(c.name, c.line, q, m)
 		if id = m.id; id != 0 && l.w != nil && link.imdb != "" {
-			if err := l.w.exec("UPDATE films SET imdb_id = ? WHERE id = ? AND imdb_id IS NULL", link.imdb, id); err != nil {
+			if err := store.BulkAdoptIMDb(ctx, l.w, id, link.imdb); err != nil {
 				return 0, err
 			}
 		}
 	}
 	if id == 0 {
-		if id, err = l.create(movie, title, year, link, genres); err != nil {
+		if id, err = l.create(ctx, movie, title, year, link, genres); err != nil {
 			return 0, err
 		}
 	}
@@ -130,44 +120,31 @@ func (l *mlLoad) film(c *csvFile, movie int64, title string, year int, genres []
 	return id, nil
 }
 
-func (l *mlLoad) byIMDb(imdb string) (int64, error) {
-	if imdb == "" {
-		return 0, nil
-	}
-	return l.db.queryInt("SELECT id FROM films WHERE imdb_id = ?", imdb)
-}
-
 // create adds a film MovieLens knows and the catalog does not. Its slug
 // takes the IMDb id (or the MovieLens id) on a clash, like the IMDb
 // import's, so a later IMDb import finds it by imdb_id and keeps the slug.
-func (l *mlLoad) create(movie int64, title string, year int, link mlLink, genres []string) (int64, error) {
+func (l *mlLoad) create(ctx context.Context, movie int64, title string, year int, link mlLink, genres []string) (int64, error) {
 	if l.w == nil {
 		return -1, nil // a dry run: the film would be created
 	}
 	slug := filmSlug(title, year)
-	if n, err := l.db.queryInt("SELECT COUNT(*) FROM films WHERE slug = ?", slug); err != nil {
+	if taken, err := store.BulkSlugTaken(ctx, l.db, slug); err != nil {
 		return 0, err
-	} else if n > 0 {
+	} else if taken {
 		if link.imdb != "" {
 			slug += "-" + link.imdb
 		} else {
 			slug += "-ml" + strconv.FormatInt(movie, 10)
 		}
 	}
-	err := l.w.exec(`INSERT INTO films (slug, title, year, title_type, imdb_id, tmdb_id, created_at, updated_at)
-		VALUES (?, ?, ?, 'movie', ?, ?, ?, ?)`, slug, title, nullInt(int64(year)), nullStr(link.imdb), nullInt(link.tmdb), l.now, l.now)
+	id, err := store.BulkCreateMovieLensFilm(ctx, l.w, store.BulkMovieLensFilm{Slug: slug, Title: title, Year: year,
+		IMDb: link.imdb, TMDb: link.tmdb, Genres: genres, Now: l.now})
 	if err != nil {
 		return 0, err
 	}
 	l.sum.noteCreated(slug, title, year)
-	id, err := l.db.queryInt("SELECT id FROM films WHERE slug = ?", slug)
-	l.touched = append(l.touched, id)
-	for _, g := range genres {
-		if err == nil {
-			err = l.w.exec("INSERT INTO film_genres (film_id, genre) VALUES (?, ?) ON CONFLICT DO NOTHING", id, g)
-		}
-	}
-	return id, err
+	l.indexed = true
+	return id, nil
 }
 
 func (l *mlLoad) ratings(ctx context.Context, c *csvFile) error {
@@ -261,23 +238,6 @@ func (l *mlLoad) writeHeld(tl *tally, w *splitWriter, fid int64, vals ...driver.
 
 // aggregate recomputes each movie's MovieLens rating from every rating
 // kept, after the indexes are back, so partial re-imports stay right.
-func (l *mlLoad) aggregate(context.Context) error {
-	return l.w.exec(`UPDATE movielens_movies SET rating_avg = r.avg, rating_count = r.n
-		FROM (SELECT film_id, AVG(rating) AS avg, COUNT(*) AS n FROM user_ratings
-			WHERE source = 'movielens' GROUP BY film_id) AS r
-		WHERE movielens_movies.film_id = r.film_id`)
-}
-
-func nullStr(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func nullInt(n int64) any {
-	if n == 0 {
-		return nil
-	}
-	return n
+func (l *mlLoad) aggregate(ctx context.Context) error {
+	return store.BulkMovieLensAggregate(ctx, l.w)
 }

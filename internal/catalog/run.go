@@ -3,6 +3,8 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"marquee/internal/store"
@@ -15,6 +17,10 @@ type importRun struct {
 	// before the commit, except those in keep.
 	tables []string
 	keep   map[string]bool
+	// settle are indexes of tables the load cannot write with: it writes
+	// rows that clash on them and settles the clashes before the rebuild
+	// (IMDb's slugs). They are dropped for a small load too.
+	settle map[string]bool
 	// search says the load bulk-writes what the search index holds (films,
 	// their titles, people, characters, popularity): per-row upkeep is then
 	// suspended for the load. Imports that do not (ratings, diaries, box
@@ -25,13 +31,11 @@ type importRun struct {
 	// changed anything the index holds; nil means it may have. When it did
 	// not, the upkeep is only resumed, without refilling the index.
 	searchChanged func() bool
-	// searchFilms, when search is set, may say after the load which films'
-	// documents it changed, all else indexed being as it was (ok); when
-	// they are few against the catalog, only theirs are re-indexed.
-	searchFilms func() (films []int64, ok bool)
 	// analyze are the tables whose planner statistics the load may have
-	// made stale; nil means any table. Only those whose row count moved by
-	// more than a tenth since their statistics are analyzed (SQLite).
+	// made stale; nil means any table (after a bulk load; a small one
+	// then looks at tables, and films when search is set). Only those
+	// whose row count moved by more than a tenth since their statistics
+	// are analyzed.
 	analyze []string
 	load    func(ctx context.Context) error
 	// afterIndex, if set, runs once the indexes are back.
@@ -39,10 +43,11 @@ type importRun struct {
 }
 
 // runImport wraps a bulk load: it records the run and, inside one
-// transaction (IMMEDIATE on SQLite), suspends search index upkeep if the
-// load needs it, drops the tables' secondary indexes, runs the load,
-// rebuilds the indexes, runs afterIndex, brings the search index up to
-// date, runs ANALYZE and marks the run done before the commit.
+// transaction (IMMEDIATE on SQLite), runs the load, going bulk when it is
+// large against the catalog (suspending search index upkeep if the load
+// needs it, dropping the tables' secondary indexes, and after the load
+// rebuilding both), runs afterIndex, analyzes the tables whose
+// statistics went stale and marks the run done before the commit.
 // Everything, the search index included, commits at once or not at all.
 // A dry run only loads.
 func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options, r importRun) (err error) {
@@ -71,22 +76,64 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options,
 		return err
 	}
 	begun = true
-	var sus *store.SuspendedSearch
-	if r.search {
-		if sus, err = store.SuspendSearch(ctx, st.Engine(), db); err != nil {
-			return err
-		}
-	}
 	catalogFilms, err := store.BulkFilmSpan(ctx, db)
 	if err != nil {
 		return err
 	}
-	saved, err := db.dropIndexes(ctx, r.tables, r.keep)
+	// A load goes bulk — search upkeep suspended, the tables' secondary
+	// indexes dropped, both rebuilt after it — from the start into an
+	// empty catalog, else once its writes pass a share of the catalog:
+	// below that, keeping the indexes and the search index up row by row
+	// costs less than rebuilding them for the whole catalog.
+	var (
+		sus   *store.SuspendedSearch
+		saved []savedIndex
+		bulk  bool
+	)
+	goBulk := func() (err error) {
+		bulk = true
+		if r.search {
+			if sus, err = store.SuspendSearch(ctx, st.Engine(), db); err != nil {
+				return err
+			}
+		}
+		more, err := db.dropIndexes(ctx, r.tables, func(name string) bool { return r.keep[name] || r.settle[name] })
+		saved = append(saved, more...)
+		return err
+	}
+	// What a small load may analyze: the tables it wrote (films too, when
+	// it writes what search indexes), unless the importer says.
+	analyze := r.analyze
+	if analyze == nil {
+		analyze = append([]string{}, r.tables...)
+		if r.search && !slices.Contains(analyze, "films") {
+			analyze = append(analyze, "films")
+		}
+	}
+	statsBefore, err := db.statsBefore(ctx, analyze)
 	if err != nil {
 		return err
 	}
-	if err := r.load(ctx); err != nil {
+	if saved, err = db.dropIndexes(ctx, r.tables, func(name string) bool { return !r.settle[name] }); err != nil {
 		return err
+	}
+	if limit := catalogFilms / writesPerRebuild; limit == 0 {
+		if err := goBulk(); err != nil {
+			return err
+		}
+	} else {
+		db.watchWrites(limit, func() error {
+			log.Info("going bulk: the load writes more than a rebuild costs", "rows", limit)
+			return goBulk()
+		})
+	}
+	err = r.load(ctx)
+	wrote := db.unwatch()
+	if err != nil {
+		return err
+	}
+	if !bulk {
+		log.Info("small load: indexes and search kept up row by row", "rows", wrote)
 	}
 	phase(opts.Progress, "index")
 	if err := db.rebuildIndexes(ctx, saved, func(name string) { log.Info("building index", "index", name) }); err != nil {
@@ -98,14 +145,23 @@ func runImport(ctx context.Context, st *store.Store, db *bulkConn, opts Options,
 		}
 	}
 	if sus != nil {
-		if err := resumeSearch(ctx, db, sus, r, opts, catalogFilms); err != nil {
+		if err := resumeSearch(ctx, db, sus, r, opts); err != nil {
 			return err
 		}
 	}
 	phase(opts.Progress, "analyze")
-	log.Info("analyzing")
-	if err := db.analyze(ctx, r.analyze); err != nil {
+	if bulk {
+		wrote = 0 // not a bound: the rows a bulk load writes are not all counted
+		analyze = r.analyze
+	}
+	analyzed, err := db.analyze(ctx, analyze, statsBefore, wrote)
+	if err != nil {
 		return err
+	}
+	if analyzed == nil {
+		log.Info("analyzed", "tables", "all")
+	} else {
+		log.Info("analyzed", "tables", strings.Join(analyzed, ","))
 	}
 	return finishRun(ctx, db, runID, opts)
 }
@@ -120,23 +176,16 @@ func startRun(ctx context.Context, db *bulkConn, r importRun, opts Options) (int
 	return id, err
 }
 
-// filmsPerRefill bounds a partial re-index: below one film of the load
-// per filmsPerRefill films of the catalog, re-indexing the load's films
-// costs less than refilling the index. BenchmarkMovieLensMovies measured
-// (loaded machine) a refill at about 30 µs a film of the catalog and a
-// film's re-index at 20–180 µs, so the bound errs on the side of refills.
-const filmsPerRefill = 32
+// writesPerRebuild bounds a small load: one written row per
+// writesPerRebuild films of the catalog. BenchmarkMovieLensMovies measured
+// (loaded machine) a search refill at about 30 µs a film of the catalog,
+// and a film's upkeep row by row at 20–180 µs; index rebuilds add to the
+// former, so the bound errs on the side of rebuilds.
+const writesPerRebuild = 32
 
-// resumeSearch brings the search upkeep back, refilling the index first
-// if the load changed what it holds, or re-indexing only the films it
-// changed when they are few against the catalog's catalogFilms.
-func resumeSearch(ctx context.Context, db *bulkConn, sus *store.SuspendedSearch, r importRun, opts Options, catalogFilms int64) error {
-	if r.searchFilms != nil {
-		if films, ok := r.searchFilms(); ok && int64(len(films))*filmsPerRefill < catalogFilms {
-			opts.log().Info("re-indexing films for search", "films", len(films))
-			return sus.ResumeFilms(ctx, db, films)
-		}
-	}
+// resumeSearch brings the search upkeep back after a bulk load, refilling
+// the index first if the load changed what it holds.
+func resumeSearch(ctx context.Context, db *bulkConn, sus *store.SuspendedSearch, r importRun, opts Options) error {
 	changed := r.searchChanged == nil || r.searchChanged()
 	if changed {
 		phase(opts.Progress, "search")

@@ -14,6 +14,8 @@ import (
 // the PostgreSQL side numbers; fn's values are only valid during the call.
 type BulkConn interface {
 	ExecArgs(ctx context.Context, query string, args ...driver.Value) error
+	// ExecCount is ExecArgs that returns how many rows the statement wrote.
+	ExecCount(ctx context.Context, query string, args ...driver.Value) (int64, error)
 	QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // The search index's upkeep around bulk loads. Per-row upkeep would slow
@@ -99,42 +97,6 @@ func (s *SuspendedSearch) Resume(ctx context.Context, c SQLConn, changed bool) e
 		}
 	}
 	return nil
-}
-
-// ResumeFilms is Resume for a load that changed the documents of a few
-// films only (their titles, alternative titles, a new film): on SQLite it
-// re-indexes the documents those films own (the film, its characters,
-// its dossier sections), as the per-row triggers would have, instead of
-// refilling the whole index, so the cost follows the load rather than the
-// catalog; then it replays the triggers. On PostgreSQL it is Resume.
-// The films' keys must not have moved (a load that changes votes
-// re-indexes in full).
-func (s *SuspendedSearch) ResumeFilms(ctx context.Context, c SQLConn, films []int64) error {
-	if s.engine == "postgres" {
-		return s.Resume(ctx, c, true)
-	}
-	const chunk = 500
-	for len(films) > 0 {
-		n := min(chunk, len(films))
-		ids := make([]string, n)
-		for i, id := range films[:n] {
-			ids[i] = strconv.FormatInt(id, 10)
-		}
-		films = films[n:]
-		in := "(" + strings.Join(ids, ",") + ")"
-		docs := "SELECT key, name, alt, body, tag FROM search_documents WHERE kind = 1 AND ref IN " + in +
-			" UNION ALL SELECT key, name, alt, body, tag FROM search_documents WHERE kind = 3 AND owner IN " + in +
-			" UNION ALL SELECT key, name, alt, body, tag FROM search_documents WHERE kind = 5 AND owner IN " + in
-		for _, q := range []string{
-			"DELETE FROM search_fts WHERE rowid IN (SELECT key FROM (" + docs + "))",
-			"INSERT INTO search_fts (rowid, name, alt, body, tag) " + docs,
-		} {
-			if err := c.ExecSQL(ctx, q); err != nil {
-				return fmt.Errorf("search: re-index films: %w", err)
-			}
-		}
-	}
-	return s.Resume(ctx, c, false)
 }
 
 // Suspended reports how many triggers or indexes s holds.
