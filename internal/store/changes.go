@@ -30,7 +30,7 @@ type ChangeWatcher struct {
 	shmMu   sync.Mutex // guards shmLast and gen on the shm path
 	shmLast [4]uint32
 
-	feed *changeFeed // PostgreSQL (conn is nil)
+	feed *changeFeed   // PostgreSQL (conn is nil)
 	stop chan struct{} // PostgreSQL: closed by Close, ends the idle syncs
 
 	mu      sync.Mutex // guards conn, feed's syncs, last and gen: one query at a time
