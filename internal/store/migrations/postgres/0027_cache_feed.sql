@@ -8,40 +8,32 @@
 -- rolled-back write announces nothing, and announcements arrive in commit
 -- order. The triggers fire ALWAYS, also under session_replication_role =
 -- replica (bulk imports), whose catalog stamp must reach the caches too.
-CREATE FUNCTION film_member_stats_feed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION cache_feed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    msg text;
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM pg_notify('marquee_cache', TG_TABLE_SCHEMA || ' f ' || OLD.film_id || ' -1');
+    IF TG_OP = 'TRUNCATE' THEN
+        msg := 'reset';
+    ELSIF TG_TABLE_NAME = 'cache_generations' THEN
+        IF TG_OP = 'DELETE' THEN
+            msg := 'c -1';
+        ELSIF NEW.scope = 'catalog' THEN
+            msg := 'c ' || NEW.gen;
+        END IF;
+    ELSIF TG_OP = 'DELETE' THEN
+        msg := 'f ' || OLD.film_id || ' -1';
     ELSIF TG_OP = 'INSERT' OR NEW.gen IS DISTINCT FROM OLD.gen OR NEW.film_id <> OLD.film_id THEN
-        PERFORM pg_notify('marquee_cache', TG_TABLE_SCHEMA || ' f ' || NEW.film_id || ' ' || NEW.gen);
+        msg := 'f ' || NEW.film_id || ' ' || NEW.gen;
+    END IF;
+    IF msg IS NOT NULL THEN
+        PERFORM pg_notify('marquee_cache', TG_TABLE_SCHEMA || ' ' || msg);
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER film_member_stats_feed AFTER INSERT OR UPDATE OR DELETE ON film_member_stats
-    FOR EACH ROW EXECUTE FUNCTION film_member_stats_feed();
-ALTER TABLE film_member_stats ENABLE ALWAYS TRIGGER film_member_stats_feed;
 
-CREATE FUNCTION cache_generations_feed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM pg_notify('marquee_cache', TG_TABLE_SCHEMA || ' c -1');
-    ELSIF NEW.scope = 'catalog' THEN
-        PERFORM pg_notify('marquee_cache', TG_TABLE_SCHEMA || ' c ' || NEW.gen);
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER cache_generations_feed AFTER INSERT OR UPDATE OR DELETE ON cache_generations
-    FOR EACH ROW EXECUTE FUNCTION cache_generations_feed();
-ALTER TABLE cache_generations ENABLE ALWAYS TRIGGER cache_generations_feed;
-
-CREATE FUNCTION cache_feed_reset() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('marquee_cache', TG_TABLE_SCHEMA || ' reset');
-    RETURN NULL;
-END $$;
-CREATE TRIGGER film_member_stats_feed_reset AFTER TRUNCATE ON film_member_stats
-    FOR EACH STATEMENT EXECUTE FUNCTION cache_feed_reset();
-ALTER TABLE film_member_stats ENABLE ALWAYS TRIGGER film_member_stats_feed_reset;
-CREATE TRIGGER cache_generations_feed_reset AFTER TRUNCATE ON cache_generations
-    FOR EACH STATEMENT EXECUTE FUNCTION cache_feed_reset();
-ALTER TABLE cache_generations ENABLE ALWAYS TRIGGER cache_generations_feed_reset;
+CREATE TRIGGER cache_feed AFTER INSERT OR UPDATE OR DELETE ON film_member_stats FOR EACH ROW EXECUTE FUNCTION cache_feed();
+CREATE TRIGGER cache_feed_reset AFTER TRUNCATE ON film_member_stats FOR EACH STATEMENT EXECUTE FUNCTION cache_feed();
+CREATE TRIGGER cache_feed AFTER INSERT OR UPDATE OR DELETE ON cache_generations FOR EACH ROW EXECUTE FUNCTION cache_feed();
+CREATE TRIGGER cache_feed_reset AFTER TRUNCATE ON cache_generations FOR EACH STATEMENT EXECUTE FUNCTION cache_feed();
+ALTER TABLE film_member_stats ENABLE ALWAYS TRIGGER cache_feed, ENABLE ALWAYS TRIGGER cache_feed_reset;
+ALTER TABLE cache_generations ENABLE ALWAYS TRIGGER cache_feed, ENABLE ALWAYS TRIGGER cache_feed_reset;
