@@ -63,9 +63,18 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 	w := &ChangeWatcher{conn: conn, version: "PRAGMA data_version"}
 	if s.pg != nil {
 		err := conn.QueryRowContext(ctx, pgWALPosition).Scan(&w.last)
-		conn.Close() // the feed has a connection of its own
 		if err != nil {
+			conn.Close()
 			return nil, ErrNoChangeWatch
+		}
+		// Without the feed's triggers nothing would ever be announced and
+		// cached pages would never go stale: refuse rather than serve them.
+		var triggers int
+		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM pg_trigger
+			WHERE tgname = 'cache_feed' AND tgrelid IN ('film_member_stats'::regclass, 'cache_generations'::regclass)`).Scan(&triggers)
+		conn.Close() // the feed has a connection of its own
+		if err != nil || triggers != 2 {
+			return nil, fmt.Errorf("watch changes: the change feed's triggers (migration 0027) are missing: %d of 2, %v", triggers, err)
 		}
 		w.conn, w.feed, w.stop = nil, s.newChangeFeed(), make(chan struct{})
 		if _, err := w.Generation(ctx); err != nil {
