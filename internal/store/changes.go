@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,19 +22,21 @@ var ErrNoChangeWatch = errors.New("this engine cannot watch for changes")
 // index open. Where it can map that index (the "-shm" file) it reads the
 // header every commit rewrites; elsewhere it asks PRAGMA data_version,
 // which changes whenever another connection commits. On PostgreSQL it
-// follows the change feed (changes_feed.go): the generation moves when a
-// page stamp was announced, and Unchanged tells from what was announced
-// whether a cached page's stamps still hold, with no query per page. It
-// is safe for concurrent use.
+// never answers "unchanged": every call gets a new generation, so a cached
+// page is always checked against its stamps (one indexed read). The WAL
+// insert position it used to ask for moves with every commit of any
+// database on the server, vacuum and hint-bit writes included, so under
+// members' writes it had moved on almost every request and its query was
+// a round trip before the stamps' round trip, for nothing. It is safe for
+// concurrent use.
 type ChangeWatcher struct {
 	shm     *shmHeader // nil: ask PRAGMA data_version
 	shmMu   sync.Mutex // guards shmLast and gen on the shm path
 	shmLast [4]uint32
 
-	feed *changeFeed   // PostgreSQL (conn is nil)
-	stop chan struct{} // PostgreSQL: closed by Close, ends the idle syncs
+	every atomic.Uint64 // PostgreSQL: the last generation handed out (conn is nil)
 
-	mu      sync.Mutex // guards conn, feed's syncs, last and gen: one query at a time
+	mu      sync.Mutex // guards conn, last and gen: one query at a time
 	conn    *sql.Conn
 	version string // the query that reads the change counter
 	last    int64
@@ -63,24 +66,11 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 	w := &ChangeWatcher{conn: conn, version: "PRAGMA data_version"}
 	if s.pg != nil {
 		err := conn.QueryRowContext(ctx, pgWALPosition).Scan(&w.last)
+		conn.Close() // no query per request: the connection goes back to the pool
 		if err != nil {
-			conn.Close()
 			return nil, ErrNoChangeWatch
 		}
-		// Without the feed's triggers nothing would ever be announced and
-		// cached pages would never go stale: refuse rather than serve them.
-		var triggers int
-		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM pg_trigger
-			WHERE tgname = 'cache_feed' AND tgrelid IN ('film_member_stats'::regclass, 'cache_generations'::regclass)`).Scan(&triggers)
-		conn.Close() // the feed has a connection of its own
-		if err != nil || triggers != 2 {
-			return nil, fmt.Errorf("watch changes: the change feed's triggers (migration 0027) are missing: %d of 2, %v", triggers, err)
-		}
-		w.conn, w.feed, w.stop = nil, s.newChangeFeed(), make(chan struct{})
-		if _, err := w.Generation(ctx); err != nil {
-			return nil, err
-		}
-		go w.idleSyncs()
+		w.conn = nil
 		return w, nil
 	}
 	if err := conn.QueryRowContext(ctx, w.version).Scan(&w.last); err != nil {
@@ -97,12 +87,16 @@ func (s *Store) WatchChanges(ctx context.Context) (*ChangeWatcher, error) {
 // Generation returns a number that stays the same while nothing is
 // committed to the database and grows when anything is. Reading it before
 // reading data makes anything derived from that data safe to reuse for as
-// long as the generation stays the same.
+// long as the generation stays the same. On PostgreSQL it grows on
+// every call.
 //
 // Concurrent callers share queries: each caller waits for the next query
 // that starts after it called, so the answer reflects every commit that
 // finished before the call, while one query answers many callers.
 func (w *ChangeWatcher) Generation(ctx context.Context) (uint64, error) {
+	if w.conn == nil {
+		return w.every.Add(1), nil
+	}
 	if w.shm != nil {
 		key, stable := w.shm.state()
 		w.shmMu.Lock()
@@ -158,13 +152,6 @@ func (w *ChangeWatcher) query() (uint64, error) {
 	defer cancel()
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.feed != nil {
-		moved, err := w.feed.sync(ctx, w.gen+1)
-		if moved {
-			w.gen++
-		}
-		return w.gen, err
-	}
 	var v int64
 	if err := w.conn.QueryRowContext(ctx, w.version).Scan(&v); err != nil {
 		return 0, fmt.Errorf("data version: %w", err)
@@ -176,40 +163,10 @@ func (w *ChangeWatcher) query() (uint64, error) {
 	return w.gen, nil
 }
 
-// Unchanged reports whether a page's stamps, verified current at
-// generation since (the catalog's, and the member stamp film of film
-// filmID, 0 for a page of no film), are still current as of the last
-// Generation, by what the change feed announced. It never answers true on
-// SQLite, which has no feed: there a moved generation means a stamp query.
-func (w *ChangeWatcher) Unchanged(since uint64, catalog, filmID, film int64) bool {
-	return w.feed != nil && w.feed.unchanged(since, catalog, filmID, film)
-}
-
-// idleSyncs keeps the feed's connection read while no page is asked for,
-// so the server's notification queue never waits on this listener.
-func (w *ChangeWatcher) idleSyncs() {
-	t := time.NewTicker(5 * time.Second)
-	defer t.Stop()
-	for {
-		select {
-		case <-w.stop:
-			return
-		case <-t.C:
-			_, _ = w.Generation(context.Background()) // a failure reconnects at the next call
-		}
-	}
-}
-
 // Close releases the watcher's mapping and connection.
 func (w *ChangeWatcher) Close() error {
 	if w.shm != nil {
 		w.shm.close()
-	}
-	if w.feed != nil {
-		close(w.stop)
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		return w.feed.close()
 	}
 	if w.conn == nil {
 		return nil

@@ -301,3 +301,51 @@ func entryStrings(es []member.ListEntry) (out []string) {
 	}
 	return out
 }
+
+// TestCacheStamps checks that the stamps read for many films at once are
+// those CacheStamp reads for each: the rated film's moved, the untouched
+// film's 0, and the catalog's the same for all.
+func TestCacheStamps(t *testing.T) {
+	engines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		ids, rocket := seedMembers(t, s, "ana")
+		if err := s.SetFilmLog(ctx, ids["ana"], "red-rocket-2021", FilmLogChange{Rating: rating(8)}); err != nil {
+			t.Fatal(err)
+		}
+		var anora int64
+		if err := s.read.QueryRowContext(ctx, "SELECT id FROM films WHERE slug = 'anora-2024'").Scan(&anora); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []struct {
+			ids []int64
+		}{{nil}, {[]int64{anora}}, {[]int64{rocket, anora}}} {
+			cat, films, err := s.CacheStamps(ctx, want.ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, slug := range []string{"red-rocket-2021", "anora-2024"} {
+				c1, g1, err := s.CacheStamp(ctx, slug)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c1 != cat {
+					t.Errorf("catalog stamp %d, CacheStamp says %d", cat, c1)
+				}
+				id := map[string]int64{"red-rocket-2021": rocket, "anora-2024": anora}[slug]
+				asked := false
+				for _, x := range want.ids {
+					asked = asked || x == id
+				}
+				if asked && films[id] != g1 {
+					t.Errorf("ids %v: %s stamp %d, CacheStamp says %d", want.ids, slug, films[id], g1)
+				}
+				if !asked && films[id] != 0 {
+					t.Errorf("ids %v: %s answered though not asked", want.ids, slug)
+				}
+			}
+		}
+		if _, films, _ := s.CacheStamps(ctx, []int64{rocket}); films[rocket] == 0 {
+			t.Error("the rated film has no stamp")
+		}
+	})
+}

@@ -18,8 +18,8 @@ import (
 // connection of any process commits); a page rendered under an older
 // generation is never served. So the cache cannot serve stale data when
 // another process writes the same database. On PostgreSQL the generation
-// moves with the change feed's announcements, which also say whose stamps
-// moved; a standby has no cache.
+// moves on every request, so every hit is checked against its stamps; a
+// standby has no cache.
 type pageCache struct {
 	watch *store.ChangeWatcher
 
@@ -29,6 +29,9 @@ type pageCache struct {
 	bytes   int
 	maxSize int
 	stamp   stampFunc // nil: any commit empties the cache
+	// batch, when set, reads a kept page's stamps by its film id, shared
+	// among the requests waiting at once (PostgreSQL).
+	batch *stampBatch
 
 	spliceBlock spliceFunc // nil: film pages are always rendered whole
 }
@@ -104,9 +107,8 @@ func filmOfPage(path string) string {
 
 // hit and lookup return the cached page for r if it is still current:
 // rendered under the watcher's current generation or, once a commit has
-// moved that, under the same database stamps: on PostgreSQL told by the
-// watcher's change feed from memory, otherwise checked with one indexed
-// read and then remembered for the new generation. A member's rating therefore
+// moved that, under the same database stamps (checked with one indexed read
+// and then remembered for the new generation). A member's rating therefore
 // costs the cache only that film's page, in every serve process. Otherwise
 // lookup returns r with a slot for render to fill.
 //
@@ -126,10 +128,6 @@ func (c *pageCache) hit(r *http.Request) (p *cachedPage, gen uint64, ok bool) {
 	switch {
 	case p == nil:
 	case c.stamp == nil && current, c.stamp != nil && p.checked.Load() == gen:
-		return p, gen, true
-	case c.stamp != nil && (p.filmID != 0 || filmOfPage(r.URL.Path) == "") &&
-		c.watch.Unchanged(p.checked.Load(), p.stamps.catalog, p.filmID, p.stamps.film):
-		p.checked.Store(gen)
 		return p, gen, true
 	}
 	return nil, gen, true
@@ -154,11 +152,16 @@ func (c *pageCache) lookup(r *http.Request, gen uint64) (*cachedPage, *http.Requ
 	}
 	// Stamps are read before any rendering, so a page kept under them is
 	// never newer than they say; at worst it is re-rendered once more.
-	cat, fg, err := c.stamp(r.Context(), film)
+	var st stamps
+	var err error
+	if c.batch != nil && p != nil && (p.filmID != 0 || film == "") {
+		st, err = c.batch.stamps(r.Context(), p.filmID)
+	} else {
+		st.catalog, st.film, err = c.stamp(r.Context(), film)
+	}
 	if err != nil {
 		return nil, r
 	}
-	st := stamps{cat, fg}
 	if p != nil && p.stamps == st {
 		p.checked.Store(gen)
 		return p, r
