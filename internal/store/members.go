@@ -87,41 +87,6 @@ func (s *Store) CacheStamp(ctx context.Context, filmSlug string) (catalog, film 
 	return catalog, film, nil
 }
 
-// CacheStamps returns the catalog's stamp and the member stamps of the
-// films filmIDs name (absent: a film no member has touched, stamp 0):
-// CacheStamp for many cached pages in one query, which the page cache
-// shares among the requests waiting for it on PostgreSQL.
-func (s *Store) CacheStamps(ctx context.Context, filmIDs []int64) (catalog int64, films map[int64]int64, err error) {
-	const head = `SELECT COALESCE((SELECT gen FROM cache_generations WHERE scope = 'catalog'), 0), m.film_id, m.gen
-		FROM (SELECT 1 AS one) o LEFT JOIN film_member_stats m ON m.film_id `
-	q, args := head+"= ANY($1)", []any{filmIDs}
-	if s.pg == nil {
-		q, args = inList(head+"IN ", filmIDs)
-	}
-	if len(filmIDs) == 0 {
-		q, args = head+"IS NULL", nil
-	}
-	rows, err := s.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return 0, nil, fmt.Errorf("cache stamps: %w", err)
-	}
-	defer rows.Close()
-	films = make(map[int64]int64, len(filmIDs))
-	for rows.Next() {
-		var id, gen sql.NullInt64
-		if err := rows.Scan(&catalog, &id, &gen); err != nil {
-			return 0, nil, fmt.Errorf("cache stamps: %w", err)
-		}
-		if id.Valid {
-			films[id.Int64] = gen.Int64
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return 0, nil, fmt.Errorf("cache stamps: %w", err)
-	}
-	return catalog, films, nil
-}
-
 // contentTables are the member content kinds whose owner ContentOwner reads.
 var contentTables = map[string]string{
 	"review":  "member_reviews",

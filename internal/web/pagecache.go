@@ -29,9 +29,6 @@ type pageCache struct {
 	bytes   int
 	maxSize int
 	stamp   stampFunc // nil: any commit empties the cache
-	// batch, when set, reads a kept page's stamps by its film id, shared
-	// among the requests waiting at once (PostgreSQL).
-	batch *stampBatch
 
 	spliceBlock spliceFunc // nil: film pages are always rendered whole
 }
@@ -152,16 +149,11 @@ func (c *pageCache) lookup(r *http.Request, gen uint64) (*cachedPage, *http.Requ
 	}
 	// Stamps are read before any rendering, so a page kept under them is
 	// never newer than they say; at worst it is re-rendered once more.
-	var st stamps
-	var err error
-	if c.batch != nil && p != nil && (p.filmID != 0 || film == "") {
-		st, err = c.batch.stamps(r.Context(), p.filmID)
-	} else {
-		st.catalog, st.film, err = c.stamp(r.Context(), film)
-	}
+	cat, fg, err := c.stamp(r.Context(), film)
 	if err != nil {
 		return nil, r
 	}
+	st := stamps{cat, fg}
 	if p != nil && p.stamps == st {
 		p.checked.Store(gen)
 		return p, r

@@ -31,11 +31,8 @@ func markFilmPage(p *cachedPage, data page) {
 	if !ok {
 		return
 	}
-	// The film is recorded even without a block: the change feed's check
-	// (ChangeWatcher.Unchanged) needs it.
-	p.filmID = fp.View.Film.ID
 	if start, end, ok := memberRegion(p.body); ok {
-		p.regionStart, p.regionEnd = start, end
+		p.filmID, p.regionStart, p.regionEnd = fp.View.Film.ID, start, end
 	}
 }
 

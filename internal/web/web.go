@@ -90,9 +90,6 @@ func New(s *store.Store, log *slog.Logger, opt Options) (*Server, error) {
 			srv.cache = newPageCache(w, cacheBytes)
 			srv.cache.stamp = s.CacheStamp
 			srv.cache.spliceBlock = srv.renderMembersBlock
-			if s.Engine() == "postgres" {
-				srv.cache.batch = &stampBatch{read: s.CacheStamps}
-			}
 			srv.gate = newRenderGate(s.ReadConns() - 1)
 		case !errors.Is(err, store.ErrNoChangeWatch):
 			return nil, err
