@@ -21,7 +21,7 @@ func testDSN(t testing.TB, name string) string {
 }
 
 // TestPostgres runs the handler tests again on PostgreSQL (where the page
-// cache follows the store's change feed) when
+// cache checks each page against its stamps) when
 // MARQUEE_TEST_POSTGRES names a server. The browser tests are SQLite's
 // alone.
 func TestPostgres(t *testing.T) {
