@@ -72,7 +72,11 @@ type result struct {
 	WriteMax, ReadMax       string
 	HistogramsMatch         bool // kept histogram = recount, for every film
 	RatingsMatch            bool // recount = what the members' successful writes left
+	PagesMatch              bool // every server's page (cached or not) shows the recount's count
+	PageMismatches          int  `json:",omitempty"` // pages that did not (the first ten are in Errors)
 	Ratings                 int
+	recounts                []int // by film index, for checkPages
+	readers                 int
 	// In process only: where writes waited. Pool waits are the time
 	// requests spent waiting for a connection of the read pool, of the
 	// sessions' pool and of the writer, summed over the load; a group
@@ -124,7 +128,7 @@ func main() {
 		os.Exit(1)
 	}
 	json.NewEncoder(os.Stdout).Encode(out)
-	if out.WriteErrors+out.ReadErrors > 0 || !out.HistogramsMatch || !out.RatingsMatch {
+	if out.WriteErrors+out.ReadErrors > 0 || !out.HistogramsMatch || !out.RatingsMatch || !out.PagesMatch {
 		os.Exit(1)
 	}
 }
@@ -187,6 +191,7 @@ func run(ctx context.Context, c config) (*result, error) {
 			return nil, err
 		}
 	}
+	out.readers = max(c.readers, 1)
 	if c.warm {
 		progress("warming %d film pages on %d server(s)", len(films), len(bases))
 		if err := warm(bases, tr, films, max(c.readers, 1)); err != nil {
@@ -229,7 +234,10 @@ func run(ctx context.Context, c config) (*result, error) {
 			out.WritePoolWaited = (wr.WaitDuration - stats0["write"].WaitDuration).Round(time.Millisecond).String()
 		}
 	}
-	return out, check(ctx, st, films, before, ms, out)
+	if err := check(ctx, st, films, before, ms, out); err != nil {
+		return out, err
+	}
+	return out, checkPages(bases, tr, films, out)
 }
 
 func engine(dsn string) string {
@@ -265,6 +273,12 @@ func sample(ctx context.Context, st *store.Store, total, n int) ([]film, error) 
 
 // warm loads every film page once, n at a time, spread over the servers.
 func warm(bases []string, tr http.RoundTripper, films []film, n int) error {
+	return visitPages(bases, tr, films, n, func(int, string, []byte) error { return nil })
+}
+
+// visitPages loads every film's page from every server, n at a time, as an
+// anonymous visitor, and hands each body to see; it stops at the first error.
+func visitPages(bases []string, tr http.RoundTripper, films []film, n int, see func(fi int, base string, body []byte) error) error {
 	cl := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	next := make(chan int)
 	errs := make(chan error, n)
@@ -280,10 +294,16 @@ func warm(bases []string, tr http.RoundTripper, films []film, n int) error {
 						errs <- err
 						return
 					}
-					io.Copy(io.Discard, res.Body)
+					body, err := io.ReadAll(res.Body)
 					res.Body.Close()
-					if res.StatusCode != http.StatusOK {
-						errs <- fmt.Errorf("warm-up: GET /films/%s: %s", films[i].slug, res.Status)
+					if err == nil && res.StatusCode != http.StatusOK {
+						err = fmt.Errorf("GET /films/%s: %s", films[i].slug, res.Status)
+					}
+					if err == nil {
+						err = see(i, b, body)
+					}
+					if err != nil {
+						errs <- err
 						return
 					}
 				}
@@ -498,6 +518,7 @@ func check(ctx context.Context, st *store.Store, films []film, before []member.H
 			out.Errors = append(out.Errors, fmt.Sprintf("%s: kept histogram %v, recount %v", f.slug, kept, recount))
 		}
 		out.Ratings += recount.Count()
+		out.recounts = append(out.recounts, recount.Count())
 		if skip[fi] {
 			continue
 		}

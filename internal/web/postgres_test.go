@@ -21,7 +21,7 @@ func testDSN(t testing.TB, name string) string {
 }
 
 // TestPostgres runs the handler tests again on PostgreSQL (where the page
-// cache is validated by the WAL insert position) when
+// cache checks each page against its stamps) when
 // MARQUEE_TEST_POSTGRES names a server. The browser tests are SQLite's
 // alone.
 func TestPostgres(t *testing.T) {
@@ -39,6 +39,8 @@ func TestPostgres(t *testing.T) {
 		"Head":               TestHead,
 		"Pictures":           TestPictures,
 		"CacheSeesWrites":    TestCacheSeesWrites,
+		"MemberWriteCache":   TestMemberWriteKeepsOtherPagesCached,
+		"SplicesMembers":     TestFilmPageSplicesMembersBlock,
 		"NoCacheOption":      TestNoCacheOption,
 		"KnowledgePages":     TestKnowledgePages,
 		"RenamedFilm":        TestRenamedFilmRedirects,
