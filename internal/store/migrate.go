@@ -62,6 +62,37 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return int(v.Int64), err
 }
 
+// appliedVersions returns the versions schema_migrations lists.
+func (s *Store) appliedVersions(ctx context.Context) (map[int]bool, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		done[v] = true
+	}
+	return done, rows.Err()
+}
+
+// pending reports whether a migration up to upTo is not in done. A
+// version below the highest applied one still counts: numbers are
+// reserved ahead for work in progress, so a migration can land after a
+// later-numbered one was applied.
+func pending(ms []Migration, done map[int]bool, upTo int) bool {
+	for _, m := range ms {
+		if m.Version <= upTo && !done[m.Version] {
+			return true
+		}
+	}
+	return false
+}
+
 // migrate applies pending migrations up to version upTo, each in its own transaction. Several
 // processes may start at once on one PostgreSQL database, so each step
 // holds the dialect's migration lock and re-reads what is applied. A
@@ -74,7 +105,7 @@ func (s *Store) migrate(ctx context.Context, upTo int) error {
 	if err != nil {
 		return err
 	}
-	if cur, err := s.SchemaVersion(ctx); err == nil && len(ms) > 0 && cur >= ms[len(ms)-1].Version {
+	if done, err := s.appliedVersions(ctx); err == nil && !pending(ms, done, upTo) {
 		return nil
 	}
 	err = s.migrateStep(ctx, func(tx *sql.Tx) error {
@@ -90,12 +121,12 @@ func (s *Store) migrate(ctx context.Context, upTo int) error {
 	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	current, err := s.SchemaVersion(ctx)
+	done, err := s.appliedVersions(ctx)
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	for _, m := range ms {
-		if m.Version <= current || m.Version > upTo {
+		if done[m.Version] || m.Version > upTo {
 			continue
 		}
 		err := s.migrateStep(ctx, func(tx *sql.Tx) error {
