@@ -196,7 +196,7 @@ func (b *bulkConn) begin(ctx context.Context) error {
 func (b *bulkConn) commit(ctx context.Context) error   { return b.execCtx(ctx, "COMMIT") }
 func (b *bulkConn) rollback(ctx context.Context) error { return b.execCtx(ctx, "ROLLBACK") }
 
-// ExecArgs, ExecCount and QueryArgs let the store's bulk-load statements run on this
+// ExecArgs, ExecCount, QueueArgs and QueryArgs let the store's bulk-load statements run on this
 // connection (store.BulkConn), in order with the rows queued before.
 func (b *bulkConn) ExecArgs(ctx context.Context, query string, args ...driver.Value) error {
 	if b.watch == nil {
@@ -212,6 +212,10 @@ func (b *bulkConn) ExecCount(ctx context.Context, query string, args ...driver.V
 		err = b.wrote(n)
 	}
 	return n, err
+}
+
+func (b *bulkConn) QueueArgs(query string, args ...driver.Value) error {
+	return b.queue(query, args...)
 }
 
 func (b *bulkConn) QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error {

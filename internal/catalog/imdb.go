@@ -168,7 +168,7 @@ func ImportIMDb(ctx context.Context, st *store.Store, dir string, opts IMDbOptio
 		return sum, err
 	}
 	err = runImport(ctx, st, db, opts.Options, importRun{source: "imdb", input: dir, tables: imdbTables, keep: keptIndexes, settle: settledIndexes,
-		search: true, searchChanged: sum.wrote, afterIndex: func(ctx context.Context) error { return firstErr(l.renameFilms(), l.countCredits(ctx)) }, load: func(ctx context.Context) error {
+		search: true, searchChanged: sum.wrote, afterIndex: func(ctx context.Context) error { return firstErr(l.renameFilms(ctx), l.countCredits(ctx)) }, load: func(ctx context.Context) error {
 			return l.load(ctx, files)
 		}})
 	sum.finish(start, err)
@@ -258,7 +258,7 @@ func (l *imdbLoad) loadExistingIDs(ctx context.Context) error {
 	}
 	l.filmSlugs, l.personSlugs = newSlugIndex(l.next.film), newSlugIndex(l.next.person)
 	l.firstNew = l.next.film
-	if err := l.loadStoredHashes(); err != nil {
+	if err := l.loadStoredHashes(ctx); err != nil {
 		return err
 	}
 	l.hash = l.stored.hasher()

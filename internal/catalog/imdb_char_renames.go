@@ -1,12 +1,13 @@
 package catalog
 
 import (
-	"database/sql/driver"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 // A principal IMDb renames ("Mikey Saber" → "Mikey Davies") keeps its
@@ -34,22 +35,8 @@ func (l *imdbLoad) noteHeldPrincipal(fid, pid int64, role string, billing int64,
 	}
 }
 
-// staleCredit is a credit a renamed principal replaces.
-type staleCredit struct {
-	fid, pid       int64
-	role, chars    string
-	billing        int64
-	filmSlug, name string
-}
-
-const replacedQuery = `SELECT c.film_id, c.person_id, c.role, c.billing, c.character_name, f.slug, p.name
-	FROM credits c JOIN films f ON f.id = c.film_id JOIN people p ON p.id = c.person_id
-	WHERE c.film_id < ? AND c.character_name <> '' AND EXISTS (SELECT 1 FROM credits o
-		WHERE o.film_id = c.film_id AND o.person_id = c.person_id AND o.role = c.role
-		AND o.billing = c.billing AND o.character_name <> c.character_name)`
-
 // replacedPrincipals runs once principals are written (see above).
-func (l *imdbLoad) replacedPrincipals() error {
+func (l *imdbLoad) replacedPrincipals(ctx context.Context) error {
 	if len(l.heldWritten) == 0 {
 		return nil
 	}
@@ -60,26 +47,24 @@ func (l *imdbLoad) replacedPrincipals() error {
 		billing  int64
 	}
 	written := map[group]bool{}
-	var rows []staleCredit
-	err := l.db.queryRows(replacedQuery, func(v []driver.Value) error {
-		c := staleCredit{fid: asInt(v[0]), pid: asInt(v[1]), role: asString(v[2]), billing: asInt(v[3]),
-			chars: asString(v[4]), filmSlug: asString(v[5]), name: asString(v[6])}
-		if _, ok := slices.BinarySearch(l.heldWritten, l.principalKey(c.fid, c.pid, c.role, c.billing, c.chars)); ok {
-			written[group{c.fid, c.pid, c.role, c.billing}] = true
+	var rows []store.BulkCredit
+	err := store.BulkRenamedCredits(ctx, l.db, l.firstNew, func(c store.BulkCredit) error {
+		if _, ok := slices.BinarySearch(l.heldWritten, l.principalKey(c.FilmID, c.PersonID, c.Role, c.Billing, c.Characters)); ok {
+			written[group{c.FilmID, c.PersonID, c.Role, c.Billing}] = true
 		} else {
 			rows = append(rows, c)
 		}
 		return nil
-	}, l.firstNew)
+	})
 	l.heldWritten = nil
 	if err != nil {
 		return err
 	}
 	for _, c := range rows {
-		if !written[group{c.fid, c.pid, c.role, c.billing}] {
+		if !written[group{c.FilmID, c.PersonID, c.Role, c.Billing}] {
 			continue // no credit of this import stands in its place
 		}
-		if err := l.dropReplaced(c); err != nil {
+		if err := l.dropReplaced(ctx, c); err != nil {
 			return err
 		}
 	}
@@ -88,35 +73,31 @@ func (l *imdbLoad) replacedPrincipals() error {
 
 // dropReplaced deletes one replaced credit and the characters it alone
 // named that nothing else holds on to.
-func (l *imdbLoad) dropReplaced(c staleCredit) error {
-	if err := l.w.exec(`DELETE FROM credits WHERE film_id = ? AND person_id = ? AND role = ? AND character_name = ?`,
-		c.fid, c.pid, c.role, c.chars); err != nil {
+func (l *imdbLoad) dropReplaced(ctx context.Context, c store.BulkCredit) error {
+	if err := store.BulkDeleteCredit(ctx, l.w, c); err != nil {
 		return err
 	}
 	l.sum.CreditsReplaced++
-	l.sum.note(&l.sum.Replaced, fmt.Sprintf("%s: %s as %s", c.filmSlug, c.name, c.chars))
-	named, err := l.filmCharacterSlugs(c.fid)
+	l.sum.note(&l.sum.Replaced, fmt.Sprintf("%s: %s as %s", c.FilmSlug, c.Person, c.Characters))
+	named, err := l.filmCharacterSlugs(ctx, c.FilmID)
 	if err != nil {
 		return err
 	}
-	for _, name := range strings.Split(c.chars, film.CharacterSep) {
+	for _, name := range strings.Split(c.Characters, film.CharacterSep) {
 		slug := slugify(name)
 		if slug == "" || named[slug] {
 			continue
 		}
-		ref := c.filmSlug + "/" + slug
-		kept, err := l.db.queryInt(`SELECT COUNT(*) FROM characters ch WHERE ch.film_id = ? AND ch.slug = ?
-			AND (ch.description <> '' OR EXISTS (SELECT 1 FROM dossier_sections s WHERE s.film_id = ch.film_id AND s.text LIKE ?)
-				OR EXISTS (SELECT 1 FROM quotes q WHERE q.film_id = ch.film_id AND q.speaker = ch.name))`,
-			c.fid, slug, "%"+name+"%")
+		ref := c.FilmSlug + "/" + slug
+		kept, err := store.BulkCharacterHeld(ctx, l.db, c.FilmID, slug, name)
 		if err != nil {
 			return err
 		}
-		if kept > 0 {
+		if kept {
 			l.sum.note(&l.sum.CharactersKept, ref)
 			continue
 		}
-		n, err := l.w.execN("DELETE FROM characters WHERE film_id = ? AND slug = ?", c.fid, slug)
+		n, err := store.BulkDeleteCharacter(ctx, l.w, c.FilmID, slug)
 		if err != nil {
 			return err
 		}
@@ -130,13 +111,12 @@ func (l *imdbLoad) dropReplaced(c staleCredit) error {
 
 // filmCharacterSlugs are the slugs of the characters a film's credits
 // still name.
-func (l *imdbLoad) filmCharacterSlugs(fid int64) (map[string]bool, error) {
+func (l *imdbLoad) filmCharacterSlugs(ctx context.Context, fid int64) (map[string]bool, error) {
 	named := map[string]bool{}
-	err := l.db.queryRows("SELECT character_name FROM credits WHERE film_id = ? AND character_name <> ''", func(v []driver.Value) error {
-		for _, n := range strings.Split(asString(v[0]), film.CharacterSep) {
+	err := store.BulkFilmCharacterNames(ctx, l.db, fid, func(chars string) {
+		for _, n := range strings.Split(chars, film.CharacterSep) {
 			named[slugify(n)] = true
 		}
-		return nil
-	}, fid)
+	})
 	return named, err
 }

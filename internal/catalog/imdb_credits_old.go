@@ -1,9 +1,10 @@
 package catalog
 
 import (
-	"database/sql/driver"
+	"context"
 	"fmt"
-	"strings"
+
+	"marquee/internal/store"
 )
 
 // Imports before multi-character credits wrote one credit per character
@@ -13,24 +14,15 @@ import (
 // replaces, so that a re-import leaves exactly one credit per film,
 // person and role. Only the old shape is touched: rows of that film,
 // person and role named after exactly one of the characters of this
-// row. Films this import adds cannot hold such rows and cost nothing.
-const oldCharacterRows = `FROM credits WHERE film_id = ? AND person_id = ? AND role = ? AND character_name IN (%s)`
-
-func (l *imdbLoad) mergeOldCharacterRows(fid, pid int64, role string, chars []string) error {
+// row (store.BulkMergeOldCharacterRows). Films this import adds cannot
+// hold such rows and cost nothing.
+func (l *imdbLoad) mergeOldCharacterRows(ctx context.Context, fid, pid int64, role string, chars []string) error {
 	if len(chars) < 2 || fid >= l.firstNew || l.w == nil {
 		return nil
 	}
-	args := []driver.Value{fid, pid, role}
-	for _, c := range chars {
-		args = append(args, c)
-	}
-	where := fmt.Sprintf(oldCharacterRows, "?"+strings.Repeat(", ?", len(chars)-1))
-	n, err := l.db.queryInt("SELECT COUNT(*) "+where, args...)
-	if err != nil || n == 0 {
-		return err
-	}
+	n, err := store.BulkMergeOldCharacterRows(ctx, l.db, l.w, fid, pid, role, chars)
 	l.oldCharacterRows += n
-	return l.w.queue("DELETE "+where, args...)
+	return err
 }
 
 // oldCharacterNote says how many old rows principals merged, if any.

@@ -3,10 +3,10 @@ package catalog
 import (
 	"bytes"
 	"context"
-	"database/sql/driver"
 	"slices"
 
 	"marquee/internal/film"
+	"marquee/internal/store"
 )
 
 func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
@@ -17,7 +17,7 @@ func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 	if err != nil {
 		return err
 	}
-	if err := l.noteHeldCrew(); err != nil {
+	if err := l.noteHeldCrew(ctx); err != nil {
 		return firstErr(err, credits.close())
 	}
 	var lists [3][]int64
@@ -81,15 +81,11 @@ func (l *imdbLoad) crew(ctx context.Context, t *tsv) error {
 // catalog held to crewCredits, so that title.crew rows that repeat them
 // are neither written again nor counted as imported. A fresh import has
 // no such films and reads nothing (the range ends at the first film id).
-func (l *imdbLoad) noteHeldCrew() error {
+func (l *imdbLoad) noteHeldCrew(ctx context.Context) error {
 	if l.firstNew <= 1 {
 		return nil
 	}
-	return l.db.queryRows(`SELECT role, film_id, person_id FROM credits
-		WHERE film_id < ? AND role IN ('director', 'writer') AND character_name = ''`, func(v []driver.Value) error {
-		l.crewCredits.note(asString(v[0]), asInt(v[1]), asInt(v[2]))
-		return nil
-	}, l.firstNew)
+	return store.BulkHeldCrew(ctx, l.db, l.firstNew, l.crewCredits.note)
 }
 
 // creditSet remembers the director and writer credits principals wrote,

@@ -174,7 +174,7 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 		l.writeHeld(tl, cw.credits, fid, fid, pid, role, film.JoinCharacters(chars), billing, job)
 		l.noteHeldPrincipal(fid, pid, role, billing, film.JoinCharacters(chars))
 		if l.werr == nil {
-			l.werr = l.mergeOldCharacterRows(fid, pid, role, chars)
+			l.werr = l.mergeOldCharacterRows(ctx, fid, pid, role, chars)
 		}
 		if len(chars) == 0 {
 			l.crewCredits.note(role, fid, pid)
@@ -191,7 +191,7 @@ func (l *imdbLoad) principals(ctx context.Context, t *tsv) error {
 	if err = firstErr(err, cw.close(l.sum.file(t.name))); err != nil {
 		return err
 	}
-	return l.replacedPrincipals()
+	return l.replacedPrincipals(ctx)
 }
 
 // newCharacter reports whether slug is the first character of that name

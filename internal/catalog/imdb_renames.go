@@ -1,8 +1,10 @@
 package catalog
 
 import (
-	"database/sql/driver"
+	"context"
 	"strconv"
+
+	"marquee/internal/store"
 )
 
 // filmRename is a film already in the catalog whose title or year in this
@@ -39,14 +41,14 @@ func (l *imdbLoad) noteRename(id int64, title string, year int, imdb string) {
 // slug_history, where the site and the API answer 301 to the new one. It
 // runs once the indexes are back, so each check is an index lookup; a
 // slug another film holds is skipped for the next choice (IMDb id, then
-// row id), as store.RenameFilm does.
-func (l *imdbLoad) renameFilms() error {
+// row id), as store.RenameFilm does (store.BulkRenameFilm).
+func (l *imdbLoad) renameFilms(ctx context.Context) error {
 	if l.w == nil || len(l.renames) == 0 {
 		return nil
 	}
 	l.opts.log().Info("renaming films", "films", len(l.renames))
 	for _, r := range l.renames {
-		renamed, err := renameFilm(l.w, r, l.now)
+		renamed, err := store.BulkRenameFilm(ctx, l.w, r.id, slugChoices(r.title, r.year, r.imdb, r.id), l.now)
 		if err != nil {
 			return err
 		}
@@ -56,40 +58,4 @@ func (l *imdbLoad) renameFilms() error {
 	}
 	l.renames = nil
 	return nil
-}
-
-func renameFilm(w *bulkConn, r filmRename, now int64) (bool, error) {
-	var cur string
-	if err := w.queryRows("SELECT slug FROM films WHERE id = ?", func(v []driver.Value) error {
-		cur = asString(v[0])
-		return nil
-	}, r.id); err != nil {
-		return false, err
-	}
-	choices := slugChoices(r.title, r.year, r.imdb, r.id)
-	to := ""
-	for _, c := range choices {
-		if c == cur {
-			return false, nil
-		}
-		holder, err := w.queryInt("SELECT COALESCE(MAX(id), 0) FROM films WHERE slug = ?", c)
-		if err != nil {
-			return false, err
-		}
-		if holder == 0 {
-			to = c
-			break
-		}
-	}
-	if to == "" {
-		return false, nil // every choice taken (the row id one cannot be): keep the slug
-	}
-	if err := w.exec("UPDATE films SET slug = ? WHERE id = ?", to, r.id); err != nil {
-		return false, err
-	}
-	if err := w.exec(`INSERT INTO slug_history (slug, film_id, changed_at) VALUES (?, ?, ?)
-		ON CONFLICT (slug) DO UPDATE SET film_id = excluded.film_id, changed_at = excluded.changed_at`, cur, r.id, now); err != nil {
-		return false, err
-	}
-	return true, w.exec("DELETE FROM slug_history WHERE slug = ?", to)
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"marquee/internal/store"
 )
 
 // rating is one row of title.ratings, kept until its title is loaded.
@@ -146,7 +148,7 @@ func (l *imdbLoad) titles(ctx context.Context, t *tsv) error {
 		l.werr = films.add(id, slug, title, orig, nullInt(year), runtime, typ,
 			string(f[0]), r.avg, int64(r.votes), l.now, l.now)
 		if existed && l.werr == nil && l.w != nil {
-			l.werr = l.w.queue("DELETE FROM film_genres WHERE film_id = ?", id)
+			l.werr = store.BulkQueueClearGenres(l.w, id)
 		}
 		eachItem(f[8], func(g []byte) {
 			if l.werr == nil {

@@ -1,10 +1,12 @@
 package catalog
 
 import (
-	"database/sql/driver"
+	"context"
 	"encoding/binary"
 	"hash/maphash"
 	"math"
+
+	"marquee/internal/store"
 )
 
 // storedHashes are 64-bit hashes of what the catalog holds for the films
@@ -77,33 +79,25 @@ func at(hs []uint64, id int64) uint64 {
 
 // loadStoredHashes hashes the films and people with an IMDb id the
 // catalog holds (rows below l.next), as the IMDb import writes them.
-func (l *imdbLoad) loadStoredHashes() error {
+func (l *imdbLoad) loadStoredHashes(ctx context.Context) error {
 	s := &l.stored
 	s.seed = maphash.MakeSeed()
 	r := s.hasher()
 	if l.next.film > 1 {
 		// A film's genres are a set: their hashes are summed into its own.
 		genres := make([]uint64, l.next.film)
-		err := l.db.queryRows("SELECT film_id, genre FROM film_genres", func(v []driver.Value) error {
-			if id := asInt(v[0]); id > 0 && id < int64(len(genres)) {
-				genres[id] += s.genreHash(asString(v[1]))
+		err := store.BulkFilmGenres(ctx, l.db, func(id int64, genre string) {
+			if id > 0 && id < int64(len(genres)) {
+				genres[id] += s.genreHash(genre)
 			}
-			return nil
 		})
 		if err != nil {
 			return err
 		}
 		s.films, s.rates = make([]uint64, l.next.film), make([]uint64, l.next.film)
-		err = l.db.queryRows(`SELECT id, title, COALESCE(original_title, ''), COALESCE(year, 0), COALESCE(runtime_min, 0),
-			COALESCE(title_type, ''), rating_avg, rating_votes FROM films WHERE imdb_id IS NOT NULL`, func(v []driver.Value) error {
-			id := asInt(v[0])
-			s.films[id] = s.filmHash(r, asString(v[1]), asString(v[2]), asInt(v[3]), asInt(v[4]), asString(v[5]), genres[id])
-			avg, ok := v[6].(float64)
-			if !ok {
-				avg = float64(asInt(v[6]))
-			}
-			s.rates[id] = s.rateHash(r, avg, asInt(v[7]))
-			return nil
+		err = store.BulkIMDbFilms(ctx, l.db, func(f store.BulkIMDbFilm) {
+			s.films[f.ID] = s.filmHash(r, f.Title, f.OriginalTitle, f.Year, f.RuntimeMin, f.TitleType, genres[f.ID])
+			s.rates[f.ID] = s.rateHash(r, f.RatingAvg, f.RatingVotes)
 		})
 		if err != nil {
 			return err
@@ -111,10 +105,8 @@ func (l *imdbLoad) loadStoredHashes() error {
 	}
 	if l.next.person > 1 {
 		s.people = make([]uint64, l.next.person)
-		return l.db.queryRows(`SELECT id, name, COALESCE(birth_year, 0), COALESCE(death_year, 0), COALESCE(professions, '')
-			FROM people WHERE imdb_id IS NOT NULL`, func(v []driver.Value) error {
-			s.people[asInt(v[0])] = s.personHash(r, asString(v[1]), asInt(v[2]), asInt(v[3]), asString(v[4]))
-			return nil
+		return store.BulkIMDbPeople(ctx, l.db, func(id int64, name string, birth, death int64, professions string) {
+			s.people[id] = s.personHash(r, name, birth, death, professions)
 		})
 	}
 	return nil

@@ -17,6 +17,10 @@ type BulkConn interface {
 	// ExecCount is ExecArgs that returns how many rows the statement wrote.
 	ExecCount(ctx context.Context, query string, args ...driver.Value) (int64, error)
 	QueryArgs(ctx context.Context, query string, fn func(vals []driver.Value) error, args ...driver.Value) error
+	// QueueArgs hands a statement to the import's writer, to run in order
+	// with the rows queued before and after it; its error, if any, ends
+	// the import at the writer's next step.
+	QueueArgs(query string, args ...driver.Value) error
 }
 
 // StartImportRun records a run of source on input as running and returns
